@@ -1,0 +1,1 @@
+"""kg: a knowledge-graph builder for news about conflict and politics."""
