@@ -1,1 +1,44 @@
-"""kg: a knowledge-graph builder for news about conflict and politics."""
+"""kg: a knowledge-graph builder for news about conflict and politics.
+
+kg reads articles, finds the actors in them and what they did to each
+other, and turns that into one graph you can query with SPARQL, look at in
+an interactive HTML page and use from Python.
+
+Examples
+--------
+>>> import kg
+>>> graph = kg.build(["Kataib Hezbollah accused the United States of aiding Israel."])
+>>> sorted(graph.to_networkx().edges(keys=True))
+[('kataib-hezbollah', 'united-states', 'accused')]
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import GraphFileError, InputError, KGError, ModelError, QueryError
+from .graph import KnowledgeGraph, build
+from .model import Document, Entity, Event, Evidence, Mention, Relation
+from .pipeline import parse
+from .rdf import load
+from .read import iter_documents
+
+__all__ = [
+    "Document",
+    "Entity",
+    "Event",
+    "Evidence",
+    "GraphFileError",
+    "InputError",
+    "KGError",
+    "KnowledgeGraph",
+    "Mention",
+    "ModelError",
+    "QueryError",
+    "Relation",
+    "__version__",
+    "build",
+    "iter_documents",
+    "load",
+    "parse",
+]

@@ -1,0 +1,75 @@
+"""Relation and event extraction: one module per family of patterns.
+
+=================  ===========================================================
+``verbs``          "X accused Y", passives, coordination, reported speech
+``nominal``        "the attack on X", "X's condemnation of Y", events, claims
+``modifiers``      "Iran-backed", "aligned with", "with close ties to", "pro-"
+``roles``          partOf, leaderOf by title, locatedIn, stationedIn
+=================  ===========================================================
+
+Every family is a generator over a :class:`~kg.resolve.ResolvedDoc` that
+yields typed records and never changes the ``Doc``.
+
+Examples
+--------
+>>> from kg import parse
+>>> rels, events = extract(parse("Kataib Hezbollah, a militia aligned with Iran, attacked U.S. forces."))
+>>> sorted((r.subject, r.predicate, r.object) for r in rels)  # doctest: +NORMALIZE_WHITESPACE
+[('kataib-hezbollah', 'alignedWith', 'iran'), ('kataib-hezbollah', 'targeted', 'us-forces'),
+ ('us-forces', 'partOf', 'united-states')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Event, Relation
+from ..resolve import ResolvedDoc
+from .modifiers import modifier_relations
+from .nominal import nominal_relations
+from .roles import role_relations
+from .verbs import verb_relations
+
+__all__ = ["FAMILIES", "extract"]
+
+#: The extraction families, in the order they run.
+FAMILIES = (verb_relations, nominal_relations, modifier_relations, role_relations)
+
+
+def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Relation], list[Event]]:
+    """Run every family over one resolved document.
+
+    Returns the relations (one per subject, predicate, object and sentence,
+    the most confident kept) and the events (merged by key: two mentions of
+    the attack on the same target in one document are one event).
+    """
+    lex = lexicon or load_lexicon()
+    relations: dict[tuple, Relation] = {}
+    events: dict[str, Event] = {}
+    for family in FAMILIES:
+        for record in family(rd, lexicon=lex):
+            if isinstance(record, Event):
+                old = events.get(record.key)
+                events[record.key] = record if old is None else _merge_events(old, record)
+                continue
+            key = (*record.triple, record.evidence.start)
+            old = relations.get(key)
+            if old is None or record.confidence > old.confidence:
+                relations[key] = record
+    rels = sorted(relations.values(), key=lambda r: (r.evidence.start, r.triple, r.rule))
+    return rels, sorted(events.values(), key=lambda e: e.key)
+
+
+def _merge_events(a: Event, b: Event) -> Event:
+    return replace(
+        a,
+        agents=tuple(sorted(set(a.agents) | set(b.agents))),
+        targets=tuple(sorted(set(a.targets) | set(b.targets))),
+        location=a.location or b.location,
+        instrument=a.instrument or b.instrument,
+        outcome=a.outcome or b.outcome,
+        date=a.date or b.date,
+        claimed_by=tuple(sorted(set(a.claimed_by) | set(b.claimed_by))),
+        confidence=max(a.confidence, b.confidence),
+    )

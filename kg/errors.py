@@ -1,0 +1,49 @@
+"""kg's exceptions: one base class, a small tree.
+
+::
+
+    KGError
+    ├── InputError          an input could not be read as text (missing, empty,
+    │                       binary, not UTF-8, malformed JSONL line)
+    ├── ModelError          the spaCy pipeline named could not be loaded
+    ├── GraphFileError      an RDF file could not be parsed or written
+    └── QueryError          a SPARQL query is malformed or failed
+
+Examples
+--------
+>>> issubclass(InputError, KGError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = ["GraphFileError", "InputError", "KGError", "ModelError", "QueryError"]
+
+
+class KGError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+
+class InputError(KGError):
+    """An input could not be read as a text document.
+
+    ``source`` names the file (and line, for JSONL) so the message can be
+    shown on one line and the run can go on with the other inputs.
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelError(KGError):
+    """The spaCy pipeline could not be loaded."""
+
+
+class GraphFileError(KGError):
+    """An RDF graph file could not be read or written."""
+
+
+class QueryError(KGError):
+    """A SPARQL query could not be parsed or evaluated."""

@@ -1,0 +1,235 @@
+"""Helpers shared by the extraction families: actors, truth conditions, provenance."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import Lexicon
+from ..model import Evidence, Relation
+from ..resolve import ResolvedDoc
+
+#: Dependency labels, matched by membership (never by string tricks).
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+CLAUSE_LINK_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"})
+MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: Nouns naming part of an actor: "members of X" acts as X.
+PART_NOUNS = frozenset(
+    {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
+     "wing", "unit", "element", "commander", "official", "spokesman", "spokesperson",
+     "spokeswoman", "representative", "head"}
+)
+
+
+def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -> list[tuple[str, Token, float]]:
+    """The actors a token denotes: itself and its conjuncts.
+
+    Returns ``(entity key, token, confidence factor)`` triples. ``members of
+    X`` acts as X; with ``via_modifiers`` a noun that is no actor lends its
+    actor modifiers ("the U.S. withdrawal" -> the United States).
+    """
+    if tok is None:
+        return []
+    out: list[tuple[str, Token, float]] = []
+    seen: set[str] = set()
+    for t in (tok, *tok.conjuncts):
+        for key, at, factor in _actor_of(rd, t, via_modifiers):
+            if key not in seen:
+                seen.add(key)
+                out.append((key, at, factor))
+    return out
+
+
+def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[str, Token, float]]:
+    key = rd.actor_at(tok)
+    if key:
+        return [(key, tok, 0.85 if tok.i in rd.coreferent else 1.0)]
+    if tok.lemma_.lower() in PART_NOUNS:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        return [(k, t, f * 0.95) for k, t, f in actors(rd, pobj)]
+    if via_modifiers:
+        found = []
+        for mod in tok.lefts:
+            if mod.dep_ in MODIFIER_DEPS:
+                key = rd.actor_at(mod)
+                if key:
+                    found.append((key, mod, 0.8))
+        return found[:1]
+    return []
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The token acting as subject of a verb, and whether the verb is passive.
+
+    Follows coordinated verbs and open complements up to the subject they
+    share ("accused X and demanded Y", "attempted to target X").
+    """
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 6:
+        seen += 1
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child, False
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                return child, True
+        if tok.dep_ in {"conj", "xcomp"} and tok.head is not tok:
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head, False
+        if tok.dep_ == "acl" and tok.tag_ == "VBG":
+            return tok.head, False
+        break
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The ``by`` agent of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> Iterator[Token]:
+    """Objects of the given prepositions attached to a token (or its particle)."""
+    for child in tok.children:
+        if child.dep_ in {"prep", "agent", "dative"} and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield pobj
+        if child.dep_ == "prt" and child.lower_ in preps:
+            for dobj in tok.children:
+                if dobj.dep_ in OBJECT_DEPS:
+                    yield dobj
+
+
+def is_negated(tok: Token) -> bool:
+    """Whether a trigger is negated, here or on the verb chain above it."""
+    t = tok
+    for _ in range(4):
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det"}) for c in t.children):
+            return True
+        if t.dep_ in {"xcomp", "conj"} and t.head is not t:
+            t = t.head
+            continue
+        break
+    return False
+
+
+def is_irrealis(tok: Token, lex: Lexicon) -> bool:
+    """Whether a trigger states a threat, plan, wish or condition, not an act.
+
+    True under a modal ("could attack"), a conditional clause ("if X attacks"),
+    or in the complement of an irrealis head ("threatened to attack").
+    """
+    t = tok
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in MODALS:
+                return True
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return True
+        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep"} and t.head is not t:
+            head = t.head
+            if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} and head.lemma_.lower() in lex.irrealis:
+                return True
+            t = head
+            continue
+        break
+    return False
+
+
+def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
+    """Who the sentence says is asserting the clause a trigger is in, if anyone."""
+    t = tok
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    for pobj in to.children:
+                        found = actors(rd, pobj)
+                        if found:
+                            return found[0][0]
+        if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head is not t):
+            head = t.head
+            if t.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in lex.speech:
+                subj, _ = subject_of(head)
+                found = actors(rd, subj)
+                return found[0][0] if found else None
+            t = head
+            continue
+        if t.dep_ == "ROOT" and t.lemma_.lower() in lex.speech and t is not tok:
+            return None
+        break
+    return None
+
+
+def evidence(rd: ResolvedDoc, sent: Span, *, subject: Token | None = None,
+             trigger: Token | None = None, obj: Token | None = None) -> Evidence:
+    """The evidence record of a sentence, with document offsets of its parts."""
+    off = rd.offset
+    text = sent.text.strip()
+    lead = len(sent.text) - len(sent.text.lstrip())
+
+    def span(tok: Token | None) -> tuple[int, int] | None:
+        if tok is None:
+            return None
+        key = rd.actor_at(tok)
+        toks = [tok]
+        if key:
+            toks = [t for t in _mention_tokens(rd, tok, key)]
+        return (off + toks[0].idx, off + toks[-1].idx + len(toks[-1].text))
+
+    return Evidence(
+        document=rd.document.id,
+        sentence=text,
+        start=off + sent.start_char + lead,
+        end=off + sent.start_char + lead + len(text),
+        date=rd.document.date,
+        source=rd.document.source,
+        subject_span=span(subject),
+        trigger_span=span(trigger) if trigger is not None else None,
+        object_span=span(obj),
+    )
+
+
+def _mention_tokens(rd: ResolvedDoc, tok: Token, key: str) -> list[Token]:
+    doc = tok.doc
+    lo = tok.i
+    while lo > 0 and rd.token_actor.get(lo - 1) == key and tok.i - lo < 12:
+        lo -= 1
+    hi = tok.i
+    while hi + 1 < len(doc) and rd.token_actor.get(hi + 1) == key and hi - tok.i < 12:
+        hi += 1
+    return [doc[i] for i in range(lo, hi + 1)]
+
+
+def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predicate: str,
+             obj: tuple[str, Token, float], confidence: float, rule: str, *,
+             trigger: Token | None = None, asserted_by: str | None = None) -> Relation | None:
+    """Build a relation record, or ``None`` for a self-loop."""
+    if subj[0] == obj[0]:
+        return None
+    conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)
+    return Relation(
+        subject=subj[0],
+        predicate=predicate,
+        object=obj[0],
+        confidence=conf,
+        evidence=evidence(rd, sent, subject=subj[1], trigger=trigger, obj=obj[1]),
+        rule=rule,
+        asserted_by=asserted_by if asserted_by not in (subj[0],) else None,
+    )

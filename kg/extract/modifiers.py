@@ -1,0 +1,125 @@
+"""Alignment stated by modifiers: "Iran-backed militias", "groups aligned with Iran",
+"a faction with close ties to Iran", "pro-Iranian groups", "a proxy of Iran".
+
+Examples
+--------
+>>> from kg import parse
+>>> rd = parse("Iran-backed militias attacked the base.")
+>>> [(r.subject, r.predicate, r.object) for r in modifier_relations(rd)]
+[('iran-backed-militias', 'backedBy', 'iran')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..gazetteer import load_gazetteer
+from ..lexicon import Lexicon, ModifierTrigger, load_lexicon
+from ..model import Relation
+from ..resolve import ResolvedDoc
+from ._common import actors, is_negated, prep_objects, relation, subject_of
+
+__all__ = ["modifier_relations"]
+
+_PREDICATIVE = frozenset({"acomp", "ROOT", "ccomp", "conj", "xcomp", "advcl", "attr"})
+
+
+def _holder(rd: ResolvedDoc, tok: Token) -> list:
+    """The actor a modifier describes: the noun it attaches to, or the subject
+    of the clause when it is predicative ("X is aligned with Iran")."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ in {"amod", "acl", "relcl", "appos", "compound", "nmod"} or t.dep_ == "prep":
+            head = t.head
+            found = actors(rd, head)
+            if found:
+                return found
+            if head.dep_ == "appos":  # "KH, an armed faction with ties to Iran"
+                found = actors(rd, head.head)
+                if found:
+                    return found
+            t = head
+            continue
+        if t.dep_ == "pobj":
+            t = t.head
+            continue
+        if t.dep_ in _PREDICATIVE:
+            subj, _ = subject_of(t if t.pos_ in {"VERB", "AUX"} else t.head)
+            return actors(rd, subj)
+        break
+    return []
+
+
+def _emit(rd, sent, holder, trig: ModifierTrigger, objs, tok) -> Iterator[Relation]:
+    reverse = trig.predicate.startswith("~")
+    pred = trig.predicate.lstrip("~")
+    for h in holder:
+        for o in objs:
+            subj, obj = (o, h) if reverse else (h, o)
+            rel = relation(rd, sent, subj, pred, obj, trig.confidence,
+                           f"modifier:{trig.kind}:{trig.form}", trigger=tok)
+            if rel is not None:
+                yield rel
+
+
+def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
+    """Yield alignment, backing and leadership relations stated by modifiers."""
+    lex = lexicon or load_lexicon()
+    gaz = load_gazetteer()
+    by_form: dict[tuple[str, str], ModifierTrigger] = {(m.kind, m.form): m for m in lex.modifiers}
+    doc = rd.doc
+    for sent in doc.sents:
+        for tok in sent:
+            low = tok.lower_
+            lemma = tok.lemma_.lower()
+            # "Iran-backed": actor, hyphen, participle
+            trig = by_form.get(("compound", low))
+            if trig and tok.i >= 2 and doc[tok.i - 1].text == "-":
+                objs = actors(rd, doc[tok.i - 2])
+                if objs:
+                    head = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else tok
+                    holder = actors(rd, head) or _holder(rd, tok)
+                    yield from _emit(rd, sent, holder, trig, objs, tok)
+                    continue
+            # "pro-Iranian", "pro-Iran"
+            trig = by_form.get(("prefix", "pro-"))
+            if trig and (low.startswith("pro-") or (low == "pro" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-")):
+                name = tok.text[4:] if low.startswith("pro-") else doc[tok.i + 2].text
+                entry = gaz.demonym(name) or gaz.lookup(name)
+                if entry is not None:
+                    holder = _holder(rd, tok) or actors(rd, tok.head)
+                    key = rd.token_actor.get(tok.head.i)
+                    objs = [(entry.key, tok, 1.0)]
+                    if entry.key not in rd.entities:
+                        continue
+                    yield from _emit(rd, sent, holder if key else holder, trig, objs, tok)
+                continue
+            # "aligned with Iran", "backed by Iran", "loyal to Iran"
+            trig = by_form.get(("participle", low))
+            if trig and not is_negated(tok):
+                objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
+                if objs:
+                    yield from _emit(rd, sent, _holder(rd, tok), trig, objs, tok)
+                    continue
+            # "with close ties to Iran"
+            trig = by_form.get(("ties", lemma))
+            if trig and tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
+                if objs:
+                    yield from _emit(rd, sent, _holder(rd, tok.head), trig, objs, tok)
+                    continue
+            # "a proxy of Iran", "Iran's proxy"
+            trig = by_form.get(("proxy", lemma))
+            if trig:
+                objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
+                objs += [a for c in tok.children if c.dep_ == "poss" for a in actors(rd, c)]
+                if objs:
+                    holder = []
+                    if tok.dep_ == "appos":
+                        holder = actors(rd, tok.head)
+                    elif tok.dep_ == "attr":
+                        subj, _ = subject_of(tok.head)
+                        holder = actors(rd, subj)
+                    yield from _emit(rd, sent, holder, trig, objs, tok)

@@ -1,0 +1,207 @@
+"""Relations and events stated by nouns: "the attack on X", "X's condemnation of Y",
+"Iran imposed sanctions on X", "talks with X", and claims of responsibility.
+
+A noun trigger's agent is its possessor ("Iran's condemnation"), an actor
+modifier ("Israeli strikes"), a ``by`` phrase, or the subject of the verb
+that governs it ("launched an attack on"). Its object comes from the
+prepositions the lexicon lists, or from a participle ("an attack targeting X").
+Triggers with an event class also become :class:`~kg.model.Event` records,
+one per document and target, with location, instrument, outcome, date and
+claimants. An agent the sentence calls unconfirmed is dropped.
+
+Examples
+--------
+>>> from kg import parse
+>>> rd = parse("Hamas launched an attack on Israel.")
+>>> [(r.subject, r.predicate, r.object) for r in nominal_relations(rd) if hasattr(r, "predicate")]
+[('hamas', 'targeted', 'israel')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..dates import resolve_date
+from ..lexicon import Lexicon, NounTrigger, load_lexicon
+from ..model import Event, Relation
+from ..names import slugify
+from ..resolve import ResolvedDoc
+from ._common import (
+    MODIFIER_DEPS,
+    OBJECT_DEPS,
+    actors,
+    evidence,
+    is_irrealis,
+    is_negated,
+    prep_objects,
+    relation,
+    speaker_of,
+    subject_of,
+)
+
+__all__ = ["nominal_relations"]
+
+_OUTCOME_VERBS = frozenset(
+    {"thwart", "foil", "intercept", "repel", "prevent", "kill", "injure", "wound", "destroy",
+     "damage", "fail", "succeed", "down", "shoot"}
+)
+_INSTRUMENT_NOUNS = frozenset(
+    {"drone", "rocket", "missile", "mortar", "bomb", "car", "suicide", "artillery", "air",
+     "grenade", "knife", "truck", "ied", "gun", "sniper", "chemical", "ballistic", "cruise", "uav"}
+)
+
+
+def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | None]:
+    found = []
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS:
+            found += actors(rd, child)
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += actors(rd, pobj)
+    if found:
+        return found, None
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in lex.light_verbs:
+        subj, passive = subject_of(head)
+        if not passive:
+            return actors(rd, subj), head
+    return [], None
+
+
+def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
+    out = []
+    for pobj in prep_objects(noun, frozenset(trig.preps)):
+        out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+    for child in noun.children:  # "an attack targeting X"
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"target", "hit", "strike"}:
+            for obj in child.children:
+                if obj.dep_ in OBJECT_DEPS:
+                    out += actors(rd, obj)
+    return out
+
+
+def _hedged(sent: Span, lex: Lexicon) -> bool:
+    return any(t.lower_ in lex.hedges for t in sent)
+
+
+def _claimants(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list:
+    """'X claimed responsibility for the attack' -> X."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    obj = prep.head
+    verb = obj.head if obj.dep_ in OBJECT_DEPS else None
+    if verb is None or (verb.lemma_.lower(), obj.lemma_.lower()) not in lex.claims:
+        return []
+    if is_negated(verb):
+        return []
+    subj, passive = subject_of(verb)
+    return [] if passive else actors(rd, subj)
+
+
+def _event_key(rd: ResolvedDoc, etype: str, targets: list, sent: Span) -> str:
+    doc_slug = slugify(rd.document.id)
+    if targets:
+        basis = "|".join(sorted(t[0] for t in targets))
+    else:
+        basis = f"s{rd.offset + sent.start_char}"
+    digest = hashlib.sha1(f"{rd.document.id}|{etype}|{basis}".encode()).hexdigest()[:8]
+    return f"{doc_slug}-{etype.lower()}-{digest}"
+
+
+def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation | Event]:
+    """Yield relations and events stated by noun triggers."""
+    lex = lexicon or load_lexicon()
+    for sent in rd.doc.sents:
+        hedged = _hedged(sent, lex)
+        for noun in sent:
+            if noun.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            trig = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+            if trig is None or trig.predicate is None:
+                continue
+            if is_negated(noun) or is_negated(noun.head) or is_irrealis(noun, lex):
+                continue
+            agents, light = _agents(rd, noun, lex)
+            if hedged:
+                agents = []
+            objects = _objects(rd, noun, trig)
+            claimants = _claimants(rd, noun, lex)
+            speaker = speaker_of(rd, light or noun, lex)
+            for subj in agents:
+                for obj in objects:
+                    rel = relation(rd, sent, subj, trig.predicate, obj, trig.confidence,
+                                   f"noun:{trig.lemma}", trigger=noun, asserted_by=speaker)
+                    if rel:
+                        yield rel
+            for subj in claimants:
+                for obj in objects:
+                    rel = relation(rd, sent, subj, trig.predicate, obj, trig.confidence * 0.85,
+                                   f"noun:{trig.lemma}:claimed", trigger=noun, asserted_by=subj[0])
+                    if rel:
+                        yield rel
+            if trig.event and (objects or agents or claimants):
+                yield _event(rd, sent, noun, trig, agents, objects, claimants)
+
+
+def _event(rd, sent, noun: Token, trig: NounTrigger, agents, objects, claimants) -> Event:
+    location = None
+    for pobj in prep_objects(noun, frozenset({"in", "at", "near"})):
+        found = actors(rd, pobj)
+        if found and rd.entities[found[0][0]].type in {"Place", "State", "Facility"}:
+            location = found[0][0]
+            break
+    if location is None:
+        for obj in objects:
+            if rd.entities[obj[0]].type in {"Place", "Facility"}:
+                for link in _located(rd, obj[1]):
+                    location = link
+                    break
+    instrument = None
+    for child in noun.lefts:
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _INSTRUMENT_NOUNS:
+            instrument = child.lemma_.lower()
+    outcome = None
+    head = noun.head
+    if noun.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in _OUTCOME_VERBS:
+        outcome = head.lemma_.lower()
+    for child in noun.children:
+        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in _OUTCOME_VERBS:
+            outcome = child.lemma_.lower()
+    date = None
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            date = resolve_date(ent.text, rd.document.date)
+            if date:
+                break
+    target_labels = ", ".join(rd.entities[o[0]].label for o in objects)
+    label = f"{trig.event} on {target_labels}" if target_labels else trig.event
+    if instrument:
+        label = f"{instrument} {label}"
+    return Event(
+        key=_event_key(rd, trig.event, objects, sent),
+        type=trig.event,
+        label=label[0].upper() + label[1:],
+        evidence=evidence(rd, sent, trigger=noun),
+        rule=f"noun:{trig.lemma}:event",
+        confidence=trig.confidence,
+        agents=tuple(sorted({a[0] for a in agents})),
+        targets=tuple(sorted({o[0] for o in objects})),
+        location=location,
+        instrument=instrument,
+        outcome=outcome,
+        date=date,
+        claimed_by=tuple(sorted({c[0] for c in claimants})),
+    )
+
+
+def _located(rd: ResolvedDoc, tok: Token) -> Iterator[str]:
+    for pobj in prep_objects(tok, frozenset({"in"})):
+        for key, _, _ in actors(rd, pobj):
+            if rd.entities[key].type in {"Place", "State"}:
+                yield key

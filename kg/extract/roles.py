@@ -1,0 +1,174 @@
+"""Structural relations: membership, leadership by title, location and stationing.
+
+- "U.S. forces" -> US forces ``partOf`` United States (from the resolver's links)
+- "U.S. President Joe Biden", "Hezbollah leader Hassan Nasrallah",
+  "Nasrallah, the leader of Hezbollah" -> ``leaderOf``
+- "the al-Asad air base in Iraq", "Erbil, northern Iraq" -> ``locatedIn``
+- "U.S. troops in Iraq", "the base where U.S. forces are stationed",
+  "a base that is home to American troops" -> ``stationedIn``
+
+Examples
+--------
+>>> from kg import parse
+>>> rd = parse("U.S. President Joe Biden visited Baghdad.")
+>>> sorted((r.subject, r.predicate, r.object) for r in role_relations(rd))
+[('joe-biden', 'leaderOf', 'united-states')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Relation
+from ..resolve import ResolvedDoc
+from ._common import actors, evidence, prep_objects, relation
+
+__all__ = ["role_relations"]
+
+_PLACE_TYPES = frozenset({"Place", "Facility"})
+_CONTAINER_TYPES = frozenset({"Place", "State", "Facility"})
+_IN_PREPS = frozenset({"in", "inside", "within"})
+
+
+def _type(rd: ResolvedDoc, key: str) -> str:
+    return rd.entities[key].type
+
+
+def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
+    """Yield partOf, leaderOf, locatedIn and stationedIn relations."""
+    lex = lexicon or load_lexicon()
+    doc = rd.doc
+    for link in rd.links:
+        span = doc[link.start : link.end]
+        sent = span.sent
+        yield Relation(link.subject, link.predicate, link.object, 0.9,
+                       evidence(rd, sent, subject=span.root, obj=span[0]), link.rule)
+    seen_heads: set[int] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            key = rd.actor_at(tok)
+            if key is None or tok.i in rd.coreferent:
+                continue
+            head = _mention_head(rd, tok, key)
+            if head.i in seen_heads:
+                continue
+            seen_heads.add(head.i)
+            etype = _type(rd, key)
+            me = (key, head, 1.0)
+            if etype == "Person":
+                yield from _titles(rd, sent, head, me, lex)
+            if etype in _PLACE_TYPES | {"MilitaryForce"}:
+                pred = "stationedIn" if etype == "MilitaryForce" else "locatedIn"
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ in _IN_PREPS:
+                        for pobj in prep.children:
+                            for other in actors(rd, pobj):
+                                if _type(rd, other[0]) in _CONTAINER_TYPES:
+                                    rel = relation(rd, sent, me, pred, other, 0.85,
+                                                   f"role:{pred}:in", trigger=prep)
+                                    if rel:
+                                        yield rel
+                if etype in _PLACE_TYPES:
+                    for app in head.children:
+                        if app.dep_ == "appos":
+                            for other in actors(rd, app):
+                                if _type(rd, other[0]) in {"Place", "State"} and other[0] != key:
+                                    rel = relation(rd, sent, me, "locatedIn", other, 0.7,
+                                                   "role:locatedIn:appos")
+                                    if rel:
+                                        yield rel
+            if etype == "MilitaryForce":
+                yield from _stationed(rd, sent, head, me, lex)
+
+
+def _mention_head(rd: ResolvedDoc, tok: Token, key: str) -> Token:
+    t = tok
+    while t.head is not t and rd.actor_at(t.head) == key:
+        t = t.head
+    return t
+
+
+def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
+    """'U.S. President Joe Biden', 'Nasrallah, the leader of Hezbollah'."""
+    words = []
+    orgs = []
+    for child in head.lefts:
+        if child.dep_ not in {"compound", "amod", "nmod", "poss"}:
+            continue
+        for t in child.subtree:
+            k = rd.actor_at(t)
+            if k == me[0]:
+                continue
+            if k:
+                if (k, t) not in [(o[0], o[1]) for o in orgs]:
+                    orgs.append((k, t, 1.0))
+            elif t.is_alpha:
+                words.append(t.lower_)
+    # "the leader of Hezbollah" as an apposition
+    for app in head.children:
+        if app.dep_ != "appos":
+            continue
+        title_words = [t.lower_ for t in app.lefts if t.dep_ in {"compound", "amod"}] + [app.lower_]
+        pred = _title(" ".join(title_words), lex) or _title(app.lower_, lex)
+        if pred:
+            targets = [a for p in app.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children for a in actors(rd, o)]
+            targets += [a for c in app.children if c.dep_ == "poss" for a in actors(rd, c)]
+            for org in targets:
+                rel = relation(rd, sent, me, pred, org, 0.85, f"role:title-appos:{pred}", trigger=app)
+                if rel:
+                    yield rel
+    pred = _title(" ".join(words), lex)
+    if pred is None:
+        return
+    for org in orgs:
+        if _type(rd, org[0]) in {"Person", "Place", "Facility"}:
+            continue
+        rel = relation(rd, sent, me, pred, org, 0.9, f"role:title:{pred}")
+        if rel:
+            yield rel
+
+
+def _title(words: str, lex: Lexicon) -> str | None:
+    """The relation of the longest title at the end of a run of words."""
+    parts = words.split()
+    for n in range(len(parts)):
+        cand = " ".join(parts[n:])
+        if cand in lex.titles:
+            return lex.titles[cand]
+    return None
+
+
+def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
+    """'the base where U.S. forces are stationed', 'a base home to U.S. troops'."""
+    for acl in head.children:  # "U.S. troops stationed in Syria"
+        if acl.dep_ == "acl" and acl.lower_ in lex.stationing:
+            for pobj in prep_objects(acl, _IN_PREPS | {"at"}):
+                for place in actors(rd, pobj):
+                    if _type(rd, place[0]) in _CONTAINER_TYPES:
+                        rel = relation(rd, sent, me, "stationedIn", place, 0.85, "role:stationedIn:acl", trigger=acl)
+                        if rel:
+                            yield rel
+    verb = head.head
+    if head.dep_ in {"nsubjpass", "nsubj"} and verb.lower_ in lex.stationing and verb.dep_ == "relcl":
+        for place in actors(rd, verb.head):
+            if _type(rd, place[0]) in _CONTAINER_TYPES:
+                rel = relation(rd, sent, me, "stationedIn", place, 0.85, "role:stationedIn:relcl", trigger=verb)
+                if rel:
+                    yield rel
+    if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lower_ in lex.stationing:
+        home = verb.head  # "home to American troops"
+        cop = home.head
+        subj = None
+        if cop.dep_ == "relcl":
+            subj = cop.head
+        else:
+            subj = next((c for c in cop.children if c.dep_ in {"nsubj"}), None)
+        for place in actors(rd, subj):
+            if _type(rd, place[0]) in _CONTAINER_TYPES:
+                rel = relation(rd, sent, me, "stationedIn", place, 0.8, "role:stationedIn:home", trigger=home)
+                if rel:
+                    yield rel

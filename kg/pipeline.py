@@ -1,0 +1,102 @@
+"""The flow from documents to per-document results: parse, resolve, extract.
+
+Texts are parsed lazily with ``nlp.pipe``; a long text is parsed in
+segments cut at paragraph breaks, so no input is too big to read.
+
+Examples
+--------
+>>> from kg.model import Document
+>>> [r.document.id for r in process([Document("a", "Iran condemned Israel.")])]
+['a']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .extract import extract
+from .model import Document, Entity, Event, Mention, Relation
+from .nlp import load_pipeline
+from .resolve import ResolvedDoc, resolve
+
+__all__ = ["DocumentResult", "parse", "process"]
+
+log = logging.getLogger(__name__)
+
+#: Longest text handed to spaCy at once, in characters.
+SEGMENT_CHARS = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """What one document contributes to the graph."""
+
+    document: Document
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+    events: tuple[Event, ...]
+
+
+def _segments(doc: Document) -> Iterator[tuple[str, tuple[Document, int]]]:
+    text = doc.text
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + SEGMENT_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start + SEGMENT_CHARS // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + SEGMENT_CHARS // 2, end)
+                cut = cut + 1 if cut != -1 else -1
+            end = cut + 1 if cut != -1 else end
+        yield text[start:end], (doc, start)
+        start = end
+
+
+def parse(text: str, *, model: str | None = None, document: Document | None = None) -> ResolvedDoc:
+    """Parse and resolve one short text (a convenience for exploring and tests).
+
+    >>> rd = parse("Iraqi officials met Iranian diplomats.")
+    >>> sorted(rd.entities)
+    ['iran', 'iranian-government', 'iraq', 'iraqi-government']
+    """
+    nlp = load_pipeline(model)
+    document = document or Document("text", text)
+    return resolve(nlp(text), document)
+
+
+def process(documents: Iterable[Document], *, model: str | None = None,
+            batch_size: int = 16) -> Iterator[DocumentResult]:
+    """Parse, resolve and extract every document, lazily, in input order."""
+    nlp = load_pipeline(model)
+    pending: Document | None = None
+    parts: list[ResolvedDoc] = []
+
+    def finish() -> DocumentResult:
+        entities: dict[str, Entity] = {}
+        mentions: list[Mention] = []
+        relations: list[Relation] = []
+        events: list[Event] = []
+        for rd in parts:
+            for key, ent in rd.entities.items():
+                entities[key] = entities[key].merged(ent) if key in entities else ent
+            mentions.extend(rd.mentions)
+            rels, evs = extract(rd)
+            relations.extend(rels)
+            events.extend(evs)
+        return DocumentResult(
+            pending, tuple(entities[k] for k in sorted(entities)), tuple(mentions),
+            tuple(relations), tuple(events),
+        )
+
+    stream = (seg for doc in documents for seg in _segments(doc))
+    for spacy_doc, (doc, offset) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        if pending is not None and doc is not pending:
+            yield finish()
+            parts = []
+        pending = doc
+        parts.append(resolve(spacy_doc, doc, offset=offset))
+    if pending is not None:
+        yield finish()

@@ -1,0 +1,244 @@
+"""Inputs to :class:`~kg.model.Document` records.
+
+kg reads plain-text files, directories of them (recursively, ``*.txt`` and
+``*.jsonl``), JSON Lines files (one object a line with ``id``, ``text`` and
+optional ``date``, ``source``, ``url``, ``title``) and standard input (``-``).
+Documents are produced lazily, one at a time.
+
+A bad input never stops the run: it is turned into an :class:`InputError`
+naming the file (and line) and handed to ``on_error``; the other inputs go on.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "a.txt").write_text("Iran condemned the strike.", encoding="utf-8")
+>>> _ = (d / "b.txt").write_bytes(b"\\xff\\xfe\\x00bad")
+>>> errors = []
+>>> [doc.id for doc in iter_documents([d], on_error=errors.append)]
+['a.txt']
+>>> print(errors[0].reason)
+binary data (NUL bytes), not text
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from .errors import InputError
+from .model import Document
+
+__all__ = ["clean_text", "iter_documents", "parse_date"]
+
+log = logging.getLogger(__name__)
+
+#: Largest input file kg reads, in bytes; larger ones are reported and skipped.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_TEXT_SUFFIXES = {".txt", ".text", ".md"}
+_JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+
+def clean_text(text: str) -> str:
+    """Normalise line ends and replace control characters with spaces.
+
+    >>> clean_text("Hamas\\x07 said\\r\\nno.")
+    'Hamas  said\\nno.'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub(" ", text)
+
+
+def parse_date(value: object) -> _dt.date | None:
+    """Read a publication date from ``YYYY-MM-DD`` or an ISO timestamp.
+
+    >>> parse_date("2023-10-18T09:30:00Z")
+    datetime.date(2023, 10, 18)
+    >>> parse_date("yesterday") is None
+    True
+    """
+    if isinstance(value, _dt.date):
+        return value if not isinstance(value, _dt.datetime) else value.date()
+    if not isinstance(value, str):
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        return None
+    try:
+        return _dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data:
+        raise InputError(source, "binary data (NUL bytes), not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            source, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return clean_text(text)
+
+
+def _text_document(text: str, source: str, doc_id: str, date: _dt.date | None) -> Document:
+    if not text.strip():
+        raise InputError(source, "empty: no text to read")
+    return Document(id=doc_id, text=text, date=date)
+
+
+def _jsonl_documents(
+    lines: Iterable[str], source: str, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    count = 0
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{lineno}"
+        try:
+            obj = json.loads(line)
+            if not isinstance(obj, dict):
+                raise InputError(where, "a JSONL line must be a JSON object")
+            text = obj.get("text")
+            if not isinstance(text, str) or not text.strip():
+                raise InputError(where, "no 'text' string in this line")
+            doc_id = obj.get("id")
+            doc_id = str(doc_id) if doc_id not in (None, "") else f"{Path(source).name}:{lineno}"
+            yield Document(
+                id=clean_text(doc_id).strip(),
+                text=clean_text(text),
+                date=parse_date(obj.get("date")),
+                source=_opt_str(obj.get("source")),
+                url=_opt_str(obj.get("url")),
+                title=_opt_str(obj.get("title")),
+            )
+            count += 1
+        except json.JSONDecodeError as exc:
+            on_error(InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})"))
+        except InputError as exc:
+            on_error(exc)
+    if count == 0:
+        on_error(InputError(source, "empty: no JSONL document in it"))
+
+
+def _opt_str(value: object) -> str | None:
+    return clean_text(str(value)).strip() or None if value not in (None, "") else None
+
+
+def _read_file(
+    path: Path, date: _dt.date | None, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(source, f"too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
+        data = path.read_bytes()
+    except InputError as exc:
+        on_error(exc)
+        return
+    except OSError as exc:
+        on_error(InputError(source, exc.strerror or str(exc)))
+        return
+    try:
+        text = _decode(data, source)
+        if path.suffix.lower() in _JSONL_SUFFIXES:
+            yield from _jsonl_documents(io.StringIO(text), source, on_error)
+        else:
+            yield _text_document(text, source, path.name, date)
+    except InputError as exc:
+        on_error(exc)
+
+
+def _expand(inputs: Iterable[str | os.PathLike[str]], on_error) -> Iterator[Path | str]:
+    for item in inputs:
+        if str(item) == "-":
+            yield "-"
+            continue
+        path = Path(item)
+        if path.is_dir():
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES | _JSONL_SUFFIXES
+            )
+            if not files:
+                on_error(InputError(str(path), "directory holds no .txt or .jsonl file"))
+            yield from files
+        elif path.exists():
+            yield path
+        else:
+            on_error(InputError(str(path), "no such file or directory"))
+
+
+def _read_stdin(
+    stream, date: _dt.date | None, on_error: Callable[[InputError], None]
+) -> Iterator[Document]:
+    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    try:
+        text = _decode(data, "<stdin>")
+    except InputError as exc:
+        on_error(exc)
+        return
+    first = text.lstrip()[:1]
+    if first == "{":
+        yield from _jsonl_documents(io.StringIO(text), "<stdin>", on_error)
+        return
+    try:
+        yield _text_document(text, "<stdin>", "stdin", date)
+    except InputError as exc:
+        on_error(exc)
+
+
+def _raise(exc: InputError) -> None:
+    raise exc
+
+
+def iter_documents(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    date: _dt.date | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    stdin=None,
+) -> Iterator[Document]:
+    """Yield the documents of every input, lazily, in a stable order.
+
+    Parameters
+    ----------
+    inputs : iterable of path-like or ``"-"``
+        Files, directories or ``-`` for standard input.
+    date : datetime.date, optional
+        Publication date given to plain-text inputs (JSONL lines carry their own).
+    on_error : callable, optional
+        Called with an :class:`~kg.errors.InputError` for each input that
+        cannot be read; by default the error is raised.
+    stdin : file object, optional
+        What ``-`` reads (``sys.stdin`` by default).
+
+    Document ids are unique within one call: a second file of the same name
+    gets ``#2`` appended.
+    """
+    report = on_error or _raise
+    seen: dict[str, int] = {}
+    for item in _expand(inputs, report):
+        if item == "-":
+            docs = _read_stdin(stdin or sys.stdin, date, report)
+        else:
+            docs = _read_file(item, date, report)
+        for doc in docs:
+            n = seen.get(doc.id, 0) + 1
+            seen[doc.id] = n
+            if n > 1:
+                log.warning("document id %r seen again; renamed %r", doc.id, f"{doc.id}#{n}")
+                doc = Document(f"{doc.id}#{n}", doc.text, doc.date, doc.source, doc.url, doc.title)
+            yield doc

@@ -1,0 +1,447 @@
+"""Mentions to canonical entities, one document at a time.
+
+:func:`resolve` reads a parsed spaCy ``Doc`` and decides which actor each
+mention denotes. It merges spelling variants and aliases through the
+gazetteer, learns acronyms ("Popular Mobilisation Forces (PMF)") and
+names introduced by the text ("a group called X, also known as Y"), keeps
+kinds apart (a state, its forces, its officials), links a surname back to
+the full name and a definite description ("the group") or a pronoun
+("he") to the one antecedent that fits, leaving it alone when unsure.
+
+The result is a :class:`ResolvedDoc`: the entities of the document and a
+map from token index to entity key, which extraction reads.
+
+Examples
+--------
+>>> from kg.nlp import load_pipeline
+>>> from kg.model import Document
+>>> text = "The Popular Mobilisation Forces (PMF) met U.S. troops. The PMF left."
+>>> rd = resolve(load_pipeline()(text), Document("d", text))
+>>> sorted(rd.entities)
+['popular-mobilization-forces', 'united-states', 'us-forces']
+>>> rd.actor_at(rd.doc[-3])
+'popular-mobilization-forces'
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from .lexicon import Lexicon, load_lexicon
+from .model import Document, Entity, Mention
+from .names import normalize_name, slugify
+
+__all__ = ["DerivedLink", "ResolvedDoc", "resolve"]
+
+log = logging.getLogger(__name__)
+
+#: spaCy entity labels that can denote an actor, place or facility.
+_ACTOR_LABELS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+_TYPE_OF_LABEL = {
+    "PERSON": "Person",
+    "NORP": "Collective",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Facility",
+}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj", "appos", "conj"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_LEADING_DROP = frozenset({"the", "a", "an"})
+_MALE = frozenset({"he", "him", "his"})
+_FEMALE = frozenset({"she", "her"})
+_INTRO_VERBS = frozenset({"call", "name", "dub", "know"})
+#: Nouns heading a part of an actor ("members of X", "leaders of X").
+_PART_NOUNS = frozenset(
+    {"member", "members", "leader", "leaders", "fighter", "fighters", "supporter", "supporters",
+     "some", "many", "most", "one", "part", "wing", "unit", "units", "elements", "commander",
+     "commanders", "head", "spokesman", "spokesperson", "official", "officials"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DerivedLink:
+    """A relation implied by how a mention is worded ("U.S. forces" -> partOf US).
+
+    ``start``/``end`` are the mention's token offsets in the spaCy doc.
+    """
+
+    subject: str
+    predicate: str
+    object: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(slots=True)
+class ResolvedDoc:
+    """A parsed document with its mentions resolved to entities.
+
+    ``offset`` is where this parsed segment starts in ``document.text``
+    (long texts are parsed in segments).
+    """
+
+    document: Document
+    doc: Doc
+    offset: int = 0
+    entities: dict[str, Entity] = field(default_factory=dict)
+    token_actor: dict[int, str] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    links: list[DerivedLink] = field(default_factory=list)
+    coreferent: set[int] = field(default_factory=set)
+
+    def actor_at(self, token: Token) -> str | None:
+        """The entity key a token belongs to, or ``None``."""
+        return self.token_actor.get(token.i)
+
+    def entity(self, key: str) -> Entity:
+        """The entity of a key."""
+        return self.entities[key]
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, document: Document, offset: int, gaz: Gazetteer, lex: Lexicon):
+        self.rd = ResolvedDoc(document, doc, offset)
+        self.gaz = gaz
+        self.lex = lex
+        self.local_alias: dict[str, str] = {}  # normalized name -> key, learnt in this document
+        self.order: list[tuple[int, str]] = []  # (token index, key) of every mention
+
+    # -- registering ------------------------------------------------------------
+    def _add(self, entity: Entity, span: Span, *, head_only: Token | None = None) -> str:
+        known = self.rd.entities.get(entity.key)
+        surface = _surface(span)
+        new = Entity(
+            entity.key, entity.label, entity.type,
+            tuple(sorted({*entity.aliases, surface} - {entity.label})),
+            entity.wikidata, entity.coordinates,
+        )
+        self.rd.entities[entity.key] = known.merged(new) if known else new
+        for tok in span:
+            self.rd.token_actor.setdefault(tok.i, entity.key)
+        self.rd.mentions.append(
+            Mention(surface, self.rd.offset + span.start_char, self.rd.offset + span.end_char, entity.key)
+        )
+        self.order.append((span.root.i, entity.key))
+        self.local_alias.setdefault(normalize_name(surface), entity.key)
+        return entity.key
+
+    def _from_entry(self, entry: GazetteerEntry) -> Entity:
+        return Entity(
+            key=entry.key, label=entry.label, type=entry.type,
+            wikidata=entry.wikidata,
+            coordinates=tuple(entry.coords) if entry.coords else None,
+        )
+
+    # -- named entities -----------------------------------------------------------
+    def named_entities(self) -> None:
+        doc = self.rd.doc
+        for ent in doc.ents:
+            if ent.label_ not in _ACTOR_LABELS:
+                continue
+            span = _trim(ent)
+            if span is None:
+                continue
+            entity = self._resolve_span(span, ent.label_)
+            if entity is not None:
+                self._add(entity, span)
+
+    def _resolve_span(self, span: Span, label: str) -> Entity | None:
+        text = _surface(span)
+        norm = normalize_name(text)
+        if not norm:
+            return None
+        if span.root.dep_ in _SUBJECT_DEPS or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"):
+            metonym = self.gaz.metonym(text)
+            if metonym is not None:
+                return self._from_entry(metonym)
+        kb = span.root.ent_kb_id_ or span[0].ent_kb_id_
+        entry = self.gaz.get(kb) if kb else None
+        entry = entry or self.gaz.lookup(text)
+        if entry is not None:
+            return self._from_entry(entry)
+        if norm in self.local_alias:
+            return self.rd.entities[self.local_alias[norm]]
+        if label == "NORP":
+            state = self.gaz.demonym(text)
+            if state is not None and _is_modifier(span):
+                return self._from_entry(state)  # "Iraqi" in "Iraqi officials", "Israeli strikes"
+            if _is_modifier(span) or text[-1:] != "s":
+                return None  # a bare adjective names no actor
+            if state is not None:
+                return Entity(slugify(text), text, "Collective")
+        if label == "PERSON":
+            earlier = self._person_by_surname(span)
+            if earlier is not None:
+                return self.rd.entities[earlier]
+        etype = _TYPE_OF_LABEL[label]
+        return Entity(slugify(text), text, etype)
+
+    def _person_by_surname(self, span: Span) -> str | None:
+        if len(span) > 2:
+            return None
+        last = normalize_name(span[-1].text)
+        found = {
+            e.key
+            for e in self.rd.entities.values()
+            if e.type == "Person" and len(e.label.split()) > len(span)
+            and normalize_name(e.label.split()[-1]) == last
+        }
+        return found.pop() if len(found) == 1 else None
+
+    # -- names the text introduces --------------------------------------------------
+    def introductions(self) -> None:
+        """Acronyms in brackets, "called X", "also known as Y", typed appositives."""
+        doc = self.rd.doc
+        for tok in doc:
+            # "Popular Mobilisation Forces (PMF)"
+            if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+                acro = doc[tok.i + 1]
+                before = self.rd.token_actor.get(tok.i - 1)
+                if before and acro.text.isupper() and 2 <= len(acro.text) <= 8:
+                    self._add(self.rd.entities[before], doc[acro.i : acro.i + 1])
+            lemma = tok.lemma_.lower()
+            if lemma in _INTRO_VERBS and tok.dep_ in {"acl", "relcl", "advcl"}:
+                self._introduction(tok)
+            if tok.dep_ == "appos":
+                self._appositive(tok)
+
+    def _introduction(self, verb: Token) -> None:
+        head = verb.head
+        named = [c for c in verb.children if c.dep_ in {"oprd", "attr", "dobj", "xcomp", "ccomp"}]
+        if verb.lemma_.lower() == "know":
+            # "X, also known as Y": Y is an alias of the actor X
+            key = self.rd.token_actor.get(head.i)
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    span = _trim(doc_span(pobj))
+                    if key and span is not None:
+                        self._add(self.rd.entities[key], span)
+                    elif span is not None and head.lower_ in self.lex.actor_nouns:
+                        key = self._new_actor(span, head)
+                        self.rd.token_actor.setdefault(head.i, key)
+            return
+        for tok in named:
+            span = _trim(doc_span(tok))
+            if span is None or not any(t.is_title or t.is_upper for t in span):
+                continue
+            noun = self.lex.actor_nouns.get(head.lower_) or self.lex.actor_nouns.get(head.lemma_.lower())
+            if noun is None:
+                continue
+            key = self._new_actor(span, head)
+            self.rd.token_actor.setdefault(head.i, key)  # "a group called X ... claimed": X claimed
+
+    def _new_actor(self, span: Span, noun_token: Token) -> str:
+        noun = self.lex.actor_nouns.get(noun_token.lower_) or self.lex.actor_nouns[noun_token.lemma_.lower()]
+        key = self.rd.token_actor.get(span.root.i)
+        text = _surface(span)
+        if key and self.gaz.get(key) is None:
+            old = self.rd.entities[key]
+            self.rd.entities[key] = Entity(old.key, old.label, noun.cls, old.aliases, old.wikidata, old.coordinates)
+            return key
+        if key:
+            return key
+        key = self._add(Entity(slugify(text), text, noun.cls), span)
+        return key
+
+    def _appositive(self, appos: Token) -> None:
+        """'Kataib Hezbollah, an armed faction' types the actor from the noun;
+        'Iraqi politician Hadi al-Amiri' lets the title noun stand for the person."""
+        head = appos.head
+        person = self.rd.token_actor.get(appos.i)
+        if (person and head.i not in self.rd.token_actor and head.pos_ == "NOUN"
+                and self.rd.entities[person].type == "Person"
+                and (head.lower_ in self.lex.titles or head.lemma_.lower() in self.lex.titles)):
+            self.rd.token_actor[head.i] = person
+            return
+        key = self.rd.token_actor.get(appos.head.i)
+        noun = self.lex.actor_nouns.get(appos.lower_) or self.lex.actor_nouns.get(appos.lemma_.lower())
+        if not key or noun is None or self.gaz.get(key) is not None:
+            return
+        if self.rd.token_actor.get(appos.i):
+            return
+        old = self.rd.entities[key]
+        if old.type in {"Person", "Organization", "Actor", "Collective"} and noun.cls not in {"Person"}:
+            self.rd.entities[key] = Entity(old.key, old.label, noun.cls, old.aliases, old.wikidata, old.coordinates)
+
+    # -- noun phrases: "U.S. troops", "Iraqi armed groups", "Iran-backed militias" ------
+    def noun_phrases(self) -> None:
+        doc = self.rd.doc
+        for tok in doc:
+            if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.rd.token_actor:
+                continue
+            noun = self.lex.actor_nouns.get(tok.lower_) or self.lex.actor_nouns.get(tok.lemma_.lower())
+            if noun is None or noun.cls == "Person":
+                continue
+            mods = [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS]
+            state = None
+            state_tok = None
+            for mod in mods:
+                state = self._state_of(mod)
+                if state is not None:
+                    state_tok = mod
+                    break
+            if noun.derived and state is not None:
+                label = f"{state.modifier or state.label} {noun.derived}"
+                span = doc[_left_edge(state_tok) : tok.i + 1]
+                key = self._add(Entity(slugify(label), label, noun.cls), span)
+                if noun.part_of_state:
+                    self.rd.links.append(
+                        DerivedLink(key, "partOf", state.key, span.start, span.end, "resolve.state-noun")
+                    )
+                continue
+            if noun.derived is None and mods and _plural(tok):
+                first = self._group_modifier_start(tok, mods)
+                if first is None:
+                    continue
+                span = doc[first : tok.i + 1]
+                label = _surface(span)
+                self._add(Entity(slugify(label), label, noun.cls), span)
+
+    def _state_of(self, tok: Token) -> GazetteerEntry | None:
+        key = self.rd.token_actor.get(tok.i)
+        if key:
+            entry = self.gaz.get(key)
+            return entry if entry is not None and entry.type == "State" else None
+        if tok.ent_type_ in {"NORP", "GPE"}:
+            ent = next((e for e in self.rd.doc.ents if e.start <= tok.i < e.end), None)
+            text = ent.text if ent is not None else tok.text
+            entry = self.gaz.demonym(text) or self.gaz.lookup(text)
+            if entry is not None and entry.type == "State":
+                return entry
+        return None
+
+    def _group_modifier_start(self, head: Token, mods: list[Token]) -> int | None:
+        """Start of "Iraqi armed groups" / "Iran-backed militias"; None without an actor modifier."""
+        start = None
+        for mod in mods:
+            sub = list(mod.subtree)
+            has_actor = any(
+                t.ent_type_ in {"NORP", "GPE", "ORG"} or t.i in self.rd.token_actor for t in sub
+            )
+            pro = any(t.lower_.startswith("pro-") or t.lower_ == "pro" for t in sub)
+            if has_actor or pro:
+                s = sub[0].i
+                start = s if start is None else min(start, s)
+        if start is None:
+            return None
+        # keep "armed" and the like between the modifier and the head
+        return start
+
+    # -- coreference ------------------------------------------------------------------
+    def coreference(self) -> None:
+        doc = self.rd.doc
+        sents = list(doc.sents)
+        sent_index = {}
+        for n, s in enumerate(sents):
+            for t in s:
+                sent_index[t.i] = n
+        for tok in doc:
+            if tok.i in self.rd.token_actor:
+                continue
+            low = tok.lower_
+            if tok.pos_ == "PRON" and low in _MALE | _FEMALE:
+                key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
+            elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+                noun = self.lex.actor_nouns.get(low)
+                if noun is None or any(c.dep_ in _MODIFIER_DEPS for c in tok.lefts):
+                    continue
+                key = self._antecedent(tok, sent_index, sents, noun.refers_to, window=2)
+            else:
+                continue
+            if key:
+                self.rd.token_actor[tok.i] = key
+                self.rd.coreferent.add(tok.i)
+
+    def _antecedent(self, tok, sent_index, sents, classes, window) -> str | None:
+        n = sent_index[tok.i]
+        lo = sents[max(0, n - window)].start
+        cands = []
+        for i, key in self.order:
+            if lo <= i < tok.i and self.rd.entities[key].type in classes:
+                cands.append(key)
+        if not cands:
+            return None
+        if tok.pos_ == "PRON":
+            # a pronoun is resolved only when a single person fits
+            return cands[-1] if len(set(cands)) == 1 else None
+        return cands[-1]
+
+    def run(self) -> ResolvedDoc:
+        self.named_entities()
+        self.introductions()
+        self.named_entities_again()
+        self.noun_phrases()
+        self.coreference()
+        return self.rd
+
+    def named_entities_again(self) -> None:
+        """Later bare mentions of an acronym or alias learnt from the text ("the PMF")."""
+        doc = self.rd.doc
+        for tok in doc:
+            if tok.i in self.rd.token_actor or not (tok.is_upper or tok.is_title) or tok.is_stop:
+                continue
+            key = self.local_alias.get(normalize_name(tok.text))
+            if key and len(tok.text) >= 2:
+                self._add(self.rd.entities[key], doc[tok.i : tok.i + 1])
+
+
+def doc_span(tok: Token) -> Span:
+    """The span of a token's subtree."""
+    return tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+
+
+def _trim(span: Span) -> Span | None:
+    """Drop a leading article, trailing possessive and punctuation from a span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _surface(span: Span) -> str:
+    return " ".join(span.text.split()).strip(" \"'“”‘’")
+
+
+def _is_modifier(span: Span) -> bool:
+    return span.root.dep_ in _MODIFIER_DEPS and span.root.head.i >= span.end
+
+
+def _left_edge(tok: Token) -> int:
+    return min(t.i for t in tok.subtree)
+
+
+def _plural(tok: Token) -> bool:
+    return tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in {"militia", "group", "faction", "movement"}
+
+
+def resolve(
+    doc: Doc,
+    document: Document,
+    *,
+    offset: int = 0,
+    gazetteer: Gazetteer | None = None,
+    lexicon: Lexicon | None = None,
+) -> ResolvedDoc:
+    """Resolve the mentions of one parsed document (or segment of it).
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        The parsed text, from :func:`kg.nlp.load_pipeline`.
+    document : Document
+        The document it came from (for provenance).
+    offset : int
+        Where ``doc`` starts in ``document.text``.
+    gazetteer, lexicon : optional
+        Replace the shipped data.
+    """
+    return _Resolver(doc, document, offset, gazetteer or load_gazetteer(), lexicon or load_lexicon()).run()

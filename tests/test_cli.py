@@ -1,0 +1,98 @@
+"""The kg command, through main(argv) and once as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.cli import main
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "iraq-drone-attacks.txt"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    status = main(["build", str(EXAMPLE), "-o", str(out), "--date", "2023-10-19", "--format", "nt", "trig"])
+    assert status == 0
+    return out
+
+
+def test_cli_build_writes_graph_files(built):
+    for name in ("graph.ttl", "graph.json", "graph.html", "graph.nt", "graph.trig"):
+        assert (built / name).stat().st_size > 0
+    assert len(Graph().parse(built / "graph.ttl")) > 50
+    data = json.loads((built / "graph.json").read_text())
+    assert data["nodes"] and data["links"]
+    assert not list(built.glob(".*"))  # no temporary file left behind
+
+
+def test_cli_build_summary_and_bad_inputs(tmp_path, capsys):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00\x00")
+    good = tmp_path / "good.txt"
+    good.write_text("Iran condemned Israel.", encoding="utf-8")
+    status = main(["build", str(bad), str(good), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o")])
+    out, err = capsys.readouterr()
+    assert status == 0
+    assert "1 document(s) read, 2 skipped" in out and "relations" in out
+    assert f"{bad}: binary" in err and "missing.txt: no such file" in err
+
+
+def test_cli_build_nothing_readable_fails(tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert main(["build", str(empty), "-o", str(tmp_path / "o")]) == 1
+    assert not (tmp_path / "o" / "graph.ttl").exists()
+
+
+def test_cli_query_table_and_formats(built, capsys, tmp_path):
+    q = "SELECT ?s ?o WHERE { ?s kgo:accused ?o } ORDER BY ?s ?o"
+    assert main(["query", str(built / "graph.ttl"), q]) == 0
+    table = capsys.readouterr().out
+    assert table.splitlines()[0].split() == ["s", "o"]
+    assert "kgr:kataib-hezbollah" in table
+    rq = tmp_path / "q.rq"
+    rq.write_text(q)
+    assert main(["query", str(built / "graph.nt"), str(rq), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["head"]["vars"] == ["s", "o"] and data["results"]["bindings"]
+    assert main(["query", str(built / "graph.ttl"), q, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].strip() == "s,o"
+    assert main(["query", str(built / "graph.ttl"), q, "--format", "tsv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "?s\t?o"
+
+
+def test_cli_query_bind_is_a_value_not_text(built, capsys):
+    q = "SELECT ?o WHERE { ?s kgo:accused ?o }"
+    assert main(["query", str(built / "graph.ttl"), q, "--bind",
+                 "s=https://w3id.org/newskg/id/kataib-hezbollah"]) == 0
+    assert "kgr:united-states" in capsys.readouterr().out
+    assert main(["query", str(built / "graph.ttl"), q, "--bind", "s=} DELETE WHERE { ?a ?b ?c"]) == 0
+    assert len(capsys.readouterr().out.strip().splitlines()) == 2  # header only: no rows
+
+
+def test_cli_query_malformed(built, capsys):
+    assert main(["query", str(built / "graph.ttl"), "SELECT ?x WHERE { ?x"]) == 2
+    assert "malformed SPARQL" in capsys.readouterr().err
+
+
+def test_cli_view_rebuilds_html(built, tmp_path):
+    page = tmp_path / "page.html"
+    assert main(["view", str(built / "graph.ttl"), "-o", str(page)]) == 0
+    assert "kataib-hezbollah" in page.read_text(encoding="utf-8")
+
+
+def test_cli_subprocess(tmp_path):
+    kg_cmd = shutil.which("kg", path=str(Path(sys.executable).parent))
+    proc = subprocess.run([kg_cmd, "build", "-", "-o", str(tmp_path)], input="Turkey condemned Israel.",
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "1 document(s) read" in proc.stdout
+    assert (tmp_path / "graph.ttl").exists()

@@ -1,0 +1,88 @@
+"""Extraction on sentences written for these tests: many actors, conflicts and phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+# (sentence, edges that must be found, edges that must not be)
+CASES = [
+    # verbs, active and passive, coordination
+    ("Russia accused Ukraine of shelling the Zaporizhzhia nuclear plant.",
+     {("russia", "accused", "ukraine")}, set()),
+    ("Ukraine was attacked by Russia on Tuesday.", {("russia", "targeted", "ukraine")}, set()),
+    ("Turkey condemned Israel and the United States.",
+     {("turkey", "condemned", "israel"), ("turkey", "condemned", "united-states")}, set()),
+    ("Egypt and Qatar urged Hamas to accept the proposal.",
+     {("egypt", "demanded", "hamas"), ("qatar", "demanded", "hamas")}, set()),
+    ("Saudi Arabia blamed Iran for the attack on its oil facilities.",
+     {("saudi-arabia", "blamed", "iran")}, set()),
+    ("The Houthis fired missiles at Israel on Sunday.", {("houthis", "targeted", "israel")}, set()),
+    ("China sanctioned Lithuania over its ties with Taiwan.", {("china", "sanctioned", "lithuania")}, set()),
+    ("Pakistani police arrested members of the Pakistani Taliban.", set(), set()),
+    ("Israeli troops clashed with Hezbollah near the border.",
+     {("israeli-forces", "inConflictWith", "hezbollah")}, set()),
+    ("Iraqi officials met Iranian diplomats in Baghdad.",
+     {("iraqi-government", "consulted", "iranian-government")}, set()),
+    ("Antony Blinken visited Jordan.", {("antony-blinken", "visited", "jordan")}, set()),
+    ("The European Union provided humanitarian aid to Sudan.",
+     {("european-union", "aided", "sudan")}, set()),
+    # nominalisations and light verbs
+    ("Israel launched an attack on Hamas in Gaza.", {("israel", "targeted", "hamas")}, set()),
+    ("The United States imposed sanctions on Russia.", {("united-states", "sanctioned", "russia")}, set()),
+    ("Iran's condemnation of Israel was swift.", {("iran", "condemned", "israel")}, set()),
+    # modifiers
+    ("Iran-backed militias attacked U.S. forces in Syria.",
+     {("iran-backed-militias", "backedBy", "iran"), ("iran-backed-militias", "targeted", "us-forces"),
+      ("us-forces", "partOf", "united-states")}, set()),
+    ("Hezbollah, a group with close ties to Iran, threatened Israel.",
+     {("hezbollah", "alignedWith", "iran"), ("hezbollah", "threatened", "israel")}, set()),
+    ("Armed groups aligned with Iran have threatened to attack American troops.",
+     {("us-forces", "partOf", "united-states")}, {("armed-groups", "targeted", "us-forces")}),
+    # titles and places
+    ("Russian President Vladimir Putin criticized NATO.",
+     {("vladimir-putin", "leaderOf", "russia"), ("vladimir-putin", "criticized", "nato")}, set()),
+    # truth before recall
+    ("Iran did not attack the United States.", set(), {("iran", "targeted", "united-states")}),
+    ("Hamas denied that it had attacked Egypt.", set(), {("hamas", "targeted", "egypt")}),
+    ("Syria threatened to strike Turkey if Ankara continued its offensive.",
+     {("syria", "threatened", "turkey")}, {("syria", "targeted", "turkey")}),
+    ("Israel could attack Iran within weeks.", set(), {("israel", "targeted", "iran")}),
+    ("If Iran attacks Israel, the United States will respond.", set(), {("iran", "targeted", "israel")}),
+    # introduced actors, claims, denials
+    ("A little-known group called Saraya Awliya al-Dam claimed responsibility for the rocket attack on Erbil.",
+     {("saraya-awliya-al-dam", "claimedResponsibilityFor", "<event>")}, set()),
+    ("Washington accused Hezbollah of smuggling weapons, but the group denied the allegations.",
+     {("united-states", "accused", "hezbollah"), ("hezbollah", "denied", "united-states")}, set()),
+]
+
+
+@pytest.mark.parametrize("text,expected,forbidden", CASES, ids=[c[0][:40] for c in CASES])
+def test_extract_sentences(edges_of, text, expected, forbidden):
+    found = edges_of(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not (forbidden & found), f"should not find {forbidden & found}"
+
+
+def test_extract_every_edge_has_its_sentence():
+    text = "Kataib Hezbollah attacked U.S. forces. Iran condemned Israel."
+    graph = kg.build([text])
+    for rel in graph.relations:
+        assert rel.evidence.sentence in text
+        assert text[rel.evidence.start:rel.evidence.end] == rel.evidence.sentence
+        s, e = rel.evidence.subject_span
+        assert text[s:e]
+
+
+def test_extract_unconfirmed_attack_has_no_agent():
+    graph = kg.build(["The group responsible for the attack on the embassy remains unconfirmed, "
+                      "although Iran-backed militias are suspected."])
+    assert all(r.predicate != "targeted" for r in graph.relations)
+    assert all(not e.agents for e in graph.events)
+
+
+def test_extract_reported_speech_carries_who_says_so():
+    graph = kg.build(["Israeli officials said Hezbollah fired rockets at Israel."])
+    rels = [r for r in graph.relations if r.predicate == "targeted"]
+    assert rels and rels[0].asserted_by == "israeli-government"

@@ -1,0 +1,105 @@
+"""The RDF contract of DESIGN.md, checked on a graph built from real text."""
+
+from __future__ import annotations
+
+import pyoxigraph
+import pytest
+from rdflib import RDF, RDFS, Dataset, Graph
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+import kg
+from kg.rdf import mint_iri
+from kg.vocab import KGO, KGR
+
+TEXT = (
+    "The Popular Mobilisation Forces (PMF) accused Israel of attacking Iraq. "
+    "Iran-backed militias attacked U.S. forces in Syria on Monday. "
+    "The PMF denied the report."
+)
+
+
+@pytest.fixture(scope="module")
+def graph():
+    return kg.build([kg.Document("doc-1", TEXT, source="test")])
+
+
+def test_rdf_entities_have_type_one_label_and_alt_labels(graph):
+    g = graph.to_rdf()
+    pmf = KGR["popular-mobilization-forces"]
+    assert len(list(g.objects(pmf, RDFS.label))) == 1
+    assert "PMF" in {str(a) for a in g.objects(pmf, SKOS.altLabel)}
+    for s in set(g.subjects(RDFS.label)):
+        types = list(g.objects(s, RDF.type))
+        assert types and all(str(t).startswith(str(KGO._NS)) for t in types)
+
+
+def test_rdf_relation_is_direct_triple_and_reified_statement(graph):
+    g = graph.to_rdf()
+    s, o = KGR["popular-mobilization-forces"], KGR["israel"]
+    assert (s, KGO.accused, o) in g
+    stmts = list(g.subjects(RDF.subject, s))
+    stmt = next(x for x in stmts if g.value(x, RDF.predicate) == KGO.accused)
+    assert g.value(stmt, RDF.object) == o
+    assert 0 < float(g.value(stmt, KGO.confidence)) <= 1
+    assert "accused Israel" in str(g.value(stmt, KGO.evidence))
+    doc = g.value(stmt, PROV.wasDerivedFrom)
+    assert (doc, RDF.type, KGO.Document) in g
+    assert str(g.value(doc, DCTERMS.identifier)) == "doc-1"
+    assert g.value(stmt, KGO.extractedBy) is not None
+
+
+def test_rdf_iris_are_minted_stably():
+    assert mint_iri("entity", "iran") == KGR["iran"]
+    a = mint_iri("statement", "a", "accused", "b", "doc")
+    assert a == mint_iri("statement", "a", "accused", "b", "doc")
+    assert a != mint_iri("statement", "a", "accused", "b", "doc2")
+    assert mint_iri("document", "a b") != mint_iri("document", "a-b")
+    with pytest.raises(ValueError):
+        mint_iri("nonsense", "x")
+
+
+@pytest.mark.parametrize("fmt,oxi", [("turtle", "text/turtle"), ("nt", "application/n-triples"),
+                                     ("json-ld", None), ("trig", "application/trig"),
+                                     ("xml", "application/rdf+xml"), ("nquads", "application/n-quads")])
+def test_rdf_every_syntax_reparses_with_rdflib_and_pyoxigraph(graph, fmt, oxi, tmp_path):
+    path = tmp_path / f"g.{fmt}"
+    graph.serialize(path, format=fmt)
+    data = path.read_bytes()
+    if fmt in {"trig", "nquads"}:
+        ds = Dataset()
+        ds.parse(data=data, format=fmt)
+        n = sum(1 for _ in ds.quads((None, None, None, None)))
+        assert len({str(c.identifier) for c in ds.graphs()}) >= 2  # default + one per document
+    else:
+        n = len(Graph().parse(data=data, format=fmt))
+    assert n > 20
+    if oxi:
+        quads = list(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.from_media_type(oxi)))
+        assert len(quads) == n
+    else:  # JSON-LD: pyoxigraph reads it too
+        quads = list(pyoxigraph.parse(data, format=pyoxigraph.RdfFormat.JSON_LD))
+        assert len(quads) == n
+
+
+def test_rdf_same_input_same_bytes():
+    a = kg.build([kg.Document("d", TEXT)]).serialize(format="turtle")
+    b = kg.build([kg.Document("d", TEXT)]).serialize(format="turtle")
+    assert a == b
+
+
+def test_rdf_round_trip_through_load(graph, tmp_path):
+    path = tmp_path / "g.ttl"
+    graph.serialize(path)
+    back = kg.load(path)
+    assert {r.triple for r in back.relations} == {r.triple for r in graph.relations}
+    assert back.entities["popular-mobilization-forces"].label == graph.entities["popular-mobilization-forces"].label
+    assert [d.id for d in back.documents] == ["doc-1"]
+
+
+def test_rdf_hostile_text_is_escaped(tmp_path):
+    text = 'Iran condemned Israel "<script>alert(1)</script>" \\ said.'
+    graph = kg.build([kg.Document('x"y<z>', text)])
+    for fmt in ("turtle", "nt", "xml", "json-ld", "trig"):
+        path = tmp_path / f"h.{fmt}"
+        graph.serialize(path, format=fmt)
+        assert len(Dataset().parse(path, format=fmt)) >= 0
