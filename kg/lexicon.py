@@ -91,7 +91,7 @@ class Lexicon:
     @property
     def predicates(self) -> frozenset[str]:
         """Every relation property a lexicon entry can emit."""
-        preds = {t.predicate for ts in self.verbs.values() for t in ts}
+        preds = {t.predicate.lstrip("~") for ts in self.verbs.values() for t in ts}
         preds |= {t.predicate for t in self.nouns.values() if t.predicate}
         preds |= {m.predicate.lstrip("~") for m in self.modifiers}
         preds |= {p for p in self.titles.values() if p}

@@ -260,6 +260,9 @@ class _Resolver:
             self.rd.token_actor[head.i] = person
             return
         key = self.rd.token_actor.get(appos.head.i)
+        if key and appos.pos_ == "NOUN" and appos.i not in self.rd.token_actor:
+            # "Kataib Hezbollah, an armed faction with ties to Iran": the noun is the actor
+            self.rd.token_actor[appos.i] = key
         noun = self.lex.actor_nouns.get(appos.lower_) or self.lex.actor_nouns.get(appos.lemma_.lower())
         if not key or noun is None or self.gaz.get(key) is not None:
             return
@@ -361,10 +364,8 @@ class _Resolver:
     def _antecedent(self, tok, sent_index, sents, classes, window) -> str | None:
         n = sent_index[tok.i]
         lo = sents[max(0, n - window)].start
-        cands = []
-        for i, key in self.order:
-            if lo <= i < tok.i and self.rd.entities[key].type in classes:
-                cands.append(key)
+        cands = [key for i, key in sorted(self.order)
+                 if lo <= i < tok.i and self.rd.entities[key].type in classes]
         if not cands:
             return None
         if tok.pos_ == "PRON":

@@ -111,9 +111,12 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if trig.object == "special:deny":
                     denials.append((verb, trig))
                     continue
+                reverse = trig.predicate.startswith("~")  # "X comprises Y": Y partOf X
+                pred = trig.predicate.lstrip("~")
                 for obj in _objects(rd, verb, trig, passive):
                     for subj in subjects:
-                        rel = relation(rd, sent, subj, trig.predicate, obj, trig.confidence,
+                        a, b = (obj, subj) if reverse else (subj, obj)
+                        rel = relation(rd, sent, a, pred, b, trig.confidence,
                                        f"verb:{trig.lemma}:{trig.object}", trigger=verb,
                                        asserted_by=speaker)
                         if rel is not None:
