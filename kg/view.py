@@ -153,6 +153,8 @@ _STABILIZATION_ITERATIONS = 150
 #: Mean edge length (px) the precomputed layout is scaled to.
 _EDGE_LENGTH = 140.0
 _LAYOUT_SEED = 7
+#: Side (px) of the square each node gets, on average, in a dense layout.
+_NODE_SPACING = 70.0
 #: Edge width by number of supporting documents (0, 1, 2, ...), capped.
 _WIDTHS = tuple(round(1.0 + 1.5 * math.log2(max(n, 1)), 2) for n in range(65))
 
@@ -393,9 +395,9 @@ def display(graph: nx.MultiDiGraph, *, height: int = 720, **kwargs: Any) -> Any:
     kwargs.setdefault("notebook", True)
     page = render_html(graph, None, **kwargs)
     frame = (
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" '
+        f'<div class="kg-view"><iframe srcdoc="{html.escape(page, quote=True)}" '
         f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
-        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>'
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe></div>'
     )
     return HTML(frame)
 
@@ -644,7 +646,8 @@ def _layout(n: int, src: list[int], dst: list[int]) -> list[list[int]]:
     """Deterministic positions, in pixels, for ``n`` nodes joined by ``src[i] -> dst[i]``.
 
     Nodes with edges are placed by :func:`_force_layout` and scaled so that
-    the median edge is ``_EDGE_LENGTH`` long. The largest connected
+    the median edge is ``_EDGE_LENGTH`` long and, in dense graphs, each node
+    has about ``_NODE_SPACING`` pixels to itself. The largest connected
     component stays where it is; the other components (keeping their shape)
     and the nodes without edges are packed in rows below it, largest first,
     instead of drifting to a far ring around it.
@@ -667,7 +670,12 @@ def _layout(n: int, src: list[int], dst: list[int]) -> list[list[int]]:
         local[members] = np.arange(len(members))
         sub = _force_layout(len(members), local[s], local[t])
         lengths = np.sqrt(((sub[local[s]] - sub[local[t]]) ** 2).sum(1))
-        pos[members] = sub * (_EDGE_LENGTH / (float(np.median(lengths)) or 1.0))
+        radius = np.sqrt(((sub - np.median(sub, axis=0)) ** 2).sum(1))
+        spread = float(np.percentile(radius, 80)) * math.sqrt(math.pi / (0.8 * len(members)))
+        pos[members] = sub * max(
+            _EDGE_LENGTH / (float(np.median(lengths)) or 1.0),
+            _NODE_SPACING / (spread or 1.0),
+        )
     skeleton = nx.Graph()
     skeleton.add_nodes_from(range(n))
     skeleton.add_edges_from(zip(s.tolist(), t.tolist()))

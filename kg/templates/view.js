@@ -187,7 +187,9 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
     });
     label.appendChild(box);
     label.appendChild(swatch);
-    label.appendChild(el("span", entry.name));
+    var name = el("span", entry.name, "kg-name");
+    name.title = entry.name;
+    label.appendChild(name);
     label.appendChild(el("span", entry.count, "kg-count"));
     li.appendChild(label);
     return li;
