@@ -82,7 +82,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
-        if tok.dep_ in {"conj", "xcomp"} and tok.head is not tok:
+        if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i:
             tok = tok.head
             continue
         if tok.dep_ == "relcl":
@@ -122,7 +122,7 @@ def is_negated(tok: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det"}) for c in t.children):
             return True
-        if t.dep_ in {"xcomp", "conj"} and t.head is not t:
+        if t.dep_ in {"xcomp", "conj"} and t.head.i != t.i:
             t = t.head
             continue
         break
@@ -142,7 +142,7 @@ def is_irrealis(tok: Token, lex: Lexicon) -> bool:
                 return True
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return True
-        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep"} and t.head is not t:
+        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep"} and t.head.i != t.i:
             head = t.head
             if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} and head.lemma_.lower() in lex.irrealis:
                 return True
@@ -163,7 +163,7 @@ def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
                         found = actors(rd, pobj)
                         if found:
                             return found[0][0]
-        if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head is not t):
+        if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head.i != t.i):
             head = t.head
             if t.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in lex.speech:
                 subj, _ = subject_of(head)
@@ -171,7 +171,7 @@ def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
                 return found[0][0] if found else None
             t = head
             continue
-        if t.dep_ == "ROOT" and t.lemma_.lower() in lex.speech and t is not tok:
+        if t.dep_ == "ROOT" and t.lemma_.lower() in lex.speech and t.i != tok.i:
             return None
         break
     return None

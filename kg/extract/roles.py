@@ -86,7 +86,7 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
 
 def _mention_head(rd: ResolvedDoc, tok: Token, key: str) -> Token:
     t = tok
-    while t.head is not t and rd.actor_at(t.head) == key:
+    while t.head.i != t.i and rd.actor_at(t.head) == key:
         t = t.head
     return t
 
