@@ -48,6 +48,7 @@ _OUTCOME_VERBS = frozenset(
     {"thwart", "foil", "intercept", "repel", "prevent", "kill", "injure", "wound", "destroy",
      "damage", "fail", "succeed", "down", "shoot"}
 )
+_NOT_AGENTS = frozenset({"Place", "Facility"})
 _INSTRUMENT_NOUNS = frozenset(
     {"drone", "rocket", "missile", "mortar", "bomb", "car", "suicide", "artillery", "air",
      "grenade", "knife", "truck", "ied", "gun", "sniper", "chemical", "ballistic", "cruise", "uav"}
@@ -128,8 +129,8 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             if is_negated(noun) or is_negated(noun.head) or is_irrealis(noun, lex):
                 continue
             agents, light = _agents(rd, noun, lex)
-            if hedged:
-                agents = []
+            # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
+            agents = [] if hedged else [a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
             objects = _objects(rd, noun, trig)
             claimants = _claimants(rd, noun, lex)
             speaker = speaker_of(rd, light or noun, lex)
