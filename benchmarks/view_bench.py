@@ -9,7 +9,8 @@ For each size it generates a graph shaped like ``KnowledgeGraph.to_networkx()``'
 evidence sentences per edge), renders it with :func:`kg.view.render_html` and opens the
 file in headless Chromium, timing until the page reports it is ready
 (``window.kgReady``: vis stabilised and physics off, or physics off from the
-start) and two frames have been drawn.
+start) and two frames have been drawn; then it times one full redraw (what
+every pan or zoom costs).
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ def make_graph(n: int, m: int, *, seed: int = 1) -> nx.MultiDiGraph:
     return g
 
 
-def settle_time(page_path: Path, browser: object) -> float:
+def settle_time(page_path: Path, browser: object) -> tuple[float, float]:
+    """Seconds from navigation to a settled, drawn view; then milliseconds per full redraw."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
     try:
         start = time.perf_counter()
@@ -133,7 +135,12 @@ def settle_time(page_path: Path, browser: object) -> float:
         page.evaluate(
             "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
         )
-        return time.perf_counter() - start
+        settled = time.perf_counter() - start
+        frame = page.evaluate(
+            "() => { const t = performance.now(); network.redraw();"
+            " network.renderer._redraw(); return performance.now() - t; }"
+        )
+        return settled, frame
     finally:
         page.close()
 
@@ -153,20 +160,27 @@ def main(argv: list[str] | None = None) -> int:
             for n in args.sizes:
                 g = make_graph(n, 2 * n)
                 path = Path(tmp) / f"view-{n}.html"
-                start = time.perf_counter()
+                start, cpu = time.perf_counter(), time.process_time()
                 render_html(g, path, title=f"{n} nodes")
                 build = time.perf_counter() - start
+                build_cpu = time.process_time() - cpu
                 size = path.stat().st_size
-                settle = settle_time(path, browser)
-                rows.append((n, g.number_of_edges(), build, size, settle))
+                settle, frame = settle_time(path, browser)
+                rows.append((n, g.number_of_edges(), build, build_cpu, size, settle, frame))
         finally:
             browser.close()
 
-    header = f"{'nodes':>7} {'edges':>7} {'build (s)':>10} {'file (MB)':>10} {'settled (s)':>12}"
+    header = (
+        f"{'nodes':>7} {'edges':>7} {'build (s)':>10} {'build CPU (s)':>14}"
+        f" {'file (MB)':>10} {'settled (s)':>12} {'redraw (ms)':>12}"
+    )
     print(header)
     print("-" * len(header))
-    for n, m, build, size, settle in rows:
-        print(f"{n:>7} {m:>7} {build:>10.2f} {size / 1e6:>10.2f} {settle:>12.2f}")
+    for n, m, build, build_cpu, size, settle, frame in rows:
+        print(
+            f"{n:>7} {m:>7} {build:>10.2f} {build_cpu:>14.2f}"
+            f" {size / 1e6:>10.2f} {settle:>12.2f} {frame:>12.0f}"
+        )
     return 0
 
 

@@ -327,7 +327,7 @@ def render_html(
     physics : bool or "auto"
         ``True``: relax the precomputed layout with vis physics in the
         browser (bounded, then off); ``False``: precomputed positions only;
-        ``"auto"``: physics for graphs of at most 500 nodes.
+        ``"auto"``: physics for graphs of at most 200 nodes.
     notebook : bool
         Size the page for an iframe in a notebook (fixed height) instead of
         the whole window.

@@ -358,6 +358,17 @@ def test_view_empty_graph_renders():
     assert data["nodes"] == [] and data["edges"] == []
 
 
+def test_view_public_names():
+    import kg.view
+
+    assert kg.view.__all__ == ["display", "render_html", "select_subgraph"]
+
+
+def test_view_notebook_page_has_fixed_height():
+    assert '<body class="kg-notebook">' in render_html(make_small_graph(), notebook=True)
+    assert '<body class="kg-page">' in render_html(make_small_graph())
+
+
 def test_view_display_wraps_page_in_iframe_srcdoc():
     pytest.importorskip("IPython")
     shown = display(make_small_graph(), title="nb")
