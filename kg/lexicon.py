@@ -87,6 +87,8 @@ class Lexicon:
     hedges: frozenset[str]
     stationing: frozenset[str]
     claims: frozenset[tuple[str, str]]
+    intent: dict[str, str]
+    reciprocal: dict[str, str]
 
     @property
     def predicates(self) -> frozenset[str]:
@@ -149,4 +151,6 @@ def load_lexicon() -> Lexicon:
         hedges=words("hedges.txt"),
         stationing=words("stationing.txt"),
         claims=frozenset((verb, noun) for verb, noun in _rows("claims.tsv")),
+        intent={head: kind for head, kind in _rows("intent.tsv")},
+        reciprocal={verb: pred for verb, pred in _rows("reciprocal.tsv")},
     )

@@ -51,6 +51,10 @@ _TYPE_OF_LABEL = {
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj", "appos", "conj"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+_ORG_TYPES = frozenset(
+    {"ArmedGroup", "Organization", "InternationalOrganization", "PoliticalParty", "MilitaryForce",
+     "GovernmentBody"}
+)
 _LEADING_DROP = frozenset({"the", "a", "an"})
 _MALE = frozenset({"he", "him", "his"})
 _FEMALE = frozenset({"she", "her"})
@@ -282,29 +286,65 @@ class _Resolver:
             if noun is None or noun.cls == "Person":
                 continue
             mods = [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS]
-            state = None
-            state_tok = None
+            state, state_tok = None, None
             for mod in mods:
                 state = self._state_of(mod)
                 if state is not None:
                     state_tok = mod
                     break
+            end = tok.i + 1
+            if state is None and not mods:
+                # "rebels in the Ivory Coast", "the government of Sudan"
+                for prep in tok.rights:
+                    if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+                        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if pobj is not None and self._state_of(pobj) is not None:
+                            state, state_tok = self._state_of(pobj), tok
+                            end = pobj.i + 1
+                        break
             if noun.derived and state is not None:
                 label = f"{state.modifier or state.label} {noun.derived}"
-                span = doc[_left_edge(state_tok) : tok.i + 1]
+                span = doc[min(_left_edge(state_tok), tok.i) : end]
                 key = self._add(Entity(slugify(label), label, noun.cls), span)
                 if noun.part_of_state:
                     self.rd.links.append(
                         DerivedLink(key, "partOf", state.key, span.start, span.end, "resolve.state-noun")
                     )
                 continue
+            if noun.derived is None and state is not None and _plural(tok):
+                span = doc[min(_left_edge(state_tok), tok.i) : end]
+                label = _surface(span) if end == tok.i + 1 else f"{state.modifier or state.label} {tok.text}"
+                self._add(Entity(slugify(label), label, noun.cls), span)
+                continue
+            org = self._member_of(tok, mods, noun)
+            if org is not None:  # "Hezbollah guerrillas", "NATO troops": the members act as the group
+                self.rd.token_actor[tok.i] = org
+                continue
             if noun.derived is None and mods and _plural(tok):
                 first = self._group_modifier_start(tok, mods)
-                if first is None:
+                if first is not None:
+                    span = doc[first : tok.i + 1]
+                    label = _surface(span)
+                    self._add(Entity(slugify(label), label, noun.cls), span)
                     continue
-                span = doc[first : tok.i + 1]
-                label = _surface(span)
-                self._add(Entity(slugify(label), label, noun.cls), span)
+            if noun.cls == "Collective" and tok.tag_ == "NNS":
+                # "refugees", "Moslem fundamentalist demonstrators": an unnamed collective
+                start = tok.i
+                for mod in reversed(mods):
+                    if mod.dep_ in {"amod", "compound"} and mod.i == start - 1 and mod.is_alpha:
+                        start = mod.i
+                span = doc[start : tok.i + 1]
+                label = _surface(span).lower() if start == tok.i else _surface(span)
+                self._add(Entity(slugify(label), label, "Collective"), span)
+
+    def _member_of(self, tok: Token, mods: list[Token], noun) -> str | None:
+        if noun.cls not in {"MilitaryForce", "ArmedGroup", "GovernmentBody", "Collective"}:
+            return None
+        for mod in mods:
+            key = self.rd.token_actor.get(mod.i)
+            if key and self.rd.entities[key].type in _ORG_TYPES:
+                return key
+        return None
 
     def _state_of(self, tok: Token) -> GazetteerEntry | None:
         key = self.rd.token_actor.get(tok.i)

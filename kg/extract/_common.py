@@ -85,6 +85,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i:
             tok = tok.head
             continue
+        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            tok = tok.head  # "staged a rally to protest X": the purpose shares the subject
+            continue
         if tok.dep_ == "relcl":
             return tok.head, False
         if tok.dep_ == "acl" and tok.tag_ == "VBG":

@@ -76,6 +76,13 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
             for pobj in prep_objects(head, preps):
                 out.extend(actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
         return out
+    if spec == "ccomp":  # "demanded that the US cancel the sale"
+        out = []
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                subj, _ = subject_of(child)
+                out.extend(actors(rd, subj))
+        return out
     if spec == "dative":
         out = []
         for child in verb.children:
@@ -98,15 +105,16 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBG"}:
                 continue
             triggers = lex.verbs.get(verb.lemma_.lower())
-            if not triggers or is_negated(verb):
-                continue
-            if is_irrealis(verb, lex):
+            lemma = verb.lemma_.lower()
+            special = lemma in lex.reciprocal or lemma in lex.intent or lemma in lex.speech
+            if not (triggers or special) or is_negated(verb) or is_irrealis(verb, lex):
                 continue
             subj_tok, passive = subject_of(verb)
             subjects = actors(rd, agent_of(verb)) if passive else actors(rd, subj_tok)
             if not subjects:
                 continue
             speaker = speaker_of(rd, verb, lex)
+            triggers = triggers or ()
             for trig in triggers:
                 if trig.object == "special:deny":
                     denials.append((verb, trig))
@@ -123,6 +131,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                             emitted.append(rel)
                 if any(r.rule.startswith(f"verb:{trig.lemma}:") for r in emitted):
                     break  # the first object pattern that matched wins
+            emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
+            emitted.extend(_intent(rd, sent, verb, subjects, lex, speaker))
+            emitted.extend(_must(rd, sent, verb, subjects, lex))
         for verb, trig in denials:
             emitted.extend(_denials(rd, sent, verb, trig, emitted, lex))
         yield from emitted
@@ -153,5 +164,67 @@ def _denials(rd, sent, verb, trig, emitted, lex) -> Iterator[Relation]:
             for subj in subjects:
                 rel = relation(rd, sent, subj, trig.predicate, target, trig.confidence,
                                f"verb:{trig.lemma}:allegation", trigger=verb)
+                if rel is not None:
+                    yield rel
+
+
+_COOPERATIVE = frozenset({"aided", "supported", "cooperatedWith", "consulted", "visited", "conceded",
+                          "agreedWith", "alignedWith"})
+_CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", "mobilizedAgainst"})
+
+
+def _reciprocal(rd, sent, verb, subjects, emitted, lex) -> Iterator[Relation]:
+    """"Russia and Ukraine clashed": coordinated subjects of a reciprocal verb."""
+    pred = lex.reciprocal.get(verb.lemma_.lower())
+    if pred is None or len(subjects) < 2:
+        return
+    if any(r.evidence.trigger_span == (rd.offset + verb.idx, rd.offset + verb.idx + len(verb.text))
+           for r in emitted):
+        return  # the verb had an object of its own
+    for i, a in enumerate(subjects):
+        for b in subjects[i + 1:]:
+            rel = relation(rd, sent, a, pred, b, 0.8, f"verb:{verb.lemma_.lower()}:reciprocal", trigger=verb)
+            if rel is not None:
+                yield rel
+
+
+def _intent(rd, sent, verb, subjects, lex, speaker) -> Iterator[Relation]:
+    """"promised to provide aid to X" -> agreedWith X; "vowed to attack X" -> threatened X."""
+    kind = lex.intent.get(verb.lemma_.lower())
+    if kind is None:
+        return
+    for inner in verb.children:
+        if inner.dep_ != "xcomp":
+            continue
+        for trig in lex.verbs.get(inner.lemma_.lower(), ()):
+            if trig.object.startswith("special") or trig.predicate.startswith("~"):
+                continue
+            wanted = _COOPERATIVE if kind == "cooperate" else _CONFLICTUAL
+            if trig.predicate not in wanted:
+                continue
+            pred = "agreedWith" if kind == "cooperate" else "threatened"
+            for obj in _objects(rd, inner, trig, False):
+                for subj in subjects:
+                    rel = relation(rd, sent, subj, pred, obj, trig.confidence * 0.85,
+                                   f"verb:{verb.lemma_.lower()}:intent:{trig.lemma}", trigger=verb,
+                                   asserted_by=speaker)
+                    if rel is not None:
+                        yield rel
+            break
+
+
+def _must(rd, sent, verb, subjects, lex) -> Iterator[Relation]:
+    """"Russia said Sudan must return the helicopter" -> Russia demanded of Sudan."""
+    if verb.lemma_.lower() not in lex.speech:
+        return
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children):
+            continue
+        subj, passive = subject_of(clause)
+        for obj in ([] if passive else actors(rd, subj)):
+            for s in subjects:
+                rel = relation(rd, sent, s, "demanded", obj, 0.7, "verb:say:must", trigger=clause)
                 if rel is not None:
                     yield rel
