@@ -16,7 +16,8 @@ box over labels and aliases, and a panel that shows a clicked node (type,
 aliases, Wikidata link, its edges) or edge (confidence, evidence sentences
 with document and date). pyvis's JavaScript global ``network`` (the
 ``vis.Network``) is reachable as ``window.network``; ``window.kgView`` holds
-the page's helpers (``focusNode``, ``applyFilters``, ``state``).
+the page's helpers (``focusNode``, ``applyFilters``, ``state``, ``find``) and
+``window.kgReady`` becomes true once the view has settled.
 
 Positions are computed ahead in Python by a fast deterministic
 force-directed layout; small graphs are then relaxed by vis physics for a
