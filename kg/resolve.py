@@ -293,7 +293,7 @@ class _Resolver:
                     state_tok = mod
                     break
             end = tok.i + 1
-            if state is None and not mods:
+            if state is None and not any(self.rd.token_actor.get(m.i) for m in mods):
                 # "rebels in the Ivory Coast", "the government of Sudan"
                 for prep in tok.rights:
                     if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 from ..model import Evidence, Relation
 from ..resolve import ResolvedDoc
 
@@ -23,7 +23,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no"})
 PART_NOUNS = frozenset(
     {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
      "wing", "unit", "element", "commander", "official", "spokesman", "spokesperson",
-     "spokeswoman", "representative", "head"}
+     "spokeswoman", "representative", "head", "chief", "deputy", "score", "dozen", "hundred",
+     "thousand", "number", "group", "delegation", "faction", "wing"}
 )
 
 
@@ -63,7 +64,12 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
                 key = rd.actor_at(mod)
                 if key:
                     found.append((key, mod, 0.8))
-        return found[:1]
+        for prep in tok.rights:  # "the crimes by Croatian extremists", "an appeal from X"
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj))
+        return found[:2]
     return []
 
 
@@ -132,27 +138,77 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
-def is_irrealis(tok: Token, lex: Lexicon) -> bool:
-    """Whether a trigger states a threat, plan, wish or condition, not an act.
+#: Auxiliaries that put an act in the future ("will attack"): an intent, not an act.
+FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
+#: Adjectives of readiness: "is willing to withdraw", "is prepared to lift".
+READY = frozenset({"willing", "prepared", "ready", "determined"})
+#: Relations that, stated as an intent, are cooperation (PLOVER AGREE) or a threat (THREATEN).
+COOPERATIVE = frozenset({"aided", "supported", "cooperatedWith", "consulted", "visited", "conceded",
+                         "agreedWith", "alignedWith", "investigated"})
+CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", "mobilizedAgainst",
+                         "rejected", "protestedAgainst"})
 
-    True under a modal ("could attack"), a conditional clause ("if X attacks"),
-    or in the complement of an irrealis head ("threatened to attack").
+
+def modality(tok: Token, lex: Lexicon) -> str:
+    """How a trigger is stated: ``"asserted"`` (done), ``"future"`` (announced,
+    promised or offered), ``"threat"`` (threatened, vowed, or future under a
+    condition) or ``"blocked"`` (possible, conditional, denied, refused).
+
+    >>> from kg import parse
+    >>> doc = parse("Iran will attack Israel unless it withdraws.").doc
+    >>> modality(doc[2], load_lexicon())
+    'threat'
     """
     t = tok
+    mode = "asserted"
     for _ in range(6):
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in MODALS:
-                return True
+                return "blocked"
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
-                return True
-        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep"} and t.head.i != t.i:
+                return "blocked"
+            if c.dep_ == "aux" and c.lower_ in FUTURE and mode == "asserted":
+                mode = "future"
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children):
+                if mode == "future" or any(a.dep_ == "aux" and a.lower_ in FUTURE for a in t.children):
+                    mode = "threat"
+        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp"} and t.head.i != t.i:
             head = t.head
-            if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} and head.lemma_.lower() in lex.irrealis:
-                return True
+            lemma = head.lemma_.lower()
+            if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"}:
+                kind = lex.intent.get(lemma)
+                if kind == "threaten":
+                    return "threat"
+                if kind == "cooperate" or head.lower_ in READY:
+                    mode = "future" if mode == "asserted" else mode
+                elif lemma in lex.irrealis:
+                    return "blocked"
             t = head
             continue
         break
-    return False
+    return mode
+
+
+def is_irrealis(tok: Token, lex: Lexicon) -> bool:
+    """Whether a trigger is not stated as done (see :func:`modality`)."""
+    return modality(tok, lex) != "asserted"
+
+
+def intent_predicate(predicate: str, mode: str) -> str | None:
+    """The relation an intended act states: cooperation is AGREE, conflict a THREAT.
+
+    >>> intent_predicate("aided", "future"), intent_predicate("targeted", "future")
+    ('agreedWith', 'threatened')
+    """
+    if mode == "asserted":
+        return predicate
+    if mode == "blocked":
+        return None
+    if predicate in CONFLICTUAL or mode == "threat":
+        return "threatened"
+    if predicate in COOPERATIVE:
+        return "agreedWith"
+    return None
 
 
 def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:

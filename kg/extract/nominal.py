@@ -34,7 +34,8 @@ from ._common import (
     OBJECT_DEPS,
     actors,
     evidence,
-    is_irrealis,
+    intent_predicate,
+    modality,
     is_negated,
     prep_objects,
     relation,
@@ -71,13 +72,22 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
         subj, passive = subject_of(head)
         if not passive:
             return actors(rd, subj), head
+    # "killed four people in an attack on X", "staged a strike in protest against X"
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} and head.head.pos_ in {"VERB", "AUX"}:
+        subj, passive = subject_of(head.head)
+        if not passive:
+            return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], head.head
     return [], None
 
 
 def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
     out = []
-    for pobj in prep_objects(noun, frozenset(trig.preps)):
-        out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+    heads = [noun]
+    if noun.dep_ in OBJECT_DEPS:  # "imposed sanctions on X": the preposition may hang on the verb
+        heads.append(noun.head)
+    for head in heads:
+        for pobj in prep_objects(head, frozenset(trig.preps)):
+            out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     for child in noun.children:  # "an attack targeting X"
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"target", "hit", "strike"}:
             for obj in child.children:
@@ -126,7 +136,11 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             trig = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
             if trig is None or trig.predicate is None:
                 continue
-            if is_negated(noun) or is_negated(noun.head) or is_irrealis(noun, lex):
+            if is_negated(noun) or is_negated(noun.head):
+                continue
+            mode = modality(noun, lex)
+            pred = intent_predicate(trig.predicate, mode)
+            if pred is None:
                 continue
             agents, light = _agents(rd, noun, lex)
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
@@ -136,8 +150,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             speaker = speaker_of(rd, light or noun, lex)
             for subj in agents:
                 for obj in objects:
-                    rel = relation(rd, sent, subj, trig.predicate, obj, trig.confidence,
-                                   f"noun:{trig.lemma}", trigger=noun, asserted_by=speaker)
+                    rel = relation(rd, sent, subj, pred, obj, trig.confidence,
+                                   f"noun:{trig.lemma}" + ("" if mode == "asserted" else f":{mode}"),
+                                   trigger=noun, asserted_by=speaker)
                     if rel:
                         yield rel
             for subj in claimants:
@@ -146,7 +161,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                    f"noun:{trig.lemma}:claimed", trigger=noun, asserted_by=subj[0])
                     if rel:
                         yield rel
-            if trig.event and (objects or agents or claimants):
+            if trig.event and mode == "asserted" and (objects or agents or claimants):
                 yield _event(rd, sent, noun, trig, agents, objects, claimants)
 
 

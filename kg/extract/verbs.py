@@ -29,7 +29,8 @@ from ._common import (
     OBJECT_DEPS,
     actors,
     agent_of,
-    is_irrealis,
+    intent_predicate,
+    modality,
     is_negated,
     prep_objects,
     relation,
@@ -106,8 +107,11 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 continue
             triggers = lex.verbs.get(verb.lemma_.lower())
             lemma = verb.lemma_.lower()
-            special = lemma in lex.reciprocal or lemma in lex.intent or lemma in lex.speech
-            if not (triggers or special) or is_negated(verb) or is_irrealis(verb, lex):
+            special = lemma in lex.reciprocal or lemma in lex.speech
+            if not (triggers or special) or is_negated(verb):
+                continue
+            mode = modality(verb, lex)
+            if mode == "blocked":
                 continue
             subj_tok, passive = subject_of(verb)
             subjects = actors(rd, agent_of(verb)) if passive else actors(rd, subj_tok)
@@ -117,23 +121,27 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             triggers = triggers or ()
             for trig in triggers:
                 if trig.object == "special:deny":
-                    denials.append((verb, trig))
+                    if mode == "asserted":
+                        denials.append((verb, trig))
                     continue
                 reverse = trig.predicate.startswith("~")  # "X comprises Y": Y partOf X
-                pred = trig.predicate.lstrip("~")
+                pred = intent_predicate(trig.predicate.lstrip("~"), mode)
+                if pred is None or (reverse and mode != "asserted"):
+                    continue
+                rule = f"verb:{trig.lemma}:{trig.object}" + ("" if mode == "asserted" else f":{mode}")
                 for obj in _objects(rd, verb, trig, passive):
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
-                        rel = relation(rd, sent, a, pred, b, trig.confidence,
-                                       f"verb:{trig.lemma}:{trig.object}", trigger=verb,
+                        rel = relation(rd, sent, a, pred, b, trig.confidence * (1.0 if mode == "asserted" else 0.85),
+                                       rule, trigger=verb,
                                        asserted_by=speaker)
                         if rel is not None:
                             emitted.append(rel)
                 if any(r.rule.startswith(f"verb:{trig.lemma}:") for r in emitted):
                     break  # the first object pattern that matched wins
-            emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
-            emitted.extend(_intent(rd, sent, verb, subjects, lex, speaker))
-            emitted.extend(_must(rd, sent, verb, subjects, lex))
+            if mode == "asserted":
+                emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
+                emitted.extend(_must(rd, sent, verb, subjects, lex))
         for verb, trig in denials:
             emitted.extend(_denials(rd, sent, verb, trig, emitted, lex))
         yield from emitted
@@ -168,9 +176,6 @@ def _denials(rd, sent, verb, trig, emitted, lex) -> Iterator[Relation]:
                     yield rel
 
 
-_COOPERATIVE = frozenset({"aided", "supported", "cooperatedWith", "consulted", "visited", "conceded",
-                          "agreedWith", "alignedWith"})
-_CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", "mobilizedAgainst"})
 
 
 def _reciprocal(rd, sent, verb, subjects, emitted, lex) -> Iterator[Relation]:
@@ -186,31 +191,6 @@ def _reciprocal(rd, sent, verb, subjects, emitted, lex) -> Iterator[Relation]:
             rel = relation(rd, sent, a, pred, b, 0.8, f"verb:{verb.lemma_.lower()}:reciprocal", trigger=verb)
             if rel is not None:
                 yield rel
-
-
-def _intent(rd, sent, verb, subjects, lex, speaker) -> Iterator[Relation]:
-    """"promised to provide aid to X" -> agreedWith X; "vowed to attack X" -> threatened X."""
-    kind = lex.intent.get(verb.lemma_.lower())
-    if kind is None:
-        return
-    for inner in verb.children:
-        if inner.dep_ != "xcomp":
-            continue
-        for trig in lex.verbs.get(inner.lemma_.lower(), ()):
-            if trig.object.startswith("special") or trig.predicate.startswith("~"):
-                continue
-            wanted = _COOPERATIVE if kind == "cooperate" else _CONFLICTUAL
-            if trig.predicate not in wanted:
-                continue
-            pred = "agreedWith" if kind == "cooperate" else "threatened"
-            for obj in _objects(rd, inner, trig, False):
-                for subj in subjects:
-                    rel = relation(rd, sent, subj, pred, obj, trig.confidence * 0.85,
-                                   f"verb:{verb.lemma_.lower()}:intent:{trig.lemma}", trigger=verb,
-                                   asserted_by=speaker)
-                    if rel is not None:
-                        yield rel
-            break
 
 
 def _must(rd, sent, verb, subjects, lex) -> Iterator[Relation]:
