@@ -296,7 +296,9 @@ class _Resolver:
             if state is None and not any(self.rd.token_actor.get(m.i) for m in mods):
                 # "rebels in the Ivory Coast", "the government of Sudan"
                 for prep in tok.rights:
-                    if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+                    # "troops in Iraq" are stationed there, not Iraq's: forces take only "of"
+                    preps = {"of"} if noun.cls == "MilitaryForce" else {"in", "of", "from"}
+                    if prep.dep_ == "prep" and prep.lower_ in preps:
                         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if pobj is not None and self._state_of(pobj) is not None:
                             state, state_tok = self._state_of(pobj), tok

@@ -64,8 +64,8 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
                 key = rd.actor_at(mod)
                 if key:
                     found.append((key, mod, 0.8))
-        for prep in tok.rights:  # "the crimes by Croatian extremists", "an appeal from X"
-            if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
+        for prep in tok.rights:  # "the crimes by Croatian extremists"
+            if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj))

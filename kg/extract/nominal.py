@@ -49,6 +49,8 @@ _OUTCOME_VERBS = frozenset(
     {"thwart", "foil", "intercept", "repel", "prevent", "kill", "injure", "wound", "destroy",
      "damage", "fail", "succeed", "down", "shoot"}
 )
+#: Events that need no target: a protest or a meeting is whoever holds it.
+_AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
 _INSTRUMENT_NOUNS = frozenset(
     {"drone", "rocket", "missile", "mortar", "bomb", "car", "suicide", "artillery", "air",
@@ -162,7 +164,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     if rel:
                         yield rel
             if trig.event and mode == "asserted" and (objects or agents or claimants):
-                yield _event(rd, sent, noun, trig, agents, objects, claimants)
+                event = _event(rd, sent, noun, trig, agents, objects, claimants)
+                if event.targets or event.location or (event.type in _AGENT_EVENTS and event.agents):
+                    yield event
 
 
 def _event(rd, sent, noun: Token, trig: NounTrigger, agents, objects, claimants) -> Event:
