@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -38,6 +37,7 @@ from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS, Namespace
 from rdflib.util import guess_format
 
 from .errors import GraphFileError
+from .files import atomic_write
 from .model import Document, Entity, Evidence, Event, Relation
 from .names import slugify
 from .vocab import KGO, KGR
@@ -266,25 +266,6 @@ def to_dataset(kg) -> Dataset:
     return ds
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def serialize(kg, destination=None, *, format: str = "turtle") -> str | None:
     """Serialise with rdflib's plugin of that name; write atomically to a path."""
     rdf = to_dataset(kg) if format in _DATASET_FORMATS else to_graph(kg)
@@ -293,7 +274,7 @@ def serialize(kg, destination=None, *, format: str = "turtle") -> str | None:
         text = "".join(sorted(text.splitlines(keepends=True)))  # line order is free: make it stable
     if destination is None:
         return text
-    _atomic_write(Path(destination), text.encode("utf-8"))
+    atomic_write(destination, text)
     return None
 
 
@@ -334,7 +315,7 @@ def _union(rdf) -> Graph:
     return g
 
 
-def from_rdf(rdf) -> "KnowledgeGraph":
+def from_rdf(rdf):
     """Rebuild a KnowledgeGraph from RDF written by kg (document texts are not in it)."""
     from .graph import KnowledgeGraph
     from .pipeline import DocumentResult

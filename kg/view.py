@@ -55,13 +55,14 @@ import json
 import logging
 import math
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
+
+from .files import atomic_write
 
 __all__ = ["display", "render_html", "select_subgraph"]
 
@@ -369,7 +370,7 @@ def render_html(
         "on" if use_physics else "off",
     )
     if path is not None:
-        _write_atomic(Path(path), page)
+        atomic_write(path, page)
     return page
 
 
@@ -915,17 +916,4 @@ def _fill(template: str, replacements: Mapping[str, str]) -> str:
         rest = rest[at + len(placeholder) :]
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 

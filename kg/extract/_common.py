@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon
 from ..model import Evidence, Relation
 from ..resolve import ResolvedDoc
 
@@ -155,6 +155,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
     condition) or ``"blocked"`` (possible, conditional, denied, refused).
 
     >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
     >>> doc = parse("Iran will attack Israel unless it withdraws.").doc
     >>> modality(doc[2], load_lexicon())
     'threat'
