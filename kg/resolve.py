@@ -352,6 +352,8 @@ class _Resolver:
         key = self.rd.token_actor.get(tok.i)
         if key:
             entry = self.gaz.get(key)
+            if entry is not None and entry.type != "State" and tok.dep_ == "pobj":
+                return self.gaz.metonym(entry.label)  # "the government in Baghdad"
             return entry if entry is not None and entry.type == "State" else None
         if tok.ent_type_ in {"NORP", "GPE"}:
             ent = next((e for e in self.rd.doc.ents if e.start <= tok.i < e.end), None)
@@ -359,6 +361,8 @@ class _Resolver:
             entry = self.gaz.demonym(text) or self.gaz.lookup(text)
             if entry is not None and entry.type == "State":
                 return entry
+            if tok.dep_ == "pobj":  # "the government in Baghdad"
+                return self.gaz.metonym(text)
         return None
 
     def _group_modifier_start(self, head: Token, mods: list[Token]) -> int | None:
