@@ -304,6 +304,8 @@ class _Resolver:
                             state, state_tok = self._state_of(pobj), tok
                             end = pobj.i + 1
                         break
+            if state is not None and state.key not in self.rd.entities:
+                self.rd.entities[state.key] = self._from_entry(state)  # named only through a demonym or capital
             if noun.derived and state is not None:
                 label = f"{state.modifier or state.label} {noun.derived}"
                 span = doc[min(_left_edge(state_tok), tok.i) : end]
