@@ -49,6 +49,8 @@ _OUTCOME_VERBS = frozenset(
     {"thwart", "foil", "intercept", "repel", "prevent", "kill", "injure", "wound", "destroy",
      "damage", "fail", "succeed", "down", "shoot"}
 )
+#: Relations a compound "X-Y" noun states between X and Y.
+_PAIR_PREDICATES = frozenset({"inConflictWith", "consulted", "agreedWith", "cooperatedWith"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
@@ -144,6 +146,11 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             pred = intent_predicate(trig.predicate, mode)
             if pred is None:
                 continue
+            if pred in _PAIR_PREDICATES:  # "the Israel-Hamas conflict", "US-China talks"
+                for a, b in _hyphen_pairs(rd, noun):
+                    rel = relation(rd, sent, a, pred, b, trig.confidence, f"noun:{trig.lemma}:pair", trigger=noun)
+                    if rel:
+                        yield rel
             agents, light = _agents(rd, noun, lex)
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
             agents = [] if hedged else [a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
@@ -225,3 +232,15 @@ def _located(rd: ResolvedDoc, tok: Token) -> Iterator[str]:
         for key, _, _ in actors(rd, pobj):
             if rd.entities[key].type in {"Place", "State"}:
                 yield key
+
+
+def _hyphen_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
+    """Actor pairs written "X-Y" before a noun: ("Israel", "Hamas") in "the Israel-Hamas war"."""
+    doc = noun.doc
+    mods = [t for t in noun.lefts if t.dep_ in MODIFIER_DEPS]
+    for mod in mods:
+        for t in mod.subtree:
+            if t.i + 2 < len(doc) and doc[t.i + 1].text in {"-", "–"} and doc[t.i + 2].i < noun.i:
+                a, b = rd.actor_at(t), rd.actor_at(doc[t.i + 2])
+                if a and b and a != b:
+                    yield (a, t, 1.0), (b, doc[t.i + 2], 1.0)
