@@ -1,8 +1,13 @@
 """SPARQL over kg's RDF: values bound, never pasted into the query text.
 
 Queries get kg's prefixes (``kgo:``, ``kgr:``, ``rdfs:``, ``skos:``, ``prov:``,
-``dcterms:``...) without declaring them. Results are rdflib results; they
-print as an aligned table or serialise to the W3C formats (CSV, TSV, JSON, XML).
+``dcterms:``...) without declaring them. :func:`run_query` returns rdflib
+results; they print as an aligned table or serialise to the W3C formats
+(CSV, TSV, JSON, XML). The fast engine is :class:`kg.store.Store` (Oxigraph);
+:func:`run_query` uses it when given a store or an Oxigraph-backed rdflib graph.
+
+kg ships the questions a conflict researcher asks as ``.rq`` files
+(:func:`shipped_queries`): run one by name with :func:`resolve_query`.
 
 Examples
 --------
@@ -14,28 +19,79 @@ Examples
 label
 -----
 Iran
+>>> "who-accused-whom" in shipped_queries()
+True
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 import io
+import json
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, GEO
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
 from .errors import QueryError
-from .vocab import KGO, KGR
+from .vocab import KGO, KGR, ontology_file
 
-__all__ = ["PREFIXES", "format_result", "format_table", "read_query", "run_query"]
+__all__ = [
+    "PREFIXES",
+    "QuerySyntaxError",
+    "QueryTimeoutError",
+    "ShippedQuery",
+    "format_result",
+    "format_table",
+    "parse_binding",
+    "read_query",
+    "resolve_query",
+    "run_query",
+    "shipped_queries",
+]
 
 #: Prefixes every kg query may use without declaring them.
 PREFIXES = {
     "kgo": KGO._NS, "kgr": KGR, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "prov": PROV,
     "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "geo": GEO,
 }
+
+
+class QuerySyntaxError(QueryError):
+    """A SPARQL query does not parse; ``line`` and ``column`` (1-based) say where.
+
+    Examples
+    --------
+    >>> err = QuerySyntaxError("expected '}'", 2, 4, "SELECT ?x WHERE {\\n ?x")
+    >>> print(err)
+    malformed SPARQL query at line 2, column 4: expected '}'
+       ?x
+         ^
+    """
+
+    def __init__(self, reason: str, line: int | None, column: int | None, sparql: str = "") -> None:
+        reason = " ".join(str(reason).split())
+        if len(reason) > 160:
+            reason = reason[:157] + "..."
+        where = f" at line {line}, column {column}" if line is not None and column is not None else ""
+        message = f"malformed SPARQL query{where}: {reason}"
+        lines = sparql.splitlines()
+        if line is not None and column is not None and 0 < line <= len(lines):
+            text = lines[line - 1]
+            message += f"\n  {text}\n  {' ' * (max(column, 1) - 1)}^"
+        super().__init__(message)
+        self.reason, self.line, self.column = reason, line, column
+
+
+class QueryTimeoutError(QueryError):
+    """A query did not answer within its time limit."""
 
 
 def read_query(text_or_path: str) -> str:
@@ -49,63 +105,246 @@ def read_query(text_or_path: str) -> str:
     return text_or_path
 
 
+# -- shipped queries ---------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class ShippedQuery:
+    """A query kg ships in ``kg.ontology/queries`` (mirrored in ``examples/queries``).
+
+    Attributes
+    ----------
+    name : str
+        The file name without ``.rq``, e.g. ``"who-accused-whom"``.
+    description : str
+        The first ``#`` comment line.
+    notes : str
+        The other leading comment lines (parameters to bind, caveats).
+    text : str
+        The whole query.
+    """
+
+    name: str
+    description: str
+    notes: str
+    text: str
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """The variables the notes say may be bound, e.g. ``("accuser", "accused")``."""
+        line = next((ln for ln in self.notes.splitlines() if ln.lower().startswith("parameters")), "")
+        return tuple(dict.fromkeys(re.findall(r"\?(\w+)", line)))
+
+
+@functools.cache
+def shipped_queries() -> dict[str, ShippedQuery]:
+    """The queries kg ships, by name.
+
+    Examples
+    --------
+    >>> q = shipped_queries()["aligned-with"]
+    >>> q.parameters
+    ('state',)
+    >>> q.description.startswith("Actors aligned with")
+    True
+    """
+    root = ontology_file("queries")
+    found = {}
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        comments = []
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                break
+            comments.append(line.lstrip("#").strip())
+        name = entry.name[: -len(".rq")]
+        found[name] = ShippedQuery(name, comments[0] if comments else "", "\n".join(comments[1:]), text)
+    return found
+
+
+def resolve_query(name_or_text: str) -> str:
+    """The text of a shipped query by name, a ``.rq`` file, or inline SPARQL.
+
+    Examples
+    --------
+    >>> resolve_query("who-accused-whom").startswith("# Who accused")
+    True
+    >>> resolve_query("ASK { ?s ?p ?o }")
+    'ASK { ?s ?p ?o }'
+    """
+    shipped = shipped_queries()
+    if name_or_text in shipped and not Path(name_or_text).is_file():
+        return shipped[name_or_text].text
+    return read_query(name_or_text)
+
+
+# -- binding values ----------------------------------------------------------------------
 def _term(value):
-    if isinstance(value, (URIRef, Literal)):
+    if isinstance(value, (URIRef, Literal, BNode)):
         return value
     if isinstance(value, str) and value.startswith(("http://", "https://")):
         return URIRef(value)
     return Literal(value)
 
 
-def run_query(graph: Graph, sparql: str, **bindings) -> Result:
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_binding(text: str):
+    """A value given on the command line as an RDF term.
+
+    ``<iri>``, ``http(s)://...`` and ``prefix:name`` (kg's prefixes) are IRIs;
+    integers, decimals, ``YYYY-MM-DD`` dates and ``true``/``false`` are typed
+    literals; ``"quoted"`` text is a string; anything else is a string.
+
+    Examples
+    --------
+    >>> parse_binding("kgr:iran")
+    rdflib.term.URIRef('https://w3id.org/newskg/id/iran')
+    >>> parse_binding("2").datatype == XSD.integer
+    True
+    >>> parse_binding('"2"')
+    rdflib.term.Literal('2')
+    >>> parse_binding("2023-10-19").datatype == XSD.date
+    True
+    >>> parse_binding("} DELETE WHERE { ?a ?b ?c")
+    rdflib.term.Literal('} DELETE WHERE { ?a ?b ?c')
+    """
+    if len(text) >= 2 and text[0] == "<" and text[-1] == ">":
+        return URIRef(text[1:-1])
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        return Literal(text[1:-1])
+    if text.startswith(("http://", "https://")):
+        return URIRef(text)
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES and re.fullmatch(r"[\w.\-/]*", local):
+        return URIRef(str(PREFIXES[prefix]) + local)
+    if re.fullmatch(r"[+-]?\d+", text):
+        return Literal(text, datatype=XSD.integer)
+    if re.fullmatch(r"[+-]?\d*\.\d+", text):
+        try:
+            Decimal(text)
+            return Literal(text, datatype=XSD.decimal)
+        except InvalidOperation:  # pragma: no cover
+            pass
+    if _DATE.fullmatch(text):
+        return Literal(text, datatype=XSD.date)
+    if text in {"true", "false"}:
+        return Literal(text, datatype=XSD.boolean)
+    return Literal(text)
+
+
+# -- running -----------------------------------------------------------------------------
+def run_query(graph, sparql: str, **bindings) -> Result:
     """Run a SPARQL query with variables bound to values (IRIs or literals).
+
+    Parameters
+    ----------
+    graph : rdflib.Graph or kg.store.Store
+        An rdflib graph (rdflib's engine; Oxigraph's when the graph is backed
+        by the ``oxrdflib`` store) or a :class:`kg.store.Store`.
+    sparql : str
+        The query, kg's prefixes predeclared.
+    **bindings
+        Variable name to value: an rdflib term, an ``http(s)`` string (an
+        IRI) or a Python value (a literal).
 
     Raises
     ------
     QueryError
         With the position of the error when the query does not parse.
     """
+    from .store import Store
+
+    if isinstance(graph, Store):
+        return graph.query(sparql, bindings).to_rdflib()
+    if type(getattr(graph, "store", None)).__name__ == "OxigraphStore":
+        store = Store.__new__(Store)
+        store.path, store.engine, store.read_only = None, "oxigraph", True
+        store._ox, store._ds = graph.store._inner, None
+        return store.query(sparql, bindings).to_rdflib()
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as exc:  # pyparsing's ParseException and friends
-        raise QueryError(f"malformed SPARQL query: {exc}") from None
+        raise QuerySyntaxError(getattr(exc, "msg", None) or str(exc), getattr(exc, "lineno", None),
+                               getattr(exc, "col", None), sparql) from None
     try:
         return graph.query(prepared, initBindings={k: _term(v) for k, v in bindings.items()})
     except Exception as exc:
         raise QueryError(f"query failed: {exc}") from None
 
 
+# -- formatting --------------------------------------------------------------------------
+def _parts(term) -> tuple[str, str, str | None, str | None]:
+    """(kind, value, datatype, language) of an rdflib or pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return "uri", str(term), None, None
+    if isinstance(term, BNode):
+        return "bnode", str(term), None, None
+    if isinstance(term, Literal):
+        dt = None if term.language else (str(term.datatype) if term.datatype else None)
+        return "literal", str(term), None if dt == str(XSD.string) else dt, term.language
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        return "uri", term.value, None, None
+    if kind == "BlankNode":
+        return "bnode", term.value, None, None
+    if kind == "Literal":
+        dt = None if term.language else term.datatype.value
+        return "literal", term.value, None if dt == str(XSD.string) else dt, term.language
+    return "literal", str(term), None, None
+
+
 def _cell(value) -> str:
     if value is None:
         return ""
-    if isinstance(value, URIRef):
-        s = str(value)
+    kind, text, _, _ = _parts(value)
+    if kind == "uri":
         for prefix, ns in PREFIXES.items():
-            if s.startswith(str(ns)):
-                return f"{prefix}:{s[len(str(ns)):]}"
-        return s
-    return " ".join(str(value).split())
+            if text.startswith(str(ns)):
+                return f"{prefix}:{text[len(str(ns)):]}"
+        return text
+    if kind == "bnode":
+        return f"_:{text}"
+    return " ".join(text.split())
 
 
-def format_table(result: Result) -> str:
-    """An aligned plain-text table of a SELECT (or ASK) result."""
+def _is_native(result) -> bool:
+    return not isinstance(result, Result)
+
+
+def format_table(result) -> str:
+    """An aligned plain-text table of a SELECT (or ASK) result.
+
+    ``result`` is an rdflib :class:`~rdflib.query.Result` or a
+    :class:`kg.store.QueryResult`; a graph result prints as Turtle.
+    """
     if result.type == "ASK":
-        return "true" if result.askAnswer else "false"
+        answer = result.boolean if _is_native(result) else result.askAnswer
+        return "true" if answer else "false"
     if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        return result.graph.serialize(format="turtle")
+        graph = result.to_rdflib().graph if _is_native(result) else result.graph
+        return graph.serialize(format="turtle")
     names = [str(v) for v in result.vars]
     rows = [[_cell(row[i]) for i in range(len(names))] for row in result]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
+    if _is_native(result) and result.truncated:
+        lines.append(f"(first {len(rows)} rows shown)")
     return "\n".join(lines)
 
 
-def format_result(result: Result, fmt: str = "table") -> str:
-    """A result as ``table``, or the W3C SPARQL 1.1 formats ``csv``, ``tsv``, ``json``, ``xml``."""
+def format_result(result, fmt: str = "table") -> str:
+    """A result as ``table``, or the W3C SPARQL 1.1 formats ``csv``, ``tsv``, ``json``, ``xml``.
+
+    ``result`` is an rdflib :class:`~rdflib.query.Result` or a :class:`kg.store.QueryResult`.
+    """
     if fmt == "table":
         return format_table(result)
+    if _is_native(result):
+        return result.serialize(fmt)
     if fmt == "tsv":
         if result.type != "SELECT":
             raise QueryError("TSV results are for SELECT queries")
@@ -120,3 +359,93 @@ def format_result(result: Result, fmt: str = "table") -> str:
     raise QueryError(f"unknown result format {fmt!r} (table, csv, tsv, json, xml)")
 
 
+# W3C SPARQL 1.1 result formats for kg.store.QueryResult (SELECT and ASK).
+def _json(result) -> str:
+    if result.type == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)})
+    bindings = []
+    for row in result.rows:
+        b = {}
+        for name, term in zip(result.vars, row):
+            if term is None:
+                continue
+            kind, value, dt, lang = _parts(term)
+            cell = {"type": kind, "value": value}
+            if lang:
+                cell["xml:lang"] = lang
+            elif dt:
+                cell["datatype"] = dt
+            b[name] = cell
+        bindings.append(b)
+    return json.dumps({"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}},
+                      ensure_ascii=False)
+
+
+def _xml(result) -> str:
+    out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n']
+    if result.type == "ASK":
+        out.append(f"<head/>\n<boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n")
+        return "".join(out)
+    out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.vars) + "</head>\n<results>\n")
+    for row in result.rows:
+        out.append("<result>")
+        for name, term in zip(result.vars, row):
+            if term is None:
+                continue
+            kind, value, dt, lang = _parts(term)
+            if kind == "literal":
+                attr = f" xml:lang={quoteattr(lang)}" if lang else (f" datatype={quoteattr(dt)}" if dt else "")
+                inner = f"<literal{attr}>{escape(value)}</literal>"
+            else:
+                inner = f"<{kind}>{escape(value)}</{kind}>"
+            out.append(f"<binding name={quoteattr(name)}>{inner}</binding>")
+        out.append("</result>\n")
+    out.append("</results>\n</sparql>\n")
+    return "".join(out)
+
+
+def _csv(result) -> str:
+    if result.type == "ASK":
+        return ("true" if result.boolean else "false") + "\r\n"
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(result.vars)
+    for row in result.rows:
+        cells = []
+        for term in row:
+            if term is None:
+                cells.append("")
+                continue
+            kind, value, _, _ = _parts(term)
+            cells.append(f"_:{value}" if kind == "bnode" else value)
+        writer.writerow(cells)
+    return buf.getvalue()
+
+
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+_TSV_BARE = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.boolean)}
+
+
+def _tsv_term(term) -> str:
+    kind, value, dt, lang = _parts(term)
+    if kind == "uri":
+        return f"<{value}>"
+    if kind == "bnode":
+        return f"_:{value}"
+    text = '"' + value.translate(_TSV_ESCAPES) + '"'
+    if lang:
+        return f"{text}@{lang}"
+    if dt in _TSV_BARE and re.fullmatch(r"[+-]?[0-9.eE+-]+|true|false", value):
+        return value
+    return f"{text}^^<{dt}>" if dt else text
+
+
+def _tsv(result) -> str:
+    if result.type == "ASK":
+        return ("true" if result.boolean else "false") + "\n"
+    lines = ["\t".join(f"?{v}" for v in result.vars)]
+    lines += ["\t".join("" if t is None else _tsv_term(t) for t in row) for row in result.rows]
+    return "\n".join(lines) + "\n"
+
+
+_WRITERS = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}

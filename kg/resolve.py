@@ -98,6 +98,7 @@ class ResolvedDoc:
     mentions: list[Mention] = field(default_factory=list)
     links: list[DerivedLink] = field(default_factory=list)
     coreferent: set[int] = field(default_factory=set)
+    also: dict[int, tuple[str, ...]] = field(default_factory=dict)  # "Armenian and Azerbaijani forces"
 
     def actor_at(self, token: Token) -> str | None:
         """The entity key a token belongs to, or ``None``."""
@@ -164,6 +165,8 @@ class _Resolver:
             metonym = self.gaz.metonym(text)
             if metonym is not None:
                 return self._from_entry(metonym)
+        if label != "NORP" and self.gaz.lookup(text) is None and self.gaz.demonym(text) is not None:
+            label = "NORP"  # the tagger sometimes calls "Azerbaijani" a person
         kb = span.root.ent_kb_id_ or span[0].ent_kb_id_
         entry = self.gaz.get(kb) if kb else None
         entry = entry or self.gaz.lookup(text)
@@ -314,6 +317,19 @@ class _Resolver:
                     self.rd.links.append(
                         DerivedLink(key, "partOf", state.key, span.start, span.end, "resolve.state-noun")
                     )
+                # "Armenian and Azerbaijani forces": one more actor per coordinated state
+                for other_tok in state_tok.conjuncts if state_tok.i != tok.i else ():
+                    other = self._state_of(other_tok)
+                    if other is None:
+                        continue
+                    self.rd.entities.setdefault(other.key, self._from_entry(other))
+                    olabel = f"{other.modifier or other.label} {noun.derived}"
+                    okey = slugify(olabel)
+                    self.rd.entities.setdefault(okey, Entity(okey, olabel, noun.cls))
+                    self.rd.also[tok.i] = (*self.rd.also.get(tok.i, ()), okey)
+                    if noun.part_of_state:
+                        self.rd.links.append(DerivedLink(okey, "partOf", other.key, other_tok.i,
+                                                         other_tok.i + 1, "resolve.state-noun"))
                 continue
             if noun.derived is None and state is not None and _plural(tok):
                 span = doc[min(_left_edge(state_tok), tok.i) : end]
@@ -356,8 +372,9 @@ class _Resolver:
             entry = self.gaz.get(key)
             if entry is not None and entry.type != "State" and tok.dep_ == "pobj":
                 return self.gaz.metonym(entry.label)  # "the government in Baghdad"
-            return entry if entry is not None and entry.type == "State" else None
-        if tok.ent_type_ in {"NORP", "GPE"}:
+            if entry is not None:
+                return entry if entry.type == "State" else None
+        if tok.ent_type_ in {"NORP", "GPE", "PERSON"}:
             ent = next((e for e in self.rd.doc.ents if e.start <= tok.i < e.end), None)
             text = ent.text if ent is not None else tok.text
             entry = self.gaz.demonym(text) or self.gaz.lookup(text)

@@ -55,6 +55,24 @@ CASES = [
      {("saraya-awliya-al-dam", "claimedResponsibilityFor", "<event>")}, set()),
     ("Washington accused Hezbollah of smuggling weapons, but the group denied the allegations.",
      {("united-states", "accused", "hezbollah"), ("hezbollah", "denied", "united-states")}, set()),
+    # compounds, definite descriptions, intent and future
+    ("Fighting in the Israel-Hamas war spread to Lebanon.", {("israel", "inConflictWith", "hamas")}, set()),
+    ("Biden flew to Israel to show support for the country's war against Hamas.",
+     {("joe-biden", "supported", "israel")}, set()),
+    ("Japan pledged to provide humanitarian aid to Ukraine.", {("japan", "agreedWith", "ukraine")},
+     {("japan", "aided", "ukraine")}),
+    ("North Korea will attack South Korea unless the drills stop.", {("north-korea", "threatened", "south-korea")},
+     {("north-korea", "targeted", "south-korea")}),
+    ("The Kremlin said Kyiv must withdraw its troops.", {("kremlin", "demanded", "ukraine")}, set()),
+    ("The PRC demanded that the US cancel the arms sale to Taiwan.", set(), set()),
+    ("Hezbollah fighters fired rockets at Israel.", {("hezbollah", "targeted", "israel")}, set()),
+    ("Rebels in Mali kidnapped two foreign workers.", set(), set()),
+    ("Protesters rallied against the government in Baghdad.",
+     {("protesters", "protestedAgainst", "iraqi-government")}, set()),
+    ("Ethiopia and Eritrea signed a peace agreement.", {("ethiopia", "agreedWith", "eritrea")}, set()),
+    ("Armenian and Azerbaijani forces clashed along the border.",
+     {("armenian-forces", "inConflictWith", "azerbaijani-forces")}, set()),
+    ("Indian troops are stationed in Kashmir.", {("indian-forces", "stationedIn", "kashmir")}, set()),
 ]
 
 

@@ -50,7 +50,8 @@ def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -
 def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[str, Token, float]]:
     key = rd.actor_at(tok)
     if key:
-        return [(key, tok, 0.85 if tok.i in rd.coreferent else 1.0)]
+        factor = 0.85 if tok.i in rd.coreferent else 1.0
+        return [(k, tok, factor) for k in (key, *rd.also.get(tok.i, ()))]
     if tok.lemma_.lower() in PART_NOUNS:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -173,7 +174,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children):
                 if mode == "future" or any(a.dep_ == "aux" and a.lower_ in FUTURE for a in t.children):
                     mode = "threat"
-        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp"} and t.head.i != t.i:
+        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj"} and t.head.i != t.i:
             head = t.head
             lemma = head.lemma_.lower()
             if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"}:

@@ -1,0 +1,521 @@
+"""kg's SPARQL engine: an Oxigraph store, in memory or on disk, behind rdflib's API.
+
+A :class:`Store` holds RDF loaded from any syntax (``.ttl``, ``.nt``,
+``.jsonld``, ``.rdf``; ``.trig`` and ``.nq`` as datasets whose named graphs
+are queried as one union default graph) and answers SPARQL 1.1 queries with
+values bound, never pasted into the query text. Two engines:
+
+``oxigraph`` (the default)
+    pyoxigraph's store: in memory (loads fast, answers fast) or, given a
+    directory, on disk (RocksDB), loaded once and queried many times.
+``rdflib``
+    rdflib's in-memory graph and SPARQL engine: slower, kept as a fallback.
+
+Measured on a 1-million-triple graph shaped like kg's output
+(``benchmarks/query_bench.py``), the in-memory Oxigraph store loads about 10×
+faster than rdflib and answers the shipped queries tens to thousands of
+times faster; the on-disk store loads more slowly and answers more slowly
+than the in-memory one (every term it reads is a RocksDB look-up), but it is
+loaded once for many runs. Query shape matters more than store choice: a
+``UNION`` joined with patterns outside it is evaluated again for every
+outside row, so kg's shipped queries keep each join inside its branch and
+group before they fetch labels.
+
+:attr:`Store.graph` is the same data as an :class:`rdflib.Dataset` (through
+the ``oxrdflib`` store plugin for the oxigraph engine), so code written
+against rdflib keeps working.
+
+Examples
+--------
+>>> store = Store().load_data('''
+... @prefix kgo: <https://w3id.org/newskg/ontology#> .
+... @prefix kgr: <https://w3id.org/newskg/id/> .
+... kgr:kataib-hezbollah kgo:accused kgr:united-states .
+... ''', format="turtle")
+>>> len(store)
+1
+>>> result = store.query("SELECT ?o WHERE { ?s kgo:accused ?o }",
+...                      {"s": KGR["kataib-hezbollah"]})
+>>> [str(row[0]) for row in result.to_rdflib()]
+['https://w3id.org/newskg/id/united-states']
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql import prepareQuery
+from rdflib.util import guess_format
+
+from .errors import GraphFileError, QueryError
+from .query import PREFIXES, QuerySyntaxError, QueryTimeoutError, _term
+from .vocab import KGR  # noqa: F401  (used by the doctest)
+
+__all__ = ["ENGINES", "QueryResult", "Store"]
+
+log = logging.getLogger("kg.store")
+
+#: The query engines a :class:`Store` can run on, the default first.
+ENGINES = ("oxigraph", "rdflib")
+
+_OX_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+_OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
+    "ntriples": ox.RdfFormat.N_TRIPLES, "nt11": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS, "xml": ox.RdfFormat.RDF_XML,
+    "json-ld": ox.RdfFormat.JSON_LD, "n3": ox.RdfFormat.N3,
+}  # fmt: skip
+_XSD_STRING = str(XSD.string)
+_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+# -- terms ----------------------------------------------------------------------------
+def _to_ox(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    raise QueryError(f"cannot bind {term!r}: not an RDF term")
+
+
+def _to_rdflib(term):
+    if term is None or isinstance(term, (URIRef, BNode, Literal)):
+        return term
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
+    return Literal(str(term))  # an RDF-star triple term
+
+
+# -- results --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """The answer to one query, read in full (or up to a row cap).
+
+    Attributes
+    ----------
+    type : {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
+    vars : tuple of str
+        The projected variables of a SELECT, in order.
+    rows : tuple of tuple
+        One tuple of terms (``None`` where unbound) per solution; for
+        CONSTRUCT/DESCRIBE one ``(s, p, o)`` per triple. Terms are pyoxigraph
+        or rdflib terms, as the engine gives them: use :meth:`to_rdflib` for
+        rdflib terms.
+    boolean : bool or None
+        The answer of an ASK.
+    truncated : bool
+        True when more rows existed than the cap let through.
+    engine : str
+        The engine that answered.
+    """
+
+    type: str
+    vars: tuple[str, ...] = ()
+    rows: tuple[tuple, ...] = ()
+    boolean: bool | None = None
+    truncated: bool = False
+    engine: str = "oxigraph"
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[tuple]:
+        return iter(self.rows)
+
+    def to_rdflib(self) -> rdflib.query.Result:
+        """The same answer as an :class:`rdflib.query.Result` with rdflib terms.
+
+        Examples
+        --------
+        >>> r = QueryResult("SELECT", ("x",), ((ox.NamedNode("http://example.org/a"),),))
+        >>> [row.x for row in r.to_rdflib()]
+        [rdflib.term.URIRef('http://example.org/a')]
+        """
+        out = rdflib.query.Result(self.type if self.type != "DESCRIBE" else "CONSTRUCT")
+        if self.type == "ASK":
+            out.askAnswer = bool(self.boolean)
+        elif self.type == "SELECT":
+            names = [rdflib.Variable(v) for v in self.vars]
+            out.vars = names
+            out.bindings = [
+                {v: _to_rdflib(t) for v, t in zip(names, row) if t is not None} for row in self.rows
+            ]
+        else:
+            g = rdflib.Graph()
+            for prefix, ns in PREFIXES.items():
+                g.bind(prefix, ns)
+            for s, p, o in self.rows:
+                g.add((_to_rdflib(s), _to_rdflib(p), _to_rdflib(o)))
+            out.graph = g
+        return out
+
+    def serialize(self, format: str = "json") -> str:
+        """The answer in a W3C SPARQL 1.1 results format, or RDF for a graph.
+
+        Parameters
+        ----------
+        format : {"json", "xml", "csv", "tsv"} or an rdflib RDF format
+            SELECT and ASK: the four W3C result formats. CONSTRUCT and
+            DESCRIBE: an RDF syntax (``turtle``, ``nt``, ``xml``, ``json-ld``);
+            ``json`` gives JSON-LD and ``csv``/``tsv`` are refused.
+
+        Examples
+        --------
+        >>> r = QueryResult("SELECT", ("x",), ((ox.Literal("a,b"),),))
+        >>> r.serialize("csv")
+        'x\\r\\n"a,b"\\r\\n'
+        """
+        from . import query as _q
+
+        if self.type in {"CONSTRUCT", "DESCRIBE"}:
+            rdf_format = {"json": "json-ld", "table": "turtle"}.get(format, format)
+            if rdf_format in {"csv", "tsv"}:
+                raise QueryError(f"{format.upper()} results are for SELECT queries; a graph is RDF")
+            return self.to_rdflib().graph.serialize(format=rdf_format)
+        writer = _q._WRITERS.get(format)
+        if writer is None:
+            raise QueryError(f"unknown result format {format!r} (csv, tsv, json, xml)")
+        return writer(self)
+
+
+# -- the store -------------------------------------------------------------------------
+@dataclass(eq=False)
+class Store:
+    """RDF loaded once, queried many times with SPARQL 1.1.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A directory for an on-disk Oxigraph store (created if missing, opened
+        if it exists). Without it the store lives in memory.
+    engine : {"oxigraph", "rdflib"}
+        The query engine; an on-disk store needs ``oxigraph``.
+    read_only : bool
+        Open an existing on-disk store for reading only (several processes
+        may then read it at once).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     with Store(Path(tmp) / "db") as store:
+    ...         _ = store.load_data('<http://a> <http://b> "c" .', format="nt")
+    ...         print(len(store), store.on_disk)
+    1 True
+    """
+
+    path: str | os.PathLike[str] | None = None
+    engine: str = "oxigraph"
+    read_only: bool = False
+    _ox: Any = field(default=None, init=False, repr=False)
+    _ds: Any = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.engine not in ENGINES:
+            raise QueryError(f"unknown engine {self.engine!r} ({', '.join(ENGINES)})")
+        if self.engine == "rdflib":
+            if self.path is not None:
+                raise QueryError("an on-disk store needs the oxigraph engine")
+            self._ds = rdflib.Dataset(default_union=True)
+            return
+        if self.path is None:
+            self._ox = ox.Store()
+            return
+        path = Path(self.path)
+        if self.read_only and not path.is_dir():
+            raise GraphFileError(f"{path}: no such store directory")
+        try:
+            self._ox = ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
+        except OSError as exc:
+            raise GraphFileError(f"{path}: cannot open the store ({exc})") from None
+
+    @property
+    def on_disk(self) -> bool:
+        """True for an on-disk (RocksDB) store."""
+        return self.path is not None
+
+    # -- loading ------------------------------------------------------------------------
+    def load(self, *paths: str | os.PathLike[str]) -> Store:
+        """Load RDF files of any syntax; returns the store.
+
+        Triple syntaxes go to the default graph; ``.trig``/``.nq`` keep their
+        named graphs. Queries see the union of all graphs.
+
+        Raises
+        ------
+        GraphFileError
+            When a file is missing or does not parse.
+        """
+        for path in paths:
+            path = Path(path)
+            if not path.is_file():
+                raise GraphFileError(f"{path}: no such file")
+            fmt = guess_format(str(path)) or "turtle"
+            if self._ox is None:
+                self._load_rdflib(path, fmt)
+                continue
+            ox_format = _OX_FORMATS.get(fmt)
+            if ox_format is None:  # a syntax only rdflib reads (TriX, HexTuples...)
+                ds = rdflib.Dataset()
+                self._load_rdflib(path, fmt, into=ds)
+                self.add_rdf(ds)
+                continue
+            try:
+                if self.on_disk:
+                    self._ox.bulk_load(path=str(path), format=ox_format)
+                else:
+                    self._ox.load(path=str(path), format=ox_format)
+            except SyntaxError as exc:
+                raise GraphFileError(f"{path}: not a readable {fmt} RDF file ({exc})") from None
+            except (OSError, ValueError) as exc:
+                raise GraphFileError(f"{path}: cannot load ({exc})") from None
+        return self
+
+    def _load_rdflib(self, path: Path, fmt: str, into=None) -> None:
+        ds = self._ds if into is None else into
+        try:
+            ds.parse(path, format=fmt)
+        except Exception as exc:  # rdflib raises many kinds of parse errors
+            raise GraphFileError(f"{path}: not a readable {fmt} RDF file ({exc})") from None
+
+    def load_data(self, data: str | bytes, *, format: str = "turtle") -> Store:
+        """Load RDF given as text in an rdflib format name (``turtle``, ``nt``, ``trig``...)."""
+        if self._ox is None:
+            self._ds.parse(data=data, format=format)
+            return self
+        try:
+            self._ox.load(data, format=_OX_FORMATS[format])
+        except KeyError:
+            raise GraphFileError(f"unknown RDF format {format!r}") from None
+        except SyntaxError as exc:
+            raise GraphFileError(f"not readable {format} RDF ({exc})") from None
+        return self
+
+    def add_rdf(self, rdf) -> Store:
+        """Add an rdflib :class:`~rdflib.Graph` or :class:`~rdflib.Dataset` (named graphs kept)."""
+        if self._ox is None:
+            if isinstance(rdf, rdflib.Dataset):
+                for s, p, o, g in rdf.quads((None, None, None, None)):
+                    self._ds.graph(g).add((s, p, o)) if g is not None else self._ds.add((s, p, o))
+            else:
+                for t in rdf:
+                    self._ds.add(t)
+            return self
+        if isinstance(rdf, rdflib.Dataset):
+            quads = (
+                ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o),
+                        ox.DefaultGraph() if g is None or g == rdflib.graph.DATASET_DEFAULT_GRAPH_ID
+                        else _to_ox(g))
+                for s, p, o, g in rdf.quads((None, None, None, None))
+            )
+        else:
+            quads = (ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in rdf)
+        if self.on_disk:
+            self._ox.bulk_extend(quads)
+        else:
+            self._ox.extend(quads)
+        return self
+
+    def __len__(self) -> int:
+        if self._ox is None:
+            return len(self._ds)
+        return len(self._ox)
+
+    def flush(self) -> None:
+        """Write an on-disk store's pending data to disk."""
+        if self._ox is not None and self.on_disk and not self.read_only:
+            self._ox.flush()
+
+    def close(self) -> None:
+        """Flush and release the store."""
+        self.flush()
+        self._ox = self._ds = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def graph(self) -> rdflib.Dataset:
+        """The data as an :class:`rdflib.Dataset` whose default graph is the union.
+
+        With the oxigraph engine this is the ``oxrdflib`` store plugin over
+        the same Oxigraph store: ``graph.query(text)`` runs on Oxigraph.
+        """
+        if self._ox is None:
+            return self._ds
+        from oxrdflib import OxigraphStore
+
+        return rdflib.Dataset(store=OxigraphStore(store=self._ox), default_union=True)
+
+    # -- querying -----------------------------------------------------------------------
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *,
+              timeout: float | None = None, max_rows: int | None = None,
+              cancel: threading.Event | None = None) -> QueryResult:
+        """Run a SPARQL 1.1 query with variables bound to values.
+
+        Parameters
+        ----------
+        sparql : str
+            The query; kg's prefixes (:data:`kg.query.PREFIXES`) need no
+            declaration.
+        bindings : mapping of str to value, optional
+            Variable name (without ``?``) to an rdflib term, an ``http(s)``
+            IRI string or a Python value (made a literal). Values are bound
+            by the engine (pyoxigraph ``substitutions``, rdflib
+            ``initBindings``), never written into the query text.
+        timeout : float, optional
+            Seconds to wait for the answer before :class:`QueryTimeoutError`.
+            A query that streams its rows stops at the next row; one that
+            must finish a sort or aggregate first runs on in the background
+            until it does, then stops.
+        max_rows : int, optional
+            Keep at most this many rows (``truncated`` tells if more existed).
+        cancel : threading.Event, optional
+            Set it from another thread to stop the query at its next row.
+
+        Raises
+        ------
+        QuerySyntaxError
+            With the line and column where the query stops parsing.
+        QueryTimeoutError
+            When ``timeout`` passed first.
+
+        Examples
+        --------
+        >>> store = Store().load_data("<http://a> <http://b> 3 .", format="turtle")
+        >>> store.query("SELECT ?s ?n WHERE { ?s ?p ?n }", {"n": 3}).rows[0][0].value
+        'http://a'
+        >>> store.query("ASK { ?s ?p 4 }").boolean
+        False
+        """
+        terms = {name.lstrip("?$"): _term(value) for name, value in (bindings or {}).items()}
+        for name in terms:
+            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+                raise QueryError(f"not a SPARQL variable name: {name!r}")
+        if timeout is None:
+            return self._run(sparql, terms, max_rows, cancel)
+        if timeout <= 0:
+            raise QueryError("the timeout must be a positive number of seconds")
+        cancel = cancel or threading.Event()
+        box: dict[str, Any] = {}
+
+        def work() -> None:
+            try:
+                box["result"] = self._run(sparql, terms, max_rows, cancel)
+            except BaseException as exc:  # handed to the caller's thread
+                box["error"] = exc
+
+        worker = threading.Thread(target=work, name="kg-query", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            cancel.set()
+            raise QueryTimeoutError(f"query timed out after {timeout:g} s")
+        if "error" in box:
+            raise box["error"]
+        return box["result"]
+
+    def _run(self, sparql, terms, max_rows, cancel) -> QueryResult:
+        if self._ox is None:
+            return _rdflib_query(self._ds, sparql, terms, max_rows, cancel, "rdflib")
+        union = next(iter(self._ox.named_graphs()), None) is not None
+        try:
+            answer = self._ox.query(
+                sparql, prefixes=_OX_PREFIXES, use_default_graph_as_union=union,
+                substitutions={ox.Variable(k): _to_ox(v) for k, v in terms.items()} or None,
+            )
+        except SyntaxError as exc:
+            raise _ox_syntax_error(exc, sparql) from None
+        except RuntimeError as exc:
+            if terms and "projection" in str(exc):
+                # pyoxigraph binds projected variables only: let rdflib's engine
+                # evaluate over the same Oxigraph data.
+                log.info("a bound variable is not in the SELECT clause; evaluating with rdflib "
+                         "(slower: add it to the SELECT clause for speed)")
+                return _rdflib_query(self.graph, sparql, terms, max_rows, cancel, "oxigraph+rdflib")
+            raise QueryError(f"query failed: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from None
+        try:
+            if isinstance(answer, ox.QueryBoolean):
+                return QueryResult("ASK", boolean=bool(answer))
+            if isinstance(answer, ox.QuerySolutions):
+                names = tuple(v.value for v in answer.variables)
+                rows, truncated = _collect((tuple(s) for s in answer), max_rows, cancel)
+                return QueryResult("SELECT", names, rows, truncated=truncated)
+            rows, truncated = _collect(((t.subject, t.predicate, t.object) for t in answer), max_rows, cancel)
+            return QueryResult("CONSTRUCT", rows=rows, truncated=truncated)
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {exc}") from None
+
+
+def _collect(rows, max_rows, cancel) -> tuple[tuple, bool]:
+    out = []
+    for row in rows:
+        if cancel is not None and cancel.is_set():
+            raise QueryTimeoutError("query cancelled")
+        if max_rows is not None and len(out) >= max_rows:
+            return tuple(out), True
+        out.append(row)
+    return tuple(out), False
+
+
+def _rdflib_query(graph, sparql, terms, max_rows, cancel, engine) -> QueryResult:
+    try:
+        prepared = prepareQuery(sparql, initNs=PREFIXES)
+    except Exception as exc:  # pyparsing's ParseException and friends
+        raise _rdflib_syntax_error(exc, sparql) from None
+    try:
+        answer = graph.query(prepared, initBindings=terms)
+        if answer.type == "ASK":
+            return QueryResult("ASK", boolean=bool(answer.askAnswer), engine=engine)
+        if answer.type == "SELECT":
+            names = tuple(str(v) for v in answer.vars)
+            rows, truncated = _collect((tuple(r) for r in answer), max_rows, cancel)
+            return QueryResult("SELECT", names, rows, truncated=truncated, engine=engine)
+        rows, truncated = _collect(iter(answer.graph), max_rows, cancel)
+        return QueryResult("CONSTRUCT", rows=rows, truncated=truncated, engine=engine)
+    except QueryError:
+        raise
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}") from None
+
+
+def _ox_syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
+    message = str(exc)
+    m = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
+    if not m:
+        return QuerySyntaxError(message, None, None, sparql)
+    line, column, reason = int(m.group(1)), int(m.group(2)), m.group(3)
+    return QuerySyntaxError(reason, line, column, sparql)
+
+
+def _rdflib_syntax_error(exc: Exception, sparql: str) -> QuerySyntaxError:
+    line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
+    reason = getattr(exc, "msg", None) or str(exc)
+    return QuerySyntaxError(str(reason), line, column, sparql)
