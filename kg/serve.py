@@ -8,7 +8,9 @@ answer as a table. The endpoint
 
 - listens on loopback addresses only and answers only requests addressed to
   a loopback host name (a guard against DNS rebinding);
-- is read-only: SPARQL Update is refused with ``403 Forbidden``;
+- is read-only: SPARQL Update is refused with ``403 Forbidden``, and so is
+  ``SERVICE`` (federated queries would let a web page make the endpoint
+  fetch other addresses);
 - stops waiting for a query after ``timeout`` seconds (``503``), caps answers
   at ``max_rows`` rows (the header ``X-KG-Truncated: true`` says so) and runs
   at most ``max_concurrent`` queries at once (``503`` when busy; a query past
@@ -36,6 +38,7 @@ from __future__ import annotations
 import html
 import ipaddress
 import logging
+import re
 import socket
 import threading
 import urllib.parse
@@ -247,6 +250,8 @@ class _Handler(BaseHTTPRequestHandler):
     # -- queries ------------------------------------------------------------------------
     def _answer(self, sparql: str) -> QueryResult:
         """Run one query within the server's limits."""
+        if _uses_service(sparql):
+            raise _Refused(HTTPStatus.FORBIDDEN, "SERVICE (federated query) is disabled on this endpoint")
         if not self.server.slots.acquire(timeout=1.0):
             raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, "busy: too many queries running; retry later")
         box: dict = {}
@@ -256,7 +261,7 @@ class _Handler(BaseHTTPRequestHandler):
             try:
                 box["result"] = self.server.store.query(sparql, max_rows=self.server.max_rows, cancel=cancel)
             except BaseException as exc:  # handed to the request thread
-                box["error"] = exc
+                box["error"] = exc.with_traceback(None)
             finally:
                 self.server.slots.release()  # only when the query has really ended
 
@@ -330,6 +335,24 @@ class _Handler(BaseHTTPRequestHandler):
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
             "X-Frame-Options": "DENY",
         })
+
+
+_NOT_CODE = re.compile(
+    r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
+    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*'''
+)
+_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])", re.IGNORECASE)
+
+
+def _uses_service(sparql: str) -> bool:
+    """True if the query has a SERVICE clause (outside strings, IRIs and comments).
+
+    >>> _uses_service('SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }')
+    True
+    >>> _uses_service('SELECT ?service WHERE { ?service rdfs:label "SERVICE" } # service')
+    False
+    """
+    return bool(_SERVICE.search(_NOT_CODE.sub(" ", sparql)))
 
 
 def _html_result(result: QueryResult) -> str:

@@ -428,7 +428,7 @@ class Store:
             try:
                 box["result"] = self._run(sparql, terms, max_rows, cancel)
             except BaseException as exc:  # handed to the caller's thread
-                box["error"] = exc
+                box["error"] = exc.with_traceback(None)
 
         worker = threading.Thread(target=work, name="kg-query", daemon=True)
         worker.start()
@@ -472,6 +472,8 @@ class Store:
             return QueryResult("CONSTRUCT", rows=rows, truncated=truncated)
         except (OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from None
+        finally:
+            answer = None  # pyoxigraph results must be dropped by the thread that made them
 
 
 def _collect(rows, max_rows, cancel) -> tuple[tuple, bool]:
