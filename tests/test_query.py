@@ -333,3 +333,13 @@ def test_cli_build_and_query_store(tmp_path, capsys):
     assert main(["query", "--store", str(db), "who-accused-whom", "--bind", "accused=kgr:united-states"]) == 0
     out = capsys.readouterr().out
     assert "kgr:kataib-hezbollah" in out and "kgr:us-government" not in out
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_query_no_match_gives_no_rows(engine, graph):
+    store = Store(engine=engine).add_rdf(graph.to_dataset())
+    nobody = KGR["nobody"]
+    for name, q in shipped_queries().items():
+        if q.parameters and not q.parameters[0].startswith("min"):
+            value = Literal("nobody") if q.parameters[0] == "name" else nobody
+            assert len(store.query(q.text, {q.parameters[0]: value})) == 0, name
