@@ -109,7 +109,7 @@ class KnowledgeGraph:
 
     @property
     def relations(self) -> list[Relation]:
-        """Every relation record with its evidence (one per sentence)."""
+        """Every relation record with its evidence (one per sentence), negated ones included."""
         return [r for res in self.results for r in res.relations]
 
     @property
@@ -129,7 +129,8 @@ class KnowledgeGraph:
 
     def __repr__(self) -> str:
         return (f"<KnowledgeGraph documents={len(self)} entities={len(self.entities)} "
-                f"relations={len({r.triple for r in self.relations})} events={len(self.events)}>")
+                f"relations={len({r.triple for r in self.relations if not r.negated})} "
+                f"events={len(self.events)}>")
 
     def summary(self) -> dict[str, Counter]:
         """Counts of entities by type, distinct relations by predicate, and events by type.
@@ -142,12 +143,12 @@ class KnowledgeGraph:
         return {
             "documents": Counter({"documents": len(self)}),
             "entities": Counter(self.entities[k].type for k in used),
-            "relations": Counter(p for _, p, _ in {r.triple for r in self.relations}),
+            "relations": Counter(p for _, p, _ in {r.triple for r in self.relations if not r.negated}),
             "events": Counter(e.type for e in self.events),
         }
 
-    def _used_entities(self) -> list[str]:
-        used = {k for r in self.relations for k in (r.subject, r.object)}
+    def _used_entities(self, *, negated: bool = True) -> list[str]:
+        used = {k for r in self.relations if negated or not r.negated for k in (r.subject, r.object)}
         for e in self.events:
             used |= {*e.agents, *e.targets, *e.claimed_by}
             if e.location:
@@ -167,7 +168,7 @@ class KnowledgeGraph:
         from .rdf import entity_iri, event_iri
 
         g = nx.MultiDiGraph(name="kg")
-        keys = list(self.entities) if all_entities else self._used_entities()
+        keys = list(self.entities) if all_entities else self._used_entities(negated=False)
         docs_of: dict[str, set[str]] = {}
         mentions: Counter[str] = Counter()
         for res in self.results:
@@ -189,6 +190,8 @@ class KnowledgeGraph:
                     if k in g:
                         self._add_edge(g, ev.key, k, role, ev.confidence, ev.evidence, ev.rule, None)
         for rel in [*self.relations, *self.claims()]:
+            if rel.negated:
+                continue  # a denied relation is evidence against an edge, never an edge
             if rel.subject in g and rel.object in g:
                 self._add_edge(g, rel.subject, rel.object, rel.predicate, rel.confidence,
                                rel.evidence, rel.rule, rel.asserted_by)

@@ -153,6 +153,9 @@ class Relation:
     ``predicate`` is the local name of a ``kgo:`` property (``"accused"``).
     ``rule`` names the extraction rule that produced it; ``asserted_by``
     the entity key of whoever the sentence reports as saying so.
+    ``negated`` marks a relation the sentence says does not hold ("Iran
+    denied attacking the base"): it is kept, so sources that disagree stay
+    visible, but it is never drawn as an edge.
     """
 
     subject: str
@@ -162,6 +165,7 @@ class Relation:
     evidence: Evidence
     rule: str
     asserted_by: str | None = None
+    negated: bool = False
 
     @property
     def triple(self) -> tuple[str, str, str]:

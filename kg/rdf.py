@@ -8,7 +8,9 @@
   ``rdf:Statement`` (one per subject, predicate, object and document) with
   ``kgo:confidence``, ``kgo:evidence``, ``kgo:extractedBy``,
   ``prov:wasDerivedFrom`` the ``kgo:Document``, ``kgo:assertedBy`` when
-  reported, and NIF character spans (``kgo:evidenceSpan``...).
+  reported, and NIF character spans (``kgo:evidenceSpan``...). A relation
+  the source denies ("X denied attacking Y") is a statement with
+  ``kgo:negated true`` and no direct triple.
 - Every event: ``kgr:event/<key>`` of a subclass of ``kgo:Event`` with its roles.
 - Every document: ``kgr:doc/<slug>`` with ``dcterms:identifier``, date, source.
 
@@ -171,8 +173,12 @@ def _statement_triples(rels: list[Relation], doc_id: str, event_keys: set[str]) 
     """One reified statement for the relations of one triple in one document."""
     first = rels[0]
     s, p, o = entity_iri(first.subject), KGO[first.predicate], _object_iri(first.object, event_keys)
-    stmt = mint_iri("statement", first.subject, first.predicate, first.object, doc_id)
-    yield s, p, o
+    if first.negated:
+        stmt = mint_iri("statement", first.subject, first.predicate, first.object, doc_id, "negated")
+        yield stmt, KGO.negated, Literal(True)
+    else:
+        stmt = mint_iri("statement", first.subject, first.predicate, first.object, doc_id)
+        yield s, p, o
     yield stmt, RDF.type, RDF.Statement
     yield stmt, RDF.subject, s
     yield stmt, RDF.predicate, p
@@ -222,7 +228,7 @@ def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
         triples = list(_document_triples(res.document))
         grouped: dict[tuple, list[Relation]] = defaultdict(list)
         for rel in [*res.relations, *claims.get(res.document.id, [])]:
-            grouped[rel.triple].append(rel)
+            grouped[(*rel.triple, rel.negated)].append(rel)
         for key in sorted(grouped):
             triples.extend(_statement_triples(grouped[key], res.document.id, event_keys))
         for ev in res.events:
@@ -347,13 +353,14 @@ def from_rdf(rdf):
         if not str(p).startswith(str(KGO._NS)) or str(o).startswith(str(KGR["event/"])):
             continue
         conf = float(g.value(stmt, KGO.confidence) or 0.5)
+        negated = bool(g.value(stmt, KGO.negated))
         rule = str(g.value(stmt, KGO.extractedBy) or "rdf")
         asserted = g.value(stmt, KGO.assertedBy)
         doc = docs[d]
         for sentence in sorted(str(e) for e in g.objects(stmt, KGO.evidence)):
             ev = Evidence(doc.id, sentence, 0, len(sentence), doc.date, doc.source)
             rels[d].append(Relation(_key(s), str(p)[len(str(KGO._NS)):], _key(o), conf, ev, rule,
-                                    _key(asserted) if asserted is not None else None))
+                                    _key(asserted) if asserted is not None else None, negated))
     events: dict[URIRef, list[Event]] = defaultdict(list)
     for ev_iri in sorted(set(g.subjects(PROV.wasDerivedFrom))):
         if not str(ev_iri).startswith(str(KGR["event/"])):

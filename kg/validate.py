@@ -42,6 +42,8 @@ from rdflib.util import guess_format
 from .errors import GraphFileError
 from .vocab import KGO, KGR, PLOVER, ontology_file, ontology_graph
 
+TRUE = Literal(True)
+
 __all__ = [
     "Inference",
     "ValidationReport",
@@ -365,7 +367,7 @@ def _unreified_statements(graph: rdflib.Graph, shapes: rdflib.Graph):
     message = _message(shapes, constraint, SH.message)
     documents = set(graph.subjects(RDF.type, KGO.Document))
     for statement, document in graph.subject_objects(PROV.wasDerivedFrom):
-        if document not in documents:
+        if document not in documents or (statement, KGO.negated, TRUE) in graph:
             continue
         for s in graph.objects(statement, RDF.subject):
             for p in graph.objects(statement, RDF.predicate):

@@ -131,6 +131,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     evidence: URIRef  # evidence sentence
     extractedBy: URIRef  # name of the extraction rule
     assertedBy: URIRef  # actor reported as the source of the statement
+    negated: URIRef  # true on a statement whose source denies the relation
     evidenceSpan: URIRef  # NIF span of the evidence sentence
     subjectSpan: URIRef  # NIF span of the subject words
     triggerSpan: URIRef  # NIF span of the trigger words

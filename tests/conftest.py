@@ -19,6 +19,6 @@ def edges_of(nlp):
 
     def run(text: str, **kwargs) -> set[tuple[str, str, str]]:
         graph = kg.build([text], **kwargs)
-        return {r.triple for r in graph.relations} | {c.triple[:2] + ("<event>",) for c in graph.claims()}
+        return {r.triple for r in graph.relations if not r.negated} | {c.triple[:2] + ("<event>",) for c in graph.claims()}
 
     return run

@@ -104,3 +104,23 @@ def test_extract_reported_speech_carries_who_says_so():
     graph = kg.build(["Israeli officials said Hezbollah fired rockets at Israel."])
     rels = [r for r in graph.relations if r.predicate == "targeted"]
     assert rels and rels[0].asserted_by == "israeli-government"
+
+
+@pytest.mark.parametrize("text", ["Iran did not attack the U.S. embassy.",
+                                  "Iran denied attacking the U.S. embassy."])
+def test_extract_denied_act_is_a_negated_statement(text):
+    graph = kg.build([text])
+    rels = [r for r in graph.relations if r.predicate == "targeted"]
+    assert rels and all(r.negated for r in rels)
+    assert rels[0].rule.endswith(":negated")
+    assert not graph.to_networkx().has_edge(rels[0].subject, rels[0].object)
+
+
+def test_extract_sources_that_disagree_both_stay():
+    graph = kg.build([kg.Document("a", "Iran attacked the U.S. embassy."),
+                      kg.Document("b", "Iran denied attacking the U.S. embassy.")])
+    q = """SELECT (SUM(IF(BOUND(?neg), 0, 1)) AS ?support) (SUM(IF(BOUND(?neg), 1, 0)) AS ?denial)
+           WHERE { ?st rdf:subject ?s ; rdf:predicate kgo:targeted ; rdf:object ?o .
+                   OPTIONAL { ?st kgo:negated ?neg FILTER(?neg) } }"""
+    row = next(iter(graph.query(q)))
+    assert (int(row.support), int(row.denial)) == (1, 1)

@@ -53,7 +53,7 @@ def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Re
                 old = events.get(record.key)
                 events[record.key] = record if old is None else _merge_events(old, record)
                 continue
-            key = (*record.triple, record.evidence.start)
+            key = (*record.triple, record.negated, record.evidence.start)
             old = relations.get(key)
             if old is None or record.confidence > old.confidence:
                 relations[key] = record

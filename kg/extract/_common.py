@@ -153,7 +153,8 @@ CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", 
 def modality(tok: Token, lex: Lexicon) -> str:
     """How a trigger is stated: ``"asserted"`` (done), ``"future"`` (announced,
     promised or offered), ``"threat"`` (threatened, vowed, or future under a
-    condition) or ``"blocked"`` (possible, conditional, denied, refused).
+    condition), ``"denied"`` (in the complement of "deny") or ``"blocked"``
+    (possible, conditional, refused).
 
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
@@ -181,6 +182,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 kind = lex.intent.get(lemma)
                 if kind == "threaten":
                     return "threat"
+                if kind == "deny":
+                    return "denied"
                 if kind == "cooperate" or head.lower_ in READY:
                     mode = "future" if mode == "asserted" else mode
                 elif lemma in lex.irrealis:
@@ -280,7 +283,8 @@ def _mention_tokens(rd: ResolvedDoc, tok: Token, key: str) -> list[Token]:
 
 def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predicate: str,
              obj: tuple[str, Token, float], confidence: float, rule: str, *,
-             trigger: Token | None = None, asserted_by: str | None = None) -> Relation | None:
+             trigger: Token | None = None, asserted_by: str | None = None,
+             negated: bool = False) -> Relation | None:
     """Build a relation record, or ``None`` for a self-loop."""
     if subj[0] == obj[0]:
         return None
@@ -293,4 +297,5 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
         evidence=evidence(rd, sent, subject=subj[1], trigger=trigger, obj=obj[1]),
         rule=rule,
         asserted_by=asserted_by if asserted_by not in (subj[0],) else None,
+        negated=negated,
     )

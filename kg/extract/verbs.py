@@ -108,10 +108,14 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             triggers = lex.verbs.get(verb.lemma_.lower())
             lemma = verb.lemma_.lower()
             special = lemma in lex.reciprocal or lemma in lex.speech
-            if not (triggers or special) or is_negated(verb):
+            if not (triggers or special):
                 continue
             mode = modality(verb, lex)
-            if mode == "blocked":
+            # "Iran did not attack X", "Iran denied attacking X": kept as a negated statement
+            negated = is_negated(verb) or mode == "denied"
+            if mode == "denied":
+                mode = "asserted"
+            if mode == "blocked" or (negated and mode != "asserted"):
                 continue
             subj_tok, passive = subject_of(verb)
             subjects = actors(rd, agent_of(verb)) if passive else actors(rd, subj_tok)
@@ -121,7 +125,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             triggers = triggers or ()
             for trig in triggers:
                 if trig.object == "special:deny":
-                    if mode == "asserted":
+                    if mode == "asserted" and not negated:
                         denials.append((verb, trig))
                     continue
                 reverse = trig.predicate.startswith("~")  # "X comprises Y": Y partOf X
@@ -129,17 +133,19 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if pred is None or (reverse and mode != "asserted"):
                     continue
                 rule = f"verb:{trig.lemma}:{trig.object}" + ("" if mode == "asserted" else f":{mode}")
+                rule += ":negated" if negated else ""
                 for obj in _objects(rd, verb, trig, passive):
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
                         rel = relation(rd, sent, a, pred, b, trig.confidence * (1.0 if mode == "asserted" else 0.85),
                                        rule, trigger=verb,
-                                       asserted_by=speaker)
+                                       asserted_by=speaker, negated=negated)
                         if rel is not None:
                             emitted.append(rel)
-                if any(r.rule.startswith(f"verb:{trig.lemma}:") for r in emitted):
+                if any(r.rule.startswith(f"verb:{trig.lemma}:") and r.evidence.trigger_span and
+                       r.evidence.trigger_span[0] == rd.offset + verb.idx for r in emitted):
                     break  # the first object pattern that matched wins
-            if mode == "asserted":
+            if mode == "asserted" and not negated:
                 emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
                 emitted.extend(_must(rd, sent, verb, subjects, lex))
         for verb, trig in denials:
@@ -163,7 +169,7 @@ def _denials(rd, sent, verb, trig, emitted, lex) -> Iterator[Relation]:
         elif obj.lemma_.lower() in _ALLEGATION_NOUNS:
             accusers = {}
             for r in emitted:
-                if r.predicate in _ACCUSING and r.object in {s[0] for s in subjects}:
+                if r.predicate in _ACCUSING and not r.negated and r.object in {s[0] for s in subjects}:
                     accusers[r.subject] = r
             targets = [(k, verb, 0.9) for k in accusers]
         else:
