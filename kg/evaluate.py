@@ -280,11 +280,18 @@ class GoldPair:
 
 @dataclass(frozen=True, slots=True)
 class GoldSentence:
-    """A gold sentence: its id, text and annotated pairs (none: no relation stated)."""
+    """A gold sentence: its id, text and annotated pairs (none: no relation stated).
+
+    ``partial`` holds events annotated with one side only (PLOVER codes some
+    events without a target): a ``GoldPair`` whose missing side is ``""``.
+    They are not scored, but a kg relation that agrees with one (same class,
+    the annotated actor on the annotated side) is excused, not a false positive.
+    """
 
     id: str
     text: str
     pairs: tuple[GoldPair, ...] = ()
+    partial: tuple[GoldPair, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +381,7 @@ class Report:
     sentences: int
     levels: dict[str, LevelScore]
     ignored: Counter = field(default_factory=Counter)
+    excused: int = 0
     false_negatives: list[Miss] = field(default_factory=list)
     false_positives: list[Miss] = field(default_factory=list)
 
@@ -381,6 +389,7 @@ class Report:
         """The report as plain JSON-ready data (without the error lists)."""
         return {"scheme": self.scheme, "sentences": self.sentences,
                 "ignored_relations": dict(sorted(self.ignored.items())),
+                "excused_relations": self.excused,
                 "levels": {lv: s.as_dict() for lv, s in self.levels.items()}}
 
 
@@ -415,16 +424,23 @@ def read_gold(path: str | os.PathLike[str]) -> list[GoldSentence]:
             continue
         try:
             obj = json.loads(line)
-            pairs = []
+            pairs: list[GoldPair] = []
+            partial: list[GoldPair] = []
             for ev in obj.get("events") or ():
-                if not (ev["src"] and ev["tgt"] and isinstance(ev["type"], str)):
-                    raise ValueError("an event needs src, tgt and type")
-                for src in ev["src"]:
-                    for tgt in ev["tgt"]:
-                        pair = GoldPair(src["text"], tgt["text"], ev["type"], bool(ev.get("reciprocal")))
-                        if pair not in pairs:
-                            pairs.append(pair)
-            out.append(GoldSentence(str(obj["id"]), obj["text"], tuple(pairs)))
+                src = [a["text"] for a in ev["src"]]
+                tgt = [a["text"] for a in ev["tgt"]]
+                kind, recip = ev["type"], bool(ev.get("reciprocal"))
+                if not isinstance(kind, str) or not (src or tgt):
+                    raise ValueError("an event needs a type and an actor")
+                if src and tgt:
+                    found = [GoldPair(a, b, kind, recip) for a in src for b in tgt]
+                elif len(src) > 1:  # "U.S. and Russian negotiators met": each pair, both ways
+                    found = [GoldPair(a, b, kind, True) for i, a in enumerate(src) for b in src[i + 1:]]
+                else:
+                    partial += [GoldPair(a, "", kind) for a in src] + [GoldPair("", b, kind) for b in tgt]
+                    continue
+                pairs += [p for p in found if p not in pairs]
+            out.append(GoldSentence(str(obj["id"]), obj["text"], tuple(pairs), tuple(partial)))
         except (ValueError, KeyError, TypeError) as exc:
             raise InputError(f"{path}:{n}", f"not a gold record ({exc})") from None
     return out
@@ -572,6 +588,14 @@ def _matches(level: str, pred: Prediction, gold: GoldPair, scheme: Scheme, m: _M
     return scheme.accepts(gold.type, pred.predicate)
 
 
+def _agrees_with_partial(pred: Prediction, gold: GoldPair, scheme: Scheme, m: _Matcher) -> bool:
+    if not scheme.accepts(gold.type, pred.predicate):
+        return False
+    if gold.source:
+        return m(pred.subject, pred.subject_names, gold.source)
+    return m(pred.object, pred.object_names, gold.target)
+
+
 def _group_key(level: str, pred: Prediction, scheme: Scheme) -> tuple:
     s, o = pred.subject, pred.object
     if level == "unordered" or pred.predicate in SYMMETRIC:
@@ -628,10 +652,12 @@ def score(gold: Iterable[GoldSentence], predictions: Mapping[str, Sequence[Predi
         preds = []
         for pred in predictions.get(sent.id, ()):
             pred = _normalise(pred)
-            if pred.predicate in scheme.properties:
-                preds.append(pred)
-            else:
+            if pred.predicate not in scheme.properties:
                 report.ignored[pred.predicate] += 1
+            elif any(_agrees_with_partial(pred, g, scheme, matcher) for g in sent.partial):
+                report.excused += 1
+            else:
+                preds.append(pred)
         preds = sorted(set(preds), key=lambda p: (p.subject, p.predicate, p.object))
         for level, counts in levels.items():
             found = [any(_matches(level, p, g, scheme, matcher) for p in preds) for g in sent.pairs]
@@ -759,7 +785,9 @@ def format_report(report: Report, *, title: str = "", class_levels: Sequence[str
     lines.append(f"scheme {report.scheme}: {report.sentences} sentences"
                  + (f"; ignored kg relations outside the scheme: "
                     + ", ".join(f"{k} {v}" for k, v in sorted(report.ignored.items()))
-                    if report.ignored else ""))
+                    if report.ignored else "")
+                 + (f"; {report.excused} agreeing with one-sided gold events excused"
+                    if report.excused else ""))
     width = 28
     lines.append(_header("level", width))
     for level, s in report.levels.items():

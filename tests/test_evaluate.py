@@ -186,13 +186,31 @@ def test_evaluate_read_gold_expands_compound_actors(tmp_path):
     assert {p.source for p in gold[0].pairs} == {"Jordan", "Britain"}
 
 
+def test_evaluate_one_sided_gold_events(tmp_path):
+    path = tmp_path / "g.jsonl"
+    rows = [{"id": "a", "text": "U.S. and Russian negotiators met in Geneva.",
+             "events": [{"src": [{"text": "U.S."}, {"text": "Russian"}], "tgt": [], "type": "CONSULT"}]},
+            {"id": "b", "text": "Syria rejected the plan.",
+             "events": [{"src": [{"text": "Syria"}], "tgt": [], "type": "REJECT"}]}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    gold = read_gold(path)
+    assert gold[0].pairs == (GoldPair("U.S.", "Russian", "CONSULT", True),)
+    assert gold[1].pairs == () and gold[1].partial == (GoldPair("Syria", "", "REJECT"),)
+    pred = {"a": [P("russia", "consulted", "united-states", ["Russia", "Russian"], ["United States", "U.S."])],
+            "b": [P("syria", "rejected", "united-states"), P("syria", "threatened", "israel")]}
+    report = score(gold, pred, scheme="plover")
+    s = report.levels["class"]
+    assert report.excused == 1  # Syria rejected someone: agrees with the one-sided event
+    assert (s.gold, s.gold_found, s.predicted, s.predicted_correct) == (1, 1, 2, 1)
+
+
 def test_evaluate_read_gold_errors(tmp_path):
     from kg.errors import InputError
 
     with pytest.raises(InputError, match="cannot read"):
         read_gold(tmp_path / "missing.jsonl")
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "a", "text": "x", "events": [{"src": []}]}\n')
+    bad.write_text('{"id": "a", "text": "x", "events": [{"src": [], "tgt": [], "type": "AGREE"}]}\n')
     with pytest.raises(InputError, match="bad.jsonl:1"):
         read_gold(bad)
 
