@@ -690,7 +690,8 @@ def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
     """Run kg over the sentences (each a document) and yield ``(id, predictions)``.
 
     The sentences go to :func:`kg.pipeline.process` as one lazy stream, so the
-    model is loaded once and spaCy parses them in batches.
+    model is loaded once and spaCy parses them in batches. Negated relations
+    (kept by kg as statements that do *not* hold) assert nothing and are left out.
 
     Examples
     --------
@@ -721,7 +722,7 @@ def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
             return tuple(dict.fromkeys((*base, *surfaces.get(key, ()))))
 
         preds = [Prediction(r.subject, r.predicate, r.object, names(r.subject), names(r.object), r.rule)
-                 for r in result.relations]
+                 for r in result.relations if not getattr(r, "negated", False)]
         yield order[int(result.document.id)], preds
 
 

@@ -239,3 +239,16 @@ def test_evaluate_cli_end_to_end(tmp_path, capsys):
     assert data["levels"]["class"]["gold"] == 1
     assert set(data["levels"]) == {"unordered", "directed", "quad", "class"}
     assert main(["eval", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_evaluate_predict_leaves_out_negated_relations():
+    from kg.evaluate import predict
+
+    from kg.model import Document
+    from kg.pipeline import process
+
+    text = "Israel did not attack Iran."
+    [result] = process([Document("n", text)])
+    assert any(r.negated for r in result.relations)  # kg keeps the negated statement...
+    [(sid, preds)] = list(predict([GoldSentence("n", text)]))
+    assert sid == "n" and not [p for p in preds if p.predicate == "targeted"]  # ...eval does not
