@@ -130,7 +130,7 @@ def _build(args) -> int:
         print(f"kg: skipped {exc}", file=sys.stderr)
 
     graph = KnowledgeGraph(model=args.model)
-    graph.update(iter_documents(args.inputs, date=args.date, on_error=report))
+    graph.update(iter_documents(args.inputs, date=args.date, on_error=report), on_error=report)
     if len(graph) == 0:
         print("kg: nothing could be read; no graph written", file=sys.stderr)
         return 1
@@ -166,10 +166,10 @@ def _build(args) -> int:
 def _write_json(path: Path, nxg) -> None:
     import networkx as nx
 
-    from .rdf import _atomic_write
+    from .files import atomic_write
 
     data = nx.node_link_data(nxg, edges="links")
-    _atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 def _query(args) -> int:

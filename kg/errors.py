@@ -5,6 +5,7 @@
     KGError
     ├── InputError          an input could not be read as text (missing, empty,
     │                       binary, not UTF-8, malformed JSONL line)
+    ├── ExtractionError     analysing one document failed (it is skipped)
     ├── ModelError          the spaCy pipeline named could not be loaded
     ├── GraphFileError      an RDF file could not be parsed or written
     └── QueryError          a SPARQL query is malformed or failed
@@ -17,7 +18,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["GraphFileError", "InputError", "KGError", "ModelError", "QueryError"]
+__all__ = ["ExtractionError", "GraphFileError", "InputError", "KGError", "ModelError", "QueryError"]
 
 
 class KGError(Exception):
@@ -35,6 +36,10 @@ class InputError(KGError):
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+
+
+class ExtractionError(InputError):
+    """Analysing one document failed; it is reported and skipped."""
 
 
 class ModelError(KGError):

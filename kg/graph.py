@@ -59,7 +59,11 @@ class KnowledgeGraph:
         if isinstance(item, str):
             item = Document(f"text-{len(self._results) + 1}", item)
         if isinstance(item, Document):
-            item = next(process([item], model=self.model))
+            errors: list = []
+            results = list(process([item], model=self.model, on_error=errors.append))
+            if not results:
+                raise errors[0]
+            item = results[0]
         self.add_result(item)
         return item
 
@@ -70,13 +74,17 @@ class KnowledgeGraph:
         self._results[result.document.id] = result
         self._entities = None
 
-    def update(self, items: Iterable[Document | str]) -> KnowledgeGraph:
-        """Add many documents, parsed lazily in batches; returns ``self``."""
+    def update(self, items: Iterable[Document | str], *, on_error=None) -> KnowledgeGraph:
+        """Add many documents, parsed lazily in batches; returns ``self``.
+
+        A document that cannot be analysed is passed to ``on_error`` (an
+        :class:`~kg.errors.ExtractionError`; logged by default) and skipped.
+        """
         docs = (
             Document(f"text-{n}", d) if isinstance(d, str) else d
             for n, d in enumerate(items, start=len(self._results) + 1)
         )
-        for result in process(docs, model=self.model):
+        for result in process(docs, model=self.model, on_error=on_error):
             self.add_result(result)
         return self
 

@@ -13,9 +13,10 @@ Examples
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from .errors import ExtractionError
 from .extract import extract
 from .model import Document, Entity, Event, Mention, Relation
 from .nlp import load_pipeline
@@ -67,25 +68,37 @@ def parse(text: str, *, model: str | None = None, document: Document | None = No
     return resolve(nlp(text), document)
 
 
-def process(documents: Iterable[Document], *, model: str | None = None,
-            batch_size: int = 16) -> Iterator[DocumentResult]:
-    """Parse, resolve and extract every document, lazily, in input order."""
+def process(documents: Iterable[Document], *, model: str | None = None, batch_size: int = 16,
+            on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[DocumentResult]:
+    """Parse, resolve and extract every document, lazily, in input order.
+
+    A document whose analysis fails is reported to ``on_error`` (by default
+    logged) and skipped; the others go on.
+    """
     nlp = load_pipeline(model)
+    report = on_error or (lambda exc: log.error("%s", exc))
     pending: Document | None = None
     parts: list[ResolvedDoc] = []
+    failed = False
 
-    def finish() -> DocumentResult:
+    def finish() -> DocumentResult | None:
+        if failed:
+            return None
         entities: dict[str, Entity] = {}
         mentions: list[Mention] = []
         relations: list[Relation] = []
         events: list[Event] = []
-        for rd in parts:
-            for key, ent in rd.entities.items():
-                entities[key] = entities[key].merged(ent) if key in entities else ent
-            mentions.extend(rd.mentions)
-            rels, evs = extract(rd)
-            relations.extend(rels)
-            events.extend(evs)
+        try:
+            for rd in parts:
+                for key, ent in rd.entities.items():
+                    entities[key] = entities[key].merged(ent) if key in entities else ent
+                mentions.extend(rd.mentions)
+                rels, evs = extract(rd)
+                relations.extend(rels)
+                events.extend(evs)
+        except Exception as exc:  # one bad document never costs the others
+            report(ExtractionError(pending.id, f"extraction failed ({type(exc).__name__}: {exc})"))
+            return None
         return DocumentResult(
             pending, tuple(entities[k] for k in sorted(entities)), tuple(mentions),
             tuple(relations), tuple(events),
@@ -94,9 +107,19 @@ def process(documents: Iterable[Document], *, model: str | None = None,
     stream = (seg for doc in documents for seg in _segments(doc))
     for spacy_doc, (doc, offset) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         if pending is not None and doc is not pending:
-            yield finish()
-            parts = []
+            result = finish()
+            if result is not None:
+                yield result
+            parts, failed = [], False
         pending = doc
-        parts.append(resolve(spacy_doc, doc, offset=offset))
+        if failed:
+            continue
+        try:
+            parts.append(resolve(spacy_doc, doc, offset=offset))
+        except Exception as exc:
+            report(ExtractionError(doc.id, f"resolution failed ({type(exc).__name__}: {exc})"))
+            failed = True
     if pending is not None:
-        yield finish()
+        result = finish()
+        if result is not None:
+            yield result
