@@ -49,7 +49,7 @@ _TYPE_OF_LABEL = {
     "LOC": "Place",
     "FAC": "Facility",
 }
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj", "appos", "conj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _ORG_TYPES = frozenset(
     {"ArmedGroup", "Organization", "InternationalOrganization", "PoliticalParty", "MilitaryForce",
@@ -57,6 +57,7 @@ _ORG_TYPES = frozenset(
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
 _MALE = frozenset({"he", "him", "his"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 _FEMALE = frozenset({"she", "her"})
 _INTRO_VERBS = frozenset({"call", "name", "dub", "know"})
 #: Nouns heading a part of an actor ("members of X", "leaders of X").
@@ -116,6 +117,7 @@ class _Resolver:
         self.lex = lex
         self.local_alias: dict[str, str] = {}  # normalized name -> key, learnt in this document
         self.order: list[tuple[int, str]] = []  # (token index, key) of every mention
+        self._title_words = frozenset(w for title in lex.titles for w in title.replace("-", " ").split())
 
     # -- registering ------------------------------------------------------------
     def _add(self, entity: Entity, span: Span, *, head_only: Token | None = None) -> str:
@@ -161,6 +163,10 @@ class _Resolver:
         norm = normalize_name(text)
         if not norm:
             return None
+        following = span.doc[span.end] if span.end < len(span.doc) else None
+        if (label in {"ORG", "GPE"} and len(span) == 1 and following is not None and not span.root.ent_kb_id_
+                and following.lower_ in self._title_words):
+            return None  # "Defense" in "Defense Secretary Ash Carter" is part of a title
         if span.root.dep_ in _SUBJECT_DEPS or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"):
             metonym = self.gaz.metonym(text)
             if metonym is not None:
@@ -309,6 +315,13 @@ class _Resolver:
                         break
             if state is not None and state.key not in self.rd.entities:
                 self.rd.entities[state.key] = self._from_entry(state)  # named only through a demonym or capital
+            ethnic = [m for m in mods if m.ent_type_ == "NORP" and m is not state_tok and self._state_of(m) is None]
+            if noun.derived and state is not None and ethnic and state_tok is not tok:
+                # "Syrian Kurdish forces" are not the Syrian state's: name them as written
+                span = doc[min(_left_edge(state_tok), _left_edge(ethnic[0])) : tok.i + 1]
+                label = _surface(span)
+                self._add(Entity(slugify(label), label, noun.cls if noun.cls != "GovernmentBody" else "ArmedGroup"), span)
+                continue
             if noun.derived and state is not None:
                 label = f"{state.modifier or state.label} {noun.derived}"
                 span = doc[min(_left_edge(state_tok), tok.i) : end]
@@ -413,7 +426,11 @@ class _Resolver:
             if tok.i in self.rd.token_actor:
                 continue
             low = tok.lower_
-            if tok.pos_ == "PRON" and low in _MALE | _FEMALE:
+            if tok.pos_ == "PRON" and low in _SPEAKER_PRONOUNS and tok.dep_ in {"nsubj", "nsubjpass"}:
+                key = self._speaker(tok)  # "Switzerland said it had expelled ...": it = Switzerland
+                if key is None and low in _MALE | _FEMALE:
+                    key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
+            elif tok.pos_ == "PRON" and low in _MALE | _FEMALE:
                 key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
                 noun = self.lex.actor_nouns.get(low)
@@ -425,6 +442,23 @@ class _Resolver:
             if key:
                 self.rd.token_actor[tok.i] = key
                 self.rd.coreferent.add(tok.i)
+
+    def _speaker(self, pron: Token) -> str | None:
+        clause = pron.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.lex.speech:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return None
+        key = self.rd.token_actor.get(subj.i)
+        if key is None:
+            return None
+        person = self.rd.entities[key].type == "Person"
+        if (pron.lower_ in _MALE | _FEMALE) != person:
+            return None  # "he" needs a person, "it"/"they" an organisation or state
+        return key
 
     def _antecedent(self, tok, sent_index, sents, classes, window) -> str | None:
         n = sent_index[tok.i]

@@ -24,7 +24,10 @@ PART_NOUNS = frozenset(
     {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
      "wing", "unit", "element", "commander", "official", "spokesman", "spokesperson",
      "spokeswoman", "representative", "head", "chief", "deputy", "score", "dozen", "hundred",
-     "thousand", "number", "group", "delegation", "faction", "wing"}
+     "thousand", "number", "group", "delegation", "faction", "wing",
+     # "the city of Kharkiv", "the province of Idlib": the place itself
+     "city", "town", "village", "capital", "province", "region", "district", "area", "port",
+     "island", "state", "country", "territory"}
 )
 
 
@@ -58,6 +61,9 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         return [(k, t, f * 0.95) for k, t, f in actors(rd, pobj)]
+    for child in tok.children:  # "the southern regional capital Juba"
+        if child.dep_ in {"appos", "compound"} and child.i > tok.i and rd.actor_at(child):
+            return [(rd.actor_at(child), child, 1.0)]
     if via_modifiers:
         found = []
         for mod in tok.lefts:

@@ -12,8 +12,8 @@ Examples
 >>> from kg import parse
 >>> [(r.subject, r.predicate, r.object) for r in verb_relations(parse("Iran condemned Israel."))]
 [('iran', 'condemned', 'israel')]
->>> list(verb_relations(parse("Iran did not condemn Israel.")))
-[]
+>>> [(r.predicate, r.negated) for r in verb_relations(parse("Iran did not condemn Israel."))]
+[('condemned', True)]
 """
 
 from __future__ import annotations
@@ -44,6 +44,9 @@ _ALLEGATION_NOUNS = frozenset(
     {"allegation", "accusation", "claim", "charge", "report", "responsibility", "involvement"}
 )
 _ACCUSING = frozenset({"accused", "blamed"})
+#: Relations whose target may sit in the object's preposition ("threatened action against X").
+_THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "demanded"})
+_TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 
 
 def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
@@ -59,6 +62,10 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS:
                 found = actors(rd, child) or actors(rd, child, via_modifiers=True)
+                if not found and trig.predicate in _THROUGH_OBJECT:
+                    # "threatened further action against Russia", "suspended aid to Bosnia"
+                    for pobj in prep_objects(child, _TARGET_PREPS):
+                        found += actors(rd, pobj)
                 if found:
                     return found
         # "threatened to target U.S. interests": the object of the open complement
