@@ -343,3 +343,20 @@ def test_query_no_match_gives_no_rows(engine, graph):
         if q.parameters and not q.parameters[0].startswith("min"):
             value = Literal("nobody") if q.parameters[0] == "name" else nobody
             assert len(store.query(q.text, {q.parameters[0]: value})) == 0, name
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_query_negated_statements_are_not_relations(engine):
+    store = Store(engine=engine).load_data('''
+        @prefix kgo: <https://w3id.org/newskg/ontology#> . @prefix kgr: <https://w3id.org/newskg/id/> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+        @prefix dcterms: <http://purl.org/dc/terms/> .
+        <https://w3id.org/newskg/id/doc/a> a kgo:Document ; dcterms:date "2023-10-19"^^<http://www.w3.org/2001/XMLSchema#date> .
+        kgr:statement1 a rdf:Statement ; rdf:subject kgr:kh ; rdf:predicate kgo:accused ; rdf:object kgr:us ;
+            kgo:negated true ; kgo:evidence "KH denied accusing the US." ; prov:wasDerivedFrom <https://w3id.org/newskg/id/doc/a> .
+    ''', format="turtle")
+    for name in ("who-accused-whom", "edges-by-support", "relations-over-time", "relation-counts-by-month",
+                 "actor-relations"):
+        assert len(store.query(resolve_query(name), {"minDocuments": 1} if name == "edges-by-support" else {})) == 0
+    (row,) = rows(store, "evidence", subject=KGR["kh"])
+    assert row["negated"] == "true" and "denied" in row["evidence"]
