@@ -8,7 +8,9 @@
     ├── ExtractionError     analysing one document failed (it is skipped)
     ├── ModelError          the spaCy pipeline named could not be loaded
     ├── GraphFileError      an RDF file could not be parsed or written
-    └── QueryError          a SPARQL query is malformed or failed
+    └── QueryError          a SPARQL query failed
+        ├── QuerySyntaxError    it does not parse (line and column given)
+        └── QueryTimeoutError   it ran past its time limit
 
 Examples
 --------

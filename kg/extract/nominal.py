@@ -100,8 +100,19 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
     return out
 
 
-def _hedged(sent: Span, lex: Lexicon) -> bool:
-    return any(t.lower_ in lex.hedges for t in sent)
+def _hedged(sent: Span, noun: Token, lex: Lexicon) -> bool:
+    """Whether the sentence calls the perpetrator of this act unconfirmed:
+    "the group responsible for the attack remains unconfirmed", "the attack
+    by unidentified gunmen"."""
+    for t in sent:
+        if t.lower_ not in lex.hedges:
+            continue
+        if t.dep_ in {"acomp", "attr", "oprd"} and noun.i in {x.i for x in t.head.subtree}:
+            return True
+        if t.dep_ == "amod" and t.head.i != noun.i and noun.i in {a.i for a in t.head.ancestors} | {
+                x.i for x in t.head.head.subtree}:
+            return True
+    return False
 
 
 def _claimants(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list:
@@ -133,7 +144,6 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
     """Yield relations and events stated by noun triggers."""
     lex = lexicon or load_lexicon()
     for sent in rd.doc.sents:
-        hedged = _hedged(sent, lex)
         for noun in sent:
             if noun.pos_ not in {"NOUN", "PROPN"}:
                 continue
@@ -153,7 +163,8 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                         yield rel
             agents, light = _agents(rd, noun, lex)
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
-            agents = [] if hedged else [a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
+            agents = [] if _hedged(sent, noun, lex) else [
+                a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
             objects = _objects(rd, noun, trig)
             claimants = _claimants(rd, noun, lex)
             speaker = speaker_of(rd, light or noun, lex)
