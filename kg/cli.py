@@ -4,7 +4,7 @@
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
-             [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list]
+             [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
     kg validate GRAPHFILE...
@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="the query engine (default oxigraph)")
     q.add_argument("--timeout", type=float, metavar="SECONDS", help="give up after this many seconds")
     q.add_argument("--list", action="store_true", help="list the shipped queries and exit")
+    q.add_argument("--infer", action="store_true",
+                   help="also answer from what the ontology entails (sub-properties, symmetry, inverses; OWL RL)")
 
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint on this machine")
     s.add_argument("graphs", nargs="*", metavar="GRAPHFILE")
@@ -199,6 +201,10 @@ def _query(args) -> int:
         raise KGError("--store needs the oxigraph engine")
     with Store(args.store, engine=args.engine, read_only=bool(args.store) and not graphs) as store:
         store.load(*graphs)
+        if args.infer:
+            from .infer import entailments
+
+            store.add_rdf(entailments(store.graph))
         result = store.query(sparql, bindings, timeout=args.timeout)
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")

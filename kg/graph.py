@@ -243,18 +243,30 @@ class KnowledgeGraph:
 
         return serialize(self, destination, format=format)
 
-    def query(self, sparql: str, **bindings):
+    def query(self, sparql: str, *, infer: bool = False, **bindings):
         """Run SPARQL over the graph; keyword arguments are bound as values.
 
+        With ``infer`` the graph's entailments under the ontology are added
+        first (:func:`kg.infer.entailments`): ``backedBy`` answers for
+        ``alignedWith``, both ways.
+
         >>> import kg
-        >>> g = kg.build(["Iran condemned Israel."])
+        >>> g = kg.build(["Iran condemned Israel.", "Iran-backed militias attacked Syria."])
         >>> q = "SELECT ?o WHERE { ?s kgo:condemned ?o }"
         >>> [str(row.o).rsplit("/", 1)[1] for row in g.query(q, s=g.iri("iran"))]
         ['israel']
+        >>> q = "SELECT ?x WHERE { ?s kgo:alignedWith ?x }"
+        >>> len(g.query(q, s=g.iri("iran"))), len(g.query(q, infer=True, s=g.iri("iran")))
+        (0, 1)
         """
         from .query import run_query
 
-        return run_query(self.to_rdf(), sparql, **bindings)
+        rdf = self.to_rdf()
+        if infer:
+            from .infer import with_entailments
+
+            rdf = with_entailments(rdf)
+        return run_query(rdf, sparql, **bindings)
 
     def iri(self, key: str):
         """The IRI of an entity key."""
