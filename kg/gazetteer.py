@@ -38,27 +38,16 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
+from .model import ACTOR_TYPES
 from .names import normalize_name
 
 __all__ = ["ENTRY_TYPES", "Gazetteer", "GazetteerEntry", "load_gazetteer"]
 
 log = logging.getLogger(__name__)
 
-#: The ontology classes a gazetteer entry may have.
-ENTRY_TYPES: frozenset[str] = frozenset(
-    {
-        "State",
-        "ArmedGroup",
-        "Organization",
-        "InternationalOrganization",
-        "PoliticalParty",
-        "GovernmentBody",
-        "MilitaryForce",
-        "Person",
-        "Place",
-        "Facility",
-    }
-)
+#: The ontology classes a gazetteer entry may have: every actor class but the
+#: generic ones (an unnamed collective or an untyped actor has no entry).
+ENTRY_TYPES: frozenset[str] = ACTOR_TYPES - {"Actor", "Collective"}
 
 _FILE_NAME = "gazetteer.jsonl"
 
