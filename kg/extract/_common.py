@@ -27,7 +27,9 @@ PART_NOUNS = frozenset(
      "thousand", "number", "group", "delegation", "faction", "wing",
      # "the city of Kharkiv", "the province of Idlib": the place itself
      "city", "town", "village", "capital", "province", "region", "district", "area", "port",
-     "island", "state", "country", "territory"}
+     "island", "state", "country", "territory",
+     # "the president of Armenia", "the government of Sudan": the office acts for the state
+     "president", "king", "minister", "government", "leadership", "authorities", "army", "military"}
 )
 
 
@@ -95,8 +97,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
-        if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i:
-            tok = tok.head
+        if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
+            tok = tok.head  # "X agreed to ...", "X is willing to ..."
             continue
         if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             tok = tok.head  # "staged a rally to protest X": the purpose shares the subject
@@ -158,15 +160,16 @@ CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", 
 
 def modality(tok: Token, lex: Lexicon) -> str:
     """How a trigger is stated: ``"asserted"`` (done), ``"future"`` (announced,
-    promised or offered), ``"threat"`` (threatened, vowed, or future under a
-    condition), ``"denied"`` (in the complement of "deny") or ``"blocked"``
-    (possible, conditional, refused).
+    promised or offered), ``"conditional"`` (future under "if" or "unless":
+    a threat when the act is hostile, an offer when it is cooperative),
+    ``"threat"`` (threatened, vowed), ``"denied"`` (in the complement of
+    "deny") or ``"blocked"`` (possible, conditional, refused).
 
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
     >>> doc = parse("Iran will attack Israel unless it withdraws.").doc
     >>> modality(doc[2], load_lexicon())
-    'threat'
+    'conditional'
     """
     t = tok
     mode = "asserted"
@@ -180,7 +183,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 mode = "future"
             if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children):
                 if mode == "future" or any(a.dep_ == "aux" and a.lower_ in FUTURE for a in t.children):
-                    mode = "threat"
+                    mode = "conditional"
         if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj"} and t.head.i != t.i:
             head = t.head
             lemma = head.lemma_.lower()
@@ -216,7 +219,7 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
     if mode == "blocked":
         return None
     if predicate in CONFLICTUAL or mode == "threat":
-        return "threatened"
+        return "threatened"  # "will strike X unless ...", "threatened to expel X"
     if predicate in COOPERATIVE:
         return "agreedWith"
     return None

@@ -68,13 +68,20 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
                         found += actors(rd, pobj)
                 if found:
                     return found
-        # "threatened to target U.S. interests": the object of the open complement
+        # "threatened to target U.S. interests", "threatened to ban voting in East Jerusalem":
+        # the object of the open complement, or the target of its prepositions
         for child in verb.children:
-            if child.dep_ == "xcomp":
-                for obj in child.children:
-                    if obj.dep_ in OBJECT_DEPS:
-                        return [(k, t, f * 0.9) for k, t, f in
-                                actors(rd, obj) or actors(rd, obj, via_modifiers=True)]
+            if child.dep_ != "xcomp":
+                continue
+            found = []
+            for obj in child.children:
+                if obj.dep_ in OBJECT_DEPS:
+                    found += actors(rd, obj) or actors(rd, obj, via_modifiers=True)
+            if not found and trig.predicate in _THROUGH_OBJECT:
+                heads = [child, *(c for c in child.children if c.dep_ in OBJECT_DEPS)]
+                found = [a for h in heads for p in prep_objects(h, _TARGET_PREPS | {"in"}) for a in actors(rd, p)]
+            if found:
+                return [(k, t, f * 0.9) for k, t, f in found]
         return []
     if spec.startswith("prep:"):
         preps = frozenset(spec.split(":", 1)[1].split(","))
