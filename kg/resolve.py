@@ -292,8 +292,8 @@ class _Resolver:
             if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.rd.token_actor:
                 continue
             noun = self.lex.actor_nouns.get(tok.lower_) or self.lex.actor_nouns.get(tok.lemma_.lower())
-            if noun is None or noun.cls == "Person":
-                continue
+            if noun is None or noun.cls in {"Person", "State"}:
+                continue  # "the president", "the country" only ever refer back
             mods = [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS]
             state, state_tok = None, None
             for mod in mods:
