@@ -353,6 +353,14 @@ class _Resolver:
             if org is not None:  # "Hezbollah guerrillas", "NATO troops": the members act as the group
                 self.rd.token_actor[tok.i] = org
                 continue
+            if noun.derived and state is None and noun.cls in {"MilitaryForce", "GovernmentBody"}:
+                named = [m for m in mods if m.pos_ == "PROPN" and m.is_title and m.i > tok.sent.start]
+                if named:  # "Allied troops" named by a capitalised modifier no gazetteer knows
+                    start = min(_left_edge(m) for m in named)
+                    span = doc[start : tok.i + 1]
+                    label = _surface(span)
+                    self._add(Entity(slugify(label), label, noun.cls), span)
+                    continue
             if noun.derived is None and mods and _plural(tok):
                 first = self._group_modifier_start(tok, mods)
                 if first is not None:
