@@ -57,6 +57,7 @@ _ORG_TYPES = frozenset(
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
 _MALE = frozenset({"he", "him", "his"})
+_PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 _FEMALE = frozenset({"she", "her"})
 _INTRO_VERBS = frozenset({"call", "name", "dub", "know"})
@@ -440,6 +441,10 @@ class _Resolver:
                     key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
             elif tok.pos_ == "PRON" and low in _MALE | _FEMALE:
                 key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
+            elif low in _PARTITIVES and tok.dep_ == "nsubj" and not any(c.dep_ == "prep" for c in tok.children):
+                key = self._partitive(tok)  # "Leaders of X blamed Israel, while some criticized ..."
+                if key is None:
+                    continue
             elif tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
                 noun = self.lex.actor_nouns.get(low)
                 if noun is None or any(c.dep_ in _MODIFIER_DEPS for c in tok.lefts):
@@ -450,6 +455,18 @@ class _Resolver:
             if key:
                 self.rd.token_actor[tok.i] = key
                 self.rd.coreferent.add(tok.i)
+
+    def _partitive(self, tok: Token) -> str | None:
+        """'some' as a subject: part of the subject of the clause it is joined to."""
+        clause = tok.head
+        if clause.dep_ not in {"advcl", "conj"}:
+            return None
+        main = clause.head
+        subj = next((c for c in main.children if c.dep_ == "nsubj"), None)
+        while subj is not None and self.rd.token_actor.get(subj.i) is None:
+            of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return self.rd.token_actor.get(subj.i) if subj is not None else None
 
     def _speaker(self, pron: Token) -> str | None:
         clause = pron.head

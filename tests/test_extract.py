@@ -73,6 +73,14 @@ CASES = [
     ("Armenian and Azerbaijani forces clashed along the border.",
      {("armenian-forces", "inConflictWith", "azerbaijani-forces")}, set()),
     ("Indian troops are stationed in Kashmir.", {("indian-forces", "stationedIn", "kashmir")}, set()),
+    ("Leaders of Iraqi militias praised Iran, while some criticized Turkey.",
+     {("iraqi-militias", "supported", "iran"), ("iraqi-militias", "criticized", "turkey")}, set()),
+    ("Students chanted anti-Iran slogans outside the embassy.", {("students", "protestedAgainst", "iran")}, set()),
+    ("Switzerland said it had expelled two Russian diplomats.", {("switzerland", "sanctioned", "russian-government")},
+     set()),
+    ("Syria said it is willing to withdraw its troops from Lebanon.", {("syria", "agreedWith", "lebanon")}, set()),
+    ("Russian forces shelled the Ukrainian city of Kharkiv.", {("russian-forces", "targeted", "kharkiv")},
+     {("russian-forces", "targeted", "ukraine")}),
 ]
 
 

@@ -96,6 +96,25 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                         continue
                     yield from _emit(rd, sent, holder if key else holder, trig, objs, tok)
                 continue
+            # "anti-U.S. sentiments", "anti-Israel protests": opposition to an actor
+            trig = by_form.get(("prefix", "anti-"))
+            if trig and (low == "anti" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-"):
+                target = doc[tok.i + 2]
+                objs = actors(rd, target)
+                noun = tok.head
+                if objs and noun.pos_ in {"NOUN", "PROPN"}:
+                    holder = actors(rd, noun)
+                    if not holder and noun.dep_ in {"dobj", "pobj"}:
+                        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+                        subj, passive = subject_of(verb)
+                        holder = [] if passive else actors(rd, subj)
+                    for h in holder:
+                        pred = "protestedAgainst" if rd.entities[h[0]].type == "Collective" else "criticized"
+                        for o in objs:
+                            rel = relation(rd, sent, h, pred, o, trig.confidence, "modifier:prefix:anti-", trigger=tok)
+                            if rel is not None:
+                                yield rel
+                continue
             # "aligned with Iran", "backed by Iran", "loyal to Iran"
             trig = by_form.get(("participle", low))
             if trig and not is_negated(tok):
