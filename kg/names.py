@@ -18,6 +18,8 @@ True
 
 from __future__ import annotations
 
+import functools
+
 import hashlib
 import re
 import unicodedata
@@ -154,6 +156,7 @@ def _variant(word: str) -> str:
     return _ISATION.sub(r"ization\1", word)
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(text: str) -> str:
     """Return the matching key of a name.
 
