@@ -96,3 +96,32 @@ def test_cli_subprocess(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "1 document(s) read" in proc.stdout
     assert (tmp_path / "graph.ttl").exists()
+
+
+def test_cli_hostile_article_is_escaped_and_valid(tmp_path, capsys):
+    from kg.validate import validate_file
+
+    article = tmp_path / "hostile.txt"
+    article.write_text(
+        'Iran condemned "Israel" <script>window.__pwned=1</script>.\n'
+        "Hamas\x07 attacked <img src=x onerror=alert(1)> Israel on Tuesday.\n"
+        "The \u202eHouthis\u202c fired missiles at Israel & the U.S. said Iran armed them.\n",
+        encoding="utf-8")
+    out = tmp_path / "o"
+    assert main(["build", str(article), "-o", str(out), "--format", "trig", "xml"]) == 0
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" not in page and "<img src=x" not in page
+    for name in ("graph.ttl", "graph.trig", "graph.rdf"):
+        assert validate_file(out / name).conforms
+
+
+def test_cli_too_large_file_is_reported(tmp_path, capsys, monkeypatch):
+    import kg.read
+
+    monkeypatch.setattr(kg.read, "MAX_FILE_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("Iran condemned Israel. " * 100, encoding="utf-8")
+    small = tmp_path / "small.txt"
+    small.write_text("Turkey criticized Greece.", encoding="utf-8")
+    assert main(["build", str(big), str(small), "-o", str(tmp_path / "o")]) == 0
+    assert "too large" in capsys.readouterr().err
