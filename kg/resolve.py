@@ -323,6 +323,14 @@ class _Resolver:
                 label = _surface(span)
                 self._add(Entity(slugify(label), label, noun.cls if noun.cls != "GovernmentBody" else "ArmedGroup"), span)
                 continue
+            prefixed = state is not None and (
+                _prefixed(doc, _left_edge(state_tok)) != _left_edge(state_tok)
+                or doc[_left_edge(state_tok)].lower_ in {"pro", "anti"})
+            if noun.derived and prefixed:
+                span = doc[_prefixed(doc, _left_edge(state_tok)) : tok.i + 1]  # "pro-Russian forces"
+                label = _surface(span)
+                self._add(Entity(slugify(label), label, "ArmedGroup" if noun.cls == "MilitaryForce" else noun.cls), span)
+                continue
             if noun.derived and state is not None:
                 label = f"{state.modifier or state.label} {noun.derived}"
                 span = doc[min(_left_edge(state_tok), tok.i) : end]
@@ -346,7 +354,7 @@ class _Resolver:
                                                          other_tok.i + 1, "resolve.state-noun"))
                 continue
             if noun.derived is None and state is not None and _plural(tok):
-                span = doc[min(_left_edge(state_tok), tok.i) : end]
+                span = doc[_prefixed(doc, min(_left_edge(state_tok), tok.i)) : end]
                 label = _surface(span) if end == tok.i + 1 else f"{state.modifier or state.label} {tok.text}"
                 self._add(Entity(slugify(label), label, noun.cls), span)
                 continue
@@ -399,6 +407,8 @@ class _Resolver:
         if tok.ent_type_ in {"NORP", "GPE", "PERSON"}:
             ent = next((e for e in self.rd.doc.ents if e.start <= tok.i < e.end), None)
             text = ent.text if ent is not None else tok.text
+            for prefix in ("pro-", "anti-", "Pro-", "Anti-"):  # "Pro-Russian" names Russia
+                text = text[len(prefix):] if text.startswith(prefix) else text
             entry = self.gaz.demonym(text) or self.gaz.lookup(text)
             if entry is not None and entry.type == "State":
                 return entry
@@ -420,8 +430,7 @@ class _Resolver:
                 start = s if start is None else min(start, s)
         if start is None:
             return None
-        # keep "armed" and the like between the modifier and the head
-        return start
+        return _prefixed(head.doc, start)
 
     # -- coreference ------------------------------------------------------------------
     def coreference(self) -> None:
@@ -514,6 +523,13 @@ class _Resolver:
             key = self.local_alias.get(normalize_name(tok.text))
             if key and len(tok.text) >= 2:
                 self._add(self.rd.entities[key], doc[tok.i : tok.i + 1])
+
+
+def _prefixed(doc: Doc, start: int) -> int:
+    """Move a phrase start back over "anti-" or "pro-": "anti-Pakistan militants" are not Pakistan's."""
+    if start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in {"anti", "pro"}:
+        return start - 2
+    return start
 
 
 def doc_span(tok: Token) -> Span:

@@ -79,6 +79,10 @@ CASES = [
     ("Switzerland said it had expelled two Russian diplomats.", {("switzerland", "sanctioned", "russian-government")},
      set()),
     ("Syria said it is willing to withdraw its troops from Lebanon.", {("syria", "agreedWith", "lebanon")}, set()),
+    ("Pro-Russian forces shelled Mariupol.",
+     {("pro-russian-forces", "alignedWith", "russia"), ("pro-russian-forces", "targeted", "mariupol")},
+     {("russian-forces", "targeted", "mariupol")}),
+    ("Anti-Pakistan militants attacked a train.", set(), {("pakistan-militants", "targeted", "train")}),
     ("Russian forces shelled the Ukrainian city of Kharkiv.", {("russian-forces", "targeted", "kharkiv")},
      {("russian-forces", "targeted", "ukraine")}),
 ]
