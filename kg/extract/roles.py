@@ -161,7 +161,7 @@ def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
                     if rel:
                         yield rel
     if head.dep_ in {"nsubjpass", "nsubj"} and verb.lower_ in lex.stationing and verb.dep_ == "relcl":
-        for place in actors(rd, verb.head):
+        for place in actors(rd, _facility_up(rd, verb.head)):
             if _type(rd, place[0]) in _CONTAINER_TYPES:
                 rel = relation(rd, sent, me, "stationedIn", place, 0.85, "role:stationedIn:relcl", trigger=verb)
                 if rel:
@@ -179,3 +179,17 @@ def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
                 rel = relation(rd, sent, me, "stationedIn", place, 0.8, "role:stationedIn:home", trigger=home)
                 if rel:
                     yield rel
+
+
+def _facility_up(rd: ResolvedDoc, tok: Token) -> Token:
+    """"the base in Erbil, northern Iraq, where forces are stationed": the clause may hang
+    on the last place of the phrase; the facility it describes is further up."""
+    t = tok
+    for _ in range(6):
+        key = rd.actor_at(t)
+        if key and _type(rd, key) == "Facility":
+            return t
+        if t.dep_ not in {"appos", "pobj", "prep", "conj"} or t.head.i == t.i:
+            break
+        t = t.head
+    return tok
