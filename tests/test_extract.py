@@ -139,3 +139,11 @@ def test_extract_sources_that_disagree_both_stay():
                    OPTIONAL { ?st kgo:negated ?neg FILTER(?neg) } }"""
     row = next(iter(graph.query(q)))
     assert (int(row.support), int(row.denial)) == (1, 1)
+
+
+def test_extract_alleged_acts_are_not_events():
+    graph = kg.build(["U.S. officials accused Hezbollah of attacks on U.S. bases."])
+    assert ("us-government", "accused", "hezbollah") in {r.triple for r in graph.relations}
+    assert not graph.events
+    assert "targeted" not in {r.predicate for r in graph.relations}
+

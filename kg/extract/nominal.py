@@ -51,6 +51,9 @@ _OUTCOME_VERBS = frozenset(
 )
 #: Relations a compound "X-Y" noun states between X and Y.
 _PAIR_PREDICATES = frozenset({"inConflictWith", "consulted", "agreedWith", "cooperatedWith"})
+#: How an event's label names its target: "Attack on X", "Clash with X".
+_EVENT_PREPOSITION = {"Attack": "on", "Clash": "with", "Protest": "against", "Sanction": "on",
+                      "Meeting": "with", "Agreement": "with", "Arrest": "of"}
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
@@ -218,7 +221,7 @@ def _event(rd, sent, noun: Token, trig: NounTrigger, agents, objects, claimants)
             if date:
                 break
     target_labels = ", ".join(rd.entities[o[0]].label for o in objects)
-    label = f"{trig.event} on {target_labels}" if target_labels else trig.event
+    label = f"{trig.event} {_EVENT_PREPOSITION.get(trig.event, 'on')} {target_labels}" if target_labels else trig.event
     if instrument:
         label = f"{instrument} {label}"
     return Event(
