@@ -57,6 +57,8 @@ _ORG_TYPES = frozenset(
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
 _MALE = frozenset({"he", "him", "his"})
+_QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "all", "more", "numerous",
+                          "various", "hundreds", "thousands", "dozens", "countless", "scores"})
 _PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 _FEMALE = frozenset({"she", "her"})
@@ -164,6 +166,9 @@ class _Resolver:
         norm = normalize_name(text)
         if not norm:
             return None
+        if label in {"ORG", "NORP"} and not span.root.ent_kb_id_ and (
+                norm in self.lex.actor_nouns or norm.rstrip("s") in self.lex.actor_nouns):
+            return None  # "the Government (of Iraq)", "Police": the noun phrase decides
         following = span.doc[span.end] if span.end < len(span.doc) else None
         if (label in {"ORG", "GPE"} and len(span) == 1 and following is not None and not span.root.ent_kb_id_
                 and following.lower_ in self._title_words):
@@ -381,7 +386,8 @@ class _Resolver:
                 # "refugees", "Moslem fundamentalist demonstrators": an unnamed collective
                 start = tok.i
                 for mod in reversed(mods):
-                    if mod.dep_ in {"amod", "compound"} and mod.i == start - 1 and mod.is_alpha:
+                    if (mod.dep_ in {"amod", "compound"} and mod.i == start - 1 and mod.is_alpha
+                            and mod.lower_ not in _QUANTIFIERS):
                         start = mod.i
                 span = doc[start : tok.i + 1]
                 label = _surface(span).lower() if start == tok.i else _surface(span)
@@ -394,6 +400,8 @@ class _Resolver:
             key = self.rd.token_actor.get(mod.i)
             if key and self.rd.entities[key].type in _ORG_TYPES:
                 return key
+            if key and self.rd.entities[key].type == "Person" and noun.cls == "GovernmentBody":
+                return key  # "the Assad regime", "the Trump administration": the leader's government
         return None
 
     def _state_of(self, tok: Token) -> GazetteerEntry | None:
@@ -543,8 +551,9 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
+    while end > start and (doc[end - 1].tag_ in {"POS", "IN", "DT", "CC"} or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1  # "the Government of" (a tagger's cut) -> "Government"
     return doc[start:end] if end > start else None
 
 

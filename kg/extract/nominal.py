@@ -156,11 +156,13 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             if is_negated(noun) or is_negated(noun.head):
                 continue
             mode = modality(noun, lex)
+            if mode != "asserted" and _owned(rd, noun):
+                mode = "asserted"  # "seeking to join the SDF's fight against ISIL": the fight is real
             pred = intent_predicate(trig.predicate, mode)
             if pred is None:
                 continue
-            if pred in _PAIR_PREDICATES:  # "the Israel-Hamas conflict", "US-China talks"
-                for a, b in _hyphen_pairs(rd, noun):
+            if pred in _PAIR_PREDICATES:  # "the Israel-Hamas conflict", "talks between X and Y"
+                for a, b in [*_hyphen_pairs(rd, noun), *_between_pairs(rd, noun)]:
                     rel = relation(rd, sent, a, pred, b, trig.confidence, f"noun:{trig.lemma}:pair", trigger=noun)
                     if rel:
                         yield rel
@@ -258,3 +260,18 @@ def _hyphen_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
                 a, b = rd.actor_at(t), rd.actor_at(doc[t.i + 2])
                 if a and b and a != b:
                     yield (a, t, 1.0), (b, doc[t.i + 2], 1.0)
+
+
+def _owned(rd: ResolvedDoc, noun: Token) -> bool:
+    """Whether a noun trigger has its own actor ("Iran's condemnation", "Israeli strikes")."""
+    return any(c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children)
+
+
+def _between_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
+    """ "the agreement between Iraq and the Kurdistan Regional Government" -> (Iraq, KRG)."""
+    heads = [noun, *(c for c in noun.children if c.dep_ in {"acl", "relcl"})]  # "the deal reached between"
+    for pobj in (p for h in heads for p in prep_objects(h, frozenset({"between", "among"}))):
+        found = actors(rd, pobj)
+        for i, a in enumerate(found):
+            for b in found[i + 1:]:
+                yield a, b
