@@ -84,7 +84,7 @@ CASES = [
      {("us-forces", "stationedIn", "anbar-province")}),
     ("Fighters are seeking to join the SDF's fight against ISIS.",
      {("syrian-democratic-forces", "inConflictWith", "islamic-state")}, set()),
-    ("The deal reached between Sudan and South Sudan ended the dispute.",
+    ("The agreement between Sudan and South Sudan ended the border dispute.",
      {("sudan", "agreedWith", "south-sudan")}, set()),
     ("Britain stands by Ukraine.", {("united-kingdom", "supported", "ukraine")}, set()),
     ("Pro-Russian forces shelled Mariupol.",
