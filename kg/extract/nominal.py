@@ -103,7 +103,7 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
     return out
 
 
-def _hedged(sent: Span, noun: Token, lex: Lexicon) -> bool:
+def _hedged(sent: Span, noun: Token, agents: list, lex: Lexicon) -> bool:
     """Whether the sentence calls the perpetrator of this act unconfirmed:
     "the group responsible for the attack remains unconfirmed", "the attack
     by unidentified gunmen"."""
@@ -112,9 +112,8 @@ def _hedged(sent: Span, noun: Token, lex: Lexicon) -> bool:
             continue
         if t.dep_ in {"acomp", "attr", "oprd"} and noun.i in {x.i for x in t.head.subtree}:
             return True
-        if t.dep_ == "amod" and t.head.i != noun.i and noun.i in {a.i for a in t.head.ancestors} | {
-                x.i for x in t.head.head.subtree}:
-            return True
+        if t.dep_ == "amod" and t.head.i in {a[1].i for a in agents}:
+            return True  # "unidentified gunmen", "suspected militants"
     return False
 
 
@@ -168,7 +167,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                         yield rel
             agents, light = _agents(rd, noun, lex)
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
-            agents = [] if _hedged(sent, noun, lex) else [
+            agents = [] if _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
             objects = _objects(rd, noun, trig)
             claimants = _claimants(rd, noun, lex)
