@@ -87,6 +87,7 @@ CASES = [
     ("The agreement between Sudan and South Sudan ended the border dispute.",
      {("sudan", "agreedWith", "south-sudan")}, set()),
     ("Britain stands by Ukraine.", {("united-kingdom", "supported", "ukraine")}, set()),
+    ("Suspected Hamas militants attacked an Israeli patrol.", set(), {("hamas", "targeted", "israeli-forces")}),
     ("Pro-Russian forces shelled Mariupol.",
      {("pro-russian-forces", "alignedWith", "russia"), ("pro-russian-forces", "targeted", "mariupol")},
      {("russian-forces", "targeted", "mariupol")}),

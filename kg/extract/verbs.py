@@ -133,6 +133,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 continue
             subj_tok, passive = subject_of(verb)
             subjects = actors(rd, agent_of(verb)) if passive else actors(rd, subj_tok)
+            # "suspected Hamas militants attacked ...": an unconfirmed perpetrator is no agent
+            subjects = [s for s in subjects if not any(c.dep_ == "amod" and c.lower_ in lex.hedges
+                                                       for c in s[1].children)]
             if not subjects:
                 continue
             speaker = speaker_of(rd, verb, lex)
