@@ -134,8 +134,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             subj_tok, passive = subject_of(verb)
             subjects = actors(rd, agent_of(verb)) if passive else actors(rd, subj_tok)
             # "suspected Hamas militants attacked ...": an unconfirmed perpetrator is no agent
-            subjects = [s for s in subjects if not any(c.dep_ == "amod" and c.lower_ in lex.hedges
-                                                       for c in s[1].children)]
+            subjects = [s for s in subjects if not any(t.lower_ in lex.hedges and t.i < s[1].i
+                                                       for t in s[1].subtree)]
             if not subjects:
                 continue
             speaker = speaker_of(rd, verb, lex)
