@@ -154,3 +154,17 @@ def test_extract_alleged_acts_are_not_events():
     assert not graph.events
     assert "targeted" not in {r.predicate for r in graph.relations}
 
+
+
+def test_extract_events_from_verbs_and_nouns_merge():
+    doc = kg.Document("e", "Militants attacked the U.S. embassy in Baghdad with rockets on Monday. "
+                           "A group called Saraya Awliya al-Dam claimed responsibility for the attack on the embassy.",
+                      date=__import__("datetime").date(2024, 1, 31))
+    graph = kg.build([doc])
+    attacks = [e for e in graph.events if e.type == "Attack"]
+    assert len(attacks) == 1
+    ev = attacks[0]
+    assert ev.targets == ("embassy-of-the-united-states-baghdad",)
+    assert ev.instrument == "rocket"
+    assert str(ev.date) == "2024-01-29"
+    assert ev.claimed_by == ("saraya-awliya-al-dam",)

@@ -19,21 +19,18 @@ Examples
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..dates import resolve_date
 from ..lexicon import Lexicon, NounTrigger, load_lexicon
 from ..model import Event, Relation
-from ..names import slugify
 from ..resolve import ResolvedDoc
+from .events import make_event
 from ._common import (
     MODIFIER_DEPS,
     OBJECT_DEPS,
     actors,
-    evidence,
     intent_predicate,
     modality,
     is_negated,
@@ -45,22 +42,11 @@ from ._common import (
 
 __all__ = ["nominal_relations"]
 
-_OUTCOME_VERBS = frozenset(
-    {"thwart", "foil", "intercept", "repel", "prevent", "kill", "injure", "wound", "destroy",
-     "damage", "fail", "succeed", "down", "shoot"}
-)
 #: Relations a compound "X-Y" noun states between X and Y.
 _PAIR_PREDICATES = frozenset({"inConflictWith", "consulted", "agreedWith", "cooperatedWith"})
-#: How an event's label names its target: "Attack on X", "Clash with X".
-_EVENT_PREPOSITION = {"Attack": "on", "Clash": "with", "Protest": "against", "Sanction": "on",
-                      "Meeting": "with", "Agreement": "with", "Arrest": "of"}
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
-_INSTRUMENT_NOUNS = frozenset(
-    {"drone", "rocket", "missile", "mortar", "bomb", "car", "suicide", "artillery", "air",
-     "grenade", "knife", "truck", "ied", "gun", "sniper", "chemical", "ballistic", "cruise", "uav"}
-)
 
 
 def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | None]:
@@ -132,16 +118,6 @@ def _claimants(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list:
     return [] if passive else actors(rd, subj)
 
 
-def _event_key(rd: ResolvedDoc, etype: str, targets: list, sent: Span) -> str:
-    doc_slug = slugify(rd.document.id)
-    if targets:
-        basis = "|".join(sorted(t[0] for t in targets))
-    else:
-        basis = f"s{rd.offset + sent.start_char}"
-    digest = hashlib.sha1(f"{rd.document.id}|{etype}|{basis}".encode()).hexdigest()[:8]
-    return f"{doc_slug}-{etype.lower()}-{digest}"
-
-
 def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation | Event]:
     """Yield relations and events stated by noun triggers."""
     lex = lexicon or load_lexicon()
@@ -186,79 +162,10 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     if rel:
                         yield rel
             if trig.event and mode == "asserted" and (objects or agents or claimants):
-                event = _event(rd, sent, noun, trig, agents, objects, claimants)
+                event = make_event(rd, sent, noun, trig.event, agents, objects, claimants,
+                                   rule=f"noun:{trig.lemma}:event", confidence=trig.confidence)
                 if event.targets or event.location or (event.type in _AGENT_EVENTS and event.agents):
                     yield event
-
-
-def _event(rd, sent, noun: Token, trig: NounTrigger, agents, objects, claimants) -> Event:
-    location = None
-    for pobj in prep_objects(noun, frozenset({"in", "at", "near"})):
-        found = actors(rd, pobj)
-        if found and rd.entities[found[0][0]].type in {"Place", "State", "Facility"}:
-            location = found[0][0]
-            break
-    if location is None:
-        for obj in objects:
-            if rd.entities[obj[0]].type in {"Place", "Facility"}:
-                for link in _located(rd, obj[1]):
-                    location = link
-                    break
-    instrument = None
-    for child in noun.lefts:
-        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _INSTRUMENT_NOUNS:
-            instrument = child.lemma_.lower()
-    outcome = None
-    head = noun.head
-    if noun.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in _OUTCOME_VERBS:
-        outcome = head.lemma_.lower()
-    for child in noun.children:
-        if child.dep_ in {"relcl", "acl"} and child.lemma_.lower() in _OUTCOME_VERBS:
-            outcome = child.lemma_.lower()
-    date = None
-    for ent in sent.ents:
-        if ent.label_ == "DATE":
-            date = resolve_date(ent.text, rd.document.date)
-            if date:
-                break
-    target_labels = ", ".join(rd.entities[o[0]].label for o in objects)
-    label = f"{trig.event} {_EVENT_PREPOSITION.get(trig.event, 'on')} {target_labels}" if target_labels else trig.event
-    if instrument:
-        label = f"{instrument} {label}"
-    return Event(
-        key=_event_key(rd, trig.event, objects, sent),
-        type=trig.event,
-        label=label[0].upper() + label[1:],
-        evidence=evidence(rd, sent, trigger=noun),
-        rule=f"noun:{trig.lemma}:event",
-        confidence=trig.confidence,
-        agents=tuple(sorted({a[0] for a in agents})),
-        targets=tuple(sorted({o[0] for o in objects})),
-        location=location,
-        instrument=instrument,
-        outcome=outcome,
-        date=date,
-        claimed_by=tuple(sorted({c[0] for c in claimants})),
-    )
-
-
-def _located(rd: ResolvedDoc, tok: Token) -> Iterator[str]:
-    for pobj in prep_objects(tok, frozenset({"in"})):
-        for key, _, _ in actors(rd, pobj):
-            if rd.entities[key].type in {"Place", "State"}:
-                yield key
-
-
-def _hyphen_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
-    """Actor pairs written "X-Y" before a noun: ("Israel", "Hamas") in "the Israel-Hamas war"."""
-    doc = noun.doc
-    mods = [t for t in noun.lefts if t.dep_ in MODIFIER_DEPS]
-    for mod in mods:
-        for t in mod.subtree:
-            if t.i + 2 < len(doc) and doc[t.i + 1].text in {"-", "–"} and doc[t.i + 2].i < noun.i:
-                a, b = rd.actor_at(t), rd.actor_at(doc[t.i + 2])
-                if a and b and a != b:
-                    yield (a, t, 1.0), (b, doc[t.i + 2], 1.0)
 
 
 def _owned(rd: ResolvedDoc, noun: Token) -> bool:
@@ -274,3 +181,15 @@ def _between_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
         for i, a in enumerate(found):
             for b in found[i + 1:]:
                 yield a, b
+
+
+def _hyphen_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
+    """Actor pairs written "X-Y" before a noun: ("Israel", "Hamas") in "the Israel-Hamas war"."""
+    doc = noun.doc
+    mods = [t for t in noun.lefts if t.dep_ in MODIFIER_DEPS]
+    for mod in mods:
+        for t in mod.subtree:
+            if t.i + 2 < len(doc) and doc[t.i + 1].text in {"-", "–"} and doc[t.i + 2].i < noun.i:
+                a, b = rd.actor_at(t), rd.actor_at(doc[t.i + 2])
+                if a and b and a != b:
+                    yield (a, t, 1.0), (b, doc[t.i + 2], 1.0)

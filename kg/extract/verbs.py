@@ -12,6 +12,9 @@ Examples
 >>> from kg import parse
 >>> [(r.subject, r.predicate, r.object) for r in verb_relations(parse("Iran condemned Israel."))]
 [('iran', 'condemned', 'israel')]
+>>> [(e.type, e.agents, e.targets, e.instrument) for e in verb_relations(parse("Hamas attacked Israel with rockets."))
+...  if not hasattr(e, "predicate")]
+[('Attack', ('hamas',), ('israel',), 'rocket')]
 >>> [(r.predicate, r.negated) for r in verb_relations(parse("Iran did not condemn Israel."))]
 [('condemned', True)]
 """
@@ -23,8 +26,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ..lexicon import Lexicon, VerbTrigger, load_lexicon
-from ..model import Relation
+from ..model import Event, Relation
 from ..resolve import ResolvedDoc
+from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
     OBJECT_DEPS,
     actors,
@@ -110,11 +114,13 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
     return []
 
 
-def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
-    """Yield the relations stated by lexicon verbs in a resolved document."""
+def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation | Event]:
+    """Yield the relations stated by lexicon verbs in a resolved document, and the
+    events (attacks, arrests, protests...) that asserted acts make."""
     lex = lexicon or load_lexicon()
     for sent in rd.doc.sents:
         emitted: list[Relation] = []
+        events: list[Event] = []
         denials: list[tuple[Token, VerbTrigger]] = []
         for verb in sent:
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBG"}:
@@ -137,6 +143,14 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             subjects = [s for s in subjects if not any(t.lower_ in lex.hedges and t.i < s[1].i
                                                        for t in s[1].subtree)]
             if not subjects:
+                # "Militants attacked the embassy": an event with a target and no known agent
+                for trig in (triggers or ()) if mode == "asserted" and not negated else ():
+                    etype = EVENT_OF_PREDICATE.get(trig.predicate)
+                    objects = _objects(rd, verb, trig, passive) if etype else []
+                    if objects:
+                        events.append(make_event(rd, sent, verb, etype, [], objects,
+                                                 rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
+                        break
                 continue
             speaker = speaker_of(rd, verb, lex)
             triggers = triggers or ()
@@ -151,7 +165,12 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     continue
                 rule = f"verb:{trig.lemma}:{trig.object}" + ("" if mode == "asserted" else f":{mode}")
                 rule += ":negated" if negated else ""
-                for obj in _objects(rd, verb, trig, passive):
+                objects = _objects(rd, verb, trig, passive)
+                etype = EVENT_OF_PREDICATE.get(pred)
+                if etype and objects and mode == "asserted" and not negated and not reverse:
+                    events.append(make_event(rd, sent, verb, etype, subjects, objects,
+                                             rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
+                for obj in objects:
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
                         rel = relation(rd, sent, a, pred, b, trig.confidence * (1.0 if mode == "asserted" else 0.85),
@@ -168,6 +187,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         for verb, trig in denials:
             emitted.extend(_denials(rd, sent, verb, trig, emitted, lex))
         yield from emitted
+        yield from events
 
 
 def _denials(rd, sent, verb, trig, emitted, lex) -> Iterator[Relation]:

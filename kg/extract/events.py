@@ -1,0 +1,129 @@
+"""Events as nodes: an attack, a protest, an arrest, with their roles.
+
+Both noun triggers ("the attack on the base") and verb triggers ("militias
+attacked the base") make :class:`~kg.model.Event` records through
+:func:`make_event`; two records of one document with the same class and
+targets share a key, so ``extract`` merges them into one event.
+
+Roles: agents and targets (entity keys), location (a place named with
+"in", "at" or "near", or where the target is located), instrument ("drone
+attack", "attacked ... with rockets"), outcome ("was thwarted",
+"intercepted"), and a date resolved against the document's date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..dates import resolve_date
+from ..model import Event
+from ..names import slugify
+from ..resolve import ResolvedDoc
+from ._common import actors, evidence, prep_objects
+
+__all__ = ["EVENT_OF_PREDICATE", "make_event"]
+
+#: The event class a verb's relation makes: "X attacked Y" is an Attack.
+EVENT_OF_PREDICATE = {"targeted": "Attack", "coerced": "Arrest", "protestedAgainst": "Protest",
+                      "inConflictWith": "Clash", "sanctioned": "Sanction"}
+
+_OUTCOME_VERBS = frozenset(
+    {"thwart", "foil", "intercept", "repel", "prevent", "kill", "injure", "wound", "destroy",
+     "damage", "fail", "succeed", "down", "shoot"}
+)
+_INSTRUMENT_NOUNS = frozenset(
+    {"drone", "rocket", "missile", "mortar", "bomb", "car", "suicide", "artillery", "air",
+     "grenade", "knife", "truck", "ied", "gun", "sniper", "chemical", "ballistic", "cruise", "uav",
+     "airstrike", "shell", "gunfire", "explosive"}
+)
+#: How an event's label names its target: "Attack on X", "Clash with X".
+_EVENT_PREPOSITION = {"Attack": "on", "Clash": "with", "Protest": "against", "Sanction": "on",
+                      "Meeting": "with", "Agreement": "with", "Arrest": "of"}
+_PLACES = frozenset({"Place", "State", "Facility"})
+
+
+def event_key(rd: ResolvedDoc, etype: str, targets: list, sent: Span) -> str:
+    """One event per document, class and set of targets (else per sentence)."""
+    doc_slug = slugify(rd.document.id)
+    basis = "|".join(sorted(t[0] for t in targets)) if targets else f"s{rd.offset + sent.start_char}"
+    digest = hashlib.sha1(f"{rd.document.id}|{etype}|{basis}".encode()).hexdigest()[:8]
+    return f"{doc_slug}-{etype.lower()}-{digest}"
+
+
+def _located(rd: ResolvedDoc, tok: Token) -> Iterator[str]:
+    for pobj in prep_objects(tok, frozenset({"in"})):
+        for key, _, _ in actors(rd, pobj):
+            if rd.entities[key].type in {"Place", "State"}:
+                yield key
+
+
+def _instrument(anchor: Token) -> str | None:
+    for child in anchor.lefts:  # "a drone attack"
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _INSTRUMENT_NOUNS:
+            return child.lemma_.lower()
+    for pobj in prep_objects(anchor, frozenset({"with"})):  # "attacked the base with rockets"
+        for t in (pobj, *pobj.lefts):
+            if t.lemma_.lower() in _INSTRUMENT_NOUNS:
+                return t.lemma_.lower()
+    for child in anchor.children:  # "using missiles and drones"
+        if child.dep_ in {"advcl", "xcomp", "acl"} and child.lemma_.lower() == "use":
+            for obj in child.children:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in _INSTRUMENT_NOUNS:
+                    return obj.lemma_.lower()
+    return None
+
+
+def _outcome(anchor: Token) -> str | None:
+    head = anchor.head
+    if anchor.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in _OUTCOME_VERBS:
+        return head.lemma_.lower()
+    for child in anchor.children:
+        if child.dep_ in {"relcl", "acl", "advcl", "conj"} and child.lemma_.lower() in _OUTCOME_VERBS:
+            return child.lemma_.lower()
+    return None
+
+
+def make_event(rd: ResolvedDoc, sent: Span, anchor: Token, etype: str, agents: list, targets: list,
+               claimants: list = (), *, rule: str, confidence: float) -> Event:
+    """Build the event a trigger word (noun or verb) states, with every role the sentence gives."""
+    location = None
+    for pobj in prep_objects(anchor, frozenset({"in", "at", "near"})):
+        found = actors(rd, pobj)
+        if found and rd.entities[found[0][0]].type in _PLACES:
+            location = found[0][0]
+            break
+    if location is None:
+        for obj in targets:
+            if rd.entities[obj[0]].type in {"Place", "Facility"}:
+                location = next(_located(rd, obj[1]), None)
+                if location:
+                    break
+    date = None
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            date = resolve_date(ent.text, rd.document.date)
+            if date:
+                break
+    instrument = _instrument(anchor)
+    target_labels = ", ".join(rd.entities[o[0]].label for o in targets)
+    label = f"{etype} {_EVENT_PREPOSITION.get(etype, 'on')} {target_labels}" if target_labels else etype
+    if instrument:
+        label = f"{instrument} {label}"
+    return Event(
+        key=event_key(rd, etype, targets, sent),
+        type=etype,
+        label=label[0].upper() + label[1:],
+        evidence=evidence(rd, sent, trigger=anchor),
+        rule=rule,
+        confidence=confidence,
+        agents=tuple(sorted({a[0] for a in agents})),
+        targets=tuple(sorted({o[0] for o in targets})),
+        location=location,
+        instrument=instrument,
+        outcome=_outcome(anchor),
+        date=date,
+        claimed_by=tuple(sorted({c[0] for c in claimants})),
+    )
