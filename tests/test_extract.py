@@ -89,6 +89,7 @@ CASES = [
     ("Britain stands by Ukraine.", {("united-kingdom", "supported", "ukraine")}, set()),
     ("Suspected Hamas militants attacked Israeli troops.", {("israeli-forces", "partOf", "israel")},
      {("hamas", "targeted", "israeli-forces")}),
+    ("Iran and Saudi Arabia held talks in Baghdad.", {("iran", "consulted", "saudi-arabia")}, set()),
     ("Pro-Russian forces shelled Mariupol.",
      {("pro-russian-forces", "alignedWith", "russia"), ("pro-russian-forces", "targeted", "mariupol")},
      {("russian-forces", "targeted", "mariupol")}),

@@ -146,6 +146,14 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             agents = [] if _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
             objects = _objects(rd, noun, trig)
+            if not objects and pred in _PAIR_PREDICATES and len(agents) > 1:
+                # "Iran and Saudi Arabia held talks": the coordinated agents with each other
+                for i, a in enumerate(agents):
+                    for b in agents[i + 1:]:
+                        rel = relation(rd, sent, a, pred, b, trig.confidence * 0.9,
+                                       f"noun:{trig.lemma}:reciprocal", trigger=noun, asserted_by=speaker_of(rd, noun, lex))
+                        if rel:
+                            yield rel
             claimants = _claimants(rd, noun, lex)
             speaker = speaker_of(rd, light or noun, lex)
             for subj in agents:
