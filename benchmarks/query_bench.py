@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/query_bench.py [--triples 1000000] [--rdflib-cap 120]
+    .venv/bin/python benchmarks/query_bench.py [--triples 1000000] [--rdflib-cap 45]
 
 It writes a synthetic graph shaped like kg's output (entities with labels and
 aliases, direct triples plus reified ``rdf:Statement`` s with confidence,
