@@ -13,9 +13,10 @@ values bound, never pasted into the query text. Two engines:
 
 Measured on a 1-million-triple graph shaped like kg's output
 (``benchmarks/query_bench.py``, one run on a shared 2-CPU machine): the
-in-memory Oxigraph store loads in 8 s (rdflib 89 s) and answers the shipped
-join-and-aggregate queries 12× to over 55× faster than rdflib; the on-disk
-store loads in 11 s and answers 1-4× more slowly than the in-memory one
+in-memory Oxigraph store loads in 5 s (rdflib 76 s) and answers the shipped
+join-and-aggregate queries 45× to 87× faster than rdflib, point look-ups in
+0.3-34 ms; the on-disk store loads in 14 s and answers 3-9× more slowly than
+the in-memory one
 (every term it reads is a RocksDB look-up) but is loaded once for many runs.
 Query shape matters more than store choice:
 
