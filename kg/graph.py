@@ -12,11 +12,13 @@ Examples
 >>> import kg
 >>> graph = kg.build(["Iran-backed militias attacked U.S. troops stationed in Syria."])
 >>> g = graph.to_networkx()
->>> sorted(g.edges(keys=True))  # doctest: +NORMALIZE_WHITESPACE
+>>> sorted(e for e in g.edges(keys=True) if g.nodes[e[0]]["kind"] == "entity")  # doctest: +NORMALIZE_WHITESPACE
 [('iran-backed-militias', 'iran', 'backedBy'),
  ('iran-backed-militias', 'us-forces', 'targeted'),
  ('us-forces', 'syria', 'stationedIn'),
  ('us-forces', 'united-states', 'partOf')]
+>>> [g.nodes[n]["label"] for n in g if g.nodes[n]["kind"] == "event"]
+['Attack on US forces']
 >>> g.edges["iran-backed-militias", "us-forces", "targeted"]["evidence"][0]["sentence"]
 'Iran-backed militias attacked U.S. troops stationed in Syria.'
 """
@@ -286,6 +288,6 @@ def build(items: Iterable[Document | str], *, model: str | None = None) -> Knowl
 
     >>> import kg
     >>> kg.build(["Hamas fired rockets at Israel."])
-    <KnowledgeGraph documents=1 entities=2 relations=1 events=0>
+    <KnowledgeGraph documents=1 entities=2 relations=1 events=1>
     """
     return KnowledgeGraph(model=model).update(items)
