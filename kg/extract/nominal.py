@@ -65,6 +65,15 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
         subj, passive = subject_of(head)
         if not passive:
             return actors(rd, subj), head
+    # "put Washington on alert for ...", "Iran is on high alert against ...": the one on alert
+    if noun.dep_ == "pobj" and head.lower_ == "on":
+        verb = head.head
+        held = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        if held:
+            return actors(rd, held[0]), verb
+        if verb.lemma_.lower() == "be":
+            subj, passive = subject_of(verb)
+            return ([] if passive else actors(rd, subj)), verb
     # "killed four people in an attack on X", "staged a strike in protest against X"
     if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} and head.head.pos_ in {"VERB", "AUX"}:
         subj, passive = subject_of(head.head)
@@ -78,6 +87,8 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
     heads = [noun]
     if noun.dep_ in OBJECT_DEPS:  # "imposed sanctions on X": the preposition may hang on the verb
         heads.append(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
+        heads.append(noun.head.head)
     for head in heads:
         for pobj in prep_objects(head, frozenset(trig.preps)):
             out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
