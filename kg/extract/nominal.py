@@ -107,8 +107,11 @@ def _hedged(sent: Span, noun: Token, agents: list, lex: Lexicon) -> bool:
     for t in sent:
         if t.lower_ not in lex.hedges:
             continue
-        if t.dep_ in {"acomp", "attr", "oprd"} and noun.i in {x.i for x in t.head.subtree}:
-            return True
+        if t.dep_ in {"acomp", "attr", "oprd"}:
+            # "the group responsible for the attack remains unconfirmed": the act is in the subject
+            subjects = [c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(noun.i in {x.i for x in subj.subtree} for subj in subjects):
+                return True
         if t.dep_ == "amod" and t.head.i in {a[1].i for a in agents}:
             return True  # "unidentified gunmen", "suspected militants"
     return False
