@@ -86,6 +86,7 @@ class Lexicon:
     irrealis: frozenset[str]
     hedges: frozenset[str]
     stationing: frozenset[str]
+    deploying: frozenset[str]
     claims: frozenset[tuple[str, str]]
     intent: dict[str, str]
     reciprocal: dict[str, str]
@@ -150,6 +151,7 @@ def load_lexicon() -> Lexicon:
         irrealis=words("irrealis.txt"),
         hedges=words("hedges.txt"),
         stationing=words("stationing.txt"),
+        deploying=words("deploying.txt"),
         claims=frozenset((verb, noun) for verb, noun in _rows("claims.tsv")),
         intent={head: kind for head, kind in _rows("intent.tsv")},
         reciprocal={verb: pred for verb, pred in _rows("reciprocal.tsv")},

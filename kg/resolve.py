@@ -319,6 +319,14 @@ class _Resolver:
                             state, state_tok = self._state_of(pobj), tok
                             end = pobj.i + 1
                         break
+            if state is None and noun.cls == "MilitaryForce" and not mods and tok.dep_ == "dobj" \
+                    and tok.head.lemma_.lower() in self.lex.deploying:
+                # "The United States maintains 2,500 troops in Iraq": the subject's forces
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                key = self.rd.token_actor.get(subj.i) if subj is not None else None
+                entry = self.gaz.get(key) if key else None
+                if entry is not None and entry.type == "State":
+                    state, state_tok = entry, tok
             if state is not None and state.key not in self.rd.entities:
                 self.rd.entities[state.key] = self._from_entry(state)  # named only through a demonym or capital
             ethnic = [m for m in mods if m.ent_type_ == "NORP" and m is not state_tok and self._state_of(m) is None]

@@ -92,6 +92,8 @@ CASES = [
     ("Iran and Saudi Arabia held talks in Baghdad.", {("iran", "consulted", "saudi-arabia")}, set()),
     ("Iran is on alert for an Israeli strike.", {("iran", "mobilizedAgainst", "israel")}, set()),
     ("The crisis put Taiwan on alert for Chinese military drills.", {("taiwan", "mobilizedAgainst", "peoples-liberation-army")}, set()),
+    ("Russia deployed troops to Belarus.",
+     {("russian-forces", "partOf", "russia"), ("russian-forces", "stationedIn", "belarus")}, set()),
     ("Pro-Russian forces shelled Mariupol.",
      {("pro-russian-forces", "alignedWith", "russia"), ("pro-russian-forces", "targeted", "mariupol")},
      {("russian-forces", "targeted", "mariupol")}),

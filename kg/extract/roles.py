@@ -153,6 +153,13 @@ def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
                         if rel:
                             yield rel
     verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_.lower() in lex.deploying:
+        for pobj in prep_objects(verb, _IN_PREPS | {"to"}):  # "maintains troops in Iraq"
+            for place in actors(rd, pobj):
+                if _type(rd, place[0]) in _CONTAINER_TYPES:
+                    rel = relation(rd, sent, me, "stationedIn", place, 0.8, "role:stationedIn:deploy", trigger=verb)
+                    if rel:
+                        yield rel
     if head.dep_ in {"nsubjpass", "nsubj"} and verb.lower_ in lex.stationing and verb.dep_ != "relcl":
         for pobj in prep_objects(verb, _IN_PREPS | {"at"}):  # "Indian troops are stationed in Kashmir"
             for place in actors(rd, pobj):
