@@ -94,10 +94,22 @@ class QueryTimeoutError(QueryError):
     """A query did not answer within its time limit."""
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a long one-line query is no file name ("File name too long")
+        return False
+
+
 def read_query(text_or_path: str) -> str:
-    """The text of a query given inline or as a ``.rq`` file."""
+    """The text of a query given inline or as a ``.rq`` file.
+
+    >>> read_query("SELECT * WHERE { ?s ?p ?o }" + " " * 400)[:8]
+    'SELECT *'
+    """
     path = Path(text_or_path)
-    if text_or_path.endswith((".rq", ".sparql")) or (len(text_or_path) < 4096 and "\n" not in text_or_path and path.is_file()):
+    if text_or_path.endswith((".rq", ".sparql")) or (
+            len(text_or_path) < 4096 and "\n" not in text_or_path and _is_file(path)):
         try:
             return path.read_text(encoding="utf-8")
         except OSError as exc:

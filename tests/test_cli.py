@@ -125,3 +125,10 @@ def test_cli_too_large_file_is_reported(tmp_path, capsys, monkeypatch):
     small.write_text("Turkey criticized Greece.", encoding="utf-8")
     assert main(["build", str(big), str(small), "-o", str(tmp_path / "o")]) == 0
     assert "too large" in capsys.readouterr().err
+
+
+def test_cli_query_long_one_line_text(built, capsys):
+    q = "SELECT ?s ?o WHERE { ?s kgo:accused ?o . " + " ".join(f"FILTER(?s != kgr:x{i})" for i in range(30)) + " }"
+    assert len(q) > 300
+    assert main(["query", str(built / "graph.ttl"), q]) == 0
+    assert "kgr:kataib-hezbollah" in capsys.readouterr().out
