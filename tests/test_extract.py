@@ -94,6 +94,8 @@ CASES = [
     ("The crisis put Taiwan on alert for Chinese military drills.", {("taiwan", "mobilizedAgainst", "peoples-liberation-army")}, set()),
     ("Russia deployed troops to Belarus.",
      {("russian-forces", "partOf", "russia"), ("russian-forces", "stationedIn", "belarus")}, set()),
+    ("Morsi was ousted in a coup led by army chief Abdel Fattah el-Sisi.", set(),
+     {("abdel-fattah-el-sisi", "leaderOf", "mohamed-morsi")}),
     ("Pro-Russian forces shelled Mariupol.",
      {("pro-russian-forces", "alignedWith", "russia"), ("pro-russian-forces", "targeted", "mariupol")},
      {("russian-forces", "targeted", "mariupol")}),

@@ -19,6 +19,11 @@ CLAUSE_LINK_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "relcl",
 MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+#: Kinds that never act, and the relations a place may still be the subject of.
+_INERT = frozenset({"Place", "Facility"})
+_PLACE_SUBJECTS = frozenset({"locatedIn", "partOf"})
+_NOT_LED = {"leaderOf": frozenset({"Person", "Place", "Facility", "Collective"}),
+            "partOf": frozenset({"Person"})}
 #: Nouns naming part of an actor: "members of X" acts as X.
 PART_NOUNS = frozenset(
     {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
@@ -294,9 +299,14 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
              obj: tuple[str, Token, float], confidence: float, rule: str, *,
              trigger: Token | None = None, asserted_by: str | None = None,
              negated: bool = False) -> Relation | None:
-    """Build a relation record, or ``None`` for a self-loop."""
+    """Build a relation record, or ``None`` for a self-loop or kinds that cannot hold it."""
     if subj[0] == obj[0]:
         return None
+    stype, otype = rd.entities[subj[0]].type, rd.entities[obj[0]].type
+    if stype in _INERT and predicate not in _PLACE_SUBJECTS:
+        return None  # a place or facility does not accuse, lead or attack ("Washington-led" is resolved earlier)
+    if otype in _NOT_LED.get(predicate, ()):
+        return None  # one leads a state or a group, not a person or a place
     conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)
     return Relation(
         subject=subj[0],
