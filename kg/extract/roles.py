@@ -144,48 +144,32 @@ def _title(words: str, lex: Lexicon) -> str | None:
 
 def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
     """'the base where U.S. forces are stationed', 'a base home to U.S. troops'."""
+    # (tokens naming the place, confidence, rule, trigger) for each way of saying it
+    found: list[tuple[list[Token], float, str, Token]] = []
     for acl in head.children:  # "U.S. troops stationed in Syria"
         if acl.dep_ == "acl" and acl.lower_ in lex.stationing:
-            for pobj in prep_objects(acl, _IN_PREPS | {"at"}):
-                for place in actors(rd, pobj):
-                    if _type(rd, place[0]) in _CONTAINER_TYPES:
-                        rel = relation(rd, sent, me, "stationedIn", place, 0.85, "role:stationedIn:acl", trigger=acl)
-                        if rel:
-                            yield rel
+            found.append((list(prep_objects(acl, _IN_PREPS | {"at"})), 0.85, "acl", acl))
     verb = head.head
-    if head.dep_ == "dobj" and verb.lemma_.lower() in lex.deploying:
-        for pobj in prep_objects(verb, _IN_PREPS | {"to"}):  # "maintains troops in Iraq"
-            for place in actors(rd, pobj):
-                if _type(rd, place[0]) in _CONTAINER_TYPES:
-                    rel = relation(rd, sent, me, "stationedIn", place, 0.8, "role:stationedIn:deploy", trigger=verb)
-                    if rel:
-                        yield rel
-    if head.dep_ in {"nsubjpass", "nsubj"} and verb.lower_ in lex.stationing and verb.dep_ != "relcl":
-        for pobj in prep_objects(verb, _IN_PREPS | {"at"}):  # "Indian troops are stationed in Kashmir"
-            for place in actors(rd, pobj):
-                if _type(rd, place[0]) in _CONTAINER_TYPES:
-                    rel = relation(rd, sent, me, "stationedIn", place, 0.85, "role:stationedIn:verb", trigger=verb)
-                    if rel:
-                        yield rel
-    if head.dep_ in {"nsubjpass", "nsubj"} and verb.lower_ in lex.stationing and verb.dep_ == "relcl":
-        for place in actors(rd, _facility_up(rd, verb.head)):
-            if _type(rd, place[0]) in _CONTAINER_TYPES:
-                rel = relation(rd, sent, me, "stationedIn", place, 0.85, "role:stationedIn:relcl", trigger=verb)
-                if rel:
-                    yield rel
+    if head.dep_ == "dobj" and verb.lemma_.lower() in lex.deploying:  # "maintains troops in Iraq"
+        found.append((list(prep_objects(verb, _IN_PREPS | {"to"})), 0.8, "deploy", verb))
+    if head.dep_ in {"nsubjpass", "nsubj"} and verb.lower_ in lex.stationing:
+        if verb.dep_ == "relcl":  # "the base where U.S. forces are stationed"
+            found.append(([_facility_up(rd, verb.head)], 0.85, "relcl", verb))
+        else:  # "Indian troops are stationed in Kashmir"
+            found.append((list(prep_objects(verb, _IN_PREPS | {"at"})), 0.85, "verb", verb))
     if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.lower_ in lex.stationing:
         home = verb.head  # "home to American troops"
         cop = home.head
-        subj = None
-        if cop.dep_ == "relcl":
-            subj = cop.head
-        else:
-            subj = next((c for c in cop.children if c.dep_ in {"nsubj"}), None)
-        for place in actors(rd, subj):
-            if _type(rd, place[0]) in _CONTAINER_TYPES:
-                rel = relation(rd, sent, me, "stationedIn", place, 0.8, "role:stationedIn:home", trigger=home)
-                if rel:
-                    yield rel
+        subj = cop.head if cop.dep_ == "relcl" else next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        found.append(([subj] if subj is not None else [], 0.8, "home", home))
+    for tokens, confidence, how, trigger in found:
+        for tok in tokens:
+            for place in actors(rd, tok):
+                if _type(rd, place[0]) in _CONTAINER_TYPES:
+                    rel = relation(rd, sent, me, "stationedIn", place, confidence,
+                                   f"role:stationedIn:{how}", trigger=trigger)
+                    if rel:
+                        yield rel
 
 
 def _facility_up(rd: ResolvedDoc, tok: Token) -> Token:
