@@ -2,7 +2,7 @@
 
 Every word that makes kg emit an edge lives in one of these files, not in
 code: verbs, nominalisations, modifiers, actor nouns, titles, speech verbs,
-irrealis heads and hedges. They are loaded once, on first use.
+irrealis heads, hedges and the words of territorial control. They are loaded once, on first use.
 
 Examples
 --------
@@ -11,6 +11,8 @@ Examples
 [('accused', 'dobj')]
 >>> lex.actor_nouns["troops"].cls
 'MilitaryForce'
+>>> sorted(lex.control["verb", "occupy"].objects)
+['place', 'state']
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from importlib import resources
 
 __all__ = [
     "ActorNoun",
+    "ControlTrigger",
     "Lexicon",
     "ModifierTrigger",
     "NounTrigger",
@@ -62,6 +65,17 @@ class ModifierTrigger:
 
 
 @dataclass(frozen=True, slots=True)
+class ControlTrigger:
+    """A word stating territorial control ("X-held", "captured", "under X control"),
+    the kind of phrase it heads and what the controlled end may be."""
+
+    form: str
+    kind: str
+    objects: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class ActorNoun:
     """A head noun naming an actor ("troops", "officials", "militia")."""
 
@@ -90,6 +104,7 @@ class Lexicon:
     claims: frozenset[tuple[str, str]]
     intent: dict[str, str]
     reciprocal: dict[str, str]
+    control: dict[tuple[str, str], ControlTrigger]
 
     @property
     def predicates(self) -> frozenset[str]:
@@ -98,6 +113,7 @@ class Lexicon:
         preds |= {t.predicate for t in self.nouns.values() if t.predicate}
         preds |= {m.predicate.lstrip("~") for m in self.modifiers}
         preds |= {p for p in self.titles.values() if p}
+        preds |= {"controls"} if self.control else set()
         return frozenset(preds)
 
 
@@ -155,4 +171,8 @@ def load_lexicon() -> Lexicon:
         claims=frozenset((verb, noun) for verb, noun in _rows("claims.tsv")),
         intent={head: kind for head, kind in _rows("intent.tsv")},
         reciprocal={verb: pred for verb, pred in _rows("reciprocal.tsv")},
+        control={
+            (kind, form): ControlTrigger(form, kind, frozenset(o for o in objects.split(",") if _opt(o)), float(c))
+            for form, kind, objects, c in _rows("control.tsv")
+        },
     )

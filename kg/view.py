@@ -103,6 +103,7 @@ _RELATION_COLORS: dict[str, str] = {
     "leaderOf": "#8c564b",
     "locatedIn": "#a6a31c",
     "stationedIn": "#9467bd",
+    "controls": "#5e3c99",
     "accused": "#ff7f0e",
     "blamed": "#e6550d",
     "criticized": "#f0a04b",

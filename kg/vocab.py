@@ -94,6 +94,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     ledBy: URIRef  # led by (inverse of leaderOf)
     locatedIn: URIRef  # located in (transitive)
     stationedIn: URIRef  # stationed in
+    controls: URIRef  # controls (actor -> place, facility or territory)
     accused: URIRef  # accused
     blamed: URIRef  # blamed (implies accused)
     criticized: URIRef  # criticized
@@ -181,6 +182,7 @@ RELATION_PROPERTIES: frozenset[str] = frozenset(
         "ledBy",
         "locatedIn",
         "stationedIn",
+        "controls",
         "accused",
         "blamed",
         "criticized",

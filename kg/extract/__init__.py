@@ -5,6 +5,7 @@
 ``nominal``        "the attack on X", "X's condemnation of Y", events, claims
 ``modifiers``      "Iran-backed", "aligned with", "with close ties to", "pro-"
 ``roles``          partOf, leaderOf by title, locatedIn, stationedIn
+``control``        controls: "X-held Y", "X captured Y", "Y fell to X", "under X control"
 =================  ===========================================================
 
 Every family is a generator over a :class:`~kg.resolve.ResolvedDoc` that
@@ -26,6 +27,7 @@ from dataclasses import replace
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
+from .control import control_relations
 from .modifiers import modifier_relations
 from .nominal import nominal_relations
 from .roles import role_relations
@@ -34,7 +36,7 @@ from .verbs import verb_relations
 __all__ = ["FAMILIES", "extract"]
 
 #: The extraction families, in the order they run.
-FAMILIES = (verb_relations, nominal_relations, modifier_relations, role_relations)
+FAMILIES = (verb_relations, nominal_relations, modifier_relations, role_relations, control_relations)
 
 
 def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Relation], list[Event]]:
