@@ -300,6 +300,10 @@ class Prediction:
 
     ``subject`` and ``object`` are entity keys; ``subject_names`` and
     ``object_names`` every label, alias and surface form of the entity.
+    ``within_mention`` marks a relation read inside one name ("the government
+    of Iraq" -> Iraqi government ``partOf`` Iraq, "Iraqi President Fuad Masum"
+    -> ``leaderOf`` Iraq): a gold span covering the whole name cannot annotate
+    it, so unless a gold pair matches it, it is ignored, neither right nor wrong.
     """
 
     subject: str
@@ -308,6 +312,7 @@ class Prediction:
     subject_names: tuple[str, ...] = ()
     object_names: tuple[str, ...] = ()
     rule: str = ""
+    within_mention: bool = False
 
 
 @dataclass(slots=True)
@@ -552,7 +557,7 @@ def _normalise(pred: Prediction) -> Prediction:
     if inverse is None:
         return pred
     return Prediction(pred.object, inverse, pred.subject, pred.object_names, pred.subject_names,
-                      pred.rule)
+                      pred.rule, pred.within_mention)
 
 
 class _Matcher:
@@ -670,6 +675,10 @@ def score(gold: Iterable[GoldSentence], predictions: Mapping[str, Sequence[Predi
                     report.false_negatives.append(Miss(sent, gold=g, others=tuple(preds)))
             groups: dict[tuple, list[Prediction]] = defaultdict(list)
             for p in preds:
+                if p.within_mention and not any(_matches(level, p, g, scheme, matcher) for g in sent.pairs):
+                    if level == "class":
+                        report.ignored[f"{p.predicate} within one name"] += 1
+                    continue
                 groups[_group_key(level, p, scheme)].append(p)
             for members in groups.values():
                 hit = any(_matches(level, p, g, scheme, matcher) for p in members for g in sent.pairs)
@@ -721,9 +730,19 @@ def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
             base = (ent.label, *ent.aliases) if ent else (key.replace("-", " "),)
             return tuple(dict.fromkeys((*base, *surfaces.get(key, ()))))
 
-        preds = [Prediction(r.subject, r.predicate, r.object, names(r.subject), names(r.object), r.rule)
+        preds = [Prediction(r.subject, r.predicate, r.object, names(r.subject), names(r.object), r.rule,
+                            _within_one_name(r))
                  for r in result.relations if not getattr(r, "negated", False)]
         yield order[int(result.document.id)], preds
+
+
+#: Rules that read a relation from the parts of one name: "the government of Iraq"
+#: (Iraqi government partOf Iraq), "Iraqi President Fuad Masum" (leaderOf Iraq).
+_WITHIN_ONE_NAME = ("resolve.", "role:title:")
+
+
+def _within_one_name(rel) -> bool:
+    return rel.rule.startswith(_WITHIN_ONE_NAME)
 
 
 def evaluate(path: str | os.PathLike[str], *, model: str | None = None,
@@ -784,7 +803,7 @@ def format_report(report: Report, *, title: str = "", class_levels: Sequence[str
     if title:
         lines.append(title)
     lines.append(f"scheme {report.scheme}: {report.sentences} sentences"
-                 + (f"; ignored kg relations outside the scheme: "
+                 + (f"; ignored kg relations (outside the scheme or within one name): "
                     + ", ".join(f"{k} {v}" for k, v in sorted(report.ignored.items()))
                     if report.ignored else "")
                  + (f"; {report.excused} agreeing with one-sided gold events excused"

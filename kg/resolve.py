@@ -61,6 +61,11 @@ _QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "al
                           "various", "hundreds", "thousands", "dozens", "countless", "scores"})
 _PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+_GROUP_POSSESSIVES = frozenset({"its", "their"})
+#: Verbs and nouns of support: a possessive in their phrase stands for the one supported.
+_SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
+                         "salute", "applaud", "stand", "solidarity", "congratulate", "equip", "train",
+                         "arm", "assistance"})
 _FEMALE = frozenset({"she", "her"})
 _INTRO_VERBS = frozenset({"call", "name", "dub", "know"})
 #: Nouns heading a part of an actor ("members of X", "leaders of X").
@@ -464,6 +469,13 @@ class _Resolver:
                 key = self._speaker(tok)  # "Switzerland said it had expelled ...": it = Switzerland
                 if key is None and low in _MALE | _FEMALE:
                     key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
+            elif tok.pos_ == "PRON" and low in _GROUP_POSSESSIVES and tok.dep_ == "poss":
+                keys = self._possessor(tok)  # "backs the army in its fight", "X remains firm in its support"
+                if not keys:
+                    continue
+                key, others = keys[0], keys[1:]
+                if others:
+                    self.rd.also[tok.i] = others
             elif tok.pos_ == "PRON" and low in _MALE | _FEMALE:
                 key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
             elif low in _PARTITIVES and tok.dep_ == "nsubj" and not any(c.dep_ == "prep" for c in tok.children):
@@ -480,6 +492,51 @@ class _Resolver:
             if key:
                 self.rd.token_actor[tok.i] = key
                 self.rd.coreferent.add(tok.i)
+
+    def _possessor(self, pron: Token) -> tuple[str, ...]:
+        """Who "its" / "their" stand for: the one supported when the phrase hangs on
+        a verb or noun of support ("backs the army in its fight against X",
+        "support for Kurdish fighters in their battle"), else the subject of the
+        clause ("The UK remains steadfast in its support"). Persons are never
+        "its"; "its" needs a singular antecedent."""
+        t = pron.head
+        for _ in range(6):
+            h = t.head
+            if h.i == t.i:
+                return ()
+            if h.lemma_.lower() in _SUPPORTING:
+                objs = [c for c in h.children if c.dep_ in {"dobj", "obj"}]
+                objs += [p for c in h.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "with", "by"}
+                         for p in c.children if p.dep_ == "pobj"]
+                found = self._group_keys(objs, pron)
+                if found:
+                    return found
+            if h.pos_ in {"VERB", "AUX"}:
+                subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None and pron.i in {x.i for x in subj.subtree}:
+                    if h.dep_ in {"ccomp", "conj"} and h.head.i != h.i:
+                        t = h  # "Israel said its forces struck ...": the speaker
+                        continue
+                    return ()
+                while subj is None and h.dep_ in {"conj", "xcomp", "advcl"} and h.head.i != h.i:
+                    h = h.head
+                    subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                return self._group_keys([subj] if subj is not None else [], pron)
+            t = h
+        return ()
+
+    def _group_keys(self, toks: list[Token], pron: Token) -> tuple[str, ...]:
+        keys: list[str] = []
+        for tok in toks:
+            for t in (tok, *tok.conjuncts):
+                key = self.rd.token_actor.get(t.i)
+                if key is None or t.i >= pron.i or self.rd.entities[key].type == "Person":
+                    continue
+                if pron.lower_ == "its" and (t.tag_ in {"NNS", "NNPS"} or tok.conjuncts):
+                    continue
+                if key not in keys:
+                    keys.append(key)
+        return tuple(keys)
 
     def _partitive(self, tok: Token) -> str | None:
         """'some' as a subject: part of the subject of the clause it is joined to."""

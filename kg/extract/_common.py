@@ -34,8 +34,18 @@ PART_NOUNS = frozenset(
      "city", "town", "village", "capital", "province", "region", "district", "area", "port",
      "island", "state", "country", "territory",
      # "the president of Armenia", "the government of Sudan": the office acts for the state
-     "president", "king", "minister", "government", "leadership", "authorities", "army", "military"}
+     "president", "king", "minister", "government", "leadership", "authorities", "army", "military",
+     # "its forces", "the group's fighters": the possessor's own forces act as it
+     "force", "troop", "soldier"}
 )
+
+
+#: Nouns of saying: "by X" names who said it, never what it is about.
+SAYING_NOUNS = frozenset({"allegation", "accusation", "claim", "report", "statement", "charge",
+                          "demand", "request", "call", "complaint", "assertion"})
+#: Nouns of the rank and file of an actor: "its fighters", "a Hamas commander" act as the actor.
+MEMBER_NOUNS = frozenset({"member", "fighter", "supporter", "militant", "force", "troop", "soldier",
+                          "commander", "official", "unit", "wing", "faction", "element", "gunman"})
 
 
 def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -> list[tuple[str, Token, float]]:
@@ -71,6 +81,10 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
     for child in tok.children:  # "the southern regional capital Juba"
         if child.dep_ in {"appos", "compound"} and child.i > tok.i and rd.actor_at(child):
             return [(rd.actor_at(child), child, 1.0)]
+    if tok.lemma_.lower() in MEMBER_NOUNS:
+        for poss in tok.children:  # "its fighters", "the group's members", "a Hamas commander"
+            if poss.dep_ in {"poss", "compound"} and poss.i < tok.i and rd.actor_at(poss):
+                return [(k, t, f * 0.95) for k, t, f in actors(rd, poss)]
     if via_modifiers:
         found = []
         for mod in tok.lefts:
@@ -99,9 +113,18 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         seen += 1
         for child in tok.children:
             if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+                    return tok.head, False  # "forces who are leading ...": the forces
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            controller = _object_controller(tok.head)
+            if controller is not None:
+                return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
+        if tok.dep_ == "acl" and _is_infinitive(tok) and tok.head.lemma_.lower() in EFFORT_NOUNS:
+            owner = _owner_of(tok.head)  # "the coalition's campaign to defeat X"
+            return (owner, False) if owner is not None else (None, False)
         if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
             tok = tok.head  # "X agreed to ...", "X is willing to ..."
             continue
@@ -114,6 +137,54 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return tok.head, False
         break
     return None, False
+
+
+#: Nouns of a sustained effort whose infinitive states what the effort does:
+#: "the campaign to defeat ISIS", "X's efforts to retake the city".
+EFFORT_NOUNS = frozenset({"campaign", "effort", "fight", "war", "operation", "offensive", "mission",
+                          "strategy", "struggle", "drive", "push", "battle"})
+#: Verbs whose subject, not object, does what the open complement says ("promised Y to ...").
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _object_controller(head: Token) -> Token | None:
+    """Who does the open complement of ``head``: its object ("urged Hezbollah to
+    attack", "helped the army to retake", "called on Russia to withdraw")."""
+    if head.lemma_.lower() in _SUBJECT_CONTROL:
+        return None
+    for child in head.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child
+    for child in head.children:  # "called on Russia to ...", "appealed to Iran to ..."
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "to"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _owner_of(noun: Token) -> Token | None:
+    """Whose effort a noun is: its possessor ("the coalition's campaign"), or the
+    subject of the verb it is the object of, through prepositions ("X began the
+    campaign", "X is leading efforts in the campaign")."""
+    tok = noun
+    for _ in range(4):
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if tok.dep_ in OBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}):
+            verb = tok.head if tok.dep_ in OBJECT_DEPS else tok.head.head
+            subj, passive = subject_of(verb)
+            return None if passive else subj
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head.head  # "efforts in the campaign to ..."
+            continue
+        return None
+    return None
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -152,6 +223,9 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
+#: Verbs that end what their object names: the agreement they end is no longer stated.
+ENDING = frozenset({"end", "terminate", "cancel", "scrap", "abandon", "revoke", "annul", "abrogate",
+                    "suspend", "freeze", "halt"})
 #: Auxiliaries that put an act in the future ("will attack"): an intent, not an act.
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Adjectives of readiness: "is willing to withdraw", "is prepared to lift".
@@ -165,16 +239,19 @@ CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", 
 
 def modality(tok: Token, lex: Lexicon) -> str:
     """How a trigger is stated: ``"asserted"`` (done), ``"future"`` (announced,
-    promised or offered), ``"conditional"`` (future under "if" or "unless":
-    a threat when the act is hostile, an offer when it is cooperative),
-    ``"threat"`` (threatened, vowed), ``"denied"`` (in the complement of
-    "deny") or ``"blocked"`` (possible, conditional, refused).
+    promised or offered), ``"conditional"`` (future under "if": a threat
+    when the act is hostile, an offer when it is cooperative), ``"threat"``
+    (threatened, vowed, or any future act "unless" the other side yields),
+    ``"denied"`` (in the complement of "deny") or ``"blocked"`` (possible,
+    conditional, refused).
 
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
-    >>> doc = parse("Iran will attack Israel unless it withdraws.").doc
-    >>> modality(doc[2], load_lexicon())
+    >>> lex = load_lexicon()
+    >>> modality(parse("Iran will attack Israel if it attacks.").doc[2], lex)
     'conditional'
+    >>> modality(parse("Nigeria will withdraw its troops unless Chad holds elections.").doc[2], lex)
+    'threat'
     """
     t = tok
     mode = "asserted"
@@ -186,12 +263,16 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 return "blocked"
             if c.dep_ == "aux" and c.lower_ in FUTURE and mode == "asserted":
                 mode = "future"
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in c.children):
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"} if c.dep_ == "advcl" else set()
+            if marks & {"unless", "if"}:
                 if mode == "future" or any(a.dep_ == "aux" and a.lower_ in FUTURE for a in t.children):
-                    mode = "conditional"
+                    # "will withdraw its troops unless ...": whatever the act, a threat
+                    mode = "threat" if "unless" in marks else "conditional"
         if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj"} and t.head.i != t.i:
             head = t.head
             lemma = head.lemma_.lower()
+            if t.dep_ in OBJECT_DEPS and lemma in ENDING:
+                return "blocked"  # "Chad ended its defence agreement with France"
             if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"}:
                 kind = lex.intent.get(lemma)
                 if kind == "threaten":

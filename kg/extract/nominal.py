@@ -29,7 +29,9 @@ from ..resolve import ResolvedDoc
 from .events import make_event
 from ._common import (
     MODIFIER_DEPS,
+    ENDING,
     OBJECT_DEPS,
+    SAYING_NOUNS,
     actors,
     intent_predicate,
     modality,
@@ -91,7 +93,9 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
         heads.append(noun.head.head)
     for head in heads:
         for pobj in prep_objects(head, frozenset(trig.preps)):
-            out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+            # "an investigation into an allegation by X" is not about X
+            out += actors(rd, pobj) or ([] if pobj.lemma_.lower() in SAYING_NOUNS
+                                        else actors(rd, pobj, via_modifiers=True))
     for child in noun.children:  # "an attack targeting X"
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"target", "hit", "strike"}:
             for obj in child.children:
@@ -144,6 +148,8 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                 continue
             if is_negated(noun) or is_negated(noun.head):
                 continue
+            if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in ENDING:
+                continue  # "Chad ended its defence agreement with France"
             mode = modality(noun, lex)
             if mode != "asserted" and _owned(rd, noun):
                 mode = "asserted"  # "seeking to join the SDF's fight against ISIL": the fight is real
@@ -157,9 +163,17 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                         yield rel
             agents, light = _agents(rd, noun, lex)
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
-            agents = [] if _hedged(sent, noun, agents, lex) else [
+            # "its alleged support for X", "a suspected Israeli strike": who did it is not stated
+            alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
+            agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
             objects = _objects(rd, noun, trig)
+            if trig.event == "Attack" and not objects:
+                # "came under attack from X", "received heavy fire from X": X attacked the subject
+                verb, objects = _under_fire(rd, noun)
+                if objects and not agents:
+                    agents = [a for h in (noun, verb) for p in prep_objects(h, frozenset({"from"}))
+                              for a in actors(rd, p)]
             if not objects and pred in _PAIR_PREDICATES and len(agents) > 1:
                 # "Iran and Saudi Arabia held talks": the coordinated agents with each other
                 for i, a in enumerate(agents):
@@ -188,6 +202,25 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                    rule=f"noun:{trig.lemma}:event", confidence=trig.confidence)
                 if event.targets or event.location or (event.type in _AGENT_EVENTS and event.agents):
                     yield event
+
+
+#: Verbs whose subject undergoes the attack their object names ("received fire from X").
+_UNDERGOING = frozenset({"receive", "face", "suffer", "sustain", "take", "endure", "come"})
+
+
+def _under_fire(rd: ResolvedDoc, noun: Token) -> tuple[Token | None, list]:
+    """The verb and the subject that "came under attack" or "received fire"."""
+    verb = None
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        verb = noun.head.head
+    elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in _UNDERGOING:
+        verb = noun.head
+    if verb is None or verb.pos_ not in {"VERB", "AUX"}:
+        return None, []
+    subj, passive = subject_of(verb)
+    if passive or subj is None:
+        return verb, []
+    return verb, actors(rd, subj) or actors(rd, subj, via_modifiers=True)
 
 
 def _owned(rd: ResolvedDoc, noun: Token) -> bool:

@@ -138,7 +138,13 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             if mode == "blocked" or (negated and mode != "asserted"):
                 continue
             subj_tok, passive = subject_of(verb)
-            subjects = actors(rd, agent_of(verb)) if passive else actors(rd, subj_tok)
+            actor_tok = agent_of(verb) if passive else subj_tok
+            subjects = actors(rd, actor_tok)
+            if not subjects and _is_attack_noun(actor_tok, lex) and not any(
+                    c.dep_ == "amod" and c.lower_ in lex.hedges for c in actor_tok.children):
+                # "A U.S. strike hit ...", "killed by an Israeli airstrike": the striking actor
+                # ("a suspected Israeli strike" names no one)
+                subjects = actors(rd, actor_tok, via_modifiers=True)
             # "suspected Hamas militants attacked ...": an unconfirmed perpetrator is no agent
             subjects = [s for s in subjects if not any(t.lower_ in lex.hedges and t.i < s[1].i
                                                        for t in s[1].subtree)]
@@ -188,6 +194,11 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             emitted.extend(_denials(rd, sent, verb, trig, emitted, lex))
         yield from emitted
         yield from events
+
+
+def _is_attack_noun(tok: Token | None, lex: Lexicon) -> bool:
+    trig = lex.nouns.get(tok.lemma_.lower()) if tok is not None else None
+    return trig is not None and trig.event == "Attack"
 
 
 def _denials(rd, sent, verb, trig, emitted, lex) -> Iterator[Relation]:
