@@ -134,6 +134,18 @@ class GazetteerMatcher:
 
 
 @functools.lru_cache(maxsize=4)
+def _split_abbreviation_compounds(nlp: Language) -> None:
+    """Split "U.S.-led" and "U.N.-backed" like "Iran-backed": abbreviation, hyphen, word.
+
+    >>> nlp = spacy.blank("en")
+    >>> _split_abbreviation_compounds(nlp)
+    >>> [t.text for t in nlp("the U.S.-led coalition")]
+    ['the', 'U.S.', '-', 'led', 'coalition']
+    """
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
 def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None) -> Language:
     """Load a spaCy pipeline by name, once, with kg's components added.
 
@@ -165,6 +177,7 @@ def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None)
         )
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser")
+    _split_abbreviation_compounds(nlp)
     nlp.add_pipe("kg_line_breaks", before="parser")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     nlp.add_pipe("kg_gazetteer", config={"gazetteer_path": gazetteer_path}, **where)

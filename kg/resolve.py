@@ -532,7 +532,7 @@ class _Resolver:
                 key = self.rd.token_actor.get(t.i)
                 if key is None or t.i >= pron.i or self.rd.entities[key].type == "Person":
                     continue
-                if pron.lower_ == "its" and (t.tag_ in {"NNS", "NNPS"} or tok.conjuncts):
+                if pron.lower_ == "its" and (t.tag_ == "NNS" or tok.conjuncts):
                     continue
                 if key not in keys:
                     keys.append(key)

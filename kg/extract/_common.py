@@ -122,7 +122,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             controller = _object_controller(tok.head)
             if controller is not None:
                 return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
-        if tok.dep_ == "acl" and _is_infinitive(tok) and tok.head.lemma_.lower() in EFFORT_NOUNS:
+        if tok.dep_ in {"acl", "relcl"} and _is_infinitive(tok) and tok.head.lemma_.lower() in EFFORT_NOUNS:
             owner = _owner_of(tok.head)  # "the coalition's campaign to defeat X"
             return (owner, False) if owner is not None else (None, False)
         if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
@@ -183,6 +183,39 @@ def _owner_of(noun: Token) -> Token | None:
         if tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
             tok = tok.head.head  # "efforts in the campaign to ..."
             continue
+        return None
+    return None
+
+
+#: Verbs and nouns of support: an effort in their phrase is the supported party's.
+SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
+                        "salute", "applaud", "stand", "solidarity", "congratulate", "equip", "train",
+                        "arm", "assistance"})
+
+
+def supported_party(noun: Token) -> Token | None:
+    """The one supported in whose effort a noun is: "support for X in the fight
+    against Y", "backs X in the war with Y" -> X."""
+    tok = noun
+    for _ in range(4):
+        if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "during"}:
+            return None
+        head = tok.head.head
+        if head.lemma_.lower() in SUPPORTING:
+            for child in head.children:
+                if child.dep_ in OBJECT_DEPS:
+                    return child
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "to"}:
+                    return next((p for p in prep.children if p.dep_ == "pobj"), None)
+            return None
+        if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"pobj", "conj"}:
+            # "support for the government and people of Iraq in the fight": up to the supported noun
+            while head.dep_ == "conj":
+                head = head.head
+            prep = head.head
+            if prep.dep_ == "prep" and prep.head.lemma_.lower() in SUPPORTING:
+                return head
         return None
     return None
 

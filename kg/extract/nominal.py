@@ -29,6 +29,7 @@ from ..resolve import ResolvedDoc
 from .events import make_event
 from ._common import (
     MODIFIER_DEPS,
+    EFFORT_NOUNS,
     ENDING,
     OBJECT_DEPS,
     SAYING_NOUNS,
@@ -40,12 +41,15 @@ from ._common import (
     relation,
     speaker_of,
     subject_of,
+    supported_party,
 )
 
 __all__ = ["nominal_relations"]
 
 #: Relations a compound "X-Y" noun states between X and Y.
 _PAIR_PREDICATES = frozenset({"inConflictWith", "consulted", "agreedWith", "cooperatedWith"})
+#: Dependencies only a noun phrase takes.
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
@@ -96,6 +100,18 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
             # "an investigation into an allegation by X" is not about X
             out += actors(rd, pobj) or ([] if pobj.lemma_.lower() in SAYING_NOUNS
                                         else actors(rd, pobj, via_modifiers=True))
+    if not out and "against" in trig.preps and noun.dep_ in OBJECT_DEPS:
+        # "conducted 15 strikes using fighter aircraft against ISIL targets": the target may hang
+        # anywhere in the clause of the light verb, but not in its subject
+        verb = noun.head
+        skip = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        for t in verb.subtree:
+            if t.dep_ == "prep" and t.lower_ == "against" and t.i > noun.i and t.i not in skip:
+                for pobj in t.children:
+                    if pobj.dep_ == "pobj":
+                        out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+                if out:
+                    break
     for child in noun.children:  # "an attack targeting X"
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"target", "hit", "strike"}:
             for obj in child.children:
@@ -141,8 +157,8 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
     lex = lexicon or load_lexicon()
     for sent in rd.doc.sents:
         for noun in sent:
-            if noun.pos_ not in {"NOUN", "PROPN"}:
-                continue
+            if noun.pos_ not in {"NOUN", "PROPN"} and noun.dep_ not in _NOMINAL_DEPS:
+                continue  # "U.S. airstrikes" is sometimes tagged a verb, but it is an object
             trig = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
             if trig is None or trig.predicate is None:
                 continue
@@ -163,6 +179,10 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                         yield rel
             agents, light = _agents(rd, noun, lex)
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
+            if not agents and noun.lemma_.lower() in EFFORT_NOUNS:
+                # "support for the Government of Iraq in the fight against ISIS": the supported fight
+                owner = supported_party(noun)
+                agents = [(k, t, f * 0.85) for k, t, f in actors(rd, owner)] if owner is not None else []
             # "its alleged support for X", "a suspected Israeli strike": who did it is not stated
             alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
