@@ -73,13 +73,31 @@ def make_line_breaks(nlp: Language, name: str) -> "LineBreaks":
     return LineBreaks()
 
 
+#: Words that may open a sentence after "U.S." ends one ("... to the U.S. The talks ...").
+_OPENERS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that", "these",
+                      "those", "there", "but", "and", "in", "on", "at", "after", "before", "while",
+                      "when", "however", "his", "her", "its", "their", "our", "meanwhile", "earlier",
+                      "later", "officials", "no", "if", "as"})
+_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
+
+
 class LineBreaks:
-    """Start a new sentence after any token followed by a line break."""
+    """Start a new sentence after any token followed by a line break; never split
+    "U.S. Central Command" or "U.N. Security Council" after the abbreviation.
+
+    >>> nlp = load_pipeline()
+    >>> [s.text for s in nlp("Joseph Votel, commander of U.S. Central Command, met Iraqi officials.").sents]
+    ['Joseph Votel, commander of U.S. Central Command, met Iraqi officials.']
+    """
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
+            nxt = doc[token.i + 1]
             if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
-                doc[token.i + 1].is_sent_start = True
+                nxt.is_sent_start = True
+            elif (_ABBREVIATION.match(token.text) and nxt.is_title and nxt.lower_ not in _OPENERS
+                  and token.whitespace_):
+                nxt.is_sent_start = False
         return doc
 
 

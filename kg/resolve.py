@@ -614,8 +614,9 @@ def _trim(span: Span) -> Span | None:
     """Drop a leading article, trailing possessive and punctuation from a span."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct):
-        start += 1
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct
+                           or (doc[start].tag_ == "IN" and start + 1 < end)):
+        start += 1  # "the", and a preposition a tagger took in ("Near Rawah" at a sentence start)
     while end > start and (doc[end - 1].tag_ in {"POS", "IN", "DT", "CC"} or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
         end -= 1  # "the Government of" (a tagger's cut) -> "Government"

@@ -143,6 +143,10 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 #: "the campaign to defeat ISIS", "X's efforts to retake the city".
 EFFORT_NOUNS = frozenset({"campaign", "effort", "fight", "war", "operation", "offensive", "mission",
                           "strategy", "struggle", "drive", "push", "battle"})
+#: Verbs whose subject owns the effort they take as object ("X launched a campaign to ...").
+_WAGING = frozenset({"begin", "launch", "lead", "wage", "conduct", "continue", "join", "start",
+                     "intensify", "escalate", "pursue", "spearhead", "resume", "mount", "step",
+                     "press", "have", "make", "run", "win", "fight"})
 #: Verbs whose subject, not object, does what the open complement says ("promised Y to ...").
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 
@@ -178,6 +182,8 @@ def _owner_of(noun: Token) -> Token | None:
             return poss
         if tok.dep_ in OBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}):
             verb = tok.head if tok.dep_ in OBJECT_DEPS else tok.head.head
+            if tok.dep_ in OBJECT_DEPS and verb.lemma_.lower() not in _WAGING:
+                return None  # "discussed the campaign to ..." says nothing of whose it is
             subj, passive = subject_of(verb)
             return None if passive else subj
         if tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
@@ -421,6 +427,8 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
         return None  # a place or facility does not accuse, lead or attack ("Washington-led" is resolved earlier)
     if otype in _NOT_LED.get(predicate, ()):
         return None  # one leads a state or a group, not a person or a place
+    if stype == "Person" and otype in _INERT and predicate in {"partOf", "leaderOf"}:
+        return None  # "Minister for the Middle East" is no member of a region
     conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)
     return Relation(
         subject=subj[0],
