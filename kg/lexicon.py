@@ -2,7 +2,7 @@
 
 Every word that makes kg emit an edge lives in one of these files, not in
 code: verbs, nominalisations, modifiers, actor nouns, titles, speech verbs,
-irrealis heads, hedges and the words of territorial control. They are loaded once, on first use.
+irrealis heads, hedges and the words of territorial control and membership. They are loaded once, on first use.
 
 Examples
 --------
@@ -105,6 +105,7 @@ class Lexicon:
     intent: dict[str, str]
     reciprocal: dict[str, str]
     control: dict[tuple[str, str], ControlTrigger]
+    membership: dict[str, str]
 
     @property
     def predicates(self) -> frozenset[str]:
@@ -114,6 +115,7 @@ class Lexicon:
         preds |= {m.predicate.lstrip("~") for m in self.modifiers}
         preds |= {p for p in self.titles.values() if p}
         preds |= {"controls"} if self.control else set()
+        preds |= {"partOf"} if self.membership else set()
         return frozenset(preds)
 
 
@@ -175,4 +177,5 @@ def load_lexicon() -> Lexicon:
             (kind, form): ControlTrigger(form, kind, frozenset(o for o in objects.split(",") if _opt(o)), float(c))
             for form, kind, objects, c in _rows("control.tsv")
         },
+        membership={form: kind for form, kind in _rows("membership.tsv")},
     )
