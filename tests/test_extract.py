@@ -225,7 +225,24 @@ def test_extract_alleged_acts_are_not_events():
     graph = kg.build(["U.S. officials accused Hezbollah of attacks on U.S. bases."])
     assert ("us-government", "accused", "hezbollah") in {r.triple for r in graph.relations}
     assert not graph.events
-    assert "targeted" not in {r.predicate for r in graph.relations}
+
+
+@pytest.mark.parametrize("text,accuser,act", [
+    ("U.S. officials accused Hezbollah of attacks on U.S. bases.",
+     "us-government", ("hezbollah", "targeted", "united-states")),
+    ("Kataib Hezbollah accused the United States of aiding Israel.",
+     "kataib-hezbollah", ("united-states", "aided", "israel")),
+    ("Israel was accused by Turkey of bombing Gaza hospitals.", "turkey", ("israel", "targeted", "gaza-strip")),
+    ("Saudi Arabia blamed Iran for the attack on its oil facilities.", "saudi-arabia", ("iran", "targeted", "saudi-arabia")),
+])
+def test_extract_accused_act_is_the_accusers_word(text, accuser, act):
+    """What X is accused of is kept, asserted by the accuser, below the accusation's confidence."""
+    rels = kg.build([text]).relations
+    found = [r for r in rels if r.triple == act]
+    assert found, [r.triple for r in rels]
+    accusation = max(r.confidence for r in rels if r.predicate in {"accused", "blamed"})
+    assert all(r.asserted_by == accuser and r.confidence < accusation and not r.negated for r in found)
+    assert all(r.rule.endswith(":alleged") for r in found)
 
 
 

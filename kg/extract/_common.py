@@ -118,6 +118,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_.lower() in ACCUSING:
+            return accused_of(tok), False  # "accused the United States of aiding Israel"
         if tok.dep_ == "xcomp" and tok.head.i != tok.i:
             controller = _object_controller(tok.head)
             if controller is not None:
@@ -149,6 +151,31 @@ _WAGING = frozenset({"begin", "launch", "lead", "wage", "conduct", "continue", "
                      "press", "have", "make", "run", "win", "fight"})
 #: Verbs whose subject, not object, does what the open complement says ("promised Y to ...").
 _SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
+
+
+def accused_of(act: Token) -> Token | None:
+    """Who an accusation says did ``act`` (the gerund or noun after "of"/"for"):
+    the accused object, or the subject of a passive "X was accused of"."""
+    verb = act.head.head
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def accuser(rd: ResolvedDoc, act: Token) -> str | None:
+    """Who makes the accusation ``act`` is the object of (its subject or ``by`` agent)."""
+    t = act
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            return None
+        if head.lemma_.lower() in ACCUSING and head.pos_ in {"VERB", "AUX"}:
+            subj, passive = subject_of(head)
+            found = actors(rd, agent_of(head) if passive else subj)
+            return found[0][0] if found else None
+        t = head
+    return None
 
 
 def _is_infinitive(tok: Token) -> bool:
@@ -265,6 +292,9 @@ def is_negated(tok: Token) -> bool:
 #: Verbs that end what their object names: the agreement they end is no longer stated.
 ENDING = frozenset({"end", "terminate", "cancel", "scrap", "abandon", "revoke", "annul", "abrogate",
                     "suspend", "freeze", "halt"})
+#: Verbs whose "of"/"for" complement is the act someone is accused of: stated, but only as
+#: the accuser's claim ("accused X of attacking Y" -> X targeted Y, asserted by the accuser).
+ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"})
 #: Auxiliaries that put an act in the future ("will attack"): an intent, not an act.
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Adjectives of readiness: "is willing to withdraw", "is prepared to lift".
@@ -320,6 +350,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
                     return "denied"
                 if kind == "cooperate" or head.lower_ in READY:
                     mode = "future" if mode == "asserted" else mode
+                elif lemma in ACCUSING and t.dep_ in {"pcomp", "pobj", "prep"} and mode == "asserted":
+                    return "alleged"  # "accused the United States of aiding Israel"
                 elif lemma in lex.irrealis:
                     return "blocked"
             t = head
@@ -339,7 +371,7 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
     >>> intent_predicate("aided", "future"), intent_predicate("targeted", "future")
     ('agreedWith', 'threatened')
     """
-    if mode == "asserted":
+    if mode in {"asserted", "alleged"}:
         return predicate
     if mode == "blocked":
         return None

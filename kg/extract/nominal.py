@@ -33,6 +33,8 @@ from ._common import (
     ENDING,
     OBJECT_DEPS,
     SAYING_NOUNS,
+    accused_of,
+    accuser,
     actors,
     intent_predicate,
     modality,
@@ -178,6 +180,8 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     if rel:
                         yield rel
             agents, light = _agents(rd, noun, lex)
+            if mode == "alleged":  # "accused Kataib Hezbollah of attacks on U.S. interests"
+                agents = agents or actors(rd, accused_of(noun))
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
             if not agents and noun.lemma_.lower() in EFFORT_NOUNS:
                 # "support for the Government of Iraq in the fight against ISIS": the supported fight
@@ -203,10 +207,12 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                         if rel:
                             yield rel
             claimants = _claimants(rd, noun, lex)
-            speaker = speaker_of(rd, light or noun, lex)
+            speaker = accuser(rd, noun) if mode == "alleged" else speaker_of(rd, light or noun, lex)
+            if mode == "alleged" and speaker is None:
+                continue
             for subj in agents:
                 for obj in objects:
-                    rel = relation(rd, sent, subj, pred, obj, trig.confidence,
+                    rel = relation(rd, sent, subj, pred, obj, trig.confidence * (0.6 if mode == "alleged" else 1.0),
                                    f"noun:{trig.lemma}" + ("" if mode == "asserted" else f":{mode}"),
                                    trigger=noun, asserted_by=speaker)
                     if rel:

@@ -31,6 +31,7 @@ from ..resolve import ResolvedDoc
 from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
     OBJECT_DEPS,
+    accuser,
     actors,
     agent_of,
     intent_predicate,
@@ -162,7 +163,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                  rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
                         break
                 continue
-            speaker = speaker_of(rd, verb, lex)
+            speaker = accuser(rd, verb) if mode == "alleged" else speaker_of(rd, verb, lex)
+            if mode == "alleged" and speaker is None:
+                continue
             triggers = triggers or ()
             for trig in triggers:
                 if trig.object == "special:deny":
@@ -183,7 +186,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 for obj in objects:
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
-                        rel = relation(rd, sent, a, pred, b, trig.confidence * (1.0 if mode == "asserted" else 0.85),
+                        rel = relation(rd, sent, a, pred, b, trig.confidence * _MODE_FACTOR.get(mode, 0.85),
                                        rule, trigger=verb,
                                        asserted_by=speaker, negated=negated)
                         if rel is not None:
@@ -198,6 +201,10 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             emitted.extend(_denials(rd, sent, verb, trig, emitted, lex))
         yield from emitted
         yield from events
+
+
+#: How much a mode lowers a trigger's confidence: an accusation is only the accuser's word.
+_MODE_FACTOR = {"asserted": 1.0, "alleged": 0.6}
 
 
 def _is_attack_noun(tok: Token | None, lex: Lexicon) -> bool:
