@@ -155,7 +155,7 @@ _RE3D: dict[str, frozenset[str]] = {
     "FightingAgainst": frozenset({"targeted", "inConflictWith"}),
     "AlliesOf": frozenset({"alignedWith", "backedBy", "cooperatedWith"}),
     "BelongsTo": frozenset({"partOf"}),
-    "InChargeOf": frozenset({"leaderOf"}),
+    "InChargeOf": frozenset({"leaderOf", "controls"}),
     "CommWith": frozenset({"consulted", "visited"}),
     "Likes": frozenset({"supported", "aided"}),
     "Dislikes": frozenset({"accused", "blamed", "criticized", "condemned", "threatened"}),

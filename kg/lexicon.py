@@ -102,6 +102,7 @@ class Lexicon:
     stationing: frozenset[str]
     deploying: frozenset[str]
     claims: frozenset[tuple[str, str]]
+    backing: frozenset[str]
     intent: dict[str, str]
     reciprocal: dict[str, str]
     control: dict[tuple[str, str], ControlTrigger]
@@ -170,6 +171,7 @@ def load_lexicon() -> Lexicon:
         hedges=words("hedges.txt"),
         stationing=words("stationing.txt"),
         deploying=words("deploying.txt"),
+        backing=words("backing.txt"),
         claims=frozenset((verb, noun) for verb, noun in _rows("claims.tsv")),
         intent={head: kind for head, kind in _rows("intent.tsv")},
         reciprocal={verb: pred for verb, pred in _rows("reciprocal.tsv")},

@@ -165,6 +165,17 @@ CASES = [
      {("joseph-votel", "leaderOf", "united-states-central-command")}, {("joseph-votel", "leaderOf", "united-states")}),
     ("Tobias Ellwood, Foreign Office Minister for the Middle East, condemned the attack.", set(),
      {("tobias-ellwood", "partOf", "middle-east")}),
+    # material or military support of an armed actor: backedBy its supporter
+    ("Iran supports Hezbollah with weapons and money.",
+     {("iran", "supported", "hezbollah"), ("hezbollah", "backedBy", "iran")}, set()),
+    ("U.S. forces are advising and assisting the Syrian Democratic Forces.",
+     {("syrian-democratic-forces", "backedBy", "us-forces")}, set()),
+    ("In support of the Iraqi Security Forces, Coalition aircraft conducted a precision strike.",
+     {("iraqi-security-forces", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    ("The UK supports the Iraqi government.", {("united-kingdom", "supported", "iraqi-government")},
+     {("iraqi-government", "backedBy", "united-kingdom")}),
+    ("Britain praised the Kenyan army.", set(), {("kenyan-forces", "backedBy", "united-kingdom")}),
+    ("Russia did not arm the Wagner Group.", set(), {("wagner-group", "backedBy", "russia")}),
     # a future act "unless" the other yields is a threat, whatever the act
     ("Nigeria will withdraw its troops from Chad unless the junta holds elections.",
      {("nigeria", "threatened", "chad")}, {("nigeria", "agreedWith", "chad"), ("nigeria", "conceded", "chad")}),

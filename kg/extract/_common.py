@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -380,6 +381,34 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
     if predicate in COOPERATIVE:
         return "agreedWith"
     return None
+
+
+#: Who can back an armed actor, and who is backed when supported materially or militarily.
+_BACKERS = frozenset({"State", "MilitaryForce", "ArmedGroup", "InternationalOrganization", "GovernmentBody"})
+_ARMED = frozenset({"ArmedGroup", "MilitaryForce"})
+
+
+def backing(rd: ResolvedDoc, rel: Relation, lemma: str, lex: Lexicon) -> Relation | None:
+    """The ``backedBy`` edge a support or aid relation implies when an armed actor
+    is supported by a state, force or group with a trigger of ``backing.txt``
+    ("Iran supports Hezbollah" -> Hezbollah backedBy Iran).
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> from kg.extract.verbs import verb_relations
+    >>> rd = parse("Iran supports Hezbollah.")
+    >>> rels = [r for r in verb_relations(rd) if r.predicate == "supported"]
+    >>> [backing(rd, r, "support", load_lexicon()).triple for r in rels]
+    [('hezbollah', 'backedBy', 'iran')]
+    """
+    if (rel.predicate not in {"supported", "aided"} or rel.negated or lemma not in lex.backing
+            or rd.entities[rel.subject].type not in _BACKERS or rd.entities[rel.object].type not in _ARMED):
+        return None
+    ev = rel.evidence
+    return Relation(subject=rel.object, predicate="backedBy", object=rel.subject,
+                    confidence=round(rel.confidence * 0.9, 3),
+                    evidence=replace(ev, subject_span=ev.object_span, object_span=ev.subject_span),
+                    rule=f"{rel.rule}:backing", asserted_by=rel.asserted_by)
 
 
 def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:

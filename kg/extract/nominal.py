@@ -36,6 +36,7 @@ from ._common import (
     accused_of,
     accuser,
     actors,
+    backing,
     intent_predicate,
     modality,
     is_negated,
@@ -217,6 +218,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                    trigger=noun, asserted_by=speaker)
                     if rel:
                         yield rel
+                        backed = backing(rd, rel, trig.lemma, lex) if mode == "asserted" else None
+                        if backed is not None:
+                            yield backed
             for subj in claimants:
                 for obj in objects:
                     rel = relation(rd, sent, subj, trig.predicate, obj, trig.confidence * 0.85,

@@ -34,6 +34,7 @@ from ._common import (
     accuser,
     actors,
     agent_of,
+    backing,
     intent_predicate,
     modality,
     is_negated,
@@ -191,6 +192,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                        asserted_by=speaker, negated=negated)
                         if rel is not None:
                             emitted.append(rel)
+                            backed = backing(rd, rel, trig.lemma, lex) if mode == "asserted" else None
+                            if backed is not None:
+                                emitted.append(backed)
                 if any(r.rule.startswith(f"verb:{trig.lemma}:") and r.evidence.trigger_span and
                        r.evidence.trigger_span[0] == rd.offset + verb.idx for r in emitted):
                     break  # the first object pattern that matched wins
