@@ -151,7 +151,6 @@ class GazetteerMatcher:
         return doc
 
 
-@functools.lru_cache(maxsize=4)
 def _split_abbreviation_compounds(nlp: Language) -> None:
     """Split "U.S.-led" and "U.N.-backed" like "Iran-backed": abbreviation, hyphen, word.
 
@@ -164,6 +163,7 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
+@functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None) -> Language:
     """Load a spaCy pipeline by name, once, with kg's components added.
 

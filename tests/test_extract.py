@@ -165,6 +165,9 @@ CASES = [
      {("joseph-votel", "leaderOf", "united-states-central-command")}, {("joseph-votel", "leaderOf", "united-states")}),
     ("Tobias Ellwood, Foreign Office Minister for the Middle East, condemned the attack.", set(),
      {("tobias-ellwood", "partOf", "middle-east")}),
+    # an appositive noun is the actor it renames
+    ("The Popular Mobilisation Forces, an umbrella group comprising several Iran-backed factions, held a rally.",
+     {("iran-backed-factions", "partOf", "popular-mobilization-forces")}, set()),
     # material or military support of an armed actor: backedBy its supporter
     ("Iran supports Hezbollah with weapons and money.",
      {("iran", "supported", "hezbollah"), ("hezbollah", "backedBy", "iran")}, set()),

@@ -82,6 +82,9 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
     for child in tok.children:  # "the southern regional capital Juba"
         if child.dep_ in {"appos", "compound"} and child.i > tok.i and rd.actor_at(child):
             return [(rd.actor_at(child), child, 1.0)]
+    if tok.dep_ == "appos" and tok.head.i < tok.i and rd.actor_at(tok.head) and tok.pos_ == "NOUN":
+        # "the PMF, an umbrella group comprising ...": the group is the PMF
+        return [(k, t, f * 0.95) for k, t, f in actors(rd, tok.head)]
     if tok.lemma_.lower() in MEMBER_NOUNS:
         for poss in tok.children:  # "its fighters", "the group's members", "a Hamas commander"
             if poss.dep_ in {"poss", "compound"} and poss.i < tok.i and rd.actor_at(poss):
