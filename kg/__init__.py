@@ -9,7 +9,9 @@ Examples
 >>> import kg
 >>> graph = kg.build(["Kataib Hezbollah accused the United States of aiding Israel."])
 >>> sorted(graph.to_networkx().edges(keys=True))
-[('kataib-hezbollah', 'united-states', 'accused')]
+[('kataib-hezbollah', 'united-states', 'accused'), ('united-states', 'israel', 'aided')]
+>>> [(r.predicate, r.asserted_by) for r in graph.relations if r.predicate == "aided"]
+[('aided', 'kataib-hezbollah')]
 """
 
 from __future__ import annotations

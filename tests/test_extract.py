@@ -165,6 +165,8 @@ CASES = [
      {("joseph-votel", "leaderOf", "united-states-central-command")}, {("joseph-votel", "leaderOf", "united-states")}),
     ("Tobias Ellwood, Foreign Office Minister for the Middle East, condemned the attack.", set(),
      {("tobias-ellwood", "partOf", "middle-east")}),
+    ("Mosul was held by the Islamic State for three years.", set(), {("islamic-state", "blamed", "mosul")}),
+    ("Iran held Israel responsible for the strike.", {("iran", "blamed", "israel")}, set()),
     # an appositive noun is the actor it renames
     ("The Popular Mobilisation Forces, an umbrella group comprising several Iran-backed factions, held a rally.",
      {("iran-backed-factions", "partOf", "popular-mobilization-forces")}, set()),

@@ -57,7 +57,9 @@ _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "w
 
 def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
     spec = trig.object
-    if passive and spec in {"dobj"} or spec.startswith("dobj+") and passive:
+    if passive and (spec == "dobj" or spec.startswith("dobj+")):
+        if "+" in spec and not any(t.lower_ == spec.split(":", 1)[1] for t in verb.subtree):
+            return []  # "Mosul was held by ISIS" is no "held responsible"
         subj, _ = subject_of(verb)
         return actors(rd, subj)
     if spec == "dobj" or spec.startswith("dobj+"):
