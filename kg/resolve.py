@@ -62,10 +62,10 @@ _QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "al
 _PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
-#: Verbs and nouns of support: a possessive in their phrase stands for the one supported.
-_SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
-                         "salute", "applaud", "stand", "solidarity", "congratulate", "equip", "train",
-                         "arm", "assistance"})
+#: Verbs and nouns of support: a possessive, or an effort, in their phrase is the supported party's.
+SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
+                        "salute", "applaud", "stand", "solidarity", "congratulate", "equip", "train",
+                        "arm", "assistance"})
 _FEMALE = frozenset({"she", "her"})
 _INTRO_VERBS = frozenset({"call", "name", "dub", "know"})
 #: Nouns heading a part of an actor ("members of X", "leaders of X").
@@ -504,7 +504,7 @@ class _Resolver:
             h = t.head
             if h.i == t.i:
                 return ()
-            if h.lemma_.lower() in _SUPPORTING:
+            if h.lemma_.lower() in SUPPORTING:
                 objs = [c for c in h.children if c.dep_ in {"dobj", "obj"}]
                 objs += [p for c in h.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "with", "by"}
                          for p in c.children if p.dep_ == "pobj"]

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import Lexicon
 from ..model import Evidence, Relation
-from ..resolve import ResolvedDoc
+from ..resolve import SUPPORTING, ResolvedDoc
 
 #: Dependency labels, matched by membership (never by string tricks).
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -223,11 +223,6 @@ def _owner_of(noun: Token) -> Token | None:
         return None
     return None
 
-
-#: Verbs and nouns of support: an effort in their phrase is the supported party's.
-SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
-                        "salute", "applaud", "stand", "solidarity", "congratulate", "equip", "train",
-                        "arm", "assistance"})
 
 
 def supported_party(noun: Token) -> Token | None:
