@@ -81,6 +81,9 @@ _OPENERS = frozenset({"the", "a", "an", "it", "he", "she", "they", "we", "i", "t
 _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
+_FINAL_PUNCT = frozenset({".", "!", "?"})
+
+
 class LineBreaks:
     """Start a new sentence after any token followed by a line break; never split
     "U.S. Central Command" or "U.N. Security Council" after the abbreviation.
@@ -88,6 +91,8 @@ class LineBreaks:
     >>> nlp = load_pipeline()
     >>> [s.text for s in nlp("Joseph Votel, commander of U.S. Central Command, met Iraqi officials.").sents]
     ['Joseph Votel, commander of U.S. Central Command, met Iraqi officials.']
+    >>> [s.text for s in nlp(".    Near Mosul, two strikes hit a tunnel.").sents]
+    ['.', '   ', 'Near Mosul, two strikes hit a tunnel.']
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -95,6 +100,10 @@ class LineBreaks:
             nxt = doc[token.i + 1]
             if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
                 nxt.is_sent_start = True
+            elif token.is_space and token.i and doc[token.i - 1].text in _FINAL_PUNCT:
+                nxt.is_sent_start = True  # ".      Near Rawah, two strikes ..." (a run of spaces)
+            elif token.i == 0 and token.is_punct and token.text in _FINAL_PUNCT and not nxt.is_punct:
+                nxt.is_sent_start = True  # ". Near Rawah ..." (a stray full stop opens the text)
             elif (_ABBREVIATION.match(token.text) and nxt.is_title and nxt.lower_ not in _OPENERS
                   and token.whitespace_):
                 nxt.is_sent_start = False

@@ -56,6 +56,8 @@ _ORG_TYPES = frozenset(
      "GovernmentBody"}
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
+#: Prepositions a tagger sometimes takes for the first word of a name ("Near Rawah", "Outside Kyiv").
+_LEADING_PREPOSITIONS = frozenset({"near", "outside", "around", "inside", "across", "in", "at"})
 _MALE = frozenset({"he", "him", "his"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "all", "more", "numerous",
                           "various", "hundreds", "thousands", "dozens", "countless", "scores"})
@@ -162,7 +164,10 @@ class _Resolver:
             span = _trim(ent)
             if span is None:
                 continue
-            entity = self._resolve_span(span, ent.label_)
+            label = ent.label_
+            if label == "PERSON" and doc[ent.start].lower_ in _LEADING_PREPOSITIONS and span.start > ent.start:
+                label = "LOC"  # "Near Rawah": what one is near is a place
+            entity = self._resolve_span(span, label)
             if entity is not None:
                 self._add(entity, span)
 
@@ -306,6 +311,9 @@ class _Resolver:
             if noun is None or noun.cls in {"Person", "State"}:
                 continue  # "the president", "the country" only ever refer back
             mods = [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS]
+            if noun.derived is None and mods and _plural(tok) and "State" in noun.refers_to \
+                    and self._bloc_with_state(tok, mods, noun):
+                continue
             state, state_tok = None, None
             for mod in mods:
                 state = self._state_of(mod)
@@ -392,11 +400,12 @@ class _Resolver:
                 first = self._group_modifier_start(tok, mods)
                 if first is not None:
                     span = doc[first : tok.i + 1]
-                    label = _surface(span)
+                    label = _bloc_label(span, tok) if "State" in noun.refers_to else _surface(span)
                     self._add(Entity(slugify(label), label, noun.cls), span)
                     continue
-            if noun.cls == "Collective" and tok.tag_ == "NNS":
+            if noun.cls == "Collective" and tok.tag_ == "NNS" and "State" not in noun.refers_to:
                 # "refugees", "Moslem fundamentalist demonstrators": an unnamed collective
+                # ("the two countries" are states the text names, or no one)
                 start = tok.i
                 for mod in reversed(mods):
                     if (mod.dep_ in {"amod", "compound"} and mod.i == start - 1 and mod.is_alpha
@@ -405,6 +414,23 @@ class _Resolver:
                 span = doc[start : tok.i + 1]
                 label = _surface(span).lower() if start == tok.i else _surface(span)
                 self._add(Entity(slugify(label), label, "Collective"), span)
+
+    def _bloc_with_state(self, tok: Token, mods: list[Token], noun) -> bool:
+        """"the U.S. and Western nations": a named state coordinated with the adjective
+        of a bloc is an actor of its own next to the bloc ("Western nations")."""
+        for mod in mods:
+            state = self.rd.token_actor.get(mod.i)
+            if mod.pos_ != "PROPN" or state is None or self.rd.entities[state].type != "State":
+                continue
+            adjs = [c for c in mod.conjuncts if c.pos_ == "ADJ" and c.i < tok.i]
+            if not adjs:
+                continue
+            span = self.rd.doc[adjs[0].i : tok.i + 1]
+            label = _bloc_label(span, tok)
+            self._add(Entity(slugify(label), label, noun.cls), span)
+            self.rd.also[tok.i] = (*self.rd.also.get(tok.i, ()), state)
+            return True
+        return False
 
     def _member_of(self, tok: Token, mods: list[Token], noun) -> str | None:
         if noun.cls not in {"MilitaryForce", "ArmedGroup", "GovernmentBody", "Collective"}:
@@ -486,6 +512,8 @@ class _Resolver:
                 noun = self.lex.actor_nouns.get(low)
                 if noun is None or any(c.dep_ in _MODIFIER_DEPS for c in tok.lefts):
                     continue
+                if noun.cls == "Collective" and "State" in noun.refers_to:
+                    continue  # "the countries" are several states, not the last one named
                 key = self._antecedent(tok, sent_index, sents, noun.refers_to, window=2)
             else:
                 continue
@@ -584,8 +612,99 @@ class _Resolver:
         self.introductions()
         self.named_entities_again()
         self.noun_phrases()
+        self.title_nouns()
         self.coreference()
         return self.rd
+
+    # -- titles standing for a person: "The Foreign Secretary met ...", "the Iraqi prime minister" ----
+    def title_nouns(self) -> None:
+        """A title without a name stands for its holder.
+
+        It refers back to the last person the document named with that title
+        ("Defense Secretary Ash Carter ... the secretary"); otherwise a title
+        with a state ("the Iraqi prime minister", "Russia's foreign minister")
+        or a capitalised definite title ("The Foreign Secretary") is a new
+        person. A lowercase bare title ("the minister") with no antecedent
+        names no one.
+        """
+        doc = self.rd.doc
+        holders: list[tuple[int, tuple[str, ...], str | None, str]] = []  # (start, title words, state, person)
+        for start, key in sorted(self.order):
+            if self.rd.entities[key].type != "Person":
+                continue
+            words, state = self._title_before(start, key)
+            if words:
+                holders.append((start, words, state, key))
+        for tok in doc:
+            if (tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.rd.token_actor or tok.tag_ in {"NNS", "NNPS"}
+                    or tok.dep_ in {"compound", "amod"} or tok.lower_ not in self._title_words):
+                continue
+            first = tok.i
+            while (first > tok.sent.start and doc[first - 1].lower_ in self._title_words
+                   and doc[first - 1].i not in self.rd.token_actor and doc[first - 1].head.i in range(first, tok.i + 1)):
+                first -= 1
+            words = tuple(t.lower_ for t in doc[first : tok.i + 1])
+            if not any(" ".join(words[n:]) in self.lex.titles for n in range(len(words))):
+                continue
+            state_tok = self._title_state(tok, first)
+            state = self._state_of(state_tok) if state_tok is not None else None
+            earlier = [h for h in holders if h[0] < first and h[1][-len(words):] == words
+                       and (state is None or h[2] == state.key)]
+            if earlier:
+                key = earlier[-1][3]
+                self.rd.token_actor[tok.i] = key
+                self.rd.coreferent.add(tok.i)
+                continue
+            definite = any(c.lower_ == "the" for c in tok.children if c.dep_ == "det") or first == tok.sent.start
+            if state is not None:
+                self.rd.entities.setdefault(state.key, self._from_entry(state))
+                title = " ".join(t.text for t in doc[first : tok.i + 1])
+                label = f"{state.modifier or state.label} {title}"
+                lo = min(first, state_tok.i) if state_tok.i < first else first
+                span = doc[lo : tok.i + 1]
+                key = self._add(Entity(slugify(label), label, "Person"), span)
+                pred = next((self.lex.titles[" ".join(words[n:])] for n in range(len(words))
+                             if " ".join(words[n:]) in self.lex.titles), None)
+                if pred:
+                    self.rd.links.append(DerivedLink(key, pred, state.key, span.start, span.end, "resolve.title-noun"))
+                holders.append((first, words, state.key, key))
+            elif definite and tok.is_title and not any(c.dep_ == "poss" for c in tok.children):
+                span = doc[first : tok.i + 1]
+                label = _surface(span)
+                key = self._add(Entity(slugify(label), label, "Person"), span)
+                holders.append((first, words, None, key))
+
+    def _title_before(self, start: int, key: str) -> tuple[tuple[str, ...], str | None]:
+        """The title words written just before a person's name, and the state they name
+        ("Iraqi Prime Minister Haider al-Abadi" -> ("prime", "minister"), "iraq")."""
+        doc = self.rd.doc
+        j = start - 1
+        while j >= 0 and self.rd.token_actor.get(j) == key:
+            j -= 1
+        end = j + 1
+        while j >= 0 and doc[j].lower_ in self._title_words and j not in self.rd.token_actor:
+            j -= 1
+        words = tuple(t.lower_ for t in doc[j + 1 : end])
+        state = self._state_of(doc[j]) if j >= 0 and words else None
+        return words, state.key if state is not None else None
+
+    def _title_state(self, tok: Token, first: int) -> Token | None:
+        """The state a title belongs to: "the Iraqi prime minister", "Russia's foreign
+        minister", "the Prime Minister of Iraq"."""
+        doc = self.rd.doc
+        if first > 1 and doc[first - 1].tag_ == "POS" and doc[first - 2].dep_ == "poss" \
+                and doc[first - 2].head.i == tok.i and self._state_of(doc[first - 2]) is not None:
+            return doc[first - 2]  # "Russia's foreign minister"
+        if first > 0 and doc[first - 1].head.i in range(first, tok.i + 1):
+            before = doc[first - 1]
+            if before.dep_ in {"amod", "compound", "nmod", "poss"} and self._state_of(before) is not None:
+                return before
+        for prep in tok.rights:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None and self._state_of(pobj) is not None:
+                    return pobj
+        return None
 
     def named_entities_again(self) -> None:
         """Later bare mentions of an acronym or alias learnt from the text ("the PMF")."""
@@ -615,12 +734,25 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct
-                           or (doc[start].tag_ == "IN" and start + 1 < end)):
+                           or ((doc[start].tag_ == "IN" or doc[start].lower_ in _LEADING_PREPOSITIONS)
+                               and start + 1 < end)):
         start += 1  # "the", and a preposition a tagger took in ("Near Rawah" at a sentence start)
     while end > start and (doc[end - 1].tag_ in {"POS", "IN", "DT", "CC"} or doc[end - 1].is_punct
                            or doc[end - 1].is_space):
         end -= 1  # "the Government of" (a tagger's cut) -> "Government"
     return doc[start:end] if end > start else None
+
+
+#: Plural nouns for a bloc of states, named as one: "Arab states" = "Arab countries".
+_BLOC_NOUNS = frozenset({"country", "nation", "state"})
+
+
+def _bloc_label(span: Span, head: Token) -> str:
+    """"Western nations", "Western states" -> "Western countries" (one node per bloc)."""
+    text = _surface(span)
+    if head.lemma_.lower() in _BLOC_NOUNS and text.endswith(head.text):
+        return text[: -len(head.text)] + "countries"
+    return text
 
 
 def _surface(span: Span) -> str:

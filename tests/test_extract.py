@@ -184,6 +184,14 @@ CASES = [
     # a future act "unless" the other yields is a threat, whatever the act
     ("Nigeria will withdraw its troops from Chad unless the junta holds elections.",
      {("nigeria", "threatened", "chad")}, {("nigeria", "agreedWith", "chad"), ("nigeria", "conceded", "chad")}),
+    # coordinated subjects who discussed or spoke: they consulted each other, unless they spoke *out*
+    ("Putin and Erdogan discussed the war in Syria.", {("vladimir-putin", "consulted", "recep-tayyip-erdogan")}, set()),
+    ("Biden and Xi spoke by phone on Tuesday.", {("joe-biden", "consulted", "xi-jinping")}, set()),
+    ("Russia and China spoke out against the sanctions.", set(), {("russia", "consulted", "china")}),
+    ("Iran discussed the border with officials.", set(), {("iran", "consulted", "iran")}),
+    # the subject nearest the verb acts, not a fronted place the parser took for a second subject
+    ("Near Kobani, Kurdish fighters attacked ISIS positions.",
+     {("kurdish-fighters", "targeted", "islamic-state")}, set()),
 ]
 
 

@@ -115,7 +115,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     tok = verb
     while tok is not None and seen < 6:
         seen += 1
-        for child in tok.children:
+        # the subject nearest the verb: in "Near Rawah, two strikes engaged ..." a parser
+        # may take the fronted place for a second subject
+        for child in sorted(tok.children, key=lambda c: -c.i if c.i < tok.i else c.i):
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
                     return tok.head, False  # "forces who are leading ...": the forces

@@ -254,6 +254,8 @@ def _reciprocal(rd, sent, verb, subjects, emitted, lex) -> Iterator[Relation]:
     pred = lex.reciprocal.get(verb.lemma_.lower())
     if pred is None or len(subjects) < 2:
         return
+    if any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in verb.children):
+        return  # "Russia and China spoke out against ...": together, not to each other
     if any(r.evidence.trigger_span == (rd.offset + verb.idx, rd.offset + verb.idx + len(verb.text))
            for r in emitted):
         return  # the verb had an object of its own

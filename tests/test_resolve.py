@@ -1,0 +1,68 @@
+"""kg/resolve.py: titles standing for their holders, names a tagger ran into a preposition."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+
+def _entities(text: str) -> dict[str, str]:
+    return {e.key: e.type for e in kg.build([text]).entities.values()}
+
+
+# (text, expected edges, edges that must not appear)
+TITLES = [
+    # a capitalised definite title with no name is a person of its own
+    ("The Foreign Secretary met Russian Foreign Minister Sergei Lavrov in New York.",
+     {("foreign-secretary", "consulted", "sergei-lavrov")}, set()),
+    ("The Prime Minister and President Macron discussed migration.",
+     {("prime-minister", "consulted", "emmanuel-macron")}, set()),
+    # a title with its state: the state's office-holder
+    ("The Iraqi Prime Minister condemned the attack by ISIS.",
+     {("iraqi-prime-minister", "condemned", "islamic-state"), ("iraqi-prime-minister", "leaderOf", "iraq")},
+     {("iraq", "condemned", "islamic-state")}),
+    ("Russia's foreign minister criticized NATO.",
+     {("russian-foreign-minister", "criticized", "nato"), ("russian-foreign-minister", "partOf", "russia")},
+     set()),
+    ("The Prime Minister of Pakistan visited Beijing.",
+     {("pakistani-prime-minister", "visited", "china")}, set()),
+    ("The Russian defence minister visited Damascus.",
+     {("russian-defence-minister", "visited", "syria")}, set()),
+    # a title refers back to the last person the text named with it
+    ("Foreign Secretary Boris Johnson arrived in Ankara. The Foreign Secretary met Turkish officials.",
+     {("boris-johnson", "consulted", "turkish-government")}, {("foreign-secretary", "consulted", "turkish-government")}),
+    ("Defense Secretary Lloyd Austin met Israeli Prime Minister Benjamin Netanyahu. "
+     "The secretary criticized Hezbollah.",
+     {("lloyd-austin", "criticized", "hezbollah")}, set()),
+    ("Kenyan President William Ruto met Somali officials. The president condemned al-Shabaab.",
+     {("william-ruto", "condemned", "al-shabaab")}, set()),
+]
+
+
+@pytest.mark.parametrize("text,expected,forbidden", TITLES, ids=[t[0][:40] for t in TITLES])
+def test_resolve_title_stands_for_its_holder(edges_of, text, expected, forbidden):
+    found = edges_of(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not (forbidden & found)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister condemned the attack.",  # lowercase, no antecedent: no one in particular
+    "Ministers from ten countries met in Geneva.",
+    "He served as foreign minister until 2019.",
+])
+def test_resolve_bare_title_names_no_one(text):
+    assert not any(t == "Person" for t in _entities(text).values())
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Near Rawah, two strikes engaged an ISIL tactical unit.", "rawah"),
+    (".       Near Rawah, two strikes engaged an ISIL tactical unit.", "rawah"),
+    (". Near Sinjar, one strike destroyed a vehicle.", "sinjar"),
+])
+def test_resolve_place_after_preposition_is_a_place_and_does_not_act(edges_of, text, place):
+    ents = _entities(text)
+    assert ents.get(place) in {"Place", None}
+    assert not any(k.startswith("near") for k in ents)
+    assert not any(s == place for s, _, _ in edges_of(text))
