@@ -170,6 +170,29 @@ class _Resolver:
             entity = self._resolve_span(span, label)
             if entity is not None:
                 self._add(entity, span)
+                if entity.type == "Facility":
+                    self._place_in_name(entity.key, span)
+
+    def _named_earlier(self, span: Span) -> str | None:
+        """The facility an earlier, longer name of this one stands for ("the U.S.
+        embassy" after "the U.S. Embassy in Baghdad")."""
+        norm = normalize_name(_surface(span))
+        found = {key for alias, key in self.local_alias.items()
+                 if alias.startswith(norm + " in ") and self.rd.entities[key].type == "Facility"}
+        return found.pop() if len(found) == 1 else None
+
+    def _place_in_name(self, key: str, span: Span) -> None:
+        """A place written inside a facility's name ("the U.S. Embassy in Baghdad") is
+        where the facility is."""
+        ins = [t for t in span if t.lower_ in {"in", "of"} and t.i + 1 < span.end]
+        if not ins:
+            return
+        rest = self.rd.doc[ins[-1].i + 1 : span.end]
+        entry = self.gaz.lookup(_surface(rest))
+        if entry is None or entry.type not in {"Place", "State"} or entry.key == key:
+            return
+        self.rd.entities.setdefault(entry.key, self._from_entry(entry))
+        self.rd.links.append(DerivedLink(key, "locatedIn", entry.key, rest.start, rest.end, "resolve.name-place"))
 
     def _resolve_span(self, span: Span, label: str) -> Entity | None:
         text = _surface(span)
@@ -360,6 +383,10 @@ class _Resolver:
             if noun.derived and state is not None:
                 label = f"{state.modifier or state.label} {noun.derived}"
                 span = doc[min(_left_edge(state_tok), tok.i) : end]
+                named = self._named_earlier(span) if noun.cls == "Facility" else None
+                if named is not None:  # "the U.S. Embassy in Baghdad ... the U.S. embassy"
+                    self._add(self.rd.entities[named], span)
+                    continue
                 key = self._add(Entity(slugify(label), label, noun.cls), span)
                 if noun.part_of_state:
                     self.rd.links.append(

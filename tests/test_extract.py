@@ -189,6 +189,15 @@ CASES = [
     ("Biden and Xi spoke by phone on Tuesday.", {("joe-biden", "consulted", "xi-jinping")}, set()),
     ("Russia and China spoke out against the sanctions.", set(), {("russia", "consulted", "china")}),
     ("Iran discussed the border with officials.", set(), {("iran", "consulted", "iran")}),
+    # a denial answers the accusation of the sentence before; a pronoun stands for the accused
+    ("Ukraine accused Russia of shelling the plant. Moscow denied the allegations.",
+     {("russia", "denied", "ukraine")}, set()),
+    ("Turkey blamed the PKK for the bombing. The group denied involvement.",
+     {("kurdistan-workers-party", "denied", "turkey")}, set()),
+    ("Israel blamed Hamas for the attack. It denied responsibility.", {("hamas", "denied", "israel")}, set()),
+    ("Israel blamed Hamas for the attack. He denied responsibility.", set(), {("hamas", "denied", "israel")}),
+    ("Iran condemned Israel. They denied responsibility.", set(), {("israel", "denied", "iran")}),
+    ("Israel blamed Hamas. Later, they denied any link to Iran.", set(), {("hamas", "denied", "israel")}),
     # the subject nearest the verb acts, not a fronted place the parser took for a second subject
     ("Near Kobani, Kurdish fighters attacked ISIS positions.",
      {("kurdish-fighters", "targeted", "islamic-state")}, set()),

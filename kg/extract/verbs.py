@@ -50,6 +50,8 @@ _ALLEGATION_NOUNS = frozenset(
     {"allegation", "accusation", "claim", "charge", "report", "responsibility", "involvement"}
 )
 _ACCUSING = frozenset({"accused", "blamed"})
+#: Pronouns a denial's subject may be, standing for the one last accused.
+_DENYING_PRONOUNS = frozenset({"they", "it", "he", "she"})
 #: Relations whose target may sit in the object's preposition ("threatened action against X").
 _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "demanded"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
@@ -126,6 +128,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
     """Yield the relations stated by lexicon verbs in a resolved document, and the
     events (attacks, arrests, protests...) that asserted acts make."""
     lex = lexicon or load_lexicon()
+    recent: list[Relation] = []  # the previous sentence's accusations, for "They denied it."
     for sent in rd.doc.sents:
         emitted: list[Relation] = []
         events: list[Event] = []
@@ -156,6 +159,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             # "suspected Hamas militants attacked ...": an unconfirmed perpetrator is no agent
             subjects = [s for s in subjects if not any(t.lower_ in lex.hedges and t.i < s[1].i
                                                        for t in s[1].subtree)]
+            if not subjects and mode == "asserted" and not negated and actor_tok is not None \
+                    and actor_tok.lower_ in _DENYING_PRONOUNS:
+                denials.extend((verb, t) for t in triggers or () if t.object == "special:deny")
             if not subjects:
                 # "Militants attacked the embassy": an event with a target and no known agent
                 for trig in (triggers or ()) if mode == "asserted" and not negated else ():
@@ -204,7 +210,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
                 emitted.extend(_must(rd, sent, verb, subjects, lex))
         for verb, trig in denials:
-            emitted.extend(_denials(rd, sent, verb, trig, emitted, lex))
+            emitted.extend(_denials(rd, sent, verb, trig, emitted, recent, lex))
+        recent = [r for r in emitted if r.predicate in _ACCUSING and not r.negated]
         yield from emitted
         yield from events
 
@@ -218,23 +225,32 @@ def _is_attack_noun(tok: Token | None, lex: Lexicon) -> bool:
     return trig is not None and trig.event == "Attack"
 
 
-def _denials(rd, sent, verb, trig, emitted, lex) -> Iterator[Relation]:
-    """"X denied the allegations" -> X denied whoever made them in this sentence."""
+def _denials(rd, sent, verb, trig, emitted, recent, lex) -> Iterator[Relation]:
+    """"X denied the allegations" -> X denied whoever made them, in this sentence or the
+    one before. "They denied responsibility" after "Israel blamed PIJ": the accused
+    denied the accuser."""
     subj_tok, passive = subject_of(verb)
-    if passive:
-        return
-    subjects = actors(rd, subj_tok)
-    if not subjects:
+    if passive or subj_tok is None:
         return
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    accusations = [r for r in (*recent, *emitted) if r.predicate in _ACCUSING and not r.negated]
+    subjects = actors(rd, subj_tok)
+    if not subjects and subj_tok.lower_ in _DENYING_PRONOUNS and accusations \
+            and any(o.lemma_.lower() in _ALLEGATION_NOUNS for o in objs):
+        last = accusations[-1]  # the one last accused, if the pronoun fits them
+        person = rd.entities[last.object].type == "Person"
+        if person == (subj_tok.lower_ in {"he", "she"}):
+            subjects = [(last.object, subj_tok, 0.8)]
+    if not subjects:
+        return
     for obj in objs:
         direct = actors(rd, obj, via_modifiers=True)
         if direct and obj.lemma_.lower() in _ALLEGATION_NOUNS:
             targets = direct
         elif obj.lemma_.lower() in _ALLEGATION_NOUNS:
             accusers = {}
-            for r in emitted:
-                if r.predicate in _ACCUSING and not r.negated and r.object in {s[0] for s in subjects}:
+            for r in accusations:
+                if r.object in {s[0] for s in subjects}:
                     accusers[r.subject] = r
             targets = [(k, verb, 0.9) for k in accusers]
         else:
