@@ -56,6 +56,9 @@ _ORG_TYPES = frozenset(
      "GovernmentBody"}
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
+#: Words that make an organisation part of the state a demonym names ("an Iraqi state
+#: paramilitary organization", "a Russian government agency").
+_STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
 #: Prepositions a tagger sometimes takes for the first word of a name ("Near Rawah", "Outside Kyiv").
 _LEADING_PREPOSITIONS = frozenset({"near", "outside", "around", "inside", "across", "in", "at"})
 _MALE = frozenset({"he", "him", "his"})
@@ -260,7 +263,9 @@ class _Resolver:
             lemma = tok.lemma_.lower()
             if lemma in _INTRO_VERBS and tok.dep_ in {"acl", "relcl", "advcl"}:
                 self._introduction(tok)
-            if tok.dep_ == "appos":
+            if tok.dep_ == "appos" or (tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and any(
+                    c.dep_ == "nsubj" and c.i < tok.left_edge.i for c in tok.head.children)):
+                # (a parser sometimes makes ", an organization comprising ..." a second subject)
                 self._appositive(tok)
 
     def _introduction(self, verb: Token) -> None:
@@ -288,6 +293,34 @@ class _Resolver:
             key = self._new_actor(span, head)
             self.rd.token_actor.setdefault(head.i, key)  # "a group called X ... claimed": X claimed
 
+    def _state_body(self, key: str, noun: Token) -> None:
+        """"the PMF, an Iraqi state paramilitary organization": a body of the state."""
+        mods = [c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS]
+        if not any(m.lower_ in _STATE_BODY_WORDS for m in mods):
+            return
+        for mod in mods:
+            state = self._state_of(mod)
+            if state is not None and state.key != key:
+                self.rd.entities.setdefault(state.key, self._from_entry(state))
+                self.rd.links.append(DerivedLink(key, "partOf", state.key, mod.i, noun.i + 1, "resolve.state-body"))
+                return
+
+    def _just_before(self, appos: Token) -> str | None:
+        """The actor named right before an appositive the parser hung elsewhere: in "a
+        demonstration by members of the PMF, an Iraqi organization comprising ...", the
+        organization is the PMF, not the demonstration."""
+        i = appos.left_edge.i - 1
+        doc = self.rd.doc
+        if i < 0 or doc[i].text != ",":
+            return None
+        i -= 1
+        if i >= 2 and doc[i].text == ")" and doc[i - 2].text == "(":
+            i -= 3  # "the Popular Mobilisation Forces (PMF), an ..."
+        key = self.rd.token_actor.get(i) if i >= 0 else None
+        if key is None or self.rd.entities[key].type in {"Place", "Facility", "Person"}:
+            return None
+        return key
+
     def _new_actor(self, span: Span, noun_token: Token) -> str:
         noun = self.lex.actor_nouns.get(noun_token.lower_) or self.lex.actor_nouns[noun_token.lemma_.lower()]
         key = self.rd.token_actor.get(span.root.i)
@@ -311,10 +344,11 @@ class _Resolver:
                 and (head.lower_ in self.lex.titles or head.lemma_.lower() in self.lex.titles)):
             self.rd.token_actor[head.i] = person
             return
-        key = self.rd.token_actor.get(appos.head.i)
+        key = self.rd.token_actor.get(appos.head.i) or self._just_before(appos)
         if key and appos.pos_ == "NOUN" and appos.i not in self.rd.token_actor:
             # "Kataib Hezbollah, an armed faction with ties to Iran": the noun is the actor
             self.rd.token_actor[appos.i] = key
+            self._state_body(key, appos)
         noun = self.lex.actor_nouns.get(appos.lower_) or self.lex.actor_nouns.get(appos.lemma_.lower())
         if not key or noun is None or self.gaz.get(key) is not None:
             return

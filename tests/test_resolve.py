@@ -66,3 +66,35 @@ def test_resolve_place_after_preposition_is_a_place_and_does_not_act(edges_of, t
     assert ents.get(place) in {"Place", None}
     assert not any(k.startswith("near") for k in ents)
     assert not any(s == place for s, _, _ in edges_of(text))
+
+
+APPOSITIVES = [
+    # an appositive the parser hung on another noun still describes the actor named just before it
+    ("A rally by supporters of the Popular Mobilization Forces (PMF), an Iraqi state paramilitary "
+     "organization comprising several Iran-backed factions, took place in Basra.",
+     {("popular-mobilization-forces", "partOf", "iraq"),
+      ("iran-backed-factions", "partOf", "popular-mobilization-forces")}, set()),
+    ("The National Guard, a Saudi government force, deployed to the border.",
+     {("national-guard", "partOf", "saudi-arabia")}, set()),
+    # a demonym alone makes no part of the state
+    ("Hezbollah, a Lebanese armed group, fired rockets at Israel.",
+     {("hezbollah", "targeted", "israel")}, {("hezbollah", "partOf", "lebanon")}),
+    ("The Wagner Group, a Russian private military company, fought in Mali.",
+     set(), {("wagner-group", "partOf", "russia")}),
+]
+
+
+@pytest.mark.parametrize("text,expected,forbidden", APPOSITIVES, ids=[t[0][:40] for t in APPOSITIVES])
+def test_resolve_appositive_describes_the_actor_before_it(edges_of, text, expected, forbidden):
+    found = edges_of(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not (forbidden & found)
+
+
+def test_resolve_facility_name_with_place_and_its_shorter_name(edges_of):
+    text = ("Militias fired rockets at the U.S. Embassy in Baghdad. "
+            "Protesters later tried to storm the U.S. embassy.")
+    found = edges_of(text)
+    assert ("embassy-of-the-united-states-baghdad", "locatedIn", "baghdad") in found
+    graph = kg.build([text])
+    assert "us-embassy" not in graph.entities  # the shorter name is the same embassy
