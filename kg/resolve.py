@@ -339,7 +339,7 @@ class _Resolver:
         'Iraqi politician Hadi al-Amiri' lets the title noun stand for the person."""
         head = appos.head
         person = self.rd.token_actor.get(appos.i)
-        if (person and head.i not in self.rd.token_actor and head.pos_ == "NOUN"
+        if (person and head.i not in self.rd.token_actor and head.pos_ in {"NOUN", "PROPN"}
                 and self.rd.entities[person].type == "Person"
                 and (head.lower_ in self.lex.titles or head.lemma_.lower() in self.lex.titles)):
             self.rd.token_actor[head.i] = person
@@ -700,6 +700,10 @@ class _Resolver:
             if (tok.pos_ not in {"NOUN", "PROPN"} or tok.i in self.rd.token_actor or tok.tag_ in {"NNS", "NNPS"}
                     or tok.dep_ in {"compound", "amod"} or tok.lower_ not in self._title_words):
                 continue
+            nxt = self.rd.token_actor.get(tok.i + 1)
+            if (tok.head.i > tok.i and self.rd.token_actor.get(tok.head.i)) or (
+                    nxt and self.rd.entities[nxt].type == "Person"):
+                continue  # "Iraqi politician Hadi al-Amiri": the title is part of the name
             first = tok.i
             while (first > tok.sent.start and doc[first - 1].lower_ in self._title_words
                    and doc[first - 1].i not in self.rd.token_actor and doc[first - 1].head.i in range(first, tok.i + 1)):

@@ -29,6 +29,11 @@ TITLES = [
      {("pakistani-prime-minister", "visited", "china")}, set()),
     ("The Russian defence minister visited Damascus.",
      {("russian-defence-minister", "visited", "syria")}, set()),
+    # a title with its holder's name in apposition, or before it, is that person
+    ("The Foreign Secretary met the Russian Foreign Minister, Sergei Lavrov, in Geneva.",
+     {("foreign-secretary", "consulted", "sergei-lavrov")}, {("foreign-secretary", "consulted", "russian-foreign-minister")}),
+    ("Lebanese politician Gebran Bassil criticized Hezbollah.",
+     {("gebran-bassil", "criticized", "hezbollah")}, {("lebanese-politician", "criticized", "hezbollah")}),
     # a title refers back to the last person the text named with it
     ("Foreign Secretary Boris Johnson arrived in Ankara. The Foreign Secretary met Turkish officials.",
      {("boris-johnson", "consulted", "turkish-government")}, {("foreign-secretary", "consulted", "turkish-government")}),
