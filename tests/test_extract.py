@@ -189,6 +189,13 @@ CASES = [
     ("Biden and Xi spoke by phone on Tuesday.", {("joe-biden", "consulted", "xi-jinping")}, set()),
     ("Russia and China spoke out against the sanctions.", set(), {("russia", "consulted", "china")}),
     ("Iran discussed the border with officials.", set(), {("iran", "consulted", "iran")}),
+    # support given by a military act backs a government too; spoken support does not
+    ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq.",
+     {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    ("Russia carried out raids in support of the Syrian government.",
+     {("syrian-government", "backedBy", "russia")}, set()),
+    ("The UK spoke in support of the Iraqi government.", {("united-kingdom", "supported", "iraqi-government")},
+     {("iraqi-government", "backedBy", "united-kingdom")}),
     # a denial answers the accusation of the sentence before; a pronoun stands for the accused
     ("Ukraine accused Russia of shelling the plant. Moscow denied the allegations.",
      {("russia", "denied", "ukraine")}, set()),

@@ -388,10 +388,12 @@ _BACKERS = frozenset({"State", "MilitaryForce", "ArmedGroup", "InternationalOrga
 _ARMED = frozenset({"ArmedGroup", "MilitaryForce"})
 
 
-def backing(rd: ResolvedDoc, rel: Relation, lemma: str, lex: Lexicon) -> Relation | None:
+def backing(rd: ResolvedDoc, rel: Relation, lemma: str, lex: Lexicon, *, military: bool = False) -> Relation | None:
     """The ``backedBy`` edge a support or aid relation implies when an armed actor
     is supported by a state, force or group with a trigger of ``backing.txt``
-    ("Iran supports Hezbollah" -> Hezbollah backedBy Iran).
+    ("Iran supports Hezbollah" -> Hezbollah backedBy Iran). Support given by a
+    military act backs a government too ("conducted strikes in support of the
+    government of Iraq": ``military=True``).
 
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
@@ -402,7 +404,8 @@ def backing(rd: ResolvedDoc, rel: Relation, lemma: str, lex: Lexicon) -> Relatio
     [('hezbollah', 'backedBy', 'iran')]
     """
     if (rel.predicate not in {"supported", "aided"} or rel.negated or lemma not in lex.backing
-            or rd.entities[rel.subject].type not in _BACKERS or rd.entities[rel.object].type not in _ARMED):
+            or rd.entities[rel.subject].type not in _BACKERS
+            or rd.entities[rel.object].type not in (_BACKERS if military else _ARMED)):
         return None
     ev = rel.evidence
     return Relation(subject=rel.object, predicate="backedBy", object=rel.subject,

@@ -84,11 +84,28 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
             subj, passive = subject_of(verb)
             return ([] if passive else actors(rd, subj)), verb
     # "killed four people in an attack on X", "staged a strike in protest against X"
-    if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} and head.head.pos_ in {"VERB", "AUX"}:
-        subj, passive = subject_of(head.head)
-        if not passive:
-            return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], head.head
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"}:
+        while head.dep_ == "conj" and head.head.i != head.i and head.head.dep_ == "prep":
+            head = head.head  # "coordinated with and in support of X"
+        verb = head.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in OBJECT_DEPS:
+            verb = verb.head.head  # "conducted strikes coordinated with and in support of X"
+        if verb.pos_ in {"VERB", "AUX"}:
+            subj, passive = subject_of(verb)
+            if not passive:
+                return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], verb
     return [], None
+
+
+def _military(clause: Token | None, lex: Lexicon) -> bool:
+    """Whether a clause is a military act: "conducted strikes", "carried out raids"."""
+    if clause is None:
+        return False
+    for obj in clause.children:
+        trig = lex.nouns.get(obj.lemma_.lower()) if obj.dep_ in OBJECT_DEPS else None
+        if trig is not None and trig.event == "Attack":
+            return True
+    return False
 
 
 def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
@@ -218,7 +235,8 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                    trigger=noun, asserted_by=speaker)
                     if rel:
                         yield rel
-                        backed = backing(rd, rel, trig.lemma, lex) if mode == "asserted" else None
+                        backed = backing(rd, rel, trig.lemma, lex, military=_military(light, lex)) \
+                            if mode == "asserted" else None
                         if backed is not None:
                             yield backed
             for subj in claimants:
