@@ -189,6 +189,23 @@ CASES = [
     ("Biden and Xi spoke by phone on Tuesday.", {("joe-biden", "consulted", "xi-jinping")}, set()),
     ("Russia and China spoke out against the sanctions.", set(), {("russia", "consulted", "china")}),
     ("Iran discussed the border with officials.", set(), {("iran", "consulted", "iran")}),
+    # actors who act together against a third party cooperated; a partner "together with"
+    # the subject acts too; "Russia and Ukraine fought" is a fight between them
+    ("Hamas and Islamic Jihad fired rockets at Israel.",
+     {("hamas", "cooperatedWith", "palestinian-islamic-jihad"), ("palestinian-islamic-jihad", "targeted", "israel")},
+     set()),
+    ("Kurdish fighters, together with U.S. special forces, attacked ISIS.",
+     {("us-forces", "targeted", "islamic-state"), ("kurdish-fighters", "cooperatedWith", "us-forces")}, set()),
+    ("Turkish forces, in coordination with the Syrian National Army, shelled Kurdish positions.",
+     {("turkish-forces", "cooperatedWith", "syrian-national-army")}, set()),
+    ("The UK, the Global Coalition and the Government of Iraq are committed to defeating these terrorists.",
+     {("united-kingdom", "cooperatedWith", "iraqi-government"),
+      ("global-coalition-to-defeat-isis", "cooperatedWith", "iraqi-government")}, set()),
+    ("Russia and Ukraine fought over Bakhmut.", {("russia", "inConflictWith", "ukraine")},
+     {("russia", "cooperatedWith", "ukraine")}),
+    ("Russia and Ukraine attacked each other.", set(), {("russia", "cooperatedWith", "ukraine")}),
+    ("Israel and Hamas did not attack Egypt.", set(), {("israel", "cooperatedWith", "hamas")}),
+    ("Iran and Russia condemned the strike.", set(), {("iran", "cooperatedWith", "russia")}),
     # support given by a military act backs a government too; spoken support does not
     ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq.",
      {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),

@@ -60,12 +60,25 @@ def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -
         return []
     out: list[tuple[str, Token, float]] = []
     seen: set[str] = set()
-    for t in (tok, *tok.conjuncts):
+    for t in (tok, *tok.conjuncts, *_listed(rd, tok)):
         for key, at, factor in _actor_of(rd, t, via_modifiers):
             if key not in seen:
                 seen.add(key)
                 out.append((key, at, factor))
     return out
+
+
+def _listed(rd: ResolvedDoc, tok: Token) -> tuple[Token, ...]:
+    """"The UK, the Global Coalition and the Government of Iraq": a parser may make the
+    second item an apposition of the first; an apposition with conjuncts of its own,
+    each a different actor, is the rest of a list."""
+    for child in tok.children:
+        if child.dep_ == "appos" and child.conjuncts and rd.actor_at(tok) and rd.actor_at(child):
+            items = (child, *child.conjuncts)
+            keys = {rd.actor_at(t) for t in items}
+            if None not in keys and rd.actor_at(tok) not in keys:
+                return items
+    return ()
 
 
 def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[str, Token, float]]:
@@ -124,6 +137,12 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in _DEVOTED:
+            tok = tok.head.head  # "X is committed to defeating Y": X, even as the passive subject
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj, False
+            continue
         if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_.lower() in ACCUSING:
             return accused_of(tok), False  # "accused the United States of aiding Israel"
         if tok.dep_ == "xcomp" and tok.head.i != tok.i:
@@ -147,6 +166,8 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+#: Verbs whose passive subject does what "to -ing" says ("is committed to defeating X").
+_DEVOTED = frozenset({"commit", "dedicate", "devote"})
 #: Nouns of a sustained effort whose infinitive states what the effort does:
 #: "the campaign to defeat ISIS", "X's efforts to retake the city".
 EFFORT_NOUNS = frozenset({"campaign", "effort", "fight", "war", "operation", "offensive", "mission",

@@ -172,6 +172,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                  rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
                         break
                 continue
+            partners = _partners(rd, verb, actor_tok) if not passive else []
+            known = {s[0] for s in subjects}
+            subjects = subjects + [p for p in partners if p[0] not in known]
             speaker = accuser(rd, verb) if mode == "alleged" else speaker_of(rd, verb, lex)
             if mode == "alleged" and speaker is None:
                 continue
@@ -206,6 +209,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if any(r.rule.startswith(f"verb:{trig.lemma}:") and r.evidence.trigger_span and
                        r.evidence.trigger_span[0] == rd.offset + verb.idx for r in emitted):
                     break  # the first object pattern that matched wins
+            if mode in {"asserted", "future"} and not negated:
+                emitted.extend(_joint(rd, sent, verb, subjects, bool(partners), triggers, lex))
             if mode == "asserted" and not negated:
                 emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
                 emitted.extend(_must(rd, sent, verb, subjects, lex))
@@ -278,6 +283,68 @@ def _reciprocal(rd, sent, verb, subjects, emitted, lex) -> Iterator[Relation]:
     for i, a in enumerate(subjects):
         for b in subjects[i + 1:]:
             rel = relation(rd, sent, a, pred, b, 0.8, f"verb:{verb.lemma_.lower()}:reciprocal", trigger=verb)
+            if rel is not None:
+                yield rel
+
+
+#: Words that make a "with" phrase a partner in the act: "together with X", "alongside X",
+#: "along with X", "jointly with X", "in coordination / cooperation / partnership with X".
+_TOGETHER = frozenset({"together", "along", "jointly"})
+_JOINT_NOUNS = frozenset({"coordination", "cooperation", "partnership", "conjunction", "concert"})
+#: Acts against a third party that actors named together do together.
+_EACH_OTHER = frozenset({"other", "another"})  # "attacked each other / one another"
+_JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
+
+
+def _partners(rd, verb: Token, subj: Token | None) -> list:
+    """Actors that do the act with its subject: "Kurdish fighters, together with U.S.
+    forces, attacked ISIS", "Iraqi troops, alongside the PMF, retook the town"."""
+    found = []
+    for head in (verb, subj):
+        if head is None:
+            continue
+        for child in head.children:
+            low = child.lower_
+            withs = []
+            if low in _TOGETHER:
+                withs = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"]
+            elif child.dep_ == "prep" and low == "with" and any(c.lower_ in _TOGETHER for c in child.children):
+                withs = [child]  # "together" hung on the "with" it modifies
+            elif child.dep_ == "prep" and low == "alongside":
+                withs = [child]
+            elif child.dep_ == "prep" and low == "in":
+                withs = [w for n in child.children if n.dep_ == "pobj" and n.lower_ in _JOINT_NOUNS
+                         for w in n.children if w.dep_ == "prep" and w.lower_ == "with"]
+            for w in withs:
+                for pobj in w.children:
+                    if pobj.dep_ == "pobj":
+                        found += [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)]
+    return found
+
+
+def _joint(rd, sent, verb, subjects, partnered: bool, triggers, lex) -> Iterator[Relation]:
+    """Actors who act together against a third party cooperated: "the US and Britain
+    struck Houthi targets", "X, together with Y, attacked Z" (not "Russia and Ukraine
+    fought": with no third party, that is a fight between them)."""
+    if len({s[0] for s in subjects}) < 2 or not any(t.predicate in _JOINT_PREDICATES for t in triggers or ()):
+        return
+    keys = {s[0] for s in subjects}
+    third = partnered or any(
+        (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
+        and not ({t.i for t in c.subtree} & {s[1].i for s in subjects})
+        and not _EACH_OTHER & {t.lower_ for t in c.subtree}
+        and not any(rd.token_actor.get(t.i) in keys for t in c.subtree)
+        for c in verb.children)
+    if not third:
+        return
+    seen = set()
+    for i, a in enumerate(subjects):
+        for b in subjects[i + 1:]:
+            if a[0] == b[0] or frozenset((a[0], b[0])) in seen:
+                continue
+            seen.add(frozenset((a[0], b[0])))
+            rel = relation(rd, sent, a, "cooperatedWith", b, 0.75 if partnered else 0.6,
+                           f"verb:{verb.lemma_.lower()}:joint", trigger=verb)
             if rel is not None:
                 yield rel
 
