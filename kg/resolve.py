@@ -65,7 +65,8 @@ _MALE = frozenset({"he", "him", "his"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "all", "more", "numerous",
                           "various", "hundreds", "thousands", "dozens", "countless", "scores"})
 _PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
-_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
+_FIRST_PERSON = frozenset({"we", "i"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
 #: Verbs and nouns of support: a possessive, or an effort, in their phrase is the supported party's.
 SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
@@ -641,9 +642,18 @@ class _Resolver:
 
     def _speaker(self, pron: Token) -> str | None:
         clause = pron.head
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head
-        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.lex.speech:
+        for _ in range(4):
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
+                clause = clause.head
+            if clause.dep_ in {"ccomp", "parataxis"} and clause.head.lemma_.lower() in self.lex.speech:
+                break
+            # in a quote, "we" and "I" are the speaker however deep the clause
+            if pron.lower_ in _FIRST_PERSON and clause.dep_ in {"ccomp", "advcl", "xcomp"} \
+                    and clause.head.i != clause.i:
+                clause = clause.head
+                continue
+            return None
+        else:
             return None
         subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
@@ -652,7 +662,7 @@ class _Resolver:
         if key is None:
             return None
         person = self.rd.entities[key].type == "Person"
-        if (pron.lower_ in _MALE | _FEMALE) != person:
+        if (pron.lower_ in _MALE | _FEMALE | {"i"}) != person:
             return None  # "he" needs a person, "it"/"they" an organisation or state
         return key
 

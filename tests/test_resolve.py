@@ -103,3 +103,18 @@ def test_resolve_facility_name_with_place_and_its_shorter_name(edges_of):
     assert ("embassy-of-the-united-states-baghdad", "locatedIn", "baghdad") in found
     graph = kg.build([text])
     assert "us-embassy" not in graph.entities  # the shorter name is the same embassy
+
+
+@pytest.mark.parametrize("text,expected,forbidden", [
+    ('"I condemn the attack by Hamas," Joe Biden said.', {("joe-biden", "condemned", "hamas")}, set()),
+    ('Joe Biden said: "I condemn Hamas."', {("joe-biden", "condemned", "hamas")}, set()),
+    ('The Pentagon said: "We have made clear that we condemn the attacks by the Houthis."',
+     {("united-states-department-of-defense", "condemned", "houthis")}, set()),
+    # "we" in a person's mouth is the group they speak for, which the sentence does not name
+    ('"We condemn Hamas," Joe Biden said.', set(), {("joe-biden", "condemned", "hamas")}),
+    ('"I condemn Hamas," the Pentagon said.', set(), {("united-states-department-of-defense", "condemned", "hamas")}),
+], ids=["I-quote-after", "I-quote-before", "we-deep", "we-person", "I-organisation"])
+def test_resolve_first_person_in_a_quote_is_the_speaker(edges_of, text, expected, forbidden):
+    found = edges_of(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not (forbidden & found)
