@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 __all__ = [
@@ -107,6 +107,8 @@ class Lexicon:
     reciprocal: dict[str, str]
     control: dict[tuple[str, str], ControlTrigger]
     membership: dict[str, str]
+    #: military unit head words ("battalion", "air force") and their rank (``None``: unranked)
+    units: dict[str, int | None] = field(default_factory=dict)
 
     @property
     def predicates(self) -> frozenset[str]:
@@ -180,4 +182,5 @@ def load_lexicon() -> Lexicon:
             for form, kind, objects, c in _rows("control.tsv")
         },
         membership={form: kind for form, kind in _rows("membership.tsv")},
+        units={form: None if rank == "-" else int(rank) for form, rank in _rows("units.tsv")},
     )

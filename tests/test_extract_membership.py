@@ -119,8 +119,197 @@ def test_membership_existing_include_still_works(edges_of):
 
 def test_membership_lexicon_rows_are_well_formed():
     kinds = load_lexicon().membership
-    assert kinds and set(kinds.values()) <= {"part", "person", "roster", "join", "makeup"}
+    assert kinds and set(kinds.values()) <= {"part", "person", "roster", "join", "makeup", "include",
+                                             "partner", "assign", "serve"}
     assert all(form == form.lower() and " " not in form for form in kinds)
+
+
+def test_membership_unit_lexicon_rows_are_well_formed():
+    units = load_lexicon().units
+    assert {"battalion", "brigade", "division", "task force", "air force"} <= set(units)
+    assert all(form == form.lower() and len(form.split()) <= 2 for form in units)
+    assert all(rank is None or 1 <= rank <= 10 for rank in units.values())
+    assert units["battery"] < units["battalion"] < units["regiment"] < units["division"] < units["corps"]
+
+
+def _rules(text: str) -> set[tuple[str, str, str, bool]]:
+    return {(r.subject, r.object, r.rule, r.negated) for r in role_relations(parse(text)) if r.predicate == "partOf"}
+
+
+# -- lists of members: "include", "including", "comprise", "consist of" ---------------------
+
+INCLUDES = [
+    ("The Shanghai Cooperation Organisation includes China, Russia and India.",
+     {("china", "shanghai-cooperation-organisation"), ("russia", "shanghai-cooperation-organisation"),
+      ("india", "shanghai-cooperation-organisation")}),
+    ("The UN Security Council includes Russia, China and France.",
+     {("russia", "united-nations-security-council"), ("china", "united-nations-security-council"),
+      ("france", "united-nations-security-council")}),
+    ("The Axis of Resistance includes Hamas, Hezbollah and the Houthis.",
+     {("hamas", "axis-of-resistance"), ("hezbollah", "axis-of-resistance"), ("houthis", "axis-of-resistance")}),
+    ("The Collective Security Treaty Organization comprises Russia, Belarus, Armenia and Kazakhstan.",
+     {("russia", "collective-security-treaty-organization"), ("belarus", "collective-security-treaty-organization"),
+      ("armenia", "collective-security-treaty-organization"), ("kazakhstan", "collective-security-treaty-organization")}),
+    # a list the parser hangs as an apposition holding a modifier
+    ("The Three Brotherhood Alliance comprises the Arakan Army, the TNLA and Kachin militias.",
+     {("arakan-army", "three-brotherhood-alliance"), ("taang-national-liberation-army", "three-brotherhood-alliance")}),
+    # a clause on the group: "which includes", "comprising", "including"
+    ("The African Union, which includes Sudan and Chad, suspended Niger.",
+     {("sudan", "african-union"), ("chad", "african-union")}),
+    ("The Saudi-led coalition, which includes the UAE and Bahrain, bombed Hodeidah.",
+     {("united-arab-emirates", "saudi-led-coalition"), ("bahrain", "saudi-led-coalition")}),
+    ("The Popular Mobilization Forces, comprising Kataib Hezbollah and the Badr Organization, deployed to Mosul.",
+     {("kataib-hezbollah", "popular-mobilization-forces"), ("badr-organization", "popular-mobilization-forces")}),
+    ("The Arab League, including Egypt and Jordan, condemned the strike.",
+     {("egypt", "arab-league"), ("jordan", "arab-league")}),
+    ("The Syrian Democratic Forces, including the YPG, captured Raqqa.",
+     {("peoples-protection-units", "syrian-democratic-forces")}),
+    ("Hezbollah's Radwan Force, including Ali Hassan, withdrew.", {("ali-hassan", "radwan-force")}),
+    # the members of a group stand for it: "Coalition nations", "NATO members", "EU member states"
+    ("Coalition countries include Kuwait and Qatar.",
+     {("kuwait", "global-coalition-to-defeat-isis"), ("qatar", "global-coalition-to-defeat-isis")}),
+    ("Coalition nations that joined the campaign include Bahrain and Morocco.",
+     {("bahrain", "global-coalition-to-defeat-isis"), ("morocco", "global-coalition-to-defeat-isis")}),
+    ("Coalition partners include Britain and Australia.",
+     {("united-kingdom", "global-coalition-to-defeat-isis"), ("australia", "global-coalition-to-defeat-isis")}),
+    ("NATO members include Norway and Latvia.", {("norway", "nato"), ("latvia", "nato")}),
+    ("ECOWAS member states include Nigeria, Ghana and Senegal.",
+     {("nigeria", "economic-community-of-west-african-states"), ("ghana", "economic-community-of-west-african-states"),
+      ("senegal", "economic-community-of-west-african-states")}),
+    ("The EU's member states include Hungary and Slovakia.",
+     {("hungary", "european-union"), ("slovakia", "european-union")}),
+    ("The Wagner Group's members include Dmitry Utkin.", {("dmitry-utkin", "wagner-group")}),
+    ("Morocco was included in the Saudi-led coalition.", {("morocco", "saudi-led-coalition")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INCLUDES, ids=[t for t, _ in INCLUDES])
+def test_membership_lists_of_members(text, expected):
+    assert expected <= _part_of(text)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("NATO does not include Ukraine.", ("ukraine", "nato")),
+    ("The Saudi-led coalition does not include Oman.", ("oman", "saudi-led-coalition")),
+])
+def test_membership_lists_negated_are_kept_as_negated_statements(text, pair):
+    rels = [r for r in role_relations(parse(text)) if r.predicate == "partOf" and (r.subject, r.object) == pair]
+    assert rels and all(r.negated for r in rels)
+
+
+# (sentence, pairs that must NOT be stated; empty: no partOf at all)
+INCLUDE_TRAPS = [
+    ("Attacks in Syria include Aleppo and Idlib.", set()),  # places, and no group
+    ("Israel's targets include Hezbollah and Hamas.", set()),
+    ("The sanctions include the Wagner Group and Rosneft.", set()),
+    ("The talks included Russia, Ukraine and Turkey.", set()),
+    ("The deal includes Iran and the United States.", set()),
+    ("Iran's partners include Russia and China.", set()),  # a state's partners are no members
+    ("Hezbollah's allies include Amal.", {("amal", "hezbollah")}),  # allies are no members
+    ("Turkey's NATO allies include the United States.", {("united-states", "turkey")}),
+    ("Iran's proxies, including Hezbollah and the Houthis, attacked Israel.", set()),
+    ("Western countries, including France and Germany, sent weapons.", set()),
+    ("Russia, including Chechnya, voted.", {("chechnya", "russia")}),  # a state is no group
+    ("Hezbollah fired rockets at Israel, including Haifa.", {("haifa", "israel")}),
+    ("The strikes hit ISIS positions, including Raqqa.", {("raqqa", "islamic-state")}),
+    ("NATO soldiers include two Americans.", {("united-states", "nato")}),
+    ("The Arab League will include Syria again, officials said.", {("syria", "arab-league")}),
+]
+
+
+@pytest.mark.parametrize(("text", "forbidden"), INCLUDE_TRAPS, ids=[t for t, _ in INCLUDE_TRAPS])
+def test_membership_lists_traps(text, forbidden):
+    found = {(s, o) for s, o, rule, _ in _rules(text) if rule.startswith("role:member")}
+    assert not (found & forbidden)
+    if not forbidden:
+        assert not found
+
+
+# -- military units: chains, "from", "assigned to", "served with" ---------------------------
+
+UNITS = [
+    # a chain of unit names, smaller first
+    ("2nd Battalion, 75th Ranger Regiment conducted the raid.", {("2nd-battalion", "75th-ranger-regiment")}),
+    ("Bravo Company, 1st Battalion, 506th Infantry Regiment cleared the village.",
+     {("bravo-company", "1st-battalion"), ("1st-battalion", "506th-infantry-regiment")}),
+    ("The 1st Battalion, 47th Mechanized Brigade repelled the assault.",
+     {("1st-battalion", "47th-mechanized-brigade")}),
+    ("The 2nd Armored Brigade Combat Team, 3rd Infantry Division deployed to Poland.",
+     {("armored-brigade-combat-team", "3rd-infantry-division")}),
+    ("Iran's Quds Force, Islamic Revolutionary Guard Corps, armed the militias.",
+     {("quds-force", "islamic-revolutionary-guard-corps")}),
+    ("The 4th Squadron, 2nd Cavalry Regiment, based in Vilseck, Germany, crossed into Lithuania.",
+     {("4th-squadron", "2nd-cavalry-regiment")}),
+    ("Paratroopers from 2nd Battalion, 503rd Infantry Regiment landed in Latvia.",
+     {("2nd-battalion", "503rd-infantry-regiment")}),
+    # a person named with the unit
+    ("Lt. Col. James Ward, 1st Battalion, 7th Cavalry Regiment, spoke.",
+     {("james-ward", "1st-battalion"), ("1st-battalion", "7th-cavalry-regiment")}),
+    # aircraft, ships and people "from" a unit or an armed force
+    ("Eurofighter Typhoons from the Royal Air Force flew patrols.", {("eurofighter-typhoons", "royal-air-force")}),
+    ("HMS Diamond, from the Royal Navy, escorted the convoy.", {("hms-diamond", "royal-navy")}),
+    ("Sgt. Omar Haddad, from the 4th Infantry Division, was wounded.", {("omar-haddad", "4th-infantry-division")}),
+    ("Capt. Sara Cohen, from the Golani Brigade and the 7th Armored Brigade, was wounded.",
+     {("sara-cohen", "golani-brigade")}),
+    # assigned to, served with, a soldier with
+    ("Capt. Anna Kovalenko was assigned to the 3rd Assault Brigade.", {("anna-kovalenko", "3rd-assault-brigade")}),
+    ("Sgt. Maria Lopez was assigned to the 1st Brigade, 82nd Airborne Division.",
+     {("maria-lopez", "1st-brigade"), ("1st-brigade", "82nd-airborne-division")}),
+    ("Sgt. Maria Lopez, assigned to the 1st Brigade Combat Team, died.", {("maria-lopez", "brigade-combat-team")}),
+    ("Capt. John Reyes served with the 101st Airborne Division in Iraq.", {("john-reyes", "101st-airborne-division")}),
+    ("Cpl. Yossi Levi, a soldier with the Golani Brigade, was killed.", {("yossi-levi", "golani-brigade")}),
+    # "part of" between units was already read
+    ("The 26th Marine Expeditionary Unit, part of the Iwo Jima Amphibious Ready Group, sailed.",
+     {("26th-marine-expeditionary-unit", "iwo-jima-amphibious-ready-group")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNITS, ids=[t for t, _ in UNITS])
+def test_membership_military_units(text, expected):
+    assert expected <= _part_of(text)
+
+
+def test_membership_unit_assignment_negated_is_kept_as_a_negated_statement():
+    rels = [r for r in role_relations(parse("Capt. Anna Kovalenko was not assigned to the 3rd Assault Brigade."))
+            if r.predicate == "partOf"]
+    assert [(r.subject, r.object, r.negated) for r in rels] == [("anna-kovalenko", "3rd-assault-brigade", True)]
+
+
+# (sentence, pairs that must NOT be stated; empty: no membership rule fires at all)
+UNIT_TRAPS = [
+    # a place after a unit
+    ("The 101st Airborne Division, Fort Campbell, Kentucky, deployed.",
+     {("101st-airborne-division", "fort-campbell"), ("fort-campbell", "kentucky")}),
+    ("Booker was assigned to 2nd Battalion, 5th Special Forces Group at Fort Bragg, North Carolina.",
+     {("5th-special-forces-group", "fort-bragg"), ("fort-bragg", "north-carolina")}),
+    # a list of units, a larger unit first
+    ("The 1st Battalion, 2nd Battalion and 3rd Battalion moved north.", set()),
+    ("The 47th Mechanized Brigade, the 3rd Assault Brigade, and the 93rd Brigade held Avdiivka.", set()),
+    ("The 82nd Airborne Division, 1st Brigade led the assault.", set()),
+    ("While the 3rd Battalion fought, Hamas fired rockets.", set()),
+    # "from" a state, a place, a movement's origin, a transfer
+    ("Troops from Iraq joined the exercise.", set()),
+    ("F-16s from Denmark arrived in Ukraine.", set()),
+    ("Capt. Sara Cohen, from Haifa, was wounded.", set()),
+    ("The 3rd Assault Brigade withdrew from Avdiivka.", set()),
+    ("The 47th Mechanized Brigade received Leopard tanks from the German Army.", set()),
+    ("Ukrainian forces from the 93rd Mechanized Brigade retook Klishchiivka.",
+     {("ukrainian-forces", "93rd-mechanized-brigade")}),  # a nation's forces are no part of one brigade
+    # assigned to something that is no unit; not (yet) assigned; served in a country
+    ("Gen. Mark Milley was assigned to the Pentagon.", set()),
+    ("The Pentagon assigned tanks to the 1st Armored Division.", set()),
+    ("Lt. David Cohen will be assigned to the Golani Brigade next year.", set()),
+    ("Capt. John Reyes served in Iraq.", set()),
+    ("Capt. John Reyes served with the United Nations.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "forbidden"), UNIT_TRAPS, ids=[t for t, _ in UNIT_TRAPS])
+def test_membership_military_unit_traps(text, forbidden):
+    found = {(s, o) for s, o, rule, negated in _rules(text) if rule.startswith("role:member") and not negated}
+    assert not (found & forbidden)
+    if not forbidden:
+        assert not found
 
 
 @pytest.mark.parametrize("text", [

@@ -7,6 +7,11 @@
   "X, as part of Y", "NATO member Turkey", "EU member states France and Germany",
   "Y, made up of A and B", "A and B make up Y", "Hamas's armed wing, the Qassam Brigades",
   "Yahya Sinwar, a member of Hamas", "Hezbollah fighter Ali Hassan" -> ``partOf``
+- "NATO includes A and B", "the coalition, which includes A", "Coalition nations include A",
+  "the coalition, including A", "Y comprises A" -> each of A, B ``partOf`` the group
+- "2nd Battalion, 5th Special Forces Group" (a chain of unit names, smaller first), "jets from
+  the 48th Fighter Wing", "X was assigned to the 1st Brigade", "X served with the 101st
+  Airborne Division" -> ``partOf`` (unit head words and ranks: ``ontology/lexicon/units.tsv``)
 - "the al-Asad air base in Iraq", "Erbil, northern Iraq" -> ``locatedIn``
 - "U.S. troops in Iraq", "the base where U.S. forces are stationed",
   "a base that is home to American troops" -> ``stationedIn``
@@ -53,6 +58,20 @@ _PART_PREPS = frozenset({"of", "in", "within"})
 _PERSON_PREPS = frozenset({"of", "in", "with", "for"})
 #: Prepositions listing members after a group noun: "member states such as A", "including A".
 _LISTING = frozenset({"as", "including", "like"})
+#: Kinds of membership noun that, plural, stand for their group: "Coalition nations include A".
+_ROSTER_KINDS = frozenset({"part", "roster", "person", "partner"})
+#: What the group of "partners" may be: "coalition partners" are members, "Iran's partners" allies.
+_ALLIANCES = frozenset({"InternationalOrganization"})
+#: Dependencies that carry a list of members on from its first item: conjuncts and the items of a
+#: list the parser took for an apposition ("A, the B and C militias").
+_LIST_DEPS = frozenset({"conj", "appos"})
+#: Prepositions naming the unit one is assigned to or serves with.
+_ASSIGN_PREPS = frozenset({"to", "with"})
+_SERVE_PREPS = frozenset({"with", "in"})
+#: Where members are "included": "Jordan is included in the coalition".
+_INCLUDED_PREPS = frozenset({"in", "among"})
+#: What may be a member of a military unit: not a state, a place or a crowd.
+_NOT_UNIT_MEMBERS = _NOT_MEMBERS | {"State"}
 
 
 def _type(rd: ResolvedDoc, key: str) -> str:
@@ -232,8 +251,14 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
                 yield from (r for r in _emit_members(rd, sent, [subj], groups, tok, "join", tok, lex)
                             if not _type(rd, r.subject) == _type(rd, r.object) == "MilitaryForce")
                 # a force joining a force meets it ("the frigate joined U.S. ships"), it is no member
-        elif kind == "makeup" and tok.pos_ == "VERB":
-            yield from _made_up(rd, sent, tok, lex)
+        elif kind in {"makeup", "include"} and tok.pos_ == "VERB":
+            if tok.dep_ == "prep":  # "the coalition, including A and B"
+                yield from _including(rd, sent, tok, lex)
+            else:
+                yield from _made_up(rd, sent, tok, lex)
+        elif kind in {"assign", "serve"} and tok.pos_ == "VERB":
+            yield from _assigned(rd, sent, tok, kind, lex)
+    yield from _unit_relations(rd, sent, lex)
 
 
 def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
@@ -292,40 +317,333 @@ def _joins(verb: Token) -> bool:
 
 
 def _made_up(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
-    """"Y, made up of A and B", "Y consists of A", "A and B make up Y"."""
+    """"Y, made up of A and B", "Y consists of A", "A and B make up Y", "Y includes A",
+    "Y, which includes A", "Coalition nations include A", "A is included in Y"."""
     up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
     if verb.lemma_.lower() == "make" and not up:
         return
-    parts = list(prep_objects(verb, {"of"}))
+    include = lex.membership.get(verb.lemma_.lower()) == "include"
+    parts = list(prep_objects(verb, {"of"}))  # "consists of A", "is comprised of A"
     subj, passive = subject_of(verb)
+    if include and not parts:
+        if passive:  # "Jordan is included in the coalition"
+            yield from _emit_members(rd, sent, [subj], list(prep_objects(verb, _INCLUDED_PREPS)), verb,
+                                     "included", verb, lex)
+            return
+        parts = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     if parts:
         whole = verb.head if verb.dep_ == "acl" else subj
-        yield from _emit_members(rd, sent, parts, [whole], verb, "made-of", verb, lex)
+        groups, kind = _wholes(rd, whole, lex)
+        groups = groups or [whole]  # "the PMF, an umbrella group made up of A": the PMF
+        yield from _emit_members(rd, sent, [t for p in parts for t in _list_items(p)], groups, verb,
+                                 "includes" if include else "made-of", verb, lex,
+                                 persons_only=kind == "person",
+                                 group_types=_ALLIANCES if kind == "partner" else _GROUPS)
     elif up and not passive:  # "A, B and C make up Y"
         wholes = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         yield from _emit_members(rd, sent, [subj], wholes, verb, "make-up", verb, lex)
 
 
+def _including(rd: ResolvedDoc, sent, prep: Token, lex: Lexicon) -> Iterator[Relation]:
+    """"The Saudi-led coalition, including the UAE and Bahrain, ...", "NATO countries including
+    Poland": the objects of "including" are members of the group it hangs on."""
+    groups, kind = _wholes(rd, prep.head, lex)
+    if not groups:
+        return
+    members = [t for c in prep.children if c.dep_ == "pobj" for t in _list_items(c)]
+    negated = any(c.dep_ == "neg" for c in prep.children)  # "not including Qatar"
+    yield from _emit_pairs(rd, sent, _members(rd, members, persons_only=kind == "person"),
+                           _groups(rd, groups, _ALLIANCES if kind == "partner" else _GROUPS),
+                           "including", prep, 0.8, negated=negated)
+
+
+def _wholes(rd: ResolvedDoc, tok: Token | None, lex: Lexicon) -> tuple[list[Token], str | None]:
+    """The tokens naming the group a phrase stands for, and the membership kind of the noun that
+    stood for it (``None`` when the phrase names the group itself).
+
+    "NATO" is NATO; "Coalition nations", "EU member states", "members of the Quartet", "the
+    alliance's members" stand for their group; any other noun for none.
+    """
+    if tok is None:
+        return [], None
+    key = rd.actor_at(tok)
+    if key and _type(rd, key) in _GROUPS:
+        return [tok], None
+    kind = lex.membership.get(tok.lemma_.lower())  # or "EU member states" resolved to a crowd
+    if kind not in _ROSTER_KINDS or tok.pos_ != "NOUN" or tok.tag_ not in {"NNS", "NNPS"}:
+        return [], None
+    heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lower_ == "member")]
+    groups = [c for h in heads for c in h.children
+              if c.dep_ in {"compound", "nmod", "poss"} and c.i < h.i and rd.actor_at(c)]
+    groups += prep_objects(tok, _PART_PREPS)
+    doc = tok.doc
+    if not groups and len(heads) > 1 and heads[1].i > 0 and rd.actor_at(doc[heads[1].i - 1]):
+        groups = [doc[heads[1].i - 1]]  # "ECOWAS member states", however it is parsed
+    return groups, kind
+
+
+def _list_items(tok: Token) -> list[Token]:
+    """A list of members from its first item: "A, B and C", and "Hezbollah, the Houthis and
+    Iraqi militias" however the parser hangs it (an apposition holding a modifier)."""
+    items = [tok]
+    stack = [tok]
+    while stack and len(items) < 40:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _LIST_DEPS or (c.dep_ == "nmod" and t.dep_ == "appos"):
+                items.append(c)
+                stack.append(c)
+    return items
+
+
+def _members(rd: ResolvedDoc, toks: list[Token | None], *, persons_only: bool = False,
+             exclude: frozenset[str] = _NOT_MEMBERS) -> list[tuple[str, Token, float]]:
+    """The actors that may be members among the ones some tokens denote (each once)."""
+    out, seen = [], set()
+    for t in toks:
+        for a in actors(rd, t) if t is not None else ():
+            etype = _type(rd, a[0])
+            if a[0] not in seen and etype not in exclude and (not persons_only or etype == "Person"):
+                seen.add(a[0])
+                out.append(a)
+    return out
+
+
+def _groups(rd: ResolvedDoc, toks: list[Token | None],
+            types: frozenset[str] = _GROUPS) -> list[tuple[str, Token, float]]:
+    """The actors that may have members among the ones some tokens denote (each once)."""
+    out, seen = [], set()
+    for t in toks:
+        for a in actors(rd, t) if t is not None else ():
+            if a[0] not in seen and _type(rd, a[0]) in types:
+                seen.add(a[0])
+                out.append(a)
+    return out
+
+
 def _emit_members(rd: ResolvedDoc, sent, member_toks, group_toks, clause: Token | None, how: str,
-                  trigger: Token, lex: Lexicon, *, persons_only: bool = False) -> Iterator[Relation]:
-    members = [a for t in member_toks if t is not None for a in actors(rd, t)]
-    groups = [a for t in group_toks if t is not None for a in actors(rd, t)]
-    members = [m for m in members if _type(rd, m[0]) not in _NOT_MEMBERS
-               and (not persons_only or _type(rd, m[0]) == "Person")]
-    groups = [g for g in groups if _type(rd, g[0]) in _GROUPS]
+                  trigger: Token, lex: Lexicon, *, persons_only: bool = False,
+                  group_types: frozenset[str] = _GROUPS) -> Iterator[Relation]:
+    """partOf from every member to every group some tokens denote, as true as the clause says."""
+    members = _members(rd, member_toks, persons_only=persons_only)
+    groups = _groups(rd, group_toks, group_types)
     if not members or not groups:
         return
-    negated = False
-    if clause is not None:
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-            return  # "applied to join NATO", "a bid to become a member": an aim
-        mode = modality(clause, lex)
-        if mode not in {"asserted", "denied"}:
-            return  # "Ukraine will join NATO", "Sweden wants to be a member of NATO"
-        negated = mode == "denied" or is_negated(clause)
+    truth = _clause_truth(clause, lex)
+    if truth is None:
+        return
+    yield from _emit_pairs(rd, sent, members, groups, how, trigger, 0.85, negated=truth)
+
+
+def _clause_truth(clause: Token | None, lex: Lexicon) -> bool | None:
+    """Whether a clause stating membership is negated (``True``/``False``), or ``None`` when it
+    states no fact: an aim ("applied to join"), a future or a wish ("will join")."""
+    if clause is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None  # "applied to join NATO", "a bid to become a member": an aim
+    mode = modality(clause, lex)
+    if mode not in {"asserted", "denied"}:
+        return None  # "Ukraine will join NATO", "Sweden wants to be a member of NATO"
+    return mode == "denied" or is_negated(clause)
+
+
+def _emit_pairs(rd: ResolvedDoc, sent, members, groups, how: str, trigger: Token, confidence: float,
+                *, negated: bool = False) -> Iterator[Relation]:
+    """One partOf record for each member and group (``relation`` drops the impossible ones)."""
     for member in members:
         for group in groups:
             rule = f"role:member:{how}" + (":negated" if negated else "")
-            rel = relation(rd, sent, member, "partOf", group, 0.85, rule, trigger=trigger, negated=negated)
+            rel = relation(rd, sent, member, "partOf", group, confidence, rule, trigger=trigger, negated=negated)
             if rel is not None:
                 yield rel
+
+
+# -- military units -------------------------------------------------------------------------
+
+def _unit_relations(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
+    """partOf between military units and what belongs to them: "2nd Battalion, 5th Special
+    Forces Group", "F-16s from the 158th Fighter Wing", "troops deployed from the 3rd Brigade"."""
+    doc = rd.doc
+    for tok in sent:
+        if tok.lower_ == "from" and tok.dep_ == "prep":
+            yield from _from_unit(rd, sent, tok, lex)
+            continue
+        key = rd.actor_at(tok)
+        # the last word of a mention, then a comma, then another actor: maybe a chain of units
+        if (key is None or tok.i + 2 >= sent.end or doc[tok.i + 1].text != ","
+                or rd.actor_at(doc[tok.i + 1]) == key):
+            continue
+        nxt = rd.actor_at(doc[tok.i + 2])
+        if nxt is not None and nxt != key:
+            yield from _unit_chain(rd, sent, tok, lex)
+
+
+def _mention(rd: ResolvedDoc, tok: Token) -> tuple[int, int]:
+    """The token bounds of the mention a token belongs to (within its sentence)."""
+    key = rd.actor_at(tok)
+    sent = tok.sent
+    start, end = tok.i, tok.i + 1
+    while start > sent.start and rd.actor_at(tok.doc[start - 1]) == key:
+        start -= 1
+    while end < sent.end and rd.actor_at(tok.doc[end]) == key:
+        end += 1
+    return start, end
+
+
+def _unit(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> tuple[bool, int | None]:
+    """Whether the mention at a token names a military unit, and its rank.
+
+    Its last word (or the one before a designator: "Company A", "Task Force Iron") is a unit
+    word: "2nd Battalion", "Vermont Air National Guard", "Royal Air Force".
+    """
+    start, end = _mention(rd, tok)
+    doc = tok.doc
+    for i in range(end - 1, max(start, end - 2) - 1, -1):
+        if i > start:
+            two = f"{doc[i - 1].lower_} {doc[i].lower_}"
+            if two in lex.units:
+                return True, lex.units[two]
+        if doc[i].lower_ in lex.units:
+            return True, lex.units[doc[i].lower_]
+    return False, None
+
+
+def _unit_group(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> tuple[bool, int | None]:
+    """Whether an actor is a unit or an established armed force one can belong to, and its rank."""
+    etype = _type(rd, rd.actor_at(tok))
+    if etype not in _GROUPS:
+        return False, None
+    is_unit, rank = _unit(rd, tok, lex)
+    return is_unit or etype == "MilitaryForce", rank
+
+
+def _unit_member(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> tuple[bool, int | None]:
+    """Whether an actor may belong to a unit, and its rank: a person, a unit, an aircraft or
+    a ship; not a state, a place, or forces named by a common noun ("Ukrainian forces")."""
+    etype = _type(rd, rd.actor_at(tok))
+    if etype in _NOT_UNIT_MEMBERS:
+        return False, None
+    is_unit, rank = _unit(rd, tok, lex)
+    if is_unit or etype == "Person":
+        return True, rank
+    start, end = _mention(rd, tok)
+    head = tok.doc[end - 1]
+    return head.lower_ not in lex.actor_nouns and head.lemma_.lower() not in lex.actor_nouns, None
+
+
+def _ranks_up(low: int | None, high: int | None) -> bool:
+    """Whether a unit of one rank may be part of a unit of another (unranked: yes)."""
+    return low is None or high is None or low < high
+
+
+def _unit_chain(rd: ResolvedDoc, sent, tok: Token, lex: Lexicon) -> Iterator[Relation]:
+    """"Abel Battery, 3rd Battalion, 321st Field Artillery Regiment": each unit of a chain of
+    unit names joined by commas is part of the next, larger one. A list ("the 1st, 2nd and 3rd
+    Battalion", "1st Battalion, 2nd Battalion and 3rd Battalion") or a place after a unit
+    ("5th Special Forces Group, Fort Campbell") states nothing."""
+    doc = tok.doc
+    small = doc[_mention(rd, tok)[0]:tok.i + 1].root
+    big_start = tok.i + 2
+    big = doc[big_start:_mention(rd, doc[big_start])[1]].root
+    # the parser hangs the larger name on the smaller one, or may split them ("2nd Battalion,
+    # 75th Ranger Regiment conducted ...": two subjects): then the chain is less sure
+    linked = big.head.i == small.i or small.head.i == big.i
+    if any(c.dep_ == "cc" for c in (*small.children, *big.children)) or _ends_a_list(rd, big):
+        return  # "1st Battalion, 2nd Battalion and 3rd Battalion", "A, B, and C": a list
+    is_small, low = _unit(rd, small, lex)
+    stype = _type(rd, rd.actor_at(small))
+    if stype in _NOT_UNIT_MEMBERS:
+        return
+    if not is_small and not (stype == "Person" and big.dep_ in _LIST_DEPS and big.head.i == small.i):
+        return  # "Maj. Lisa Grant, 2nd Battalion, ...": a person named with her unit
+    is_big, high = _unit_group(rd, big, lex)
+    if not is_big or not _ranks_up(low, high):
+        return
+    member = (rd.actor_at(small), small, 1.0)
+    group = (rd.actor_at(big), big, 1.0)
+    yield from _emit_pairs(rd, sent, [member], [group], "unit-chain", big, 0.85 if linked else 0.7)
+
+
+def _ends_a_list(rd: ResolvedDoc, tok: Token) -> bool:
+    """Whether the run of actors joined by commas that goes on from a token ends in "and" or
+    "or" ("A, B, C and D", "A, B, and C"): a list, not a chain of names."""
+    doc, end = tok.doc, _mention(rd, tok)[1]
+    sent_end = tok.sent.end
+    for _ in range(8):
+        nxt = doc[end:min(end + 2, sent_end)]
+        if any(t.dep_ == "cc" or t.lower_ in {"and", "or", "&"} for t in nxt):
+            return True
+        if len(nxt) < 2 or nxt[0].text != "," or rd.actor_at(nxt[1]) is None:
+            return False
+        end = _mention(rd, nxt[1])[1]
+    return False
+
+
+def _from_unit(rd: ResolvedDoc, sent, prep: Token, lex: Lexicon) -> Iterator[Relation]:
+    """"F-16s from the Vermont Air National Guard", "Sgt. X, from the 1st Armored Division, was
+    wounded", "jets deployed from the 48th Fighter Wing": a member "from" a unit (never "from
+    Iraq", never "withdrew from", a movement's origin)."""
+    head = prep.head
+    doc = prep.doc
+    clause = None
+    if rd.actor_at(head) is not None:
+        member_toks = [head]
+    elif prep.i >= 2 and doc[prep.i - 1].text == "," and rd.actor_at(doc[prep.i - 2]) is not None:
+        before = doc[prep.i - 2]
+        subj, _ = subject_of(head) if head.pos_ in {"VERB", "AUX"} else (None, False)
+        if subj is None or rd.actor_at(subj) != rd.actor_at(before):
+            return
+        member_toks = [subj]  # "Sgt. X, from the 4th Infantry Division, was wounded"
+    elif head.pos_ == "VERB" and head.lemma_.lower() in lex.deploying:
+        clause = head
+        if head.dep_ == "acl":  # "airmen deployed from the 158th Fighter Wing"
+            member_toks = [head.head]
+        else:
+            subj, passive = subject_of(head)  # "jets were sent from X", "the US sent jets from X"
+            member_toks = [subj] if passive else [c for c in head.children if c.dep_ in OBJECT_DEPS]
+    else:
+        return
+    yield from _unit_pairs(rd, sent, member_toks, [o for o in prep.children if o.dep_ == "pobj"],
+                           clause, "from-unit", prep, lex)
+
+
+def _assigned(rd: ResolvedDoc, sent, verb: Token, kind: str, lex: Lexicon) -> Iterator[Relation]:
+    """"X was assigned to 2nd Battalion", "X, attached to the 1st Brigade", "X served with the
+    101st Airborne Division": a person or unit put in a unit."""
+    if kind == "assign":
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # "Sgt. X, assigned to the 1st Brigade"
+            member = verb.head
+        else:
+            member, passive = subject_of(verb)
+            if not passive:
+                return  # "the army assigned tanks to the brigade": the object is assigned
+        preps = _ASSIGN_PREPS
+    else:
+        member, passive = subject_of(verb)
+        if passive:
+            return
+        preps = _SERVE_PREPS
+    yield from _unit_pairs(rd, sent, [member], list(prep_objects(verb, preps)), verb, kind, verb, lex)
+
+
+def _unit_pairs(rd: ResolvedDoc, sent, member_toks, unit_toks, clause: Token | None, how: str,
+                trigger: Token, lex: Lexicon) -> Iterator[Relation]:
+    """partOf from members to units, each checked: the unit a unit or armed force, the member
+    one that can belong to it, a smaller unit inside a larger."""
+    units = []
+    for a in _groups(rd, unit_toks):
+        ok, rank = _unit_group(rd, a[1], lex)
+        if ok:
+            units.append((a, rank))
+    if not units:
+        return
+    truth = _clause_truth(clause, lex)
+    if truth is None:
+        return
+    for member in _members(rd, member_toks, exclude=_NOT_UNIT_MEMBERS):
+        ok, rank = _unit_member(rd, member[1], lex)
+        if not ok:
+            continue
+        groups = [u for u, high in units if _ranks_up(rank, high)]
+        yield from _emit_pairs(rd, sent, [member], groups, how, trigger, 0.8, negated=truth)
