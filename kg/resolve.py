@@ -210,6 +210,10 @@ class _Resolver:
         if (label in {"ORG", "GPE"} and len(span) == 1 and following is not None and not span.root.ent_kb_id_
                 and following.lower_ in self._title_words):
             return None  # "Defense" in "Defense Secretary Ash Carter" is part of a title
+        if (label in {"ORG", "GPE"} and len(span) == 1 and span.start >= 2 and not span.root.ent_kb_id_
+                and span.doc[span.start - 1].lower_ == "of"
+                and f"{span.doc[span.start - 2].lower_} of {span.root.lower_}" in self.lex.titles):
+            return None  # "State" in "Secretary of State"
         if span.root.dep_ in _SUBJECT_DEPS or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"):
             metonym = self.gaz.metonym(text)
             if metonym is not None:
@@ -718,33 +722,45 @@ class _Resolver:
             while (first > tok.sent.start and doc[first - 1].lower_ in self._title_words
                    and doc[first - 1].i not in self.rd.token_actor and doc[first - 1].head.i in range(first, tok.i + 1)):
                 first -= 1
-            words = tuple(t.lower_ for t in doc[first : tok.i + 1])
+            last = tok.i
+            if (tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and doc[tok.i + 2].is_title
+                    and f"{tok.lower_} of {doc[tok.i + 2].lower_}" in self.lex.titles):
+                last = tok.i + 2  # "the US Secretary of State"
+            words = tuple(t.lower_ for t in doc[first : last + 1])
             if not any(" ".join(words[n:]) in self.lex.titles for n in range(len(words))):
                 continue
+            if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in tok.children):
+                continue  # "a Hamas commander" is no one in particular (he acts as the group)
             state_tok = self._title_state(tok, first)
             state = self._state_of(state_tok) if state_tok is not None else None
+            owner = (state.key, state.modifier or state.label) if state is not None else None
+            if owner is None and first > 0 and doc[first - 1].head.i in range(first, last + 1):
+                org = self.rd.token_actor.get(first - 1)  # "the UN envoy", "the Hamas leader"
+                if org and self.rd.entities[org].type in _ORG_TYPES:
+                    state_tok, owner = doc[first - 1], (org, self.rd.entities[org].label)
             earlier = [h for h in holders if h[0] < first and h[1][-len(words):] == words
-                       and (state is None or h[2] == state.key)]
+                       and (owner is None or h[2] == owner[0])]
             if earlier:
                 key = earlier[-1][3]
                 self.rd.token_actor[tok.i] = key
                 self.rd.coreferent.add(tok.i)
                 continue
             definite = any(c.lower_ == "the" for c in tok.children if c.dep_ == "det") or first == tok.sent.start
-            if state is not None:
-                self.rd.entities.setdefault(state.key, self._from_entry(state))
-                title = " ".join(t.text for t in doc[first : tok.i + 1])
-                label = f"{state.modifier or state.label} {title}"
+            if owner is not None:
+                if state is not None:
+                    self.rd.entities.setdefault(state.key, self._from_entry(state))
+                title = " ".join(t.text for t in doc[first : last + 1])
+                label = f"{owner[1]} {title}"
                 lo = min(first, state_tok.i) if state_tok.i < first else first
-                span = doc[lo : tok.i + 1]
+                span = doc[lo : max(last, state_tok.i) + 1]
                 key = self._add(Entity(slugify(label), label, "Person"), span)
                 pred = next((self.lex.titles[" ".join(words[n:])] for n in range(len(words))
                              if " ".join(words[n:]) in self.lex.titles), None)
                 if pred:
-                    self.rd.links.append(DerivedLink(key, pred, state.key, span.start, span.end, "resolve.title-noun"))
-                holders.append((first, words, state.key, key))
+                    self.rd.links.append(DerivedLink(key, pred, owner[0], span.start, span.end, "resolve.title-noun"))
+                holders.append((first, words, owner[0], key))
             elif definite and tok.is_title and not any(c.dep_ == "poss" for c in tok.children):
-                span = doc[first : tok.i + 1]
+                span = doc[first : last + 1]
                 label = _surface(span)
                 key = self._add(Entity(slugify(label), label, "Person"), span)
                 holders.append((first, words, None, key))

@@ -206,6 +206,12 @@ CASES = [
     ("Russia and Ukraine attacked each other.", set(), {("russia", "cooperatedWith", "ukraine")}),
     ("Israel and Hamas did not attack Egypt.", set(), {("israel", "cooperatedWith", "hamas")}),
     ("Iran and Russia condemned the strike.", set(), {("iran", "cooperatedWith", "russia")}),
+    # "provide X with Y", briefings, joining someone for talks
+    ("Iran provided the Houthis with missiles and drones.", {("iran", "aided", "houthis")}, set()),
+    ("The Foreign Secretary joined the US Secretary of State for talks on Aleppo.",
+     {("foreign-secretary", "consulted", "us-secretary-of-state")},
+     {("foreign-secretary", "partOf", "us-secretary-of-state")}),
+    ("The UN envoy briefed Russian officials in Geneva.", {("united-nations-envoy", "consulted", "russian-government")}, set()),
     # support given by a military act backs a government too; spoken support does not
     ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq.",
      {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),

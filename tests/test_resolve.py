@@ -34,6 +34,11 @@ TITLES = [
      {("foreign-secretary", "consulted", "sergei-lavrov")}, {("foreign-secretary", "consulted", "russian-foreign-minister")}),
     ("Lebanese politician Gebran Bassil criticized Hezbollah.",
      {("gebran-bassil", "criticized", "hezbollah")}, {("lebanese-politician", "criticized", "hezbollah")}),
+    # a definite title of an organisation is that organisation's office-holder
+    ("The NATO chief visited Kyiv.", {("nato-chief", "leaderOf", "nato"), ("nato-chief", "visited", "ukraine")}, set()),
+    # an indefinite one is no one in particular: he acts as his group
+    ("A Hezbollah commander was killed by an Israeli strike.", {("israel", "targeted", "hezbollah")},
+     {("israel", "targeted", "hezbollah-commander")}),
     # a title refers back to the last person the text named with it
     ("Foreign Secretary Boris Johnson arrived in Ankara. The Foreign Secretary met Turkish officials.",
      {("boris-johnson", "consulted", "turkish-government")}, {("foreign-secretary", "consulted", "turkish-government")}),
