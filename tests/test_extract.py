@@ -206,6 +206,14 @@ CASES = [
     ("Russia and Ukraine attacked each other.", set(), {("russia", "cooperatedWith", "ukraine")}),
     ("Israel and Hamas did not attack Egypt.", set(), {("israel", "cooperatedWith", "hamas")}),
     ("Iran and Russia condemned the strike.", set(), {("iran", "cooperatedWith", "russia")}),
+    # where a facility is, when "in" hangs on the verb; troops counted again "with 900 in Y"
+    ("Protesters tried to reach the U.S. embassy in the heavily guarded Green Zone on Friday.",
+     {("us-embassy", "locatedIn", "green-zone")}, set()),
+    ("Crowds attempted to approach the Saudi embassy in Tehran.", {("saudi-embassy", "locatedIn", "tehran")}, set()),
+    ("Iran attacked the base in retaliation.", set(), {("base", "locatedIn", "retaliation")}),
+    ("France maintains 1,500 troops in Niger, with an additional 1,000 in Chad.",
+     {("french-forces", "stationedIn", "niger"), ("french-forces", "stationedIn", "chad")}, set()),
+    ("Russia deployed 3,000 troops to Belarus with 40 jets.", {("russian-forces", "stationedIn", "belarus")}, set()),
     # "provide X with Y", briefings, joining someone for talks
     ("Iran provided the Houthis with missiles and drones.", {("iran", "aided", "houthis")}, set()),
     ("The Foreign Secretary joined the US Secretary of State for talks on Aleppo.",

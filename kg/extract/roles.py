@@ -113,6 +113,17 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                    f"role:{pred}:in", trigger=prep)
                                     if rel:
                                         yield rel
+                if etype == "Facility" and head.dep_ in {"dobj", "obj"}:
+                    # "approach the U.S. embassy in the Green Zone" with "in" hung on the verb
+                    for prep in head.head.children:
+                        if prep.dep_ == "prep" and prep.lower_ in _IN_PREPS and prep.i > head.i:
+                            for pobj in prep.children:
+                                for other in actors(rd, pobj):
+                                    if _type(rd, other[0]) in {"Place", "State"} and other[0] != key:
+                                        rel = relation(rd, sent, me, "locatedIn", other, 0.7,
+                                                       "role:locatedIn:verb-in", trigger=prep)
+                                        if rel:
+                                            yield rel
                 if etype in _PLACE_TYPES:
                     for app in head.children:
                         if app.dep_ == "appos":
@@ -199,6 +210,13 @@ def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
     verb = head.head
     if head.dep_ == "dobj" and verb.lemma_.lower() in lex.deploying:  # "maintains troops in Iraq"
         found.append((list(prep_objects(verb, _IN_PREPS | {"to"})), 0.8, "deploy", verb))
+        # "2,500 troops in Iraq, with an additional 900 in Syria" / "and 900 in Syria": a
+        # number standing for more of the same troops
+        counts = [c for c in head.conjuncts if c.like_num]
+        counts += [p for w in verb.children if w.dep_ == "prep" and w.lower_ == "with"
+                   for p in w.children if p.dep_ == "pobj" and p.like_num]
+        for count in counts:
+            found.append((list(prep_objects(count, _IN_PREPS)), 0.75, "deploy", verb))
     if head.dep_ in {"nsubjpass", "nsubj"} and verb.lower_ in lex.stationing:
         if verb.dep_ == "relcl":  # "the base where U.S. forces are stationed"
             found.append(([_facility_up(rd, verb.head)], 0.85, "relcl", verb))
