@@ -203,6 +203,9 @@ class _Resolver:
         norm = normalize_name(text)
         if not norm:
             return None
+        if len(span) == 1 and span[0].pos_ in {"VERB", "ADJ", "ADV"} and not span.root.ent_kb_id_ \
+                and label in {"ORG", "PERSON"} and self.gaz.lookup(text) is None and self.gaz.demonym(text) is None:
+            return None  # "Coordinated" opening a quote is no organisation
         if label in {"ORG", "NORP"} and not span.root.ent_kb_id_ and (
                 norm in self.lex.actor_nouns or norm.rstrip("s") in self.lex.actor_nouns):
             return None  # "the Government (of Iraq)", "Police": the noun phrase decides
@@ -731,6 +734,11 @@ class _Resolver:
                 continue
             if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in tok.children):
                 continue  # "a Hamas commander" is no one in particular (he acts as the group)
+            if (tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+                    or any(self.rd.token_actor.get(t.i) and self.rd.entities[self.rd.token_actor[t.i]].type == "Person"
+                           for c in tok.rights if c.dep_ in {"prep", "appos", "compound", "nmod"}
+                           for t in c.subtree)):
+                continue  # "served as NATO secretary general", "Minister of Armed Forces Florence Parly"
             state_tok = self._title_state(tok, first)
             state = self._state_of(state_tok) if state_tok is not None else None
             owner = (state.key, state.modifier or state.label) if state is not None else None
@@ -783,6 +791,9 @@ class _Resolver:
         """The state a title belongs to: "the Iraqi prime minister", "Russia's foreign
         minister", "the Prime Minister of Iraq"."""
         doc = self.rd.doc
+        for child in tok.children:  # "Iran's U.N. ambassador": the possessor, whatever comes between
+            if child.dep_ == "poss" and child.i < first and self._state_of(child) is not None:
+                return child
         if first > 1 and doc[first - 1].tag_ == "POS" and doc[first - 2].dep_ == "poss" \
                 and doc[first - 2].head.i == tok.i and self._state_of(doc[first - 2]) is not None:
             return doc[first - 2]  # "Russia's foreign minister"

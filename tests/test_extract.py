@@ -204,6 +204,9 @@ CASES = [
     ("Russia and Ukraine fought over Bakhmut.", {("russia", "inConflictWith", "ukraine")},
      {("russia", "cooperatedWith", "ukraine")}),
     ("Russia and Ukraine attacked each other.", set(), {("russia", "cooperatedWith", "ukraine")}),
+    ("The BLA and other Baloch separatist groups attacked Pakistani forces.",
+     {("balochistan-liberation-army", "targeted", "pakistani-forces")},
+     {("balochistan-liberation-army", "cooperatedWith", "baloch-separatist-groups")}),
     ("Israel and Hamas did not attack Egypt.", set(), {("israel", "cooperatedWith", "hamas")}),
     ("Iran and Russia condemned the strike.", set(), {("iran", "cooperatedWith", "russia")}),
     # where a facility is, when "in" hangs on the verb; troops counted again "with 900 in Y"

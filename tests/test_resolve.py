@@ -39,6 +39,13 @@ TITLES = [
     # an indefinite one is no one in particular: he acts as his group
     ("A Hezbollah commander was killed by an Israeli strike.", {("israel", "targeted", "hezbollah")},
      {("israel", "targeted", "hezbollah-commander")}),
+    # the owner a possessive names, whatever organisation comes between
+    ("Iran's U.N. ambassador criticized Washington.",
+     {("iranian-ambassador", "criticized", "united-states"), ("iranian-ambassador", "partOf", "iran")},
+     {("united-nations-ambassador", "partOf", "united-nations")}),
+    # a role described ("served as ...", "is the ...") is no new person
+    ("Stoltenberg served as NATO secretary general until 2024.", set(),
+     {("nato-secretary-general", "leaderOf", "nato")}),
     # a title refers back to the last person the text named with it
     ("Foreign Secretary Boris Johnson arrived in Ankara. The Foreign Secretary met Turkish officials.",
      {("boris-johnson", "consulted", "turkish-government")}, {("foreign-secretary", "consulted", "turkish-government")}),

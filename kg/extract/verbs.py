@@ -342,6 +342,8 @@ def _joint(rd, sent, verb, subjects, partnered: bool, triggers, lex) -> Iterator
         for b in subjects[i + 1:]:
             if a[0] == b[0] or frozenset((a[0], b[0])) in seen:
                 continue
+            if any(c.lower_ == "other" for s in (a, b) for c in s[1].children):
+                continue  # "the BLA and other Baloch groups": one of them, not a partner
             seen.add(frozenset((a[0], b[0])))
             rel = relation(rd, sent, a, "cooperatedWith", b, 0.75 if partnered else 0.6,
                            f"verb:{verb.lemma_.lower()}:joint", trigger=verb)
