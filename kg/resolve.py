@@ -741,6 +741,16 @@ class _Resolver:
                 continue  # "served as NATO secretary general", "Minister of Armed Forces Florence Parly"
             state_tok = self._title_state(tok, first)
             state = self._state_of(state_tok) if state_tok is not None else None
+            poss = next((c for c in tok.children if c.dep_ == "poss" and c.i < first), None)
+            if state is None and poss is not None:
+                key = self.rd.token_actor.get(poss.i)
+                ent = next((e for e in self.rd.doc.ents if e.start <= poss.i < e.end), None)
+                surface = ent.text if ent is not None else poss.text
+                state = (self.gaz.metonym(surface) or self.gaz.metonym(self.rd.entities[key].label)) \
+                    if key else None  # "Washington's envoy"
+                state_tok = poss if state is not None else None
+                if state is None and key is None:
+                    continue  # "his envoy", "the group's chief": whose, this pass cannot say
             owner = (state.key, state.modifier or state.label) if state is not None else None
             if owner is None and first > 0 and doc[first - 1].head.i in range(first, last + 1):
                 org = self.rd.token_actor.get(first - 1)  # "the UN envoy", "the Hamas leader"

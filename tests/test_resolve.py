@@ -43,6 +43,8 @@ TITLES = [
     ("Iran's U.N. ambassador criticized Washington.",
      {("iranian-ambassador", "criticized", "united-states"), ("iranian-ambassador", "partOf", "iran")},
      {("united-nations-ambassador", "partOf", "united-nations")}),
+    ("North Korea's envoy defended the treaty. Washington's envoy urged Beijing to act.",
+     {("us-envoy", "demanded", "china")}, {("north-korean-envoy", "demanded", "china")}),
     # a role described ("served as ...", "is the ...") is no new person
     ("Stoltenberg served as NATO secretary general until 2024.", set(),
      {("nato-secretary-general", "leaderOf", "nato")}),
