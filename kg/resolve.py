@@ -530,6 +530,10 @@ class _Resolver:
                 return entry
             if tok.dep_ == "pobj":  # "the government in Baghdad"
                 return self.gaz.metonym(text)
+        elif tok.is_title and tok.pos_ in {"ADJ", "PROPN"} and tok.dep_ in _MODIFIER_DEPS:
+            entry = self.gaz.demonym(tok.text)  # "Ugandan troops" that the tagger left untyped
+            if entry is not None and entry.type == "State":
+                return entry
         return None
 
     def _group_modifier_start(self, head: Token, mods: list[Token]) -> int | None:

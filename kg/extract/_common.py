@@ -525,3 +525,35 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
         asserted_by=asserted_by if asserted_by not in (subj[0],) else None,
         negated=negated,
     )
+
+
+#: Words that make a "with" phrase a partner in the act: "together with X", "alongside X",
+#: "along with X", "jointly with X", "in coordination / cooperation / partnership with X".
+_TOGETHER = frozenset({"together", "along", "jointly"})
+_JOINT_NOUNS = frozenset({"coordination", "cooperation", "partnership", "conjunction", "concert"})
+
+
+def partners_of(rd: ResolvedDoc, verb: Token, subj: Token | None) -> list[tuple[str, Token, float]]:
+    """Actors that do the act with its subject: "Kurdish fighters, together with U.S.
+    forces, attacked ISIS", "Iraqi troops, alongside the PMF, retook the town"."""
+    found = []
+    for head in (verb, subj):
+        if head is None:
+            continue
+        for child in head.children:
+            low = child.lower_
+            withs = []
+            if low in _TOGETHER:
+                withs = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"]
+            elif child.dep_ == "prep" and low == "with" and any(c.lower_ in _TOGETHER for c in child.children):
+                withs = [child]  # "together" hung on the "with" it modifies
+            elif child.dep_ == "prep" and low == "alongside":
+                withs = [child]
+            elif child.dep_ == "prep" and low == "in":
+                withs = [w for n in child.children if n.dep_ == "pobj" and n.lower_ in _JOINT_NOUNS
+                         for w in n.children if w.dep_ == "prep" and w.lower_ == "with"]
+            for w in withs:
+                for pobj in w.children:
+                    if pobj.dep_ == "pobj":
+                        found += [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)]
+    return found

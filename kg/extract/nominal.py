@@ -40,6 +40,7 @@ from ._common import (
     intent_predicate,
     modality,
     is_negated,
+    partners_of,
     prep_objects,
     relation,
     speaker_of,
@@ -73,7 +74,9 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in lex.light_verbs:
         subj, passive = subject_of(head)
         if not passive:
-            return actors(rd, subj), head
+            found = actors(rd, subj)  # and who did it with them: "X, together with Y, launched strikes"
+            keys = {k for k, _, _ in found}
+            return found + [p for p in partners_of(rd, head, subj) if p[0] not in keys], head
     # "put Washington on alert for ...", "Iran is on high alert against ...": the one on alert
     if noun.dep_ == "pobj" and head.lower_ == "on":
         verb = head.head
@@ -95,6 +98,25 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
             if not passive:
                 return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], verb
     return [], None
+
+
+#: Acts against a third party that actors named together do together.
+_JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
+#: Modifiers of an act that say its agents did it together.
+_JOINT_MODIFIERS = frozenset({"joint", "combined", "coordinated"})
+
+
+def _together(noun: Token, light: Token | None) -> bool:
+    """Whether the act's agents did it together: "joint strikes", or partners named on the
+    light verb ("together with", "in coordination with")."""
+    if any(c.dep_ == "amod" and c.lower_ in _JOINT_MODIFIERS for c in noun.children):
+        return True
+    if light is None:
+        return False
+    subj = next((c for c in light.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return any(t.lower_ in {"together", "alongside", "jointly", "coordination", "cooperation"}
+               for h in (light, subj) if h is not None for t in h.subtree
+               if t.i not in {x.i for x in noun.subtree})
 
 
 def _military(clause: Token | None, lex: Lexicon) -> bool:
@@ -224,6 +246,18 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                        f"noun:{trig.lemma}:reciprocal", trigger=noun, asserted_by=speaker_of(rd, noun, lex))
                         if rel:
                             yield rel
+            together = _together(noun, light)
+            if objects and len({a[0] for a in agents}) > 1 and (
+                    together or (light is not None and pred in _JOINT_PREDICATES)):
+                # "joint airstrikes by Mali and Burkina Faso", "X, together with Y, launched strikes",
+                # "Mali and Burkina Faso carried out strikes on X"
+                for i, a in enumerate(agents):
+                    for b in agents[i + 1:]:
+                        if a[0] != b[0]:
+                            rel = relation(rd, sent, a, "cooperatedWith", b, 0.75 if together else 0.6,
+                                           f"noun:{trig.lemma}:joint", trigger=noun)
+                            if rel:
+                                yield rel
             claimants = _claimants(rd, noun, lex)
             speaker = accuser(rd, noun) if mode == "alleged" else speaker_of(rd, light or noun, lex)
             if mode == "alleged" and speaker is None:

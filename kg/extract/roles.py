@@ -321,6 +321,11 @@ def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
             yield [after], groups, None, "prenominal"
 
 
+#: What one joins others "for" when it is a meeting, not a membership.
+_MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "discussion", "negotiation", "summit", "consultation",
+                            "dinner", "lunch", "conference", "visit", "session", "ceremony"})
+
+
 def _joins(verb: Token) -> bool:
     """Whether "join" is joining a group: not "to join" (an aim), not "joined X in
     condemning Y" (acting together), not "joined forces with"."""
@@ -331,6 +336,9 @@ def _joins(verb: Token) -> bool:
             for obj in prep.children:
                 if obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and obj.ent_type_ not in {"DATE"} and obj.pos_ != "NUM"):
                     return False
+        if prep.dep_ == "prep" and prep.lower_ == "for" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _MEETING_NOUNS for o in prep.children):
+            return False  # "joined Chinese officials for talks": a meeting, not a membership
     return True
 
 

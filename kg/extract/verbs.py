@@ -31,6 +31,7 @@ from ..resolve import ResolvedDoc
 from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
     OBJECT_DEPS,
+    partners_of,
     accuser,
     actors,
     agent_of,
@@ -172,7 +173,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                  rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
                         break
                 continue
-            partners = _partners(rd, verb, actor_tok) if not passive else []
+            partners = partners_of(rd, verb, actor_tok) if not passive else []
             known = {s[0] for s in subjects}
             subjects = subjects + [p for p in partners if p[0] not in known]
             speaker = accuser(rd, verb) if mode == "alleged" else speaker_of(rd, verb, lex)
@@ -211,6 +212,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     break  # the first object pattern that matched wins
             if mode in {"asserted", "future"} and not negated:
                 emitted.extend(_joint(rd, sent, verb, subjects, bool(partners), triggers, lex))
+                emitted.extend(_each_other(rd, sent, verb, subjects, triggers, mode))
             if mode == "asserted" and not negated:
                 emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
                 emitted.extend(_must(rd, sent, verb, subjects, lex))
@@ -287,47 +289,48 @@ def _reciprocal(rd, sent, verb, subjects, emitted, lex) -> Iterator[Relation]:
                 yield rel
 
 
-#: Words that make a "with" phrase a partner in the act: "together with X", "alongside X",
-#: "along with X", "jointly with X", "in coordination / cooperation / partnership with X".
-_TOGETHER = frozenset({"together", "along", "jointly"})
-_JOINT_NOUNS = frozenset({"coordination", "cooperation", "partnership", "conjunction", "concert"})
-#: Acts against a third party that actors named together do together.
 _EACH_OTHER = frozenset({"other", "another"})  # "attacked each other / one another"
-_JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
 
 
-def _partners(rd, verb: Token, subj: Token | None) -> list:
-    """Actors that do the act with its subject: "Kurdish fighters, together with U.S.
-    forces, attacked ISIS", "Iraqi troops, alongside the PMF, retook the town"."""
-    found = []
-    for head in (verb, subj):
-        if head is None:
+def _each_other(rd, sent, verb, subjects, triggers, mode) -> Iterator[Relation]:
+    """"The RSF and the army attacked each other's positions": each did it to the other."""
+    if len({s[0] for s in subjects}) < 2:
+        return
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    if not any(_is_each_other(o) for o in objs):
+        return
+    for trig in triggers or ():
+        if trig.object == "special:deny" or trig.predicate.startswith("~"):
             continue
-        for child in head.children:
-            low = child.lower_
-            withs = []
-            if low in _TOGETHER:
-                withs = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"]
-            elif child.dep_ == "prep" and low == "with" and any(c.lower_ in _TOGETHER for c in child.children):
-                withs = [child]  # "together" hung on the "with" it modifies
-            elif child.dep_ == "prep" and low == "alongside":
-                withs = [child]
-            elif child.dep_ == "prep" and low == "in":
-                withs = [w for n in child.children if n.dep_ == "pobj" and n.lower_ in _JOINT_NOUNS
-                         for w in n.children if w.dep_ == "prep" and w.lower_ == "with"]
-            for w in withs:
-                for pobj in w.children:
-                    if pobj.dep_ == "pobj":
-                        found += [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)]
-    return found
+        pred = intent_predicate(trig.predicate, mode)
+        if pred is None:
+            continue
+        for a in subjects:
+            for b in subjects:
+                if a[0] != b[0]:
+                    rel = relation(rd, sent, a, pred, b, trig.confidence * 0.9,
+                                   f"verb:{trig.lemma}:each-other", trigger=verb)
+                    if rel is not None:
+                        yield rel
+        return
+
+
+def _is_each_other(tok: Token) -> bool:
+    """"each other", "one another", "each other's positions"."""
+    words = [t.lower_ for t in tok.subtree]
+    return any(w in {"each", "one"} and nxt in _EACH_OTHER for w, nxt in zip(words, words[1:]))
+#: Acts against a third party that actors named together do together.
+_JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
 
 
 def _joint(rd, sent, verb, subjects, partnered: bool, triggers, lex) -> Iterator[Relation]:
     """Actors who act together against a third party cooperated: "the US and Britain
     struck Houthi targets", "X, together with Y, attacked Z" (not "Russia and Ukraine
     fought": with no third party, that is a fight between them)."""
-    if len({s[0] for s in subjects}) < 2 or not any(t.predicate in _JOINT_PREDICATES for t in triggers or ()):
-        return
+    if len({s[0] for s in subjects}) < 2 or not any(
+            t.predicate in _JOINT_PREDICATES or (partnered and t.object != "special:deny") for t in triggers or ()):
+        return  # plain coordination makes partners only in conflict; "in coordination with" in any act
     keys = {s[0] for s in subjects}
     third = partnered or any(
         (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
