@@ -756,6 +756,10 @@ class _Resolver:
                 if state is None and key is None:
                     continue  # "his envoy", "the group's chief": whose, this pass cannot say
             owner = (state.key, state.modifier or state.label) if state is not None else None
+            if owner is None and poss is not None and self.rd.token_actor.get(poss.i):
+                org = self.rd.token_actor[poss.i]  # "the Taliban's foreign minister"
+                if self.rd.entities[org].type in _ORG_TYPES:
+                    state_tok, owner = poss, (org, self.rd.entities[org].label)
             if owner is None and first > 0 and doc[first - 1].head.i in range(first, last + 1):
                 org = self.rd.token_actor.get(first - 1)  # "the UN envoy", "the Hamas leader"
                 if org and self.rd.entities[org].type in _ORG_TYPES:

@@ -219,6 +219,22 @@ CASES = [
      {("qatar", "cooperatedWith", "united-states"), ("united-states", "demanded", "hamas")}, set()),
     ("Egypt and Qatar pressed Hamas to accept the deal.", {("egypt", "demanded", "hamas")},
      {("egypt", "cooperatedWith", "qatar")}),
+    # an actor one compound down ("the Turkish drone strike"); the harmed of a passive "killed in a strike"
+    ("The Iraqi prime minister condemned the Turkish drone strike on Sinjar.",
+     {("iraqi-prime-minister", "condemned", "turkey"), ("turkey", "targeted", "sinjar")}, set()),
+    ("A TTP commander was killed in a Pakistani drone strike in North Waziristan.",
+     {("pakistan", "targeted", "tehrik-i-taliban-pakistan")}, set()),
+    ("A commander was killed in a strike.", set(), set()),
+    # an organisation's title by its possessive; troops deployed in support of a government back it
+    ("The Taliban's foreign minister joined Indian officials for talks in New Delhi.",
+     {("taliban-foreign-minister", "consulted", "indian-government"), ("taliban-foreign-minister", "partOf", "taliban")},
+     set()),
+    ("Burundi deployed thousands of troops to South Kivu in support of the Congolese government.",
+     {("congolese-government", "backedBy", "burundi")}, set()),
+    # members named as examples of what a group comprises
+    ("The Popular Mobilization Forces comprise dozens of armed groups, including Kataib Hezbollah and Asaib Ahl al-Haq.",
+     {("kataib-hezbollah", "partOf", "popular-mobilization-forces"),
+      ("asaib-ahl-al-haq", "partOf", "popular-mobilization-forces")}, set()),
     # "joined X for talks" is a meeting, not a membership
     ("Myanmar's junta chief joined Chinese officials for talks in Kunming.", set(),
      {("myanmar-junta-chief", "partOf", "chinese-government")}),

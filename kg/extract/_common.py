@@ -104,11 +104,8 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
                 return [(k, t, f * 0.95) for k, t, f in actors(rd, poss)]
     if via_modifiers:
         found = []
-        for mod in tok.lefts:
-            if mod.dep_ in MODIFIER_DEPS:
-                key = rd.actor_at(mod)
-                if key:
-                    found.append((key, mod, 0.8))
+        for mod, factor in modifier_actors(rd, tok):
+            found.append((rd.actor_at(mod), mod, 0.8 * factor))
         for prep in tok.rights:  # "the crimes by Croatian extremists"
             if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by":
                 for pobj in prep.children:
@@ -116,6 +113,20 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
                         found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj))
         return found[:2]
     return []
+
+
+def modifier_actors(rd: ResolvedDoc, tok: Token) -> list[tuple[Token, float]]:
+    """Modifiers of a noun that are actors, also one compound down: "Israeli strikes",
+    "the Turkish drone strike" (Turkish modifies "drone")."""
+    out = []
+    for mod in tok.lefts:
+        if mod.dep_ not in MODIFIER_DEPS:
+            continue
+        if rd.actor_at(mod):
+            out.append((mod, 1.0))
+        elif mod.dep_ == "compound":
+            out += [(m, 0.9) for m in mod.lefts if m.dep_ in {"amod", "compound", "nmod"} and rd.actor_at(m)]
+    return out
 
 
 def subject_of(verb: Token) -> tuple[Token | None, bool]:

@@ -40,6 +40,7 @@ from ._common import (
     intent_predicate,
     modality,
     is_negated,
+    modifier_actors,
     partners_of,
     prep_objects,
     relation,
@@ -64,6 +65,9 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS:
             found += actors(rd, child)
+    for mod, factor in modifier_actors(rd, noun):
+        if factor < 1.0:  # one compound down: "the Turkish drone strike"
+            found += [(k, t, f * factor) for k, t, f in actors(rd, mod)]
         if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -120,17 +124,25 @@ def _together(noun: Token, light: Token | None) -> bool:
 
 
 def _military(clause: Token | None, lex: Lexicon) -> bool:
-    """Whether a clause is a military act: "conducted strikes", "carried out raids"."""
+    """Whether a clause is a military act: "conducted strikes", "carried out raids",
+    "deployed troops"."""
     if clause is None:
         return False
     for obj in clause.children:
-        trig = lex.nouns.get(obj.lemma_.lower()) if obj.dep_ in OBJECT_DEPS else None
+        if obj.dep_ not in OBJECT_DEPS:
+            continue
+        trig = lex.nouns.get(obj.lemma_.lower())
         if trig is not None and trig.event == "Attack":
             return True
+        if clause.lemma_.lower() in lex.deploying:  # "deployed thousands of troops ... in support of X"
+            for t in obj.subtree:
+                noun = lex.actor_nouns.get(t.lower_) or lex.actor_nouns.get(t.lemma_.lower())
+                if noun is not None and noun.cls == "MilitaryForce":
+                    return True
     return False
 
 
-def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
+def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> list:
     out = []
     heads = [noun]
     if noun.dep_ in OBJECT_DEPS:  # "imposed sanctions on X": the preposition may hang on the verb
@@ -154,6 +166,13 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger) -> list:
                         out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
                 if out:
                     break
+    if not out and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "by"} and trig.event == "Attack":
+        # "A TTP commander was killed in a Pakistani drone strike": who the strike harmed
+        verb = noun.head.head
+        harms = any(t.predicate == "targeted" for t in lex.verbs.get(verb.lemma_.lower(), ()))
+        if harms:
+            for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                out += actors(rd, subj)
     for child in noun.children:  # "an attack targeting X"
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"target", "hit", "strike"}:
             for obj in child.children:
@@ -231,7 +250,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
-            objects = _objects(rd, noun, trig)
+            objects = _objects(rd, noun, trig, lex)
             if trig.event == "Attack" and not objects:
                 # "came under attack from X", "received heavy fire from X": X attacked the subject
                 verb, objects = _under_fire(rd, noun)

@@ -361,7 +361,11 @@ def _made_up(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relat
         whole = verb.head if verb.dep_ == "acl" else subj
         groups, kind = _wholes(rd, whole, lex)
         groups = groups or [whole]  # "the PMF, an umbrella group made up of A": the PMF
-        yield from _emit_members(rd, sent, [t for p in parts for t in _list_items(p)], groups, verb,
+        members = [t for p in parts for t in _list_items(p)]
+        # "comprise dozens of armed groups, including A, B and C": the named examples
+        members += [t for p in parts for prep in p.subtree if prep.dep_ == "prep" and prep.lower_ in _LISTING
+                    for o in prep.children if o.dep_ == "pobj" for t in _list_items(o)]
+        yield from _emit_members(rd, sent, members, groups, verb,
                                  "includes" if include else "made-of", verb, lex,
                                  persons_only=kind == "person",
                                  group_types=_ALLIANCES if kind == "partner" else _GROUPS)
