@@ -231,6 +231,12 @@ CASES = [
      set()),
     ("Burundi deployed thousands of troops to South Kivu in support of the Congolese government.",
      {("congolese-government", "backedBy", "burundi")}, set()),
+    # strikes that "delivered munitions against" X; a side's "defenses against" Y
+    ("The Saudi-led coalition's four airstrikes delivered 24 munitions against Houthi targets.",
+     {("saudi-led-coalition", "targeted", "houthis")}, set()),
+    ("The U.S. delivered aid to Gaza.", {("united-states", "aided", "gaza-strip")},
+     {("united-states", "targeted", "gaza-strip")}),
+    ("Ukraine's defenses against Russia held.", {("ukraine", "inConflictWith", "russia")}, set()),
     # members named as examples of what a group comprises
     ("The Popular Mobilization Forces comprise dozens of armed groups, including Kataib Hezbollah and Asaib Ahl al-Haq.",
      {("kataib-hezbollah", "partOf", "popular-mobilization-forces"),
