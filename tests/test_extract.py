@@ -237,6 +237,11 @@ CASES = [
     ("The U.S. delivered aid to Gaza.", {("united-states", "aided", "gaza-strip")},
      {("united-states", "targeted", "gaza-strip")}),
     ("Ukraine's defenses against Russia held.", {("ukraine", "inConflictWith", "russia")}, set()),
+    # "the decision of X" is X's act; "the killing of X" is done to X
+    ("Germany welcomed the decision of Qatar to mediate.", {("germany", "supported", "qatar")}, set()),
+    ("France criticized the actions of Russia in Ukraine.", {("france", "criticized", "russia")},
+     {("france", "criticized", "ukraine")}),
+    ("The UN condemned the killing of Rohingya civilians.", set(), {("united-nations", "condemned", "rohingya-civilians")}),
     # members named as examples of what a group comprises
     ("The Popular Mobilization Forces comprise dozens of armed groups, including Kataib Hezbollah and Asaib Ahl al-Haq.",
      {("kataib-hezbollah", "partOf", "popular-mobilization-forces"),

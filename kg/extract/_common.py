@@ -25,6 +25,12 @@ _INERT = frozenset({"Place", "Facility"})
 _PLACE_SUBJECTS = frozenset({"locatedIn", "partOf"})
 _NOT_LED = {"leaderOf": frozenset({"Person", "Place", "Facility", "Collective"}),
             "partOf": frozenset({"Person"})}
+#: Nouns of an act or stance whose "of" names who acts ("the decision of X", "the actions of
+#: Y"), unlike "the killing of X" (the victim).
+AGENT_OF_NOUNS = frozenset({"decision", "action", "effort", "commitment", "announcement", "initiative",
+                            "leadership", "move", "policy", "conduct", "behaviour", "behavior", "role",
+                            "stance", "position", "response", "statement", "proposal", "plan", "offer",
+                            "intervention", "aggression", "provocation", "refusal", "determination"})
 #: Nouns naming part of an actor: "members of X" acts as X.
 PART_NOUNS = frozenset(
     {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
@@ -107,7 +113,9 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
         for mod, factor in modifier_actors(rd, tok):
             found.append((rd.actor_at(mod), mod, 0.8 * factor))
         for prep in tok.rights:  # "the crimes by Croatian extremists"
-            if prep.dep_ in {"prep", "agent"} and prep.lower_ == "by":
+            if prep.dep_ in {"prep", "agent"} and (
+                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in AGENT_OF_NOUNS)):
+                # "the decision of Iraqi President Fuad Masum": whose decision
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj))
