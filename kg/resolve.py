@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +57,7 @@ _ORG_TYPES = frozenset(
      "GovernmentBody"}
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 #: Words that make an organisation part of the state a demonym names ("an Iraqi state
 #: paramilitary organization", "a Russian government agency").
 _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
@@ -131,6 +133,7 @@ class _Resolver:
         self.lex = lex
         self.local_alias: dict[str, str] = {}  # normalized name -> key, learnt in this document
         self.order: list[tuple[int, str]] = []  # (token index, key) of every mention
+        self._unit_heads = frozenset(w.split()[-1] for w in lex.units)
         self._title_words = frozenset(w for title in lex.titles for w in title.replace("-", " ").split())
 
     # -- registering ------------------------------------------------------------
@@ -168,6 +171,7 @@ class _Resolver:
             span = _trim(ent)
             if span is None:
                 continue
+            span = self._unit_span(span)
             label = ent.label_
             if label == "PERSON" and doc[ent.start].lower_ in _LEADING_PREPOSITIONS and span.start > ent.start:
                 label = "LOC"  # "Near Rawah": what one is near is a place
@@ -184,6 +188,40 @@ class _Resolver:
         found = {key for alias, key in self.local_alias.items()
                  if alias.startswith(norm + " in ") and self.rd.entities[key].type == "Facility"}
         return found.pop() if len(found) == 1 else None
+
+    def _is_unit(self, span: Span) -> bool:
+        words = [t.lower_ for t in span]
+        return any(w in self.lex.units or f"{a} {w}" in self.lex.units for a, w in zip(["", *words], words))
+
+    def _unit_span(self, span: Span) -> Span:
+        """A unit's number belongs to its name: "the 10th Mountain Division" (a tagger may
+        leave "10th" out), "CTF 50", "Task Force 153"."""
+        doc = span.doc
+        start, end = span.start, span.end
+        if start > 0 and _ORDINAL.match(doc[start - 1].text) and self._is_unit(span):
+            start -= 1
+        if end < len(doc) and doc[end].like_num and doc[end].text.isdigit() and (
+                self._is_unit(span) or (len(span) == 1 and span[0].is_upper)):
+            end += 1
+        return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+    def unit_names(self) -> None:
+        """Unit names the tagger missed: an ordinal, capitalised words, a unit word
+        ("the 158th Fighter Wing", "3rd Battalion")."""
+        doc = self.rd.doc
+        for tok in doc:
+            if not _ORDINAL.match(tok.text) or tok.i in self.rd.token_actor:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and doc[end].is_title and end not in self.rd.token_actor and end - tok.i <= 5:
+                end += 1
+            span = doc[tok.i : end]
+            while len(span) > 1 and not (span[-1].lower_ in self.lex.units
+                                         or f"{span[-2].lower_} {span[-1].lower_}" in self.lex.units):
+                span = span[:-1]
+            if len(span) > 1 and span[-1].lower_ in self._unit_heads:
+                label = _surface(span)
+                self._add(Entity(slugify(label), label, "Organization"), span)
 
     def _place_in_name(self, key: str, span: Span) -> None:
         """A place written inside a facility's name ("the U.S. Embassy in Baghdad") is
@@ -691,6 +729,7 @@ class _Resolver:
 
     def run(self) -> ResolvedDoc:
         self.named_entities()
+        self.unit_names()
         self.introductions()
         self.named_entities_again()
         self.noun_phrases()

@@ -235,7 +235,7 @@ UNITS = [
     ("The 1st Battalion, 47th Mechanized Brigade repelled the assault.",
      {("1st-battalion", "47th-mechanized-brigade")}),
     ("The 2nd Armored Brigade Combat Team, 3rd Infantry Division deployed to Poland.",
-     {("armored-brigade-combat-team", "3rd-infantry-division")}),
+     {("2nd-armored-brigade-combat-team", "3rd-infantry-division")}),
     ("Iran's Quds Force, Islamic Revolutionary Guard Corps, armed the militias.",
      {("quds-force", "islamic-revolutionary-guard-corps")}),
     ("The 4th Squadron, 2nd Cavalry Regiment, based in Vilseck, Germany, crossed into Lithuania.",
@@ -255,7 +255,7 @@ UNITS = [
     ("Capt. Anna Kovalenko was assigned to the 3rd Assault Brigade.", {("anna-kovalenko", "3rd-assault-brigade")}),
     ("Sgt. Maria Lopez was assigned to the 1st Brigade, 82nd Airborne Division.",
      {("maria-lopez", "1st-brigade"), ("1st-brigade", "82nd-airborne-division")}),
-    ("Sgt. Maria Lopez, assigned to the 1st Brigade Combat Team, died.", {("maria-lopez", "brigade-combat-team")}),
+    ("Sgt. Maria Lopez, assigned to the 1st Brigade Combat Team, died.", {("maria-lopez", "1st-brigade-combat-team")}),
     ("Capt. John Reyes served with the 101st Airborne Division in Iraq.", {("john-reyes", "101st-airborne-division")}),
     ("Cpl. Yossi Levi, a soldier with the Golani Brigade, was killed.", {("yossi-levi", "golani-brigade")}),
     # "part of" between units was already read

@@ -132,3 +132,16 @@ def test_resolve_first_person_in_a_quote_is_the_speaker(edges_of, text, expected
     found = edges_of(text)
     assert expected <= found, f"missing {expected - found}; found {found}"
     assert not (forbidden & found)
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Soldiers of the 10th Mountain Division attacked Taliban positions.", "10th-mountain-division"),
+    ("CTF 50 conducted strikes against ISIL.", "ctf-50"),
+    ("F-16s from the 158th Fighter Wing struck ISIL.", "158th-fighter-wing"),
+])
+def test_resolve_unit_name_keeps_its_number(text, key):
+    assert key in _entities(text)
+
+
+def test_resolve_ordinal_alone_is_no_unit():
+    assert not any(k.startswith("5th") for k in _entities("On the 5th day, Russian forces attacked Kyiv."))
