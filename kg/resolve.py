@@ -177,6 +177,7 @@ class _Resolver:
                 label = "LOC"  # "Near Rawah": what one is near is a place
             entity = self._resolve_span(span, label)
             if entity is not None:
+                entity = self._qualified(span, entity)
                 self._add(entity, span)
                 if entity.type == "Facility":
                     self._place_in_name(entity.key, span)
@@ -221,7 +222,32 @@ class _Resolver:
                 span = span[:-1]
             if len(span) > 1 and span[-1].lower_ in self._unit_heads:
                 label = _surface(span)
-                self._add(Entity(slugify(label), label, "Organization"), span)
+                self._add(self._qualified(span, Entity(slugify(label), label, "Organization")), span)
+
+    def _qualified(self, span: Span, entity: Entity) -> Entity:
+        """A unit named only by its number is named with the unit it belongs to: "2nd
+        Battalion, 5th Special Forces Group" is "2nd Battalion (5th Special Forces Group)",
+        not the same node as every other army's 2nd Battalion."""
+        doc = span.doc
+        if (entity.type in {"Person", "Collective"} and span[-1].lower_ in self._unit_heads
+                and self.gaz.get(entity.key) is None):
+            entity = Entity(entity.key, entity.label, "Organization")  # "Abel Battery" is no person
+        if (len(span) != 2 or self.gaz.get(entity.key) is not None or span[-1].lower_ not in self._unit_heads
+                or not (_ORDINAL.match(span[0].text) or span[0].is_title)):
+            return entity
+        if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+            return entity
+        start = span.end + 1
+        while start < len(doc) and doc[start].lower_ == "the":
+            start += 1
+        end = start
+        while end < len(doc) and (doc[end].is_title or _ORDINAL.match(doc[end].text)) and end - start < 6:
+            end += 1
+        parent = doc[start:end]
+        if len(parent) < 2 or not self._is_unit(parent):
+            return entity
+        label = f"{_surface(span)} ({_surface(parent)})"
+        return Entity(slugify(label), label, entity.type)
 
     def _place_in_name(self, key: str, span: Span) -> None:
         """A place written inside a facility's name ("the U.S. Embassy in Baghdad") is

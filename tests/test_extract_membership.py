@@ -229,22 +229,22 @@ def test_membership_lists_traps(text, forbidden):
 
 UNITS = [
     # a chain of unit names, smaller first
-    ("2nd Battalion, 75th Ranger Regiment conducted the raid.", {("2nd-battalion", "75th-ranger-regiment")}),
+    ("2nd Battalion, 75th Ranger Regiment conducted the raid.", {("2nd-battalion-75th-ranger-regiment", "75th-ranger-regiment")}),
     ("Bravo Company, 1st Battalion, 506th Infantry Regiment cleared the village.",
-     {("bravo-company", "1st-battalion"), ("1st-battalion", "506th-infantry-regiment")}),
+     {("bravo-company-1st-battalion", "1st-battalion-506th-infantry-regiment"), ("1st-battalion-506th-infantry-regiment", "506th-infantry-regiment")}),
     ("The 1st Battalion, 47th Mechanized Brigade repelled the assault.",
-     {("1st-battalion", "47th-mechanized-brigade")}),
+     {("1st-battalion-47th-mechanized-brigade", "47th-mechanized-brigade")}),
     ("The 2nd Armored Brigade Combat Team, 3rd Infantry Division deployed to Poland.",
      {("2nd-armored-brigade-combat-team", "3rd-infantry-division")}),
     ("Iran's Quds Force, Islamic Revolutionary Guard Corps, armed the militias.",
      {("quds-force", "islamic-revolutionary-guard-corps")}),
     ("The 4th Squadron, 2nd Cavalry Regiment, based in Vilseck, Germany, crossed into Lithuania.",
-     {("4th-squadron", "2nd-cavalry-regiment")}),
+     {("4th-squadron-2nd-cavalry-regiment", "2nd-cavalry-regiment")}),
     ("Paratroopers from 2nd Battalion, 503rd Infantry Regiment landed in Latvia.",
-     {("2nd-battalion", "503rd-infantry-regiment")}),
+     {("2nd-battalion-503rd-infantry-regiment", "503rd-infantry-regiment")}),
     # a person named with the unit
     ("Lt. Col. James Ward, 1st Battalion, 7th Cavalry Regiment, spoke.",
-     {("james-ward", "1st-battalion"), ("1st-battalion", "7th-cavalry-regiment")}),
+     {("james-ward", "1st-battalion-7th-cavalry-regiment"), ("1st-battalion-7th-cavalry-regiment", "7th-cavalry-regiment")}),
     # aircraft, ships and people "from" a unit or an armed force
     ("Eurofighter Typhoons from the Royal Air Force flew patrols.", {("eurofighter-typhoons", "royal-air-force")}),
     ("HMS Diamond, from the Royal Navy, escorted the convoy.", {("hms-diamond", "royal-navy")}),
@@ -254,7 +254,7 @@ UNITS = [
     # assigned to, served with, a soldier with
     ("Capt. Anna Kovalenko was assigned to the 3rd Assault Brigade.", {("anna-kovalenko", "3rd-assault-brigade")}),
     ("Sgt. Maria Lopez was assigned to the 1st Brigade, 82nd Airborne Division.",
-     {("maria-lopez", "1st-brigade"), ("1st-brigade", "82nd-airborne-division")}),
+     {("maria-lopez", "1st-brigade-82nd-airborne-division"), ("1st-brigade-82nd-airborne-division", "82nd-airborne-division")}),
     ("Sgt. Maria Lopez, assigned to the 1st Brigade Combat Team, died.", {("maria-lopez", "1st-brigade-combat-team")}),
     ("Capt. John Reyes served with the 101st Airborne Division in Iraq.", {("john-reyes", "101st-airborne-division")}),
     ("Cpl. Yossi Levi, a soldier with the Golani Brigade, was killed.", {("yossi-levi", "golani-brigade")}),

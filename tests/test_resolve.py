@@ -145,3 +145,17 @@ def test_resolve_unit_name_keeps_its_number(text, key):
 
 def test_resolve_ordinal_alone_is_no_unit():
     assert not any(k.startswith("5th") for k in _entities("On the 5th day, Russian forces attacked Kyiv."))
+
+
+def test_resolve_unit_named_by_number_is_qualified_by_its_parent():
+    graph = kg.build(["Booker served with 2nd Battalion, 5th Special Forces Group.",
+                      "Jones served with 2nd Battalion, 75th Ranger Regiment."])
+    keys = set(graph.entities)
+    assert {"2nd-battalion-5th-special-forces-group", "2nd-battalion-75th-ranger-regiment"} <= keys
+    assert "2nd-battalion" not in keys  # two battalions, not one node
+    assert graph.entities["2nd-battalion-5th-special-forces-group"].label == "2nd Battalion (5th Special Forces Group)"
+
+
+def test_resolve_unit_word_makes_an_organisation_not_a_person():
+    assert _entities("Soldiers from Abel Battery, 3rd Battalion, 321st Field Artillery Regiment visited Jordan.")[
+        "abel-battery-3rd-battalion"] == "Organization"
