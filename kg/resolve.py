@@ -133,6 +133,7 @@ class _Resolver:
         self.lex = lex
         self.local_alias: dict[str, str] = {}  # normalized name -> key, learnt in this document
         self.order: list[tuple[int, str]] = []  # (token index, key) of every mention
+        self._named_keys: set[str] = set()
         self._unit_heads = frozenset(w.split()[-1] for w in lex.units)
         self._title_words = frozenset(w for title in lex.titles for w in title.replace("-", " ").split())
 
@@ -165,6 +166,7 @@ class _Resolver:
     # -- named entities -----------------------------------------------------------
     def named_entities(self) -> None:
         doc = self.rd.doc
+        self._named_keys = {ent.kb_id_ for ent in doc.ents if ent.kb_id_}
         for ent in doc.ents:
             if ent.label_ not in _ACTOR_LABELS:
                 continue
@@ -290,6 +292,10 @@ class _Resolver:
         kb = span.root.ent_kb_id_ or span[0].ent_kb_id_
         entry = self.gaz.get(kb) if kb else None
         entry = entry or self.gaz.lookup(text)
+        ambiguous = self.lex.ambiguous.get(text.lower()) if entry is not None else None
+        if ambiguous is not None and ambiguous[0] == entry.key and not ambiguous[1] & self._named_keys:
+            # "the Coalition" in a story with no ISIS in it is some other coalition
+            return Entity(slugify(text), text, entry.type)
         if entry is not None:
             return self._from_entry(entry)
         if norm in self.local_alias:

@@ -159,3 +159,16 @@ def test_resolve_unit_named_by_number_is_qualified_by_its_parent():
 def test_resolve_unit_word_makes_an_organisation_not_a_person():
     assert _entities("Soldiers from Abel Battery, 3rd Battalion, 321st Field Artillery Regiment visited Jordan.")[
         "abel-battery-3rd-battalion"] == "Organization"
+
+
+@pytest.mark.parametrize("text,key", [
+    # "the Coalition" is the coalition against ISIS only in a story that names ISIS or its foes
+    ("Coalition aircraft struck ISIS positions near Raqqa.", "global-coalition-to-defeat-isis"),
+    ("The U.S.-led coalition struck ISIL targets near Mosul.", "global-coalition-to-defeat-isis"),
+    ("Coalition forces clashed with the Taliban in Helmand.", "coalition"),
+    ("The U.S.-led coalition invaded Iraq in 2003.", "us-led-coalition"),
+])
+def test_resolve_ambiguous_alias_needs_its_context(text, key):
+    ents = _entities(text)
+    assert key in ents
+    assert key == "global-coalition-to-defeat-isis" or "global-coalition-to-defeat-isis" not in ents
