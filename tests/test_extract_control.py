@@ -22,6 +22,11 @@ POSITIVES = [
     ("The RSF-controlled city of Nyala was shelled.", {("rapid-support-forces", "nyala")}),
     ("The Houthi-controlled port of Hodeidah was struck.", {("houthis", "hodeidah")}),
     ("Residents of Hamas-run Gaza fled south.", {("hamas", "gaza-strip")}),
+    # "X claims control of Y": the holder's own word, at lower confidence
+    ("The Syrian army now claims full control of Aleppo.", {("syrian-arab-army", "aleppo")}),
+    ("M23 claimed control of Goma on Monday.", {("m23", "goma")}),
+    # a place equated with "the city / town held by X"
+    ("Raqqa was the last town held by ISIS.", {("islamic-state", "raqqa")}),
     # "X controls / holds / occupies / annexed Y"
     ("Hayat Tahrir al-Sham holds Idlib province.", {("hayat-tahrir-al-sham", "idlib")}),
     ("Israel occupies the West Bank.", {("israel", "west-bank")}),
@@ -80,6 +85,8 @@ def test_control_phrasings(text, expected):
 # (sentence, pairs that must NOT be stated): traps
 TRAPS = [
     ("The Houthis held a meeting in Sanaa.", {("houthis", "sanaa")}),
+    ("Mosul is the largest city visited by the Iraqi prime minister.", {("iraqi-prime-minister", "mosul")}),
+    ("The rebels denied claims of control over Aleppo.", {("rebels", "aleppo")}),
     ("The Taliban took part in talks in Doha.", {("taliban", "doha")}),
     ("The United States held Iran responsible for the attack.", {("united-states", "iran")}),
     ("Hamas took Israeli hostages into Gaza.", {("hamas", "gaza-strip")}),

@@ -70,6 +70,9 @@ _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "p
 #: capture", "the failed capture of"); not coordination ("advanced and captured").
 _ATTEMPT_DEPS = frozenset({"xcomp", "acl", "pcomp", "pobj", "prep", "dobj"})
 _OF = frozenset({"of", "over"})
+#: Nouns a copula can equate with a named place ("Mosul is the largest city held by X").
+_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "territory", "region", "province", "district",
+                          "stronghold", "base", "port", "capital", "enclave", "hub"})
 
 
 def control_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
@@ -313,6 +316,10 @@ def _held(rd: ResolvedDoc, tok: Token, ctl: dict) -> list[tuple[tuple[str, Token
             return []  # "held territory", "most areas": no place named
         part = min(part, row.confidence)
         target = inner
+    if target.dep_ == "attr" and not rd.actor_at(target) and target.lemma_.lower() in _PLACE_NOUNS:
+        # "Mosul is the largest city controlled by Daesh": the city is the subject
+        subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
+        target = subj if subj is not None else target
     out = []
     for key, at, factor in actors(rd, target):
         side = min([part] + [r.confidence for c in at.children if c.dep_ == "amod"
