@@ -86,7 +86,7 @@ def test_control_phrasings(text, expected):
 TRAPS = [
     ("The Houthis held a meeting in Sanaa.", {("houthis", "sanaa")}),
     ("Mosul is the largest city visited by the Iraqi prime minister.", {("iraqi-prime-minister", "mosul")}),
-    ("The rebels denied claims of control over Aleppo.", {("rebels", "aleppo")}),
+    ("The Syrian army denied claims of control over Aleppo.", {("syrian-arab-army", "aleppo")}),
     ("The Taliban took part in talks in Doha.", {("taliban", "doha")}),
     ("The United States held Iran responsible for the attack.", {("united-states", "iran")}),
     ("Hamas took Israeli hostages into Gaza.", {("hamas", "gaza-strip")}),
