@@ -271,6 +271,9 @@ CASES = [
     # support given by a military act backs a government too; spoken support does not
     ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq against ISIS targets.",
      {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    # ... and the one it backs is at war with the strikes' target
+    ("In support of the Iraqi Security Forces, Coalition aircraft conducted a precision strike on ISIS.",
+     {("iraqi-security-forces", "inConflictWith", "islamic-state")}, set()),
     ("Russia carried out raids in support of the Syrian government.",
      {("syrian-government", "backedBy", "russia")}, set()),
     ("The UK spoke in support of the Iraqi government.", {("united-kingdom", "supported", "iraqi-government")},

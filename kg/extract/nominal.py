@@ -123,6 +123,20 @@ def _together(noun: Token, light: Token | None) -> bool:
                if t.i not in {x.i for x in noun.subtree})
 
 
+def _strike_targets(rd: ResolvedDoc, clause: Token, support: Token) -> list:
+    """The actors a military clause acts "against" or "on", outside the name of the one
+    supported ("in support of X against Y" is against Y)."""
+    skip = {t.i for p in support.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "to"}
+            for t in p.subtree}
+    out = []
+    for t in clause.subtree:
+        if t.dep_ == "prep" and t.lower_ in {"against", "on"} and t.i not in skip:
+            for pobj in t.children:
+                if pobj.dep_ == "pobj":
+                    out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+    return out
+
+
 def _military(clause: Token | None, lex: Lexicon) -> bool:
     """Whether a clause is a military act: "conducted strikes", "carried out raids",
     "deployed troops"."""
@@ -288,10 +302,19 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                    trigger=noun, asserted_by=speaker)
                     if rel:
                         yield rel
-                        backed = backing(rd, rel, trig.lemma, lex, military=_military(light, lex)) \
+                        military = _military(light, lex)
+                        backed = backing(rd, rel, trig.lemma, lex, military=military) \
                             if mode == "asserted" else None
                         if backed is not None:
                             yield backed
+                        if backed is not None and military:
+                            # "strikes in support of the government of Iraq against ISIL targets":
+                            # the one supported is at war with the strikes' target
+                            for foe in _strike_targets(rd, light, noun):
+                                ally = relation(rd, sent, obj, "inConflictWith", foe, 0.6,
+                                                f"noun:{trig.lemma}:ally-fight", trigger=noun)
+                                if ally:
+                                    yield ally
             for subj in claimants:
                 for obj in objects:
                     rel = relation(rd, sent, subj, trig.predicate, obj, trig.confidence * 0.85,
