@@ -271,6 +271,11 @@ CASES = [
     # support given by a military act backs a government too; spoken support does not
     ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq against ISIS targets.",
      {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    # an operation named in apposition owns what "the operation to ..." does
+    ("The raids were part of Operation Prosperity Guardian, the operation to protect shipping from the Houthis.",
+     set(), {("operation-prosperity-guardian", "targeted", "houthis")}),
+    ("The strikes were conducted as part of Operation Inherent Resolve, the operation to eliminate ISIS.",
+     {("combined-joint-task-force-operation-inherent-resolve", "targeted", "islamic-state")}, set()),
     # ... and the one it backs is at war with the strikes' target
     ("In support of the Iraqi Security Forces, Coalition aircraft conducted a precision strike on ISIS.",
      {("iraqi-security-forces", "inConflictWith", "islamic-state")}, set()),

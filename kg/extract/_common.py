@@ -253,6 +253,8 @@ def _owner_of(noun: Token) -> Token | None:
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None:
             return poss
+        if tok.dep_ == "appos" and tok.head.i < tok.i:
+            return tok.head  # "Operation Inherent Resolve, the operation to eliminate X"
         if tok.dep_ in OBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}):
             verb = tok.head if tok.dep_ in OBJECT_DEPS else tok.head.head
             if tok.dep_ in OBJECT_DEPS and verb.lemma_.lower() not in _WAGING:
