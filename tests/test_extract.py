@@ -279,6 +279,8 @@ CASES = [
     # ... and the one it backs is at war with the strikes' target
     ("In support of the Iraqi Security Forces, Coalition aircraft conducted a precision strike on ISIS.",
      {("iraqi-security-forces", "inConflictWith", "islamic-state")}, set()),
+    ("In support of the Iraqi army, U.S. aircraft conducted a strike on fighters firing on Kurdish forces.",
+     {("iraqi-army", "backedBy", "us-forces")}, {("iraqi-army", "inConflictWith", "kurdish-forces")}),
     ("Russia carried out raids in support of the Syrian government.",
      {("syrian-government", "backedBy", "russia")}, set()),
     ("The UK spoke in support of the Iraqi government.", {("united-kingdom", "supported", "iraqi-government")},

@@ -126,14 +126,14 @@ def _together(noun: Token, light: Token | None) -> bool:
 def _strike_targets(rd: ResolvedDoc, clause: Token, support: Token) -> list:
     """The actors a military clause acts "against" or "on", outside the name of the one
     supported ("in support of X against Y" is against Y)."""
-    skip = {t.i for p in support.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "to"}
-            for t in p.subtree}
+    heads = [clause, support, *(c for c in clause.children if c.dep_ in OBJECT_DEPS)]
     out = []
-    for t in clause.subtree:
-        if t.dep_ == "prep" and t.lower_ in {"against", "on"} and t.i not in skip:
-            for pobj in t.children:
-                if pobj.dep_ == "pobj":
-                    out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+    for head in heads:  # only the act's own "against" / "on", not one deeper in a clause
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"against", "on"}:
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     return out
 
 
