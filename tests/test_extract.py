@@ -271,6 +271,11 @@ CASES = [
     # support given by a military act backs a government too; spoken support does not
     ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq against ISIS targets.",
      {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    # a hunger strike attacks no one; nationalists are a group, not their state
+    ("Palestinian prisoners began a hunger strike on Monday to protest against Israel.",
+     {("palestinian-prisoners", "protestedAgainst", "israel")}, {("palestinian-prisoners", "targeted", "israel")}),
+    ("Croatian police cracked down on Serbian nationalists.",
+     {("croatian-police", "coerced", "serbian-nationalists")}, {("croatian-police", "coerced", "serbia")}),
     # an operation named in apposition owns what "the operation to ..." does
     ("The raids were part of Operation Prosperity Guardian, the operation to protect shipping from the Houthis.",
      set(), {("operation-prosperity-guardian", "targeted", "houthis")}),

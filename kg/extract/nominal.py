@@ -104,6 +104,8 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     return [], None
 
 
+#: Modifiers that make a "strike" a refusal, not an attack.
+_NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "worker", "workers", "national", "sit-down"})
 #: Acts against a third party that actors named together do together.
 _JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
 #: Modifiers of an act that say its agents did it together.
@@ -237,6 +239,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             trig = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
             if trig is None or trig.predicate is None:
                 continue
+            if trig.event == "Attack" and any(c.dep_ in {"compound", "amod"} and c.lower_ in _NOT_ATTACKS
+                                              for c in noun.children):
+                continue  # "a hunger strike", "a general strike" attack no one
             if is_negated(noun) or is_negated(noun.head):
                 continue
             if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in ENDING:
