@@ -128,14 +128,19 @@ def _together(noun: Token, light: Token | None) -> bool:
 def _strike_targets(rd: ResolvedDoc, clause: Token, support: Token) -> list:
     """The actors a military clause acts "against" or "on", outside the name of the one
     supported ("in support of X against Y" is against Y)."""
-    heads = [clause, support, *(c for c in clause.children if c.dep_ in OBJECT_DEPS)]
+    heads = {clause.i, support.i, *(c.i for c in clause.children if c.dep_ in OBJECT_DEPS)}
+    skip = {t.i for p in support.children if p.dep_ == "prep" and p.lower_ in {"of", "for", "to"}
+            for t in p.subtree}
     out = []
-    for head in heads:  # only the act's own "against" / "on", not one deeper in a clause
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"against", "on"}:
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+    for prep in clause.subtree:
+        # "against" anywhere in the act ("... using aircraft against ISIL targets"); "on" only on
+        # the act itself, not deeper ("a strike on fighters firing on Iraqi forces")
+        if prep.dep_ != "prep" or prep.i in skip or not (
+                prep.lower_ == "against" or (prep.lower_ == "on" and prep.head.i in heads)):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj":
+                out += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     return out
 
 
