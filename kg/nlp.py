@@ -131,24 +131,30 @@ class GazetteerMatcher:
         self.gazetteer = gazetteer
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        # a form the gazetteer writes in lower case ("international coalition") is a
+        # description, not a name: it matches lower-case text too
+        self.described = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[str, str] = {}
         exact: dict[str, list[Doc]] = {}
         lower: dict[str, list[Doc]] = {}
+        described: dict[str, list[Doc]] = {}
         for form, entry in gazetteer.surface_forms():
             self._labels[entry.key] = _SPACY_LABEL.get(entry.type, "ORG")
             for variant in sorted(_variants(form)):
                 letters = variant.replace(".", "").replace(" ", "")
                 caseful = letters.isupper() or len(letters) <= 3
                 target = exact if caseful else lower
+                parts = variant.replace("-", " ").split()
+                if not caseful and len(parts) > 1 and not any(p[:1].isupper() and not p.isupper() for p in parts):
+                    target = described  # "international coalition", "anti-ISIS coalition"
                 target.setdefault(entry.key, []).append(nlp.make_doc(variant))
-        for key in sorted(exact):
-            self.exact.add(key, exact[key])
-        for key in sorted(lower):
-            self.lower.add(key, lower[key])
+        for matcher, forms in ((self.exact, exact), (self.lower, lower), (self.described, described)):
+            for key in sorted(forms):
+                matcher.add(key, forms[key])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        for matcher in (self.exact, self.lower):
+        for matcher in (self.exact, self.lower, self.described):
             for match_id, start, end in matcher(doc):
                 first = doc[start]
                 if matcher is self.lower and not (first.is_title or first.is_upper or first.lower_ in _PARTICLES):

@@ -167,8 +167,16 @@ def test_resolve_unit_word_makes_an_organisation_not_a_person():
     ("The U.S.-led coalition struck ISIL targets near Mosul.", "global-coalition-to-defeat-isis"),
     ("Coalition forces clashed with the Taliban in Helmand.", "coalition"),
     ("The U.S.-led coalition invaded Iraq in 2003.", "us-led-coalition"),
+    # a description the gazetteer writes in lower case matches lower-case text, with its context
+    ("The international coalition is assisting the Iraqi government to destroy ISIL.", "global-coalition-to-defeat-isis"),
+    ("Of course, the global coalition continues to support Iraqi forces against ISIS.", "global-coalition-to-defeat-isis"),
 ])
 def test_resolve_ambiguous_alias_needs_its_context(text, key):
     ents = _entities(text)
     assert key in ents
     assert key == "global-coalition-to-defeat-isis" or "global-coalition-to-defeat-isis" not in ents
+
+
+def test_resolve_lower_case_description_without_its_context_is_no_gazetteer_actor():
+    ents = _entities("The international coalition intervened in Libya in 2011.")
+    assert "global-coalition-to-defeat-isis" not in ents
