@@ -271,6 +271,12 @@ CASES = [
     # support given by a military act backs a government too; spoken support does not
     ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq against ISIS targets.",
      {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    # forecasts, hopes under "if", and "seldom" state no act
+    ("The minister hopes a ceasefire between Armenia and Azerbaijan could take place if Baku agrees.", set(),
+     {("armenia", "agreedWith", "azerbaijan")}),
+    ("Japan will likely increase cooperation with NATO.", set(), {("japan", "agreedWith", "nato")}),
+    ("The former premier seldom criticized China.", set(), {("former-premier", "criticized", "china")}),
+    ("Talks between Iran and Saudi Arabia took place in Baghdad.", {("iran", "consulted", "saudi-arabia")}, set()),
     # a hunger strike attacks no one; nationalists are a group, not their state
     ("Palestinian prisoners began a hunger strike on Monday to protest against Israel.",
      {("palestinian-prisoners", "protestedAgainst", "israel")}, {("palestinian-prisoners", "targeted", "israel")}),

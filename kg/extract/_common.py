@@ -19,7 +19,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 CLAUSE_LINK_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"})
 MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-NEGATORS = frozenset({"not", "n't", "never", "no"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "seldom", "rarely", "hardly", "scarcely"})
 #: Kinds that never act, and the relations a place may still be the subject of.
 _INERT = frozenset({"Place", "Facility"})
 _PLACE_SUBJECTS = frozenset({"locatedIn", "partOf"})
@@ -339,6 +339,8 @@ ENDING = frozenset({"end", "terminate", "cancel", "scrap", "abandon", "revoke", 
 #: the accuser's claim ("accused X of attacking Y" -> X targeted Y, asserted by the accuser).
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"})
 #: Auxiliaries that put an act in the future ("will attack"): an intent, not an act.
+#: Adverbs that make a statement a forecast, not a report ("will likely", "probably").
+PREDICTIVE = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "potentially"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Adjectives of readiness: "is willing to withdraw", "is prepared to lift".
 READY = frozenset({"willing", "prepared", "ready", "determined"})
@@ -373,6 +375,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 return "blocked"
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return "blocked"
+            if c.dep_ == "advmod" and c.lower_ in PREDICTIVE:
+                return "blocked"  # "Japan will likely increase cooperation": someone's forecast
             if c.dep_ == "aux" and c.lower_ in FUTURE and mode == "asserted":
                 mode = "future"
             marks = {m.lower_ for m in c.children if m.dep_ == "mark"} if c.dep_ == "advcl" else set()
@@ -380,7 +384,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 if mode == "future" or any(a.dep_ == "aux" and a.lower_ in FUTURE for a in t.children):
                     # "will withdraw its troops unless ...": whatever the act, a threat
                     mode = "threat" if "unless" in marks else "conditional"
-        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj"} and t.head.i != t.i:
+        if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj", "nsubj",
+                      "nsubjpass"} and t.head.i != t.i:
             head = t.head
             lemma = head.lemma_.lower()
             if t.dep_ in OBJECT_DEPS and lemma in ENDING:
@@ -416,8 +421,8 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
     """
     if mode in {"asserted", "alleged"}:
         return predicate
-    if mode == "blocked":
-        return None
+    if mode == "blocked" or (mode == "conditional" and predicate not in CONFLICTUAL):
+        return None  # "a ceasefire could take place if the Kremlin agrees" states no agreement
     if predicate in CONFLICTUAL or mode == "threat":
         return "threatened"  # "will strike X unless ...", "threatened to expel X"
     if predicate in COOPERATIVE:
