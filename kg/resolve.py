@@ -809,6 +809,8 @@ class _Resolver:
                 continue
             if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in tok.children):
                 continue  # "a Hamas commander" is no one in particular (he acts as the group)
+            if any(c.lower_ in {"former", "ex", "late", "then", "onetime"} for c in tok.lefts):
+                continue  # "the former French foreign minister": whose title, and since when, is unclear
             if (tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
                     or any(self.rd.token_actor.get(t.i) and self.rd.entities[self.rd.token_actor[t.i]].type == "Person"
                            for c in tok.rights if c.dep_ in {"prep", "appos", "compound", "nmod"}

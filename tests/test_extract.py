@@ -275,8 +275,13 @@ CASES = [
     ("The minister hopes a ceasefire between Armenia and Azerbaijan could take place if Baku agrees.", set(),
      {("armenia", "agreedWith", "azerbaijan")}),
     ("Japan will likely increase cooperation with NATO.", set(), {("japan", "agreedWith", "nato")}),
-    ("The former premier seldom criticized China.", set(), {("former-premier", "criticized", "china")}),
+    ("Former premier Mahathir Mohamad seldom criticized China.", set(), {("mahathir-mohamad", "criticized", "china")}),
     ("Talks between Iran and Saudi Arabia took place in Baghdad.", {("iran", "consulted", "saudi-arabia")}, set()),
+    # a former title is held no longer; a leader "of eastern Libya" leads a region, not Libya
+    ("Former Turkish ambassador Mithat Rende criticized the deal.", set(), {("mithat-rende", "partOf", "turkey")}),
+    ("Forces loyal to Khalifa Haftar, the de facto leader of eastern Libya, advanced on Tripoli.", set(),
+     {("khalifa-haftar", "leaderOf", "libya")}),
+    ("Iranian President Masoud Pezeshkian visited Iraq.", {("masoud-pezeshkian", "leaderOf", "iran")}, set()),
     # a hunger strike attacks no one; nationalists are a group, not their state
     ("Palestinian prisoners began a hunger strike on Monday to protest against Israel.",
      {("palestinian-prisoners", "protestedAgainst", "israel")}, {("palestinian-prisoners", "targeted", "israel")}),

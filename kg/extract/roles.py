@@ -165,15 +165,20 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
         if app.dep_ != "appos":
             continue
         title_words = [t.lower_ for t in app.lefts if t.dep_ in {"compound", "amod"}] + [app.lower_]
-        pred = _title(" ".join(title_words), lex) or _title(app.lower_, lex)
+        pred = None if _FORMER & set(title_words) else (_title(" ".join(title_words), lex) or _title(app.lower_, lex))
         if pred:
+            # "the de facto leader of eastern Libya" leads a region, not the state
             targets = [a for p in app.children if p.dep_ == "prep" and p.lower_ in {"of", "for"}
-                       for o in p.children for a in actors(rd, o)]
+                       for o in p.children
+                       if not any(m.dep_ == "amod" and m.is_lower and m.lower_ in _REGIONAL for m in o.children)
+                       for a in actors(rd, o)]
             targets += [a for c in app.children if c.dep_ == "poss" for a in actors(rd, c)]
             for org in targets:
                 rel = relation(rd, sent, me, pred, org, 0.85, f"role:title-appos:{pred}", trigger=app)
                 if rel:
                     yield rel
+    if _FORMER & set(words):
+        return  # "former Turkish ambassador Mithat Rende" holds the title no longer
     pred = _title(" ".join(words), lex)
     member = pred is None and bool(words) and lex.membership.get(words[-1]) in {"part", "person"}
     if member:  # "Hezbollah fighter Ali Hassan", "Hamas member Yahya Sinwar"
@@ -188,6 +193,13 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
         rel = relation(rd, sent, me, pred, org, 0.9, f"role:title:{pred}")
         if rel:
             yield rel
+
+
+#: Words that put a title in the past: "former", "ex-", "the late".
+_FORMER = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile", "retired", "ousted", "deposed"})
+#: Words that scope a title to part of a country ("leader of eastern Libya").
+_REGIONAL = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
+                       "southeastern", "southwestern"})
 
 
 def _title(words: str, lex: Lexicon) -> str | None:
