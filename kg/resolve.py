@@ -283,7 +283,10 @@ class _Resolver:
                 and span.doc[span.start - 1].lower_ == "of"
                 and f"{span.doc[span.start - 2].lower_} of {span.root.lower_}" in self.lex.titles):
             return None  # "State" in "Secretary of State"
-        if span.root.dep_ in _SUBJECT_DEPS or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"):
+        first = span.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "Tokyo and Washington agreed": both subjects
+        if first.dep_ in _SUBJECT_DEPS or (first.dep_ == "pobj" and first.head.lower_ == "by"):
             metonym = self.gaz.metonym(text)
             if metonym is not None:
                 return self._from_entry(metonym)
@@ -308,7 +311,8 @@ class _Resolver:
                 return None  # a bare adjective names no actor
             if state is not None:
                 return Entity(slugify(text), text, "Collective")
-        if label == "PERSON":
+        if label == "PERSON" or (len(span) == 1 and span[0].is_title and label in {"ORG", "GPE", "LOC"}):
+            # "Lammy" after "David Lammy", whatever the tagger calls it; "Kim" after "Kim Jong Un"
             earlier = self._person_by_surname(span)
             if earlier is not None:
                 return self.rd.entities[earlier]
@@ -319,12 +323,10 @@ class _Resolver:
         if len(span) > 2:
             return None
         last = normalize_name(span[-1].text)
-        found = {
-            e.key
-            for e in self.rd.entities.values()
-            if e.type == "Person" and len(e.label.split()) > len(span)
-            and normalize_name(e.label.split()[-1]) == last
-        }
+        people = [e for e in self.rd.entities.values() if e.type == "Person" and len(e.label.split()) > len(span)]
+        found = {e.key for e in people if normalize_name(e.label.split()[-1]) == last}
+        if not found and len(span) == 1:  # a family name written first: "Kim Jong Un", "Mahathir Mohamad"
+            found = {e.key for e in people if normalize_name(e.label.split()[0]) == last}
         return found.pop() if len(found) == 1 else None
 
     # -- names the text introduces --------------------------------------------------

@@ -180,3 +180,22 @@ def test_resolve_ambiguous_alias_needs_its_context(text, key):
 def test_resolve_lower_case_description_without_its_context_is_no_gazetteer_actor():
     ents = _entities("The international coalition intervened in Libya in 2011.")
     assert "global-coalition-to-defeat-isis" not in ents
+
+
+@pytest.mark.parametrize("text,person", [
+    # a later short name is the person named in full, whatever the tagger calls it
+    ("British Foreign Secretary David Lammy met Marco Rubio. Lammy said the talks went well.", "david-lammy"),
+    ("North Korean leader Kim Jong Un visited Russia. Kim met Putin in Vladivostok.", "kim-jong-un"),
+    ("Malaysian premier Mahathir Mohamad criticized Singapore. Mahathir later visited China.", "mahathir-mohamad"),
+])
+def test_resolve_short_name_is_the_person_named_before(text, person):
+    ents = _entities(text)
+    assert ents[person] == "Person"
+    short = text.split(". ")[1].split()[0].lower()
+    assert short not in ents  # no second node for the short name
+
+
+def test_resolve_coordinated_capitals_as_subjects_are_their_states(edges_of):
+    assert ("japan", "agreedWith", "united-states") in edges_of(
+        "Tokyo and Washington shared concerns and agreed to strengthen deterrence.")
+    assert "paris" in _entities("He flew to Paris and Berlin.")  # places stay places
