@@ -282,6 +282,13 @@ CASES = [
     ("Forces loyal to Khalifa Haftar, the de facto leader of eastern Libya, advanced on Tripoli.", set(),
      {("khalifa-haftar", "leaderOf", "libya")}),
     ("Iranian President Masoud Pezeshkian visited Iraq.", {("masoud-pezeshkian", "leaderOf", "iran")}, set()),
+    # "people" alone is no actor (every story's victims would be one node); "the Syrian people" is
+    ("Iran killed four people in an attack on Kurdish rebels.", {("iran", "targeted", "kurdish-rebels")},
+     {("iran", "targeted", "people")}),
+    ("The UK stands with the people of Iraq.", {("united-kingdom", "supported", "iraqi-people")}, set()),
+    # participles name their own agent: "officials involved in negotiations with X"
+    ("The president reassigned U.S. officials involved in negotiations with North Korea.",
+     {("us-government", "consulted", "north-korea")}, set()),
     # a hunger strike attacks no one; nationalists are a group, not their state
     ("Palestinian prisoners began a hunger strike on Monday to protest against Israel.",
      {("palestinian-prisoners", "protestedAgainst", "israel")}, {("palestinian-prisoners", "targeted", "israel")}),

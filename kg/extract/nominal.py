@@ -95,8 +95,12 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
         while head.dep_ == "conj" and head.head.i != head.i and head.head.dep_ == "prep":
             head = head.head  # "coordinated with and in support of X"
         verb = head.head
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in OBJECT_DEPS:
+        if (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in OBJECT_DEPS
+                and _is_attack_noun(verb.head, lex)):
             verb = verb.head.head  # "conducted strikes coordinated with and in support of X"
+        elif verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
+            # "officials involved in negotiations with X": the officials, not the clause's subject
+            return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
         if verb.pos_ in {"VERB", "AUX"}:
             subj, passive = subject_of(verb)
             if not passive:
@@ -123,6 +127,11 @@ def _together(noun: Token, light: Token | None) -> bool:
     return any(t.lower_ in {"together", "alongside", "jointly", "coordination", "cooperation"}
                for h in (light, subj) if h is not None for t in h.subtree
                if t.i not in {x.i for x in noun.subtree})
+
+
+def _is_attack_noun(tok: Token, lex: Lexicon) -> bool:
+    trig = lex.nouns.get(tok.lemma_.lower())
+    return trig is not None and trig.event == "Attack"
 
 
 def _strike_targets(rd: ResolvedDoc, clause: Token, support: Token) -> list:
