@@ -282,6 +282,13 @@ CASES = [
     ("Forces loyal to Khalifa Haftar, the de facto leader of eastern Libya, advanced on Tripoli.", set(),
      {("khalifa-haftar", "leaderOf", "libya")}),
     ("Iranian President Masoud Pezeshkian visited Iraq.", {("masoud-pezeshkian", "leaderOf", "iran")}, set()),
+    # a trade war is no war; rivals and borders do not lend their modifier
+    ("China's trade war with the United States escalated.", set(), {("china", "inConflictWith", "united-states")}),
+    ("Russia's war with Ukraine entered its third year.", {("russia", "inConflictWith", "ukraine")}, set()),
+    ("The United States gives military support to Chinese rivals in Asia.", set(),
+     {("united-states", "aided", "china"), ("united-states", "supported", "china")}),
+    ("Mexico's president sent 10,000 troops to the country's northern border with the United States.", set(),
+     {("mexican-president", "aided", "united-states")}),
     # "people" alone is no actor (every story's victims would be one node); "the Syrian people" is
     ("Iran killed four people in an attack on Kurdish rebels.", {("iran", "targeted", "kurdish-rebels")},
      {("iran", "targeted", "people")}),

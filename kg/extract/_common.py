@@ -25,6 +25,11 @@ _INERT = frozenset({"Place", "Facility"})
 _PLACE_SUBJECTS = frozenset({"locatedIn", "partOf"})
 _NOT_LED = {"leaderOf": frozenset({"Person", "Place", "Facility", "Collective"}),
             "partOf": frozenset({"Person"})}
+#: Nouns through whose modifiers no actor is reached: rivals and foes name the other side,
+#: borders and territory a place, treaties and deals two parties at once.
+NOT_THROUGH_MODIFIERS = frozenset({"rival", "enemy", "opponent", "foe", "adversary", "critic", "competitor",
+                                   "border", "frontier", "territory", "airspace", "water", "coast", "soil",
+                                   "treaty", "pact", "deal", "accord", "alliance", "relation", "tie"})
 #: Nouns of an act or stance whose "of" names who acts ("the decision of X", "the actions of
 #: Y"), unlike "the killing of X" (the victim).
 AGENT_OF_NOUNS = frozenset({"decision", "action", "effort", "commitment", "announcement", "initiative",
@@ -125,7 +130,10 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
 
 def modifier_actors(rd: ResolvedDoc, tok: Token) -> list[tuple[Token, float]]:
     """Modifiers of a noun that are actors, also one compound down: "Israeli strikes",
-    "the Turkish drone strike" (Turkish modifies "drone")."""
+    "the Turkish drone strike" (Turkish modifies "drone"). Not for a noun that names the
+    actor's rival or a part of its land ("Chinese rivals", "Mexico's northern border")."""
+    if tok.lemma_.lower() in NOT_THROUGH_MODIFIERS:
+        return []
     out = []
     for mod in tok.lefts:
         if mod.dep_ not in MODIFIER_DEPS:

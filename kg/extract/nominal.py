@@ -108,8 +108,10 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     return [], None
 
 
-#: Modifiers that make a "strike" a refusal, not an attack.
-_NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "worker", "workers", "national", "sit-down"})
+#: Modifiers that make a strike, war or battle no violence: a refusal to work or eat, a dispute.
+_NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "worker", "workers", "sit-down", "trade",
+                          "tariff", "price", "currency", "culture", "word", "bidding", "tech", "technology",
+                          "propaganda", "legal", "court", "custody", "media", "ratings"})
 #: Acts against a third party that actors named together do together.
 _JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
 #: Modifiers of an act that say its agents did it together.
@@ -253,9 +255,10 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             trig = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
             if trig is None or trig.predicate is None:
                 continue
-            if trig.event == "Attack" and any(c.dep_ in {"compound", "amod"} and c.lower_ in _NOT_ATTACKS
-                                              for c in noun.children):
-                continue  # "a hunger strike", "a general strike" attack no one
+            if trig.predicate in {"targeted", "inConflictWith"} and any(
+                    c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in _NOT_ATTACKS
+                    for t in (noun, *(c for c in noun.children if c.dep_ == "compound")) for c in t.children):
+                continue  # "a hunger strike", "tariff-trade wars", "a legal battle" attack no one
             if is_negated(noun) or is_negated(noun.head):
                 continue
             if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in ENDING:
