@@ -282,6 +282,13 @@ CASES = [
     ("Forces loyal to Khalifa Haftar, the de facto leader of eastern Libya, advanced on Tripoli.", set(),
      {("khalifa-haftar", "leaderOf", "libya")}),
     ("Iranian President Masoud Pezeshkian visited Iraq.", {("masoud-pezeshkian", "leaderOf", "iran")}, set()),
+    # "anti-X militants" are fighting X, they did not criticize it; a label is no one's protest
+    ("Officials accused India of providing support to anti-Pakistan militants.",
+     {("anti-pakistan-militants", "inConflictWith", "pakistan")},
+     {("anti-pakistan-militants", "criticized", "pakistan")}),
+    ("Protesters chanted anti-Israel slogans outside the embassy.",
+     {("protesters", "protestedAgainst", "israel")}, set()),
+    ("The Senate called the missile test anti-Turkish.", set(), {("us-senate", "criticized", "turkey")}),
     # a trade war is no war; rivals and borders do not lend their modifier
     ("China's trade war with the United States escalated.", set(), {("china", "inConflictWith", "united-states")}),
     ("Russia's war with Ukraine entered its third year.", {("russia", "inConflictWith", "ukraine")}, set()),

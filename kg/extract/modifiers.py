@@ -64,6 +64,12 @@ def _emit(rd, sent, holder, trig: ModifierTrigger, objs, tok) -> Iterator[Relati
                 yield rel
 
 
+#: Verbs by which a holder voices the "anti-X" feeling of their object ("expressed anti-U.S.
+#: sentiments", "chanted anti-Israel slogans", "staged anti-government protests").
+_VOICING = frozenset({"express", "voice", "chant", "shout", "stage", "hold", "organize", "organise", "lead",
+                      "join", "launch", "air", "display", "wave", "carry", "spread", "post", "publish"})
+
+
 def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
     """Yield alignment, backing and leadership relations stated by modifiers."""
     lex = lexicon or load_lexicon()
@@ -104,12 +110,21 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                 noun = tok.head
                 if objs and noun.pos_ in {"NOUN", "PROPN"}:
                     holder = actors(rd, noun)
+                    named = bool(holder)  # "anti-Pakistan militants": the phrase names the group
                     if not holder and noun.dep_ in {"dobj", "pobj"}:
                         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
                         subj, passive = subject_of(verb)
-                        holder = [] if passive else actors(rd, subj)
+                        # "Demonstrators expressed anti-U.S. sentiments", not "called the test anti-Turkish"
+                        holder = [] if passive or verb.lemma_.lower() not in _VOICING else actors(rd, subj)
                     for h in holder:
-                        pred = "protestedAgainst" if rd.entities[h[0]].type == "Collective" else "criticized"
+                        htype = rd.entities[h[0]].type
+                        if named:  # the group's name says what it is against
+                            pred = ("inConflictWith" if htype in {"ArmedGroup", "MilitaryForce"} else
+                                    "protestedAgainst" if htype == "Collective" else None)
+                        else:
+                            pred = "protestedAgainst" if htype == "Collective" else "criticized"
+                        if pred is None:
+                            continue
                         for o in objs:
                             rel = relation(rd, sent, h, pred, o, trig.confidence, "modifier:prefix:anti-", trigger=tok)
                             if rel is not None:
