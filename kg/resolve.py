@@ -138,12 +138,12 @@ class _Resolver:
         self._title_words = frozenset(w for title in lex.titles for w in title.replace("-", " ").split())
 
     # -- registering ------------------------------------------------------------
-    def _add(self, entity: Entity, span: Span, *, head_only: Token | None = None) -> str:
+    def _add(self, entity: Entity, span: Span, *, head_only: Token | None = None, alias: bool = True) -> str:
         known = self.rd.entities.get(entity.key)
         surface = _surface(span)
         new = Entity(
             entity.key, entity.label, entity.type,
-            tuple(sorted({*entity.aliases, surface} - {entity.label})),
+            tuple(sorted({*entity.aliases, *([surface] if alias else [])} - {entity.label})),
             entity.wikidata, entity.coordinates,
         )
         self.rd.entities[entity.key] = known.merged(new) if known else new
@@ -501,7 +501,9 @@ class _Resolver:
                 if named is not None:  # "the U.S. Embassy in Baghdad ... the U.S. embassy"
                     self._add(self.rd.entities[named], span)
                     continue
-                key = self._add(Entity(slugify(label), label, noun.cls), span)
+                # "Thai and Chinese governments" names two governments: no alias of one of them
+                key = self._add(Entity(slugify(label), label, noun.cls), span,
+                                alias=state_tok.i == tok.i or not state_tok.conjuncts)
                 if noun.part_of_state:
                     self.rd.links.append(
                         DerivedLink(key, "partOf", state.key, span.start, span.end, "resolve.state-noun")

@@ -289,6 +289,9 @@ CASES = [
     ("Protesters chanted anti-Israel slogans outside the embassy.",
      {("protesters", "protestedAgainst", "israel")}, set()),
     ("The Senate called the missile test anti-Turkish.", set(), {("us-senate", "criticized", "turkey")}),
+    # a question is no demand; a place says nothing
+    ("Xi Jinping asked Joe Biden whether he agreed.", set(), {("xi-jinping", "demanded", "joe-biden")}),
+    ("Iran asked Iraq to expel the group.", {("iran", "demanded", "iraq")}, set()),
     # a trade war is no war; rivals and borders do not lend their modifier
     ("China's trade war with the United States escalated.", set(), {("china", "inConflictWith", "united-states")}),
     ("Russia's war with Ukraine entered its third year.", {("russia", "inConflictWith", "ukraine")}, set()),

@@ -199,3 +199,9 @@ def test_resolve_coordinated_capitals_as_subjects_are_their_states(edges_of):
     assert ("japan", "agreedWith", "united-states") in edges_of(
         "Tokyo and Washington shared concerns and agreed to strengthen deterrence.")
     assert "paris" in _entities("He flew to Paris and Berlin.")  # places stay places
+
+
+def test_resolve_coordinated_modifiers_are_no_alias_of_one_side():
+    graph = kg.build(["Thai and Chinese governments signed a deal."])
+    assert {"thai-government", "chinese-government"} <= set(graph.entities)
+    assert not any("Chinese" in a for a in graph.entities["thai-government"].aliases)

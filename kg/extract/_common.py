@@ -477,15 +477,15 @@ def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
             if c.dep_ == "prep" and c.lower_ == "according":
                 for to in c.children:
                     for pobj in to.children:
-                        found = actors(rd, pobj)
+                        found = [a for a in actors(rd, pobj) if rd.entities[a[0]].type not in _INERT]
                         if found:
                             return found[0][0]
         if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head.i != t.i):
             head = t.head
             if t.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in lex.speech:
                 subj, _ = subject_of(head)
-                found = actors(rd, subj)
-                return found[0][0] if found else None
+                found = [a for a in actors(rd, subj) if rd.entities[a[0]].type not in _INERT]
+                return found[0][0] if found else None  # a place says nothing
             t = head
             continue
         if t.dep_ == "ROOT" and t.lemma_.lower() in lex.speech and t.i != tok.i:

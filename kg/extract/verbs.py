@@ -189,6 +189,10 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 pred = intent_predicate(trig.predicate.lstrip("~"), mode)
                 if pred is None or (reverse and mode != "asserted"):
                     continue
+                if pred == "demanded" and any(
+                        m.dep_ == "mark" and m.lower_ in {"if", "whether"}
+                        for c in verb.children if c.dep_ in {"ccomp", "advcl"} for m in c.children):
+                    continue  # "asked Lai if he agreed": a question, not a demand
                 rule = f"verb:{trig.lemma}:{trig.object}" + ("" if mode == "asserted" else f":{mode}")
                 rule += ":negated" if negated else ""
                 objects = _objects(rd, verb, trig, passive)
