@@ -57,6 +57,8 @@ _ORG_TYPES = frozenset(
      "GovernmentBody"}
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
+#: Nouns whose "of" names a party, so a capital there stands for its state ("allies of Tehran").
+_PARTY_NOUNS = frozenset({"ally", "enemy", "partner", "foe", "rival", "friend", "backer", "supporter", "adversary"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 #: Words that make an organisation part of the state a demonym names ("an Iraqi state
 #: paramilitary organization", "a Russian government agency").
@@ -286,7 +288,9 @@ class _Resolver:
         first = span.root
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "Tokyo and Washington agreed": both subjects
-        if first.dep_ in _SUBJECT_DEPS or (first.dep_ == "pobj" and first.head.lower_ == "by"):
+        if first.dep_ in _SUBJECT_DEPS or (first.dep_ == "pobj" and (
+                first.head.lower_ in {"by", "with", "against"}  # "talks with Tehran", "war against Kyiv"
+                or (first.head.lower_ == "of" and first.head.head.lemma_.lower() in _PARTY_NOUNS))):
             metonym = self.gaz.metonym(text)
             if metonym is not None:
                 return self._from_entry(metonym)

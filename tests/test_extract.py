@@ -289,6 +289,12 @@ CASES = [
     ("Protesters chanted anti-Israel slogans outside the embassy.",
      {("protesters", "protestedAgainst", "israel")}, set()),
     ("The Senate called the missile test anti-Turkish.", set(), {("us-senate", "criticized", "turkey")}),
+    # leaving an organisation is a rejection, leaving a territory a retreat
+    ("Mali and Niger withdrew from ECOWAS.", {("mali", "rejected", "economic-community-of-west-african-states")},
+     {("mali", "conceded", "economic-community-of-west-african-states")}),
+    ("Eritrean troops withdrew from Tigray.", {("eritrean-forces", "conceded", "tigray")}, set()),
+    # permission is no act
+    ("The decree allows Israel to seize Hamas assets.", set(), {("israel", "coerced", "hamas")}),
     # a question is no demand; a place says nothing
     ("Xi Jinping asked Joe Biden whether he agreed.", set(), {("xi-jinping", "demanded", "joe-biden")}),
     ("Iran asked Iraq to expel the group.", {("iran", "demanded", "iraq")}, set()),

@@ -205,3 +205,16 @@ def test_resolve_coordinated_modifiers_are_no_alias_of_one_side():
     graph = kg.build(["Thai and Chinese governments signed a deal."])
     assert {"thai-government", "chinese-government"} <= set(graph.entities)
     assert not any("Chinese" in a for a in graph.entities["thai-government"].aliases)
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Russia and China are allies of Tehran.", ("china", "alignedWith", "iran")),
+    ("Washington held talks with Tehran in Oman.", ("united-states", "consulted", "iran")),
+    ("Russia's war against Kyiv continues.", ("russia", "inConflictWith", "ukraine")),
+])
+def test_resolve_capital_as_a_party_is_its_state(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+def test_resolve_capital_as_a_place_stays_a_place():
+    assert _entities("Protests erupted in Tehran.").get("tehran") == "Place"

@@ -23,6 +23,10 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "seldom", "rarely", "hardly",
 #: Kinds that never act, and the relations a place may still be the subject of.
 _INERT = frozenset({"Place", "Facility"})
 _PLACE_SUBJECTS = frozenset({"locatedIn", "partOf"})
+#: Relations whose object is always an actor, never a place or facility.
+_ACTOR_OBJECTS = frozenset({"accused", "blamed", "criticized", "condemned", "demanded", "rejected",
+                            "denied", "consulted", "cooperatedWith", "alignedWith", "backedBy",
+                            "supported", "investigated"})
 _NOT_LED = {"leaderOf": frozenset({"Person", "Place", "Facility", "Collective"}),
             "partOf": frozenset({"Person"})}
 #: Nouns through whose modifiers no actor is reached: rivals and foes name the other side,
@@ -546,6 +550,8 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
         return None  # a place or facility does not accuse, lead or attack ("Washington-led" is resolved earlier)
     if otype in _NOT_LED.get(predicate, ()):
         return None  # one leads a state or a group, not a person or a place
+    if otype in _INERT and predicate in _ACTOR_OBJECTS:
+        return None  # one accuses, consults or backs an actor, not a place
     if stype == "Person" and otype in _INERT and predicate in {"partOf", "leaderOf"}:
         return None  # "Minister for the Middle East" is no member of a region
     conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)

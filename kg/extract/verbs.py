@@ -203,7 +203,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 for obj in objects:
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
-                        rel = relation(rd, sent, a, pred, b, trig.confidence * _MODE_FACTOR.get(mode, 0.85),
+                        rel = relation(rd, sent, a, _left(pred, trig, rd.entities[b[0]].type), b,
+                                       trig.confidence * _MODE_FACTOR.get(mode, 0.85),
                                        rule, trigger=verb,
                                        asserted_by=speaker, negated=negated)
                         if rel is not None:
@@ -229,6 +230,14 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
 
 #: How much a mode lowers a trigger's confidence: an accusation is only the accuser's word.
 _MODE_FACTOR = {"asserted": 1.0, "alleged": 0.6}
+
+
+def _left(pred: str, trig: VerbTrigger, otype: str) -> str:
+    """Withdrawing "from" an organisation is leaving it, a rejection; from a territory, a retreat
+    ("Mali withdrew from ECOWAS" / "Eritrean troops withdrew from Tigray")."""
+    if pred == "conceded" and trig.object == "prep:from" and otype in {"InternationalOrganization", "Organization"}:
+        return "rejected"
+    return pred
 
 
 def _is_attack_noun(tok: Token | None, lex: Lexicon) -> bool:
