@@ -63,6 +63,8 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 #: Words that make an organisation part of the state a demonym names ("an Iraqi state
 #: paramilitary organization", "a Russian government agency").
 _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
+#: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
+_LOCATIVE = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
 #: Prepositions a tagger sometimes takes for the first word of a name ("Near Rawah", "Outside Kyiv").
 _LEADING_PREPOSITIONS = frozenset({"near", "outside", "around", "inside", "across", "in", "at"})
 _MALE = frozenset({"he", "him", "his"})
@@ -179,6 +181,9 @@ class _Resolver:
             label = ent.label_
             if label == "PERSON" and doc[ent.start].lower_ in _LEADING_PREPOSITIONS and span.start > ent.start:
                 label = "LOC"  # "Near Rawah": what one is near is a place
+            elif (label == "PERSON" and span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE
+                    and not span.root.ent_kb_id_):
+                label = "LOC"  # "fighting in Kismayo": no one is fought in
             entity = self._resolve_span(span, label)
             if entity is not None:
                 entity = self._qualified(span, entity)

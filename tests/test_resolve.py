@@ -218,3 +218,9 @@ def test_resolve_capital_as_a_party_is_its_state(edges_of, text, edge):
 
 def test_resolve_capital_as_a_place_stays_a_place():
     assert _entities("Protests erupted in Tehran.").get("tehran") == "Place"
+
+
+def test_resolve_person_name_after_a_locative_preposition_is_a_place():
+    ents = _entities("Al-Shabaab fighters attacked a base near Beledweyne and clashed with troops in Kismayo.")
+    assert ents.get("beledweyne") == "Place" and ents.get("kismayo") == "Place"
+    assert _entities("The deal was signed in Biden's presence.").get("joe-biden") == "Person"
