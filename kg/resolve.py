@@ -671,6 +671,9 @@ class _Resolver:
                 if noun.cls == "Collective" and "State" in noun.refers_to:
                     continue  # "the countries" are several states, not the last one named
                 key = self._antecedent(tok, sent_index, sents, noun.refers_to, window=2)
+                if key and noun.derived and self.rd.entities[key].type not in {"State"} \
+                        and noun.derived not in self.rd.entities[key].label.lower():
+                    key = None  # "the government" is no Congress, "the army" no ministry
             else:
                 continue
             if key:

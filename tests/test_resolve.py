@@ -224,3 +224,11 @@ def test_resolve_person_name_after_a_locative_preposition_is_a_place():
     ents = _entities("Al-Shabaab fighters attacked a base near Beledweyne and clashed with troops in Kismayo.")
     assert ents.get("beledweyne") == "Place" and ents.get("kismayo") == "Place"
     assert _entities("The deal was signed in Biden's presence.").get("joe-biden") == "Person"
+
+
+def test_resolve_the_government_is_no_legislature(edges_of):
+    found = edges_of("The U.S. Congress passed a new law on Sudan. The government later criticized Egypt.")
+    assert ("united-states-congress", "criticized", "egypt") not in found
+    # while "the government" after a government is that government
+    assert ("sudanese-government", "agreedWith", "rapid-support-forces") in edges_of(
+        "Sudan's government met the RSF in Jeddah. The government later signed a deal with the RSF.")
