@@ -467,7 +467,10 @@ class _Resolver:
                     state_tok = mod
                     break
             end = tok.i + 1
-            if state is None and not any(self.rd.token_actor.get(m.i) for m in mods):
+            # "the Autonomous Administration in ... Syria" is a name of its own, "the Government of Iraq" not
+            named = tok.is_title and any(m.is_title and m.i > tok.sent.start and self._state_of(m) is None
+                                         and not self.rd.token_actor.get(m.i) for m in mods)
+            if state is None and not named and not any(self.rd.token_actor.get(m.i) for m in mods):
                 # "rebels in the Ivory Coast", "the government of Sudan"
                 for prep in tok.rights:
                     # "troops in Iraq" are stationed there, not Iraq's: forces take only "of"

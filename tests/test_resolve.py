@@ -232,3 +232,9 @@ def test_resolve_the_government_is_no_legislature(edges_of):
     # while "the government" after a government is that government
     assert ("sudanese-government", "agreedWith", "rapid-support-forces") in edges_of(
         "Sudan's government met the RSF in Jeddah. The government later signed a deal with the RSF.")
+
+
+def test_resolve_named_body_in_a_place_is_not_that_state_s_government():
+    ents = _entities("The Kurdish-led Autonomous Administration in north and east Syria condemned the attack.")
+    assert "syrian-government" not in ents
+    assert "iraqi-government" in _entities("The Government of Iraq condemned ISIS.")
