@@ -295,6 +295,12 @@ CASES = [
     ("Eritrean troops withdrew from Tigray.", {("eritrean-forces", "conceded", "tigray")}, set()),
     # permission is no act
     ("The decree allows Israel to seize Hamas assets.", set(), {("israel", "coerced", "hamas")}),
+    # a department's chief is part of the organisation; an ambassador belongs to the state that sends him
+    ("EU foreign policy chief Kaja Kallas visited Kyiv.", {("kaja-kallas", "partOf", "european-union")},
+     {("kaja-kallas", "leaderOf", "european-union")}),
+    ("Hamas chief Ismail Haniyeh met Iranian officials.", {("ismail-haniyeh", "leaderOf", "hamas")}, set()),
+    ("British Deputy U.N. Ambassador James Kariuki told reporters.", {("james-kariuki", "partOf", "united-kingdom")},
+     {("james-kariuki", "partOf", "united-nations")}),
     # a question is no demand; a place says nothing
     ("Xi Jinping asked Joe Biden whether he agreed.", set(), {("xi-jinping", "demanded", "joe-biden")}),
     ("Iran asked Iraq to expel the group.", {("iran", "demanded", "iraq")}, set()),

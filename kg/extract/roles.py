@@ -185,9 +185,15 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
         pred = "partOf"
     if pred is None:
         return
+    if pred == "leaderOf" and len(words) > 1 and words[-1] in _HEAD_WORDS:
+        pred = "partOf"  # "EU foreign policy chief Kaja Kallas" heads a department, not the EU
+    envoy = bool(words) and words[-1] in _ENVOYS and (
+        words[-1] == "ambassador" or any(_type(rd, o[0]) == "State" for o in orgs))
     for org in orgs:
         if _type(rd, org[0]) in {"Person", "Place", "Facility"}:
             continue
+        if envoy and _type(rd, org[0]) == "InternationalOrganization":
+            continue  # "British Deputy U.N. Ambassador X" is Britain's, posted to the UN
         if member and _type(rd, org[0]) not in _GROUPS:
             continue  # "Iraqi fighter X": a nationality, not a membership
         rel = relation(rd, sent, me, pred, org, 0.9, f"role:title:{pred}")
@@ -195,6 +201,10 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
             yield rel
 
 
+#: Titles that head whatever the words before them name ("foreign policy chief").
+_HEAD_WORDS = frozenset({"chief", "head"})
+#: Titles of someone sent by a state to another state or an organisation.
+_ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegate"})
 #: Words that put a title in the past: "former", "ex-", "the late".
 _FORMER = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile", "retired", "ousted", "deposed"})
 #: Words that scope a title to part of a country ("leader of eastern Libya").
