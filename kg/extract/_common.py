@@ -567,6 +567,8 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
     )
 
 
+#: Acts against a third party that actors named together do together.
+JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
 #: Words that make a "with" phrase a partner in the act: "together with X", "alongside X",
 #: "along with X", "jointly with X", "in coordination / cooperation / partnership with X".
 _TOGETHER = frozenset({"together", "along", "jointly"})

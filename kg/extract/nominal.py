@@ -28,6 +28,7 @@ from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .events import make_event
 from ._common import (
+    JOINT_PREDICATES,
     MODIFIER_DEPS,
     EFFORT_NOUNS,
     ENDING,
@@ -112,8 +113,6 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
 _NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "worker", "workers", "sit-down", "trade",
                           "tariff", "price", "currency", "culture", "word", "bidding", "tech", "technology",
                           "propaganda", "legal", "court", "custody", "media", "ratings"})
-#: Acts against a third party that actors named together do together.
-_JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
 #: Modifiers of an act that say its agents did it together.
 _JOINT_MODIFIERS = frozenset({"joint", "combined", "coordinated"})
 
@@ -303,7 +302,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                             yield rel
             together = _together(noun, light)
             if objects and len({a[0] for a in agents}) > 1 and (
-                    together or (light is not None and pred in _JOINT_PREDICATES)):
+                    together or (light is not None and pred in JOINT_PREDICATES)):
                 # "joint airstrikes by Mali and Burkina Faso", "X, together with Y, launched strikes",
                 # "Mali and Burkina Faso carried out strikes on X"
                 for i, a in enumerate(agents):

@@ -30,6 +30,7 @@ from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
+    JOINT_PREDICATES,
     OBJECT_DEPS,
     partners_of,
     accuser,
@@ -333,8 +334,6 @@ def _is_each_other(tok: Token) -> bool:
     """"each other", "one another", "each other's positions"."""
     words = [t.lower_ for t in tok.subtree]
     return any(w in {"each", "one"} and nxt in _EACH_OTHER for w, nxt in zip(words, words[1:]))
-#: Acts against a third party that actors named together do together.
-_JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
 
 
 def _joint(rd, sent, verb, subjects, partnered: bool, triggers, lex) -> Iterator[Relation]:
@@ -342,7 +341,7 @@ def _joint(rd, sent, verb, subjects, partnered: bool, triggers, lex) -> Iterator
     struck Houthi targets", "X, together with Y, attacked Z" (not "Russia and Ukraine
     fought": with no third party, that is a fight between them)."""
     if len({s[0] for s in subjects}) < 2 or not any(
-            t.predicate in _JOINT_PREDICATES or (partnered and t.object != "special:deny") for t in triggers or ()):
+            t.predicate in JOINT_PREDICATES or (partnered and t.object != "special:deny") for t in triggers or ()):
         return  # plain coordination makes partners only in conflict; "in coordination with" in any act
     keys = {s[0] for s in subjects}
     third = partnered or any(
