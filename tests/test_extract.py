@@ -349,6 +349,31 @@ CASES = [
     # the subject nearest the verb acts, not a fronted place the parser took for a second subject
     ("Near Kobani, Kurdish fighters attacked ISIS positions.",
      {("kurdish-fighters", "targeted", "islamic-state")}, set()),
+    # a standing commitment to defeat someone is an ongoing conflict, not a threat; a vow is a threat
+    ("The UK is committed to defeating ISIL.", {("united-kingdom", "inConflictWith", "islamic-state")},
+     {("united-kingdom", "threatened", "islamic-state"), ("united-kingdom", "targeted", "islamic-state")}),
+    ("Kenya and Somalia are determined to defeat al-Shabaab.",
+     {("kenya", "inConflictWith", "al-shabaab"), ("somalia", "inConflictWith", "al-shabaab")},
+     {("kenya", "targeted", "al-shabaab")}),
+    ("The Houthis resolved to continue attacks on Israel.", {("houthis", "inConflictWith", "israel")},
+     {("houthis", "targeted", "israel")}),
+    ("Hezbollah has vowed to destroy Israel.", {("hezbollah", "threatened", "israel")},
+     {("hezbollah", "inConflictWith", "israel")}),
+    ("Iran is not committed to defeating ISIS.", set(),
+     {("iran", "inConflictWith", "islamic-state"), ("iran", "threatened", "islamic-state")}),
+    ("Iran is no longer willing to cooperate with the IAEA.", set(),
+     {("iran", "agreedWith", "international-atomic-energy-agency")}),
+    ("Turkey no longer supports the Syrian opposition.", set(),
+     {("turkey", "supported", "syrian-opposition")}),
+    # a verb spaCy lemmatizes wrong ("staged" -> "stag", "waging" -> "wag") still triggers
+    ("Hamas staged rallies against Israel in Gaza.", {("hamas", "protestedAgainst", "israel")}, set()),
+    ("The Sudanese army is waging war against the Rapid Support Forces.",
+     {("sudanese-armed-forces", "inConflictWith", "rapid-support-forces")}, set()),
+    # mobilising for a war against X is mobilising against X
+    ("Britain mobilized army reservists for a possible war against Iraq.",
+     {("united-kingdom", "mobilizedAgainst", "iraq")}, set()),
+    ("Kenya mobilized troops for the election.", set(), {("kenya", "mobilizedAgainst", "kenya")}),
+    ("Erdogan telephoned Putin on Monday.", {("recep-tayyip-erdogan", "consulted", "vladimir-putin")}, set()),
 ]
 
 

@@ -331,11 +331,39 @@ def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> Iterato
                     yield dobj
 
 
+def verb_lemma(tok: Token, known: "frozenset[str] | dict") -> str:
+    """The lemma of a verb, mended where spaCy's lemmatizer cut an inflection wrong
+    ("staged" -> "stag", "waging" -> "wag"): when the lemma is not among ``known``
+    but a regular stem of the word is, that stem.
+
+    >>> from kg import parse
+    >>> doc = parse("Hamas staged rallies.").doc
+    >>> verb_lemma(doc[1], frozenset({"stage"}))
+    'stage'
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in known:
+        return lemma
+    w = tok.lower_
+    stems: list[str] = []
+    if w.endswith("ied"):
+        stems.append(w[:-3] + "y")
+    if w.endswith("ed"):
+        stems += [w[:-1], w[:-2]] + ([w[:-3]] if len(w) > 4 and w[-3] == w[-4] else [])
+    elif w.endswith("ing"):
+        stems += [w[:-3] + "e", w[:-3]] + ([w[:-4]] if len(w) > 5 and w[-4] == w[-5] else [])
+    elif w.endswith("s"):
+        stems += [w[:-1], w[:-2]]
+    return next((s for s in stems if s in known), lemma)
+
+
 def is_negated(tok: Token) -> bool:
     """Whether a trigger is negated, here or on the verb chain above it."""
     t = tok
     for _ in range(4):
-        if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det"}) for c in t.children):
+        if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in {"advmod", "det"})
+               or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
+               for c in t.children):
             return True
         if t.dep_ in {"xcomp", "conj"} and t.head.i != t.i:
             t = t.head
@@ -355,7 +383,7 @@ ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "critic
 PREDICTIVE = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "potentially"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Adjectives of readiness: "is willing to withdraw", "is prepared to lift".
-READY = frozenset({"willing", "prepared", "ready", "determined"})
+READY = frozenset({"willing", "prepared", "ready"})
 #: Relations that, stated as an intent, are cooperation (PLOVER AGREE) or a threat (THREATEN).
 COOPERATIVE = frozenset({"aided", "supported", "cooperatedWith", "consulted", "visited", "conceded",
                          "agreedWith", "alignedWith", "investigated"})
@@ -365,7 +393,8 @@ CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", 
 
 def modality(tok: Token, lex: Lexicon) -> str:
     """How a trigger is stated: ``"asserted"`` (done), ``"future"`` (announced,
-    promised or offered), ``"conditional"`` (future under "if": a threat
+    promised or offered), ``"pursued"`` (a standing commitment: "is committed to",
+    "determined to"), ``"conditional"`` (future under "if": a threat
     when the act is hostile, an offer when it is cooperative), ``"threat"``
     (threatened, vowed, or any future act "unless" the other side yields),
     ``"denied"`` (in the complement of "deny") or ``"blocked"`` (possible,
@@ -408,7 +437,13 @@ def modality(tok: Token, lex: Lexicon) -> str:
                     return "threat"
                 if kind == "deny":
                     return "denied"
-                if kind == "cooperate" or head.lower_ in READY:
+                if kind in {"pursue", "cooperate"} or head.lower_ in READY:
+                    holder = head.head if head.dep_ in {"acomp", "attr"} else head
+                    if is_negated(head) or is_negated(holder):
+                        return "blocked"  # "is not committed to", "was not willing to"
+                if kind == "pursue":
+                    mode = "pursued" if mode == "asserted" else mode
+                elif kind == "cooperate" or head.lower_ in READY:
                     mode = "future" if mode == "asserted" else mode
                 elif lemma in ACCUSING and t.dep_ in {"pcomp", "pobj", "prep"} and mode == "asserted":
                     return "alleged"  # "accused the United States of aiding Israel"
@@ -427,12 +462,20 @@ def is_irrealis(tok: Token, lex: Lexicon) -> bool:
 
 def intent_predicate(predicate: str, mode: str) -> str | None:
     """The relation an intended act states: cooperation is AGREE, conflict a THREAT.
+    A standing commitment to fight or defeat someone ("is committed to defeating X",
+    "determined to destroy X": mode ``"pursued"``) is an ongoing conflict, not a threat.
 
     >>> intent_predicate("aided", "future"), intent_predicate("targeted", "future")
     ('agreedWith', 'threatened')
+    >>> intent_predicate("targeted", "pursued"), intent_predicate("sanctioned", "pursued")
+    ('inConflictWith', 'threatened')
     """
     if mode in {"asserted", "alleged"}:
         return predicate
+    if mode == "pursued" and predicate in {"targeted", "inConflictWith"}:
+        return "inConflictWith"
+    if mode == "pursued":
+        mode = "future"
     if mode == "blocked" or (mode == "conditional" and predicate not in CONFLICTUAL):
         return None  # "a ceasefire could take place if the Kremlin agrees" states no agreement
     if predicate in CONFLICTUAL or mode == "threat":

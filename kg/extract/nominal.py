@@ -40,6 +40,7 @@ from ._common import (
     backing,
     intent_predicate,
     modality,
+    verb_lemma,
     is_negated,
     modifier_actors,
     partners_of,
@@ -76,7 +77,7 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     if found:
         return found, None
     head = noun.head
-    if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in lex.light_verbs:
+    if noun.dep_ in OBJECT_DEPS and verb_lemma(head, lex.light_verbs) in lex.light_verbs:
         subj, passive = subject_of(head)
         if not passive:
             found = actors(rd, subj)  # and who did it with them: "X, together with Y, launched strikes"

@@ -44,6 +44,7 @@ from ._common import (
     relation,
     speaker_of,
     subject_of,
+    verb_lemma,
 )
 
 __all__ = ["verb_relations"]
@@ -99,6 +100,9 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
         preps = frozenset(spec.split(":", 1)[1].split(","))
         out = []
         heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        if trig.predicate == "mobilizedAgainst":
+            # "mobilized reservists for a possible war against Iraq": the foe of the war prepared for
+            heads += [p for h in list(heads) for p in prep_objects(h, ("for",))]
         for head in heads:  # "provided arms to X" attaches "to X" to either
             for pobj in prep_objects(head, preps):
                 out.extend(actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
@@ -138,8 +142,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         for verb in sent:
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBG"}:
                 continue
-            triggers = lex.verbs.get(verb.lemma_.lower())
-            lemma = verb.lemma_.lower()
+            lemma = verb_lemma(verb, lex.verbs)
+            triggers = lex.verbs.get(lemma)
             special = lemma in lex.reciprocal or lemma in lex.speech
             if not (triggers or special):
                 continue
@@ -216,7 +220,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if any(r.rule.startswith(f"verb:{trig.lemma}:") and r.evidence.trigger_span and
                        r.evidence.trigger_span[0] == rd.offset + verb.idx for r in emitted):
                     break  # the first object pattern that matched wins
-            if mode in {"asserted", "future"} and not negated:
+            if mode in {"asserted", "future", "pursued"} and not negated:
                 emitted.extend(_joint(rd, sent, verb, subjects, bool(partners), triggers, lex))
                 emitted.extend(_each_other(rd, sent, verb, subjects, triggers, mode))
             if mode == "asserted" and not negated:
