@@ -374,6 +374,12 @@ CASES = [
      {("united-kingdom", "mobilizedAgainst", "iraq")}, set()),
     ("Kenya mobilized troops for the election.", set(), {("kenya", "mobilizedAgainst", "kenya")}),
     ("Erdogan telephoned Putin on Monday.", {("recep-tayyip-erdogan", "consulted", "vladimir-putin")}, set()),
+    # a name before a hostile act is its target, not the one welcomed; a demonym is its agent
+    ("The Foreign Secretary welcomed new Syria sanctions listings.", set(),
+     {("foreign-secretary", "supported", "syria")}),
+    ("The EU welcomed the Russia sanctions package.", set(), {("european-union", "supported", "russia")}),
+    ("The EU supported the Iraqi offensive.", {("european-union", "supported", "iraq")}, set()),
+    ("The United States praised the Israeli strikes.", {("united-states", "supported", "israel")}, set()),
 ]
 
 

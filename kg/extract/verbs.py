@@ -30,6 +30,8 @@ from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
+    COOPERATIVE,
+    CONFLICTUAL,
     JOINT_PREDICATES,
     OBJECT_DEPS,
     partners_of,
@@ -60,7 +62,7 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 
 
-def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
+def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon):
     spec = trig.object
     if passive and (spec == "dobj" or spec.startswith("dobj+")):
         if "+" in spec and not any(t.lower_ == spec.split(":", 1)[1] for t in verb.subtree):
@@ -74,7 +76,14 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool):
                 return []
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS:
-                found = actors(rd, child) or actors(rd, child, via_modifiers=True)
+                found = actors(rd, child)
+                if not found:
+                    # "welcomed the Iraqi decision": Iraq; "supported the Iraqi offensive": Iraq, its
+                    # agent; but "welcomed new Syria sanctions" names Syria, a noun before a hostile
+                    # act, as its target, not as the one welcomed
+                    found = actors(rd, child, via_modifiers=True)
+                    if trig.predicate in COOPERATIVE and _hostile_act(child, lex):
+                        found = [a for a in found if a[1].dep_ != "compound"]
                 if not found and trig.predicate in _THROUGH_OBJECT:
                     # "threatened further action against Russia", "suspended aid to Bosnia"
                     for pobj in prep_objects(child, _TARGET_PREPS):
@@ -172,7 +181,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 # "Militants attacked the embassy": an event with a target and no known agent
                 for trig in (triggers or ()) if mode == "asserted" and not negated else ():
                     etype = EVENT_OF_PREDICATE.get(trig.predicate)
-                    objects = _objects(rd, verb, trig, passive) if etype else []
+                    objects = _objects(rd, verb, trig, passive, lex) if etype else []
                     if objects:
                         events.append(make_event(rd, sent, verb, etype, [], objects,
                                                  rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
@@ -200,7 +209,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     continue  # "asked Lai if he agreed": a question, not a demand
                 rule = f"verb:{trig.lemma}:{trig.object}" + ("" if mode == "asserted" else f":{mode}")
                 rule += ":negated" if negated else ""
-                objects = _objects(rd, verb, trig, passive)
+                objects = _objects(rd, verb, trig, passive, lex)
                 etype = EVENT_OF_PREDICATE.get(pred)
                 if etype and objects and mode == "asserted" and not negated and not reverse:
                     events.append(make_event(rd, sent, verb, etype, subjects, objects,
@@ -235,6 +244,16 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
 
 #: How much a mode lowers a trigger's confidence: an accusation is only the accuser's word.
 _MODE_FACTOR = {"asserted": 1.0, "alleged": 0.6}
+
+
+def _hostile_act(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun phrase names a hostile act ("sanctions", "Gaza strikes", "the Russia
+    sanctions package"), whose modifier is the target, not a party to support."""
+    for t in (noun, *(c for c in noun.children if c.dep_ == "compound")):
+        trig = lex.nouns.get(t.lemma_.lower())
+        if trig is not None and trig.predicate in CONFLICTUAL | {"threatened", "criticized", "condemned"}:
+            return True
+    return False
 
 
 def _left(pred: str, trig: VerbTrigger, otype: str) -> str:
