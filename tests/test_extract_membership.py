@@ -106,10 +106,17 @@ def test_membership_negation_is_kept_as_a_negated_statement():
     assert [(r.subject, r.object, r.negated) for r in rels] == [("ukraine", "nato", True)]
 
 
-def test_membership_leadership_titles_are_unchanged():
-    rels = {(r.subject, r.predicate, r.object)
-            for r in role_relations(parse("Mohammed Deif, a commander of the Qassam Brigades, was killed."))}
-    assert ("mohammed-deif", "leaderOf", "qassam-brigades") in rels
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mohammed Deif, the commander of the Qassam Brigades, was killed.",
+     ("mohammed-deif", "leaderOf", "qassam-brigades")),
+    # "a commander" is one commander among several: a member, not the head
+    ("Mohammed Deif, a commander of the Qassam Brigades, was killed.",
+     ("mohammed-deif", "partOf", "qassam-brigades")),
+])
+def test_membership_leadership_titles(text, expected):
+    rels = {(r.subject, r.predicate, r.object) for r in role_relations(parse(text))}
+    assert expected in rels
+    assert {(s, o) for s, _, o in rels} == {expected[::2]}
 
 
 def test_membership_existing_include_still_works(edges_of):
@@ -120,7 +127,7 @@ def test_membership_existing_include_still_works(edges_of):
 def test_membership_lexicon_rows_are_well_formed():
     kinds = load_lexicon().membership
     assert kinds and set(kinds.values()) <= {"part", "person", "roster", "join", "makeup", "include",
-                                             "partner", "assign", "serve"}
+                                             "partner", "assign", "serve", "organ"}
     assert all(form == form.lower() and " " not in form for form in kinds)
 
 

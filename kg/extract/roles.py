@@ -145,8 +145,9 @@ def _mention_head(rd: ResolvedDoc, tok: Token, key: str) -> Token:
 
 
 def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
-    """'U.S. President Joe Biden', 'Nasrallah, the leader of Hezbollah'."""
-    words = []
+    """'U.S. President Joe Biden', 'Nasrallah, the leader of Hezbollah', 'Abu Ali, a senior
+    Hamas commander' (one commander among many: ``partOf``)."""
+    words: list[Token] = []
     orgs = []
     for child in head.lefts:
         if child.dep_ not in {"compound", "amod", "nmod", "poss"}:
@@ -159,50 +160,117 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
                 if (k, t) not in [(o[0], o[1]) for o in orgs]:
                     orgs.append((k, t, 1.0))
             elif t.is_alpha:
-                words.append(t.lower_)
-    # "the leader of Hezbollah" as an apposition
+                words.append(t)
+    # "Jordan's King Abdullah", "Syria's interim President Ahmed al-Sharaa": a title the
+    # resolver took into the person's mention
+    start, end = _mention(rd, head)
+    for t in head.doc[start:end]:
+        if not (t.is_alpha and _is_title_word(t.lower_, lex)):
+            break
+        words.append(t)
+    # "the leader of Hezbollah", "a senior Hamas commander" as an apposition
     for app in head.children:
-        if app.dep_ != "appos":
-            continue
-        title_words = [t.lower_ for t in app.lefts if t.dep_ in {"compound", "amod"}] + [app.lower_]
-        pred = None if _FORMER & set(title_words) else (_title(" ".join(title_words), lex) or _title(app.lower_, lex))
-        if pred:
-            # "the de facto leader of eastern Libya" leads a region, not the state
-            targets = [a for p in app.children if p.dep_ == "prep" and p.lower_ in {"of", "for"}
-                       for o in p.children
-                       if not any(m.dep_ == "amod" and m.is_lower and m.lower_ in _REGIONAL for m in o.children)
-                       for a in actors(rd, o)]
-            targets += [a for c in app.children if c.dep_ == "poss" for a in actors(rd, c)]
-            for org in targets:
-                rel = relation(rd, sent, me, pred, org, 0.85, f"role:title-appos:{pred}", trigger=app)
-                if rel:
-                    yield rel
-    if _FORMER & set(words):
+        if app.dep_ == "appos":
+            yield from _appos_title(rd, sent, app, me, lex)
+    if _FORMER & {t.lower_ for t in words}:
         return  # "former Turkish ambassador Mithat Rende" holds the title no longer
-    pred = _title(" ".join(words), lex)
-    member = pred is None and bool(words) and lex.membership.get(words[-1]) in {"part", "person"}
+    low = [t.lower_ for t in words]
+    pred = _office(words, lex)
+    member = pred is None and bool(low) and lex.membership.get(low[-1]) in {"part", "person"}
     if member:  # "Hezbollah fighter Ali Hassan", "Hamas member Yahya Sinwar"
         pred = "partOf"
     if pred is None:
         return
-    if pred == "leaderOf" and len(words) > 1 and words[-1] in _HEAD_WORDS:
-        pred = "partOf"  # "EU foreign policy chief Kaja Kallas" heads a department, not the EU
-    envoy = bool(words) and words[-1] in _ENVOYS and (
-        words[-1] == "ambassador" or any(_type(rd, o[0]) == "State" for o in orgs))
+    envoy = bool(low) and low[-1] in _ENVOYS and (
+        low[-1] == "ambassador" or any(_type(rd, o[0]) == "State" for o in orgs))
     for org in orgs:
-        if _type(rd, org[0]) in {"Person", "Place", "Facility"}:
+        otype = _type(rd, org[0])
+        if otype in {"Person", "Place", "Facility"}:
             continue
-        if envoy and _type(rd, org[0]) == "InternationalOrganization":
+        if envoy and otype == "InternationalOrganization":
             continue  # "British Deputy U.N. Ambassador X" is Britain's, posted to the UN
-        if member and _type(rd, org[0]) not in _GROUPS:
+        if member and otype not in _GROUPS:
             continue  # "Iraqi fighter X": a nationality, not a membership
-        rel = relation(rd, sent, me, pred, org, 0.9, f"role:title:{pred}")
+        # "Iraqi commander X" commands troops of Iraq, not Iraq
+        held = "partOf" if pred == "leaderOf" and otype == "State" and low[-1] in _COMMANDERS else pred
+        rel = relation(rd, sent, me, held, org, 0.9, f"role:title:{held}")
         if rel:
             yield rel
 
 
+def _appos_title(rd, sent, app: Token, me, lex: Lexicon) -> Iterator[Relation]:
+    """"Nasrallah, the leader of Hezbollah", "X, Hamas's military chief", "X, a spokesman for
+    the RSF", "X, a senior Hamas commander", "X, an ISIL gang leader in Raqqa": the title an
+    apposition gives a person, toward the group it names. One of several ("a commander"), a
+    deputy or the head of a part ("gang leader", "the Hamas leader in Gaza") is ``partOf``."""
+    words = [t for c in app.lefts if c.dep_ in {"compound", "amod", "nmod"}
+             for t in c.subtree if t.is_alpha and rd.actor_at(t) in {None, me[0]}] + [app]
+    doc = app.doc
+    while words[-1].i + 2 < len(doc) and doc[words[-1].i + 1].text == "-" and doc[words[-1].i + 2].head.i == app.i:
+        words.append(doc[words[-1].i + 2])  # "the UN secretary-general"
+    if _FORMER & {t.lower_ for t in words}:
+        return
+    indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in app.children)
+    scoped = any(p.dep_ == "prep" and p.lower_ in _IN_PREPS and any(
+        _type(rd, a[0]) in _CONTAINER_TYPES for o in p.children if o.dep_ == "pobj" for a in actors(rd, o))
+        for p in app.subtree)
+    pred = _office(words, lex, partial=indefinite or scoped) or _office([app], lex, partial=indefinite or scoped)
+    if not pred:
+        return
+    # "the de facto leader of eastern Libya" leads a region, not the state
+    targets = [a for p in app.children if p.dep_ == "prep" and p.lower_ in {"of", "for"}
+               for o in p.children
+               if not any(m.dep_ == "amod" and m.is_lower and m.lower_ in _REGIONAL for m in o.children)
+               for a in actors(rd, o)]
+    targets += [a for c in app.children if c.dep_ == "poss" for a in actors(rd, c)]
+    # "a senior Hamas commander", "the UN secretary-general": a group named before the title
+    # (never a state: "an Iraqi commander" is a nationality)
+    targets += [a for c in app.lefts if c.dep_ in {"compound", "nmod", "amod"}
+                for t in c.subtree if rd.actor_at(t) not in {None, me[0]}
+                for a in actors(rd, t) if _type(rd, a[0]) in _GROUPS]
+    seen = set()
+    for org in targets:
+        if org[0] in seen:
+            continue
+        seen.add(org[0])
+        rel = relation(rd, sent, me, pred, org, 0.85, f"role:title-appos:{pred}", trigger=app)
+        if rel:
+            yield rel
+
+
+def _office(words: list[Token], lex: Lexicon, *, partial: bool = False) -> str | None:
+    """The relation a title held over a group states: ``leaderOf`` for the head of the whole
+    ("the leader", "President"), ``partOf`` for one of several (``partial``: "a commander",
+    "the leader in Gaza"), a deputy or a senior officer ("deputy leader", "senior commander")
+    and the head of a part ("gang leader", "foreign policy chief", "military commander")."""
+    low = [t.lower_ for t in words]
+    for n in range(len(low)):
+        pred = lex.titles.get(" ".join(low[n:]))
+        if pred is None:
+            continue
+        qualifiers = words[:n]
+        if pred == "leaderOf" and (partial or any(
+                q.lower_ in _SUBORDINATE or (q.pos_ in {"NOUN", "PROPN"} and not _is_title_word(q.lower_, lex))
+                or low[-1] in _HEAD_WORDS for q in qualifiers)):
+            return "partOf"
+        return pred
+    return None
+
+
+def _is_title_word(word: str, lex: Lexicon) -> bool:
+    """Whether a word is part of some title ("prime", "minister", "king")."""
+    return any(word in title.replace("-", " ").split() for title in lex.titles) and word not in {"of", "state"}
+
+
 #: Titles that head whatever the words before them name ("foreign policy chief").
 _HEAD_WORDS = frozenset({"chief", "head"})
+#: Titles of command that, given by a state's adjective, are military ranks: "Iraqi commander X".
+_COMMANDERS = frozenset({"commander"})
+#: Words that make a leadership title one of several, or second: "deputy leader", "senior
+#: commander", "regional commander", "military commander".
+_SUBORDINATE = frozenset({"deputy", "vice", "assistant", "associate", "senior", "junior", "local", "regional",
+                          "provincial", "district", "field", "military", "midlevel", "mid", "level", "sector",
+                          "area", "second", "subordinate"})
 #: Titles of someone sent by a state to another state or an organisation.
 _ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegate"})
 #: Words that put a title in the past: "former", "ex-", "the late".
@@ -210,16 +278,6 @@ _FORMER = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile", "re
 #: Words that scope a title to part of a country ("leader of eastern Libya").
 _REGIONAL = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
                        "southeastern", "southwestern"})
-
-
-def _title(words: str, lex: Lexicon) -> str | None:
-    """The relation of the longest title at the end of a run of words."""
-    parts = words.split()
-    for n in range(len(parts)):
-        cand = " ".join(parts[n:])
-        if cand in lex.titles:
-            return lex.titles[cand]
-    return None
 
 
 def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
@@ -310,7 +368,8 @@ def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
     if noun.pos_ != "NOUN":
         return  # "3rd Battalion", "the Middle East Branch": a word of a name, not a membership
     preps = _PART_PREPS if kind == "part" else _PERSON_PREPS
-    groups = list(prep_objects(noun, preps))
+    # "a member of the Houthi politburo", "of Hamas's political bureau": a body of the group
+    groups = [g for o in prep_objects(noun, preps) for g in _organ_owners(rd, o, lex)]
     groups += [c for c in noun.children if c.dep_ == "poss"]
     groups += [c for t in {tok, noun} for c in t.children
                if c.dep_ in {"compound", "nmod"} and c.i < t.i and rd.actor_at(c)]
@@ -341,6 +400,15 @@ def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
             after = doc[after.i + 1] if after.i + 1 < len(doc) else None
         if after is not None and rd.actor_at(after) and rd.actor_at(after) not in {rd.actor_at(g) for g in groups}:
             yield [after], groups, None, "prenominal"
+
+
+def _organ_owners(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[Token]:
+    """The token itself, or for a noun naming a body of a group that is no actor itself ("the
+    Houthi politburo", "Hamas's political bureau") the modifiers naming the group."""
+    if rd.actor_at(tok) or lex.membership.get(tok.lemma_.lower()) != "organ":
+        return [tok]
+    return [c for c in tok.children if c.dep_ in {"compound", "nmod", "poss", "amod"} and c.i < tok.i
+            and rd.actor_at(c) and _type(rd, rd.actor_at(c)) in _GROUPS]
 
 
 #: What one joins others "for" when it is a meeting, not a membership.
