@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="also print N class-level false negatives and false positives per set")
     ap.add_argument("--json", action="store_true", help="print one JSON object with both reports")
+    ap.add_argument("--context", choices=["document", "sentence"], default="document",
+                    help="read one document's numbered sentences together (default) or each alone")
     args = ap.parse_args(argv)
 
     eval_dir = Path(args.eval_dir)
@@ -49,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     out = {}
     for path, scheme in found:
         start = time.perf_counter()
-        report, _ = evaluate(path, model=args.model, scheme=scheme)
+        report, _ = evaluate(path, model=args.model, scheme=scheme, context=args.context)
         took = time.perf_counter() - start
         if args.json:
             out[path.name] = report.as_dict()

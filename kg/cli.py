@@ -9,6 +9,7 @@
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
+                       [--context document|sentence]
 
 Every command is :func:`main` with a list of arguments, so it can be called
 from Python and tested without a subprocess.
@@ -105,6 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("--errors", type=int, default=0, metavar="N",
                    help="print N false negatives and N false positives with their sentence")
+    e.add_argument("--context", choices=["document", "sentence"], default="document",
+                   help="read sentences whose ids number one document's ('D:0', 'D:1') together, "
+                        "as kg reads an article (default), or each sentence alone")
     return p
 
 
@@ -248,7 +252,7 @@ def _eval(args) -> int:
     from .evaluate import evaluate, format_report
 
     try:
-        report, _ = evaluate(args.gold, model=args.model, scheme=args.scheme)
+        report, _ = evaluate(args.gold, model=args.model, scheme=args.scheme, context=args.context)
     except ValueError as exc:
         raise KGError(str(exc)) from None
     if args.json:

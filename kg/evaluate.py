@@ -7,10 +7,14 @@ development sets)::
      "events": [{"src": [{"text": "actor as written"}], "tgt": [{"text": "..."}],
                  "type": "CLASS", "reciprocal": false}]}
 
-Each event gives one gold pair per source member and target member. kg is
-run on every sentence as a document of its own (one ``nlp.pipe`` stream, so
-spaCy batches them) and each relation it emits is compared with the gold
-pairs of its sentence at four levels:
+Each event gives one gold pair per source member and target member. kg reads
+the sentences as documents (one ``nlp.pipe`` stream, so spaCy batches them):
+consecutive sentences whose ids number one document's sentences (``"D:0"``,
+``"D:1"``, as in the shared sets) are read together, the way kg reads an
+article, so "we" or "the group" can refer back; any other sentence is read
+alone (``context="sentence"`` reads every sentence alone). Each relation is
+given back to the sentence its evidence lies in and compared with the gold
+pairs of that sentence at four levels:
 
 ==============  ==============================================================
 ``unordered``   the two actors, in either direction
@@ -56,6 +60,7 @@ import functools
 import json
 import logging
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -694,13 +699,47 @@ def score(gold: Iterable[GoldSentence], predictions: Mapping[str, Sequence[Predi
 # -- running kg ---------------------------------------------------------------------------------
 
 
-def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
-            batch_size: int = 64) -> Iterator[tuple[str, list[Prediction]]]:
-    """Run kg over the sentences (each a document) and yield ``(id, predictions)``.
+#: A gold id that numbers a sentence of a document: ``"<document id>:<n>"`` (the shared sets).
+_SENTENCE_ID = re.compile(r"^(?P<doc>.+):(?P<n>\d+)$")
 
-    The sentences go to :func:`kg.pipeline.process` as one lazy stream, so the
-    model is loaded once and spaCy parses them in batches. Negated relations
-    (kept by kg as statements that do *not* hold) assert nothing and are left out.
+
+def _documents(sentences: Iterable[GoldSentence], context: str) -> Iterator[list[GoldSentence]]:
+    """Group gold sentences into the documents kg reads them in.
+
+    With ``context="document"``, consecutive sentences whose ids number the sentences of one
+    document (``"D:0"``, ``"D:1"``...) are read together, as kg reads an article, so that
+    "we", "the group" or a title can refer back to an earlier sentence; any other sentence
+    is a document of its own. With ``context="sentence"`` every sentence stands alone.
+
+    >>> ids = ["a:0", "a:1", "b:0", "x", "a:2"]
+    >>> [[s.id for s in d] for d in _documents([GoldSentence(i, "...") for i in ids], "document")]
+    [['a:0', 'a:1'], ['b:0'], ['x'], ['a:2']]
+    """
+    group: list[GoldSentence] = []
+    last: tuple[str, int] | None = None
+    for sent in sentences:
+        m = _SENTENCE_ID.match(sent.id) if context == "document" else None
+        here = (m["doc"], int(m["n"])) if m else None
+        if group and not (here and last and here[0] == last[0] and here[1] > last[1]):
+            yield group
+            group = []
+        group.append(sent)
+        last = here
+    if group:
+        yield group
+
+
+def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
+            batch_size: int = 64, context: str = "document") -> Iterator[tuple[str, list[Prediction]]]:
+    """Run kg over the sentences and yield ``(id, predictions)`` for each.
+
+    Sentences of one document (see :func:`_documents`) are joined by line breaks into one
+    :class:`~kg.model.Document` (a line break always starts a sentence in kg), and each
+    relation is given back to the gold sentence its evidence lies in; an actor's names are
+    its label, its aliases and its surface forms in that sentence. The documents go to
+    :func:`kg.pipeline.process` as one lazy stream, so the model is loaded once and spaCy
+    parses them in batches. Negated relations (kept by kg as statements that do *not*
+    hold) assert nothing and are left out.
 
     Examples
     --------
@@ -711,29 +750,38 @@ def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
     from .model import Document
     from .pipeline import process
 
-    sentences = iter(sentences)
-    order: list[str] = []
+    if context not in {"document", "sentence"}:
+        raise ValueError(f"context is 'document' or 'sentence', not {context!r}")
+    groups: list[list[tuple[GoldSentence, int, int]]] = []
 
     def docs() -> Iterator[Document]:
-        for n, sent in enumerate(sentences):
-            order.append(sent.id)
-            yield Document(f"{n}", sent.text)
+        for n, group in enumerate(_documents(sentences, context)):
+            placed, offset = [], 0
+            for sent in group:
+                placed.append((sent, offset, offset + len(sent.text)))
+                offset += len(sent.text) + 1
+            groups.append(placed)
+            yield Document(f"{n}", "\n".join(sent.text for sent in group))
 
     for result in process(docs(), model=model, batch_size=batch_size):
+        placed = groups[int(result.document.id)]
         entities = {e.key: e for e in result.entities}
-        surfaces: dict[str, list[str]] = defaultdict(list)
-        for mention in result.mentions:
-            surfaces[mention.entity].append(mention.text)
+        for sent, start, end in placed:
+            surfaces: dict[str, list[str]] = defaultdict(list)
+            for mention in result.mentions:
+                if start <= mention.start < end:
+                    surfaces[mention.entity].append(mention.text)
 
-        def names(key: str) -> tuple[str, ...]:
-            ent = entities.get(key)
-            base = (ent.label, *ent.aliases) if ent else (key.replace("-", " "),)
-            return tuple(dict.fromkeys((*base, *surfaces.get(key, ()))))
+            def names(key: str) -> tuple[str, ...]:
+                ent = entities.get(key)
+                base = (ent.label, *ent.aliases) if ent else (key.replace("-", " "),)
+                return tuple(dict.fromkeys((*base, *surfaces.get(key, ()))))
 
-        preds = [Prediction(r.subject, r.predicate, r.object, names(r.subject), names(r.object), r.rule,
-                            _within_one_name(r))
-                 for r in result.relations if not getattr(r, "negated", False)]
-        yield order[int(result.document.id)], preds
+            preds = [Prediction(r.subject, r.predicate, r.object, names(r.subject), names(r.object), r.rule,
+                                _within_one_name(r))
+                     for r in result.relations
+                     if not getattr(r, "negated", False) and start <= r.evidence.start < end]
+            yield sent.id, preds
 
 
 #: Rules that read a relation from the parts of one name: "the government of Iraq"
@@ -746,14 +794,17 @@ def _within_one_name(rel) -> bool:
 
 
 def evaluate(path: str | os.PathLike[str], *, model: str | None = None,
-             scheme: str | None = None, batch_size: int = 64) -> tuple[Report, list[GoldSentence]]:
+             scheme: str | None = None, batch_size: int = 64,
+             context: str = "document") -> tuple[Report, list[GoldSentence]]:
     """Read a gold file, run kg over its sentences and score the result.
 
+    ``context`` says whether sentences numbered as one document's (``"D:0"``, ``"D:1"``) are
+    read together (``"document"``, as kg reads an article) or each alone (``"sentence"``).
     Returns the report and the gold sentences (for printing errors).
     """
     gold = read_gold(path)
     chosen = SCHEMES[scheme] if scheme else detect_scheme(gold)
-    preds = dict(predict(gold, model=model, batch_size=batch_size))
+    preds = dict(predict(gold, model=model, batch_size=batch_size, context=context))
     return score(gold, preds, scheme=chosen), gold
 
 

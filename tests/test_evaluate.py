@@ -252,3 +252,30 @@ def test_evaluate_predict_leaves_out_negated_relations():
     assert any(r.negated for r in result.relations)  # kg keeps the negated statement...
     [(sid, preds)] = list(predict([GoldSentence("n", text)]))
     assert sid == "n" and not [p for p in preds if p.predicate == "targeted"]  # ...eval does not
+
+
+def test_evaluate_reads_one_documents_sentences_together():
+    """Sentences numbered as one document's ("D:0", "D:1") are read as kg reads an article:
+    "the group" in the second refers back to the first; alone it names no one."""
+    from kg.evaluate import predict
+
+    gold = [GoldSentence("D:0", "Turkey blamed the PKK for the bombing in Ankara."),
+            GoldSentence("D:1", "The group denied responsibility."),
+            GoldSentence("E:0", "The group denied responsibility.")]
+    together = dict(predict(gold))
+    alone = dict(predict(gold, context="sentence"))
+    assert set(together) == set(alone) == {"D:0", "D:1", "E:0"}
+    # every relation is given back to the sentence its evidence lies in
+    assert {(p.subject, p.predicate, p.object) for p in together["D:0"]} >= {
+        ("turkey", "blamed", "kurdistan-workers-party")}
+    assert ("kurdistan-workers-party", "denied", "turkey") in {
+        (p.subject, p.predicate, p.object) for p in together["D:1"]}
+    assert not [p for p in together["D:1"] if p.predicate == "blamed"]
+    assert not together["E:0"] and not alone["D:1"] and not alone["E:0"]
+
+
+def test_evaluate_rejects_an_unknown_context():
+    from kg.evaluate import predict
+
+    with pytest.raises(ValueError, match="context"):
+        list(predict([GoldSentence("a", "Iran condemned Israel.")], context="paragraph"))
