@@ -380,6 +380,21 @@ CASES = [
     ("The EU welcomed the Russia sanctions package.", set(), {("european-union", "supported", "russia")}),
     ("The EU supported the Iraqi offensive.", {("european-union", "supported", "iraq")}, set()),
     ("The United States praised the Israeli strikes.", {("united-states", "supported", "israel")}, set()),
+    ("Kenya remains dedicated to defeating al-Shabaab.", {("kenya", "inConflictWith", "al-shabaab")}, set()),
+    ("Washington remains committed to defeating the Islamic State.",
+     {("united-states", "inConflictWith", "islamic-state")}, set()),
+    # troops sent to a border "with X" face X; a border region alone faces no one
+    ("South Korea deployed additional troops to the border with North Korea.",
+     {("south-korea", "mobilizedAgainst", "north-korea")}, set()),
+    ("Ethiopia deployed troops along its border with Eritrea.", {("ethiopia", "mobilizedAgainst", "eritrea")}, set()),
+    ("Greece massed troops against Turkey.", {("greece", "mobilizedAgainst", "turkey")}, set()),
+    ("India deployed troops to the border region.", set(), {("india", "mobilizedAgainst", "india")}),
+    # a tie said to be past is no tie
+    ("Russia, once a close ally of Bashar al-Assad, withdrew its forces.", set(),
+     {("russia", "alignedWith", "bashar-al-assad")}),
+    ("The Wagner Group was once a proxy of Russia.", set(), {("wagner-group", "backedBy", "russia"),
+                                                              ("wagner-group", "alignedWith", "russia")}),
+    ("Hezbollah, a close ally of Iran, fired rockets at Israel.", {("hezbollah", "alignedWith", "iran")}, set()),
 ]
 
 

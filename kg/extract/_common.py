@@ -198,7 +198,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
 
 
 #: Verbs whose passive subject does what "to -ing" says ("is committed to defeating X").
-_DEVOTED = frozenset({"commit", "dedicate", "devote"})
+_DEVOTED = frozenset({"commit", "dedicate", "devote", "committed", "dedicated", "devoted"})
 #: Nouns of a sustained effort whose infinitive states what the effort does:
 #: "the campaign to defeat ISIS", "X's efforts to retake the city".
 EFFORT_NOUNS = frozenset({"campaign", "effort", "fight", "war", "operation", "offensive", "mission",

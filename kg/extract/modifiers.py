@@ -1,5 +1,7 @@
 """Alignment stated by modifiers: "Iran-backed militias", "groups aligned with Iran",
-"a faction with close ties to Iran", "pro-Iranian groups", "a proxy of Iran".
+"a faction with close ties to Iran", "pro-Iranian groups", "a proxy of Iran"; leadership:
+"Hamas, led by Yahya Sinwar", "the Wagner Group, headed by Prigozhin", "the division, under the
+command of Gen. X" (the leader of a contingent, "the Iraqi delegation, led by X", is ``partOf``).
 
 Examples
 --------
@@ -52,10 +54,19 @@ def _holder(rd: ResolvedDoc, tok: Token) -> list:
     return []
 
 
+#: Common nouns naming a contingent of an actor: whoever leads "the Iraqi delegation" or
+#: "Israeli troops" is one of the actor's people, not the actor's leader.
+_CONTINGENTS = frozenset({"delegation", "team", "official", "diplomat", "negotiator", "lawmaker", "troop",
+                          "soldier", "personnel", "fighter", "militant", "force", "unit", "contingent",
+                          "mission", "convoy", "column", "patrol", "detachment"})
+
+
 def _emit(rd, sent, holder, trig: ModifierTrigger, objs, tok) -> Iterator[Relation]:
     reverse = trig.predicate.startswith("~")
-    pred = trig.predicate.lstrip("~")
     for h in holder:
+        pred = trig.predicate.lstrip("~")
+        if pred == "leaderOf" and h[1].is_lower and h[1].lemma_.lower() in _CONTINGENTS:
+            pred = "partOf"  # "the Iraqi delegation, led by X": X is Iraqi, not Iraq's leader
         for o in objs:
             subj, obj = (o, h) if reverse else (h, o)
             rel = relation(rd, sent, subj, pred, obj, trig.confidence,
@@ -144,9 +155,16 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                 if objs:
                     yield from _emit(rd, sent, _holder(rd, tok.head), trig, objs, tok)
                     continue
+            # "the 82nd Airborne Division, under the command of Gen. X"
+            trig = by_form.get(("under", lemma))
+            if trig and tok.dep_ == "pobj" and tok.head.lower_ == "under" and not is_negated(tok.head.head):
+                objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
+                if objs:
+                    yield from _emit(rd, sent, _holder(rd, tok.head), trig, objs, tok)
+                    continue
             # "a proxy of Iran", "Iran's proxy"
             trig = by_form.get(("proxy", lemma))
-            if trig:
+            if trig and not _former(tok):
                 objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
                 objs += [a for c in tok.children if c.dep_ == "poss" for a in actors(rd, c)]
                 if objs:
@@ -157,3 +175,14 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                         subj, _ = subject_of(tok.head)
                         holder = actors(rd, subj)
                     yield from _emit(rd, sent, holder, trig, objs, tok)
+
+
+#: Words that put a tie in the past: "once a close ally of X", "a former proxy of Y".
+_FORMER = frozenset({"once", "formerly", "previously", "former", "erstwhile", "onetime", "one-time"})
+
+
+def _former(tok: Token) -> bool:
+    """Whether a relational noun is said to hold no longer ("Russia, once a close ally of
+    Assad", "X was formerly a proxy of Iran")."""
+    holders = [tok] + ([tok.head] if tok.dep_ == "attr" else [])
+    return any(c.lower_ in _FORMER and c.dep_ in {"advmod", "amod"} for h in holders for c in h.children)

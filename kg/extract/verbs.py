@@ -59,6 +59,8 @@ _ACCUSING = frozenset({"accused", "blamed"})
 _DENYING_PRONOUNS = frozenset({"they", "it", "he", "she"})
 #: Relations whose target may sit in the object's preposition ("threatened action against X").
 _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "demanded"})
+#: A border "with X" that troops are sent to faces X.
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 
 
@@ -107,11 +109,16 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
         return []
     if spec.startswith("prep:"):
         preps = frozenset(spec.split(":", 1)[1].split(","))
-        out = []
+        out: list = []
         heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         if trig.predicate == "mobilizedAgainst":
             # "mobilized reservists for a possible war against Iraq": the foe of the war prepared for
             heads += [p for h in list(heads) for p in prep_objects(h, ("for",))]
+            # "deployed troops to the border with X", "massed forces along the frontier with X"
+            for h in list(heads):
+                for pobj in prep_objects(h, ("to", "on", "along", "near", "at")):
+                    if pobj.lemma_.lower() in _BORDER_NOUNS:
+                        out.extend(a for w in prep_objects(pobj, ("with",)) for a in actors(rd, w))
         for head in heads:  # "provided arms to X" attaches "to X" to either
             for pobj in prep_objects(head, preps):
                 out.extend(actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
