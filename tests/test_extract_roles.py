@@ -81,3 +81,96 @@ def test_roles_appositive_titles_traps(text, person):
 def test_roles_member_of_a_body_negated_is_kept_negated():
     rels, _ = extract(parse("Ali Hassan is not a member of the Hamas political bureau."))
     assert [(r.subject, r.predicate, r.object, r.negated) for r in rels] == [("ali-hassan", "partOf", "hamas", True)]
+
+
+# -- "led by", "headed by", "under the command of", "represented by" -------------------------
+
+LEADERSHIP = [
+    ("Hamas, led by Yahya Sinwar, attacked Israel.", {("yahya-sinwar", "leaderOf", "hamas")}, set()),
+    ("The Wagner Group, headed by Yevgeny Prigozhin, seized Rostov.",
+     {("yevgeny-prigozhin", "leaderOf", "wagner-group")}, set()),
+    ("The Wagner Group, which is headed by Yevgeny Prigozhin, seized Rostov.",
+     {("yevgeny-prigozhin", "leaderOf", "wagner-group")}, set()),
+    ("The Syrian Democratic Forces, led by Mazloum Abdi, captured Raqqa.",
+     {("mazloum-abdi", "leaderOf", "syrian-democratic-forces")}, set()),
+    ("The Quds Force, commanded by Qassem Soleimani, armed the militias.",
+     {("qassem-soleimani", "leaderOf", "quds-force")}, set()),
+    ("The 82nd Airborne Division, under the command of Maj. Gen. Christopher Donahue, deployed to Poland.",
+     {("christopher-donahue", "leaderOf", "82nd-airborne-division")}, set()),
+    ("Hamas, under the leadership of Ismail Haniyeh, rejected the plan.", {("ismail-haniyeh", "leaderOf", "hamas")},
+     set()),
+    # the leader of a contingent of an actor is one of its people, not its leader
+    ("The Iraqi delegation, headed by Foreign Minister Fuad Hussein, met Iranian officials.",
+     {("fuad-hussein", "partOf", "iraqi-government")}, {("fuad-hussein", "leaderOf", "iraqi-government")}),
+    ("Israeli troops, led by Col. Dan Goldfus, entered Khan Younis.",
+     {("dan-goldfus", "partOf", "israeli-forces")}, {("dan-goldfus", "leaderOf", "israeli-forces")}),
+    ("Iranian troops under the command of Qassem Soleimani fought in Syria.",
+     {("qassem-soleimani", "partOf", "iranian-forces")}, {("qassem-soleimani", "leaderOf", "iranian-forces")}),
+    # "X-led fighters": the group leads them, it is no member
+    ("After the seizure of Aleppo by HTS-led fighters, Russian jets bombed the city.",
+     {("hayat-tahrir-al-sham", "leaderOf", "hts-led-fighters")}, {("hayat-tahrir-al-sham", "partOf", "hts-led-fighters")}),
+    # represented by: partOf, unless the title heads the actor
+    ("Iraq, represented by Prime Minister Mohammed Shia al-Sudani, signed the agreement.",
+     {("mohammed-shia-al-sudani", "leaderOf", "iraq")}, set()),
+    ("Turkey, represented by President Recep Tayyip Erdogan, hosted the talks.",
+     {("recep-tayyip-erdogan", "leaderOf", "turkey")}, set()),
+    ("Ukraine was represented by Foreign Minister Dmytro Kuleba at the talks.",
+     {("dmytro-kuleba", "partOf", "ukraine")}, {("dmytro-kuleba", "leaderOf", "ukraine")}),
+    ("Hamas was represented by Khalil al-Hayya in the negotiations.", {("khalil-al-hayya", "partOf", "hamas")}, set()),
+    ("The European Union, represented by its foreign policy chief, Kaja Kallas, joined the talks.",
+     {("kaja-kallas", "partOf", "european-union")}, {("kaja-kallas", "leaderOf", "european-union")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "forbidden"), LEADERSHIP, ids=[t for t, _, _ in LEADERSHIP])
+def test_roles_led_headed_represented_by(text, expected, forbidden):
+    found = _roles(text)
+    assert expected <= found
+    assert not (found & forbidden)
+
+
+@pytest.mark.parametrize("text", [
+    # an operation led by someone is no actor kg models: nothing
+    "An offensive led by Yevgeny Prigozhin captured Bakhmut.",
+    "A campaign led by the coalition drove ISIS from Mosul.",
+    "The talks, headed by Qatar, resumed in Doha.",
+    # negated, a former title, no person
+    "Hezbollah, which is not led by Iran, denied the report.",
+    "Israel was not represented by Benjamin Netanyahu at the summit.",
+    "Russia, represented by former President Dmitry Medvedev, attended the summit.",
+    "Sudan, represented by the African Union, attended the talks.",
+])
+def test_roles_led_by_traps(text):
+    assert not {t for t in _roles(text) if t[1] == "leaderOf" or t[0] in {
+        "yevgeny-prigozhin", "global-coalition-to-defeat-isis", "qatar", "iran", "benjamin-netanyahu",
+        "dmitry-medvedev", "african-union"}}
+
+
+# -- military assignment -------------------------------------------------------------------
+
+ASSIGNMENTS = [
+    ("Sgt. John Smith was assigned to the 82nd Airborne Division.", {("john-smith", "partOf", "82nd-airborne-division")}),
+    ("Sgt. Maria Lopez, who was assigned to the 1st Brigade Combat Team, died in Kandahar.",
+     {("maria-lopez", "partOf", "1st-brigade-combat-team")}),
+    ("Petty Officer John Smith, assigned to the 26th Marine Expeditionary Unit, died.",
+     {("john-smith", "partOf", "26th-marine-expeditionary-unit")}),
+    ("Petty Officer John Smith, assigned to Explosive Ordnance Disposal Mobile Unit Two, died.",
+     {("john-smith", "partOf", "explosive-ordnance-disposal-mobile-unit")}),
+    ("Cpl. Jane Doe, who serves with the 3rd Brigade, was wounded.", {("jane-doe", "partOf", "3rd-brigade")}),
+    ("Capt. Sara Cohen, who serves in the 7th Armored Brigade, was wounded.", {("sara-cohen", "partOf", "7th-armored-brigade")}),
+    ("Spc. Tom Reed, a paratrooper with the 173rd Airborne Brigade, was wounded.",
+     {("tom-reed", "partOf", "173rd-airborne-brigade")}),
+    ("The 26th Marine Expeditionary Unit, 2nd Marine Division, sailed.",
+     {("26th-marine-expeditionary-unit", "partOf", "2nd-marine-division")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASSIGNMENTS, ids=[t for t, _ in ASSIGNMENTS])
+def test_roles_military_assignment(text, expected):
+    assert expected <= _roles(text)
+
+
+def test_roles_military_assignment_negated_relative_clause_is_kept_negated():
+    rels, _ = extract(parse("Sgt. Ahmed Saleh, who was not assigned to the 3rd Brigade, died."))
+    assert [(r.subject, r.object, r.negated) for r in rels if r.predicate == "partOf"] == [
+        ("ahmed-saleh", "3rd-brigade", True)]

@@ -64,10 +64,11 @@ _CONTINGENTS = frozenset({"delegation", "team", "official", "diplomat", "negotia
 def _emit(rd, sent, holder, trig: ModifierTrigger, objs, tok) -> Iterator[Relation]:
     reverse = trig.predicate.startswith("~")
     for h in holder:
-        pred = trig.predicate.lstrip("~")
-        if pred == "leaderOf" and h[1].is_lower and h[1].lemma_.lower() in _CONTINGENTS:
-            pred = "partOf"  # "the Iraqi delegation, led by X": X is Iraqi, not Iraq's leader
+        contingent = h[1].is_lower and h[1].lemma_.lower() in _CONTINGENTS
         for o in objs:
+            pred = trig.predicate.lstrip("~")
+            if pred == "leaderOf" and contingent and rd.entities[o[0]].type == "Person":
+                pred = "partOf"  # "the Iraqi delegation, led by X": X is Iraqi, not Iraq's leader
             subj, obj = (o, h) if reverse else (h, o)
             rel = relation(rd, sent, subj, pred, obj, trig.confidence,
                            f"modifier:{trig.kind}:{trig.form}", trigger=tok)

@@ -36,6 +36,7 @@ from ..resolve import ResolvedDoc
 from ._common import (
     OBJECT_DEPS,
     actors,
+    agent_of,
     evidence,
     is_negated,
     modality,
@@ -356,6 +357,8 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
                 yield from _made_up(rd, sent, tok, lex)
         elif kind in {"assign", "serve"} and tok.pos_ == "VERB":
             yield from _assigned(rd, sent, tok, kind, lex)
+        elif kind == "represent" and tok.tag_ == "VBN":
+            yield from _represented(rd, sent, tok, lex)
     yield from _unit_relations(rd, sent, lex)
 
 
@@ -400,6 +403,49 @@ def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
             after = doc[after.i + 1] if after.i + 1 < len(doc) else None
         if after is not None and rd.actor_at(after) and rd.actor_at(after) not in {rd.actor_at(g) for g in groups}:
             yield [after], groups, None, "prenominal"
+
+
+def _represented(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
+    """"Iraq, represented by Prime Minister Mohammed Shia al-Sudani, signed ..." -> leaderOf (his
+    title heads the state); "Hamas was represented by Khalil al-Hayya", "the EU, represented by
+    its foreign policy chief, Kaja Kallas" -> partOf: a person speaking for an actor."""
+    if verb.dep_ == "acl":
+        whole = verb.head
+    else:
+        whole, passive = subject_of(verb)
+        if not passive:
+            return  # "X represented Iraq" may be a lawyer, a team or a threat
+    agent = agent_of(verb)
+    if whole is None or agent is None:
+        return
+    truth = _clause_truth(verb, lex)
+    if truth is not False:
+        return  # "was not represented by X" denies the errand, not that X belongs to it
+    named = agent  # "represented by its foreign minister, Fuad Hussein": the name in apposition
+    if rd.actor_at(agent) is None:
+        named = next((c for c in agent.children if c.dep_ == "appos" and rd.actor_at(c)), agent)
+    for person in actors(rd, named):
+        if _type(rd, person[0]) != "Person":
+            continue
+        head = _mention_head(rd, person[1], person[0])
+        words = [t for c in head.lefts if c.dep_ in {"compound", "amod"} for t in c.subtree
+                 if t.is_alpha and rd.actor_at(t) is None]
+        start, end = _mention(rd, head)
+        words += [t for t in head.doc[start:end] if t.is_alpha and _is_title_word(t.lower_, lex)][:3]
+        if named is not agent:
+            words = [t for t in agent.subtree if t.is_alpha and t.i < named.i and rd.actor_at(t) is None
+                     and t.dep_ != "poss" and t.pos_ != "DET"]
+        if _FORMER & {t.lower_ for t in words}:
+            continue
+        if any(rd.actor_at(t) not in {None, person[0]} for c in head.lefts for t in c.subtree):
+            continue  # "represented by U.S. envoy X": someone else's official
+        pred = "leaderOf" if _office(words, lex) == "leaderOf" else "partOf"
+        for group in actors(rd, whole):
+            if _type(rd, group[0]) in _NOT_MEMBERS | {"Person"}:
+                continue
+            rel = relation(rd, sent, person, pred, group, 0.8, f"role:represented:{pred}", trigger=verb)
+            if rel:
+                yield rel
 
 
 def _organ_owners(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[Token]:
@@ -738,6 +784,8 @@ def _assigned(rd: ResolvedDoc, sent, verb: Token, kind: str, lex: Lexicon) -> It
             member, passive = subject_of(verb)
             if not passive:
                 return  # "the army assigned tanks to the brigade": the object is assigned
+            if member is not None and member.tag_ in {"WP", "WDT"} and verb.dep_ == "relcl":
+                member = verb.head  # "Sgt. X, who was assigned to the 1st Brigade"
         preps = _ASSIGN_PREPS
     else:
         member, passive = subject_of(verb)
