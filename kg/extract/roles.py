@@ -2,7 +2,11 @@
 
 - "U.S. forces" -> US forces ``partOf`` United States (from the resolver's links)
 - "U.S. President Joe Biden", "Hezbollah leader Hassan Nasrallah",
-  "Nasrallah, the leader of Hezbollah" -> ``leaderOf``
+  "Nasrallah, the leader of Hezbollah", "Jordan's King Abdullah" -> ``leaderOf``; one of several,
+  a deputy or the head of a part -> ``partOf``: "X, a senior Hamas commander", "X, an ISIL gang
+  leader in Raqqa", "Hezbollah deputy leader X", "X, a member of the Houthi politburo"
+- "Iraq, represented by Prime Minister X" -> ``leaderOf`` (the title heads it); "Hamas was
+  represented by X", "represented by Foreign Minister X" -> ``partOf``
 - "Turkey is a member of NATO", "Kataib Hezbollah, a faction of the PMF", "Finland joined NATO",
   "X, as part of Y", "NATO member Turkey", "EU member states France and Germany",
   "Y, made up of A and B", "A and B make up Y", "Hamas's armed wing, the Qassam Brigades",
@@ -22,6 +26,9 @@ Examples
 >>> rd = parse("U.S. President Joe Biden visited Baghdad.")
 >>> sorted((r.subject, r.predicate, r.object) for r in role_relations(rd))
 [('joe-biden', 'leaderOf', 'united-states')]
+>>> rd = parse("Fuad Shukr, a senior Hezbollah commander, was killed in Beirut.")
+>>> sorted((r.subject, r.predicate, r.object) for r in role_relations(rd))
+[('fuad-shukr', 'partOf', 'hezbollah')]
 """
 
 from __future__ import annotations
