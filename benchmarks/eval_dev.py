@@ -38,8 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="also print N class-level false negatives and false positives per set")
     ap.add_argument("--json", action="store_true", help="print one JSON object with both reports")
-    ap.add_argument("--context", choices=["document", "sentence"], default="document",
-                    help="read one document's numbered sentences together (default) or each alone")
+    ap.add_argument("--context", choices=["document", "sentence"], default="sentence",
+                    help="read each sentence alone (default) or one document's numbered sentences together")
     args = ap.parse_args(argv)
 
     eval_dir = Path(args.eval_dir)

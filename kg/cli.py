@@ -106,9 +106,9 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("--errors", type=int, default=0, metavar="N",
                    help="print N false negatives and N false positives with their sentence")
-    e.add_argument("--context", choices=["document", "sentence"], default="document",
-                   help="read sentences whose ids number one document's ('D:0', 'D:1') together, "
-                        "as kg reads an article (default), or each sentence alone")
+    e.add_argument("--context", choices=["document", "sentence"], default="sentence",
+                   help="read each sentence alone (default) or those whose ids number one "
+                        "document's ('D:0', 'D:1') together, as kg reads an article")
     return p
 
 

@@ -8,13 +8,12 @@ development sets)::
                  "type": "CLASS", "reciprocal": false}]}
 
 Each event gives one gold pair per source member and target member. kg reads
-the sentences as documents (one ``nlp.pipe`` stream, so spaCy batches them):
-consecutive sentences whose ids number one document's sentences (``"D:0"``,
-``"D:1"``, as in the shared sets) are read together, the way kg reads an
-article, so "we" or "the group" can refer back; any other sentence is read
-alone (``context="sentence"`` reads every sentence alone). Each relation is
-given back to the sentence its evidence lies in and compared with the gold
-pairs of that sentence at four levels:
+every sentence as a document of its own (one ``nlp.pipe`` stream, so spaCy
+batches them); with ``context="document"``, consecutive sentences whose ids
+number one document's sentences (``"D:0"``, ``"D:1"``, as in the shared sets)
+are read together, the way kg reads an article, so "we" or "the group" can
+refer back. Each relation is given back to the sentence its evidence lies in
+and compared with the gold pairs of that sentence at four levels:
 
 ==============  ==============================================================
 ``unordered``   the two actors, in either direction
@@ -730,10 +729,11 @@ def _documents(sentences: Iterable[GoldSentence], context: str) -> Iterator[list
 
 
 def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
-            batch_size: int = 64, context: str = "document") -> Iterator[tuple[str, list[Prediction]]]:
+            batch_size: int = 64, context: str = "sentence") -> Iterator[tuple[str, list[Prediction]]]:
     """Run kg over the sentences and yield ``(id, predictions)`` for each.
 
-    Sentences of one document (see :func:`_documents`) are joined by line breaks into one
+    With ``context="document"``, sentences of one document (see :func:`_documents`) are
+    joined by line breaks into one
     :class:`~kg.model.Document` (a line break always starts a sentence in kg), and each
     relation is given back to the gold sentence its evidence lies in; an actor's names are
     its label, its aliases and its surface forms in that sentence. The documents go to
@@ -795,11 +795,12 @@ def _within_one_name(rel) -> bool:
 
 def evaluate(path: str | os.PathLike[str], *, model: str | None = None,
              scheme: str | None = None, batch_size: int = 64,
-             context: str = "document") -> tuple[Report, list[GoldSentence]]:
+             context: str = "sentence") -> tuple[Report, list[GoldSentence]]:
     """Read a gold file, run kg over its sentences and score the result.
 
-    ``context`` says whether sentences numbered as one document's (``"D:0"``, ``"D:1"``) are
-    read together (``"document"``, as kg reads an article) or each alone (``"sentence"``).
+    ``context`` says whether every sentence is read alone (``"sentence"``, the default) or
+    sentences numbered as one document's (``"D:0"``, ``"D:1"``) together (``"document"``, as
+    kg reads an article).
     Returns the report and the gold sentences (for printing errors).
     """
     gold = read_gold(path)

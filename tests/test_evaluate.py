@@ -262,8 +262,8 @@ def test_evaluate_reads_one_documents_sentences_together():
     gold = [GoldSentence("D:0", "Turkey blamed the PKK for the bombing in Ankara."),
             GoldSentence("D:1", "The group denied responsibility."),
             GoldSentence("E:0", "The group denied responsibility.")]
-    together = dict(predict(gold))
-    alone = dict(predict(gold, context="sentence"))
+    together = dict(predict(gold, context="document"))
+    alone = dict(predict(gold))
     assert set(together) == set(alone) == {"D:0", "D:1", "E:0"}
     # every relation is given back to the sentence its evidence lies in
     assert {(p.subject, p.predicate, p.object) for p in together["D:0"]} >= {
