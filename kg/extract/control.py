@@ -282,7 +282,7 @@ def _truth(rd: ResolvedDoc, clause: Token | None, trigger: Token, lex: Lexicon) 
     mode = modality(clause, lex)
     if mode not in {"asserted", "denied"}:
         return None  # "vowed to retake Y", "will capture Y", "could fall to X"
-    negated = mode == "denied" or is_negated(clause) or _no_longer(clause)
+    negated = mode == "denied" or is_negated(clause)  # also "X no longer controls Y"
     chain = [clause, *_framing(clause)]
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         head = chain[1] if len(chain) > 1 else None
@@ -295,11 +295,6 @@ def _truth(rd: ResolvedDoc, clause: Token | None, trigger: Token, lex: Lexicon) 
             row = _row(ctl, "hedge", c) if c.dep_ in {"advmod", "amod", "acomp"} else None
             factor *= row.confidence if row else 1.0
     return factor, negated
-
-
-def _no_longer(verb: Token) -> bool:
-    """"X no longer controls Y"."""
-    return any(c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children) for c in verb.children)
 
 
 def _held(rd: ResolvedDoc, tok: Token, ctl: dict) -> list[tuple[tuple[str, Token, float], bool]]:

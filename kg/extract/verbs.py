@@ -253,12 +253,16 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
 _MODE_FACTOR = {"asserted": 1.0, "alleged": 0.6}
 
 
+#: Relations a hostile act states: its noun's modifier is its target, never a party supported.
+_HOSTILE = CONFLICTUAL | {"threatened", "criticized", "condemned"}
+
+
 def _hostile_act(noun: Token, lex: Lexicon) -> bool:
     """Whether a noun phrase names a hostile act ("sanctions", "Gaza strikes", "the Russia
     sanctions package"), whose modifier is the target, not a party to support."""
     for t in (noun, *(c for c in noun.children if c.dep_ == "compound")):
         trig = lex.nouns.get(t.lemma_.lower())
-        if trig is not None and trig.predicate in CONFLICTUAL | {"threatened", "criticized", "condemned"}:
+        if trig is not None and trig.predicate in _HOSTILE:
             return True
     return False
 
