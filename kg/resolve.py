@@ -72,7 +72,8 @@ _QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "al
                           "various", "hundreds", "thousands", "dozens", "countless", "scores"})
 _PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
-_FIRST_PERSON = frozenset({"we", "i"})
+_FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
+_FIRST_SINGULAR = frozenset({"i", "me"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
 #: Verbs and nouns of support: a possessive, or an effort, in their phrase is the supported party's.
 SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
@@ -654,6 +655,9 @@ class _Resolver:
                 key = self._speaker(tok)  # "Switzerland said it had expelled ...": it = Switzerland
                 if key is None and low in _MALE | _FEMALE:
                     key = self._antecedent(tok, sent_index, sents, {"Person"}, window=1)
+            elif tok.pos_ == "PRON" and low in _FIRST_PERSON and (
+                    key := self._speaker(tok, self._clause_of(tok))) is not None:
+                pass  # '"Israel attacked us," Hamas said', '"our forces will respond"'
             elif tok.pos_ == "PRON" and low in _GROUP_POSSESSIVES and tok.dep_ == "poss":
                 keys = self._possessor(tok)  # "backs the army in its fight", "X remains firm in its support"
                 if not keys:
@@ -740,8 +744,18 @@ class _Resolver:
             subj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         return self.rd.token_actor.get(subj.i) if subj is not None else None
 
-    def _speaker(self, pron: Token) -> str | None:
-        clause = pron.head
+    @staticmethod
+    def _clause_of(tok: Token) -> Token:
+        """The verb whose clause a word is in ("us" in "attacked us", "our" in "our forces")."""
+        t = tok.head
+        for _ in range(4):
+            if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
+                break
+            t = t.head
+        return t
+
+    def _speaker(self, pron: Token, clause: Token | None = None) -> str | None:
+        clause = pron.head if clause is None else clause
         for _ in range(4):
             while clause.dep_ == "conj" and clause.head.i != clause.i:
                 clause = clause.head
@@ -762,7 +776,7 @@ class _Resolver:
         if key is None:
             return None
         person = self.rd.entities[key].type == "Person"
-        if (pron.lower_ in _MALE | _FEMALE | {"i"}) != person:
+        if (pron.lower_ in _MALE | _FEMALE | _FIRST_SINGULAR) != person:
             return None  # "he" needs a person, "it"/"they" an organisation or state
         return key
 

@@ -395,6 +395,44 @@ CASES = [
     ("The Wagner Group was once a proxy of Russia.", set(), {("wagner-group", "backedBy", "russia"),
                                                               ("wagner-group", "alignedWith", "russia")}),
     ("Hezbollah, a close ally of Iran, fired rockets at Israel.", {("hezbollah", "alignedWith", "iran")}, set()),
+    # support a party is committed to is its standing policy; other cooperative goals are agreements
+    ("Germany is committed to supporting the Ukrainian government.",
+     {("germany", "supported", "ukrainian-government")}, {("germany", "agreedWith", "ukrainian-government")}),
+    ("Canada remains committed to providing Ukraine with military aid.", {("canada", "aided", "ukraine")},
+     {("canada", "agreedWith", "ukraine")}),
+    ("Iran is not committed to supporting the Houthis.", set(), {("iran", "supported", "houthis")}),
+    ("Egypt promised to provide Sudan with aid.", {("egypt", "agreedWith", "sudan")}, {("egypt", "aided", "sudan")}),
+    # what someone "will continue to" do is going on already, not a threat or a promise
+    ("Russia will continue to strike Ukraine.", {("russia", "targeted", "ukraine")},
+     {("russia", "threatened", "ukraine")}),
+    ("The United States will continue to support Israel.", {("united-states", "supported", "israel")},
+     {("united-states", "agreedWith", "israel")}),
+    ("Israel will strike Hezbollah.", {("israel", "threatened", "hezbollah")}, {("israel", "targeted", "hezbollah")}),
+    ("Turkey will continue to strike the PKK unless it disarms.",
+     {("turkey", "threatened", "kurdistan-workers-party")}, {("turkey", "targeted", "kurdistan-workers-party")}),
+    # taking a place "from" someone is fighting them, as a verb or a noun
+    ("The Congolese army's recapture of Goma from M23 was hailed in Kinshasa.",
+     {("congolese-forces", "targeted", "m23"), ("congolese-forces", "controls", "goma")}, set()),
+    ("Ukraine's liberation of Kherson from Russian forces was celebrated.",
+     {("ukraine", "targeted", "russian-forces")}, set()),
+    ("The capture of the journalist angered Paris.", set(), {("france", "targeted", "france")}),
+    # harm done "at the hands of" X was done by X
+    ("Civilians were killed at the hands of the RSF.", {("rapid-support-forces", "targeted", "civilians")}, set()),
+    ("Kurdish civilians suffered at the hands of ISIS.", {("islamic-state", "targeted", "kurdish-civilians")}, set()),
+    ("Kurdish civilians did not suffer at the hands of the Peshmerga.", set(),
+     {("peshmerga", "targeted", "kurdish-civilians")}),
+    # whoever "was involved in" an act did it, unless the text says they were not
+    ("Abu Jandal was involved in the use of chemical weapons against the SDF.",
+     {("abu-jandal", "targeted", "syrian-democratic-forces")}, set()),
+    ("Lebanon's army was not involved in the clashes with Israeli troops.", set(),
+     {("lebanese-forces", "inConflictWith", "israeli-forces")}),
+    # a word in scare quotes is disputed by the writer; a quoted word of a speaker is the speaker's claim
+    ('This shows that Assad\'s "war" on ISIL is a sham.', set(),
+     {("bashar-al-assad", "inConflictWith", "islamic-state")}),
+    ('Hamas said Israel "attacked" Gaza.', {("israel", "targeted", "gaza-strip")}, set()),
+    # "us" and "our" in a quote are the speaker
+    ('"Israel attacked us," Hamas said.', {("israel", "targeted", "hamas")}, set()),
+    ('"Russia shelled my city," Zelensky said.', set(), {("russia", "targeted", "volodymyr-zelensky")}),
 ]
 
 

@@ -74,6 +74,11 @@ POSITIVES = [
     ("Russia's occupation of Crimea is illegal.", {("russia", "crimea")}),
     ("The Russian capture of Avdiivka was a setback for Kyiv.", {("russia", "avdiivka")}),
     ("Raqqa was the Islamic State's self-declared capital.", {("islamic-state", "raqqa")}),
+    # an aim or an attempt to take Y from X says X holds Y now
+    ("The campaign to liberate Mosul from ISIS began in October.", {("islamic-state", "mosul")}),
+    ("Iraqi forces launched an offensive to retake Mosul from ISIS.", {("islamic-state", "mosul")}),
+    ("Ukraine vowed to recapture Crimea from Russia.", {("russia", "crimea")}),
+    ("The RSF attempted to seize El Fasher from the Sudanese army.", {("sudanese-armed-forces", "el-fasher")}),
 ]
 
 
@@ -107,6 +112,8 @@ TRAPS = [
     # the loser of a place does not hold it
     ("Myanmar's army lost control of Lashio to the MNDAA.", {("myanmar-forces", "lashio")}),
     ("The Malian army retook Kidal from Tuareg rebels in November.", {("tuareg-rebels", "kidal")}),
+    ("Ukrainian forces managed to retake Kherson from Russian troops.", {("russian-forces", "kherson")}),
+    ("The Iraqi army liberated Mosul from ISIS in 2017.", {("islamic-state", "mosul")}),
     # a state only where the phrase is plainly about all of it
     ("Al-Shabaab controls much of southern Somalia.", {("al-shabaab", "somalia")}),
     ("Hezbollah controls southern Lebanon.", {("hezbollah", "lebanon")}),
@@ -174,7 +181,7 @@ def test_control_is_an_ontology_property():
 
 def test_control_lexicon_rows_are_well_formed():
     kinds = {"compound", "verb", "take", "control", "under", "hands", "to", "noun", "capital",
-             "hedge", "block", "achieve", "portion"}
+             "hedge", "block", "achieve", "portion", "from"}
     for (kind, form), row in load_lexicon().control.items():
         assert kind in kinds and form == form.lower()
         assert row.objects <= {"place", "state"}

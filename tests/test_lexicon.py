@@ -37,5 +37,5 @@ def test_lexicon_rows_are_well_formed():
             assert t.object in {"dobj", "dative", "ccomp", "special:deny"} or t.object.startswith(("prep:", "dobj+"))
     for noun in lex.nouns.values():
         assert 0 <= noun.confidence <= 1
-    assert set(lex.intent.values()) <= {"cooperate", "threaten", "deny", "pursue"}
+    assert set(lex.intent.values()) <= {"cooperate", "threaten", "deny", "pursue", "continue"}
     assert all(p is None or p in RELATION_PROPERTIES for p in lex.titles.values())

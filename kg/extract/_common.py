@@ -309,12 +309,28 @@ def supported_party(noun: Token) -> Token | None:
 
 
 def agent_of(verb: Token) -> Token | None:
-    """The ``by`` agent of a passive verb."""
+    """The ``by`` agent of a passive verb, or who it was done "at the hands of".
+
+    >>> from kg import parse
+    >>> doc = parse("Civilians were killed at the hands of the RSF.").doc
+    >>> agent_of(doc[2]).text
+    'RSF'
+    """
     for child in verb.children:
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
+    return at_the_hands_of(verb)
+
+
+def at_the_hands_of(tok: Token) -> Token | None:
+    """X in "... at the hands of X" attached to ``tok``: who did it."""
+    for at in tok.children:
+        if at.dep_ == "prep" and at.lower_ == "at":
+            for hands in at.children:
+                if hands.dep_ == "pobj" and hands.lower_ == "hands":
+                    return next(prep_objects(hands, ("of",)), None)
     return None
 
 
@@ -357,6 +373,28 @@ def verb_lemma(tok: Token, known: "frozenset[str] | dict") -> str:
     return next((s for s in stems if s in known), lemma)
 
 
+#: Quotation marks, straight and curly.
+QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+
+
+def scare_quoted(tok: Token) -> bool:
+    """Whether a trigger stands in quotation marks of a few words ('Assad's "war" on ISIL'):
+    the writer disputes the word, so it states no act.
+
+    >>> from kg import parse
+    >>> doc = parse('The "war" on ISIL is a sham.').doc
+    >>> scare_quoted(doc[2]), scare_quoted(doc[5])
+    (True, False)
+    """
+    doc = tok.doc
+    left = next((i for i in range(tok.i - 1, max(tok.sent.start, tok.i - 3) - 1, -1)
+                 if doc[i].text in QUOTES or doc[i].is_punct), None)
+    right = next((i for i in range(tok.i + 1, min(tok.sent.end, tok.i + 4))
+                  if doc[i].text in QUOTES or doc[i].is_punct), None)
+    return (left is not None and right is not None
+            and doc[left].text in QUOTES and doc[right].text in QUOTES)
+
+
 def is_negated(tok: Token) -> bool:
     """Whether a trigger is negated, here or on the verb chain above it."""
     t = tok
@@ -387,6 +425,8 @@ READY = frozenset({"willing", "prepared", "ready"})
 #: Relations that, stated as an intent, are cooperation (PLOVER AGREE) or a threat (THREATEN).
 COOPERATIVE = frozenset({"aided", "supported", "cooperatedWith", "consulted", "visited", "conceded",
                          "agreedWith", "alignedWith", "investigated"})
+#: Cooperation that a standing commitment states as ongoing ("remains committed to aiding X").
+SUSTAINED = frozenset({"aided", "supported", "cooperatedWith"})
 CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", "mobilizedAgainst",
                          "rejected", "protestedAgainst"})
 
@@ -407,9 +447,15 @@ def modality(tok: Token, lex: Lexicon) -> str:
     'conditional'
     >>> modality(parse("Nigeria will withdraw its troops unless Chad holds elections.").doc[2], lex)
     'threat'
+
+    An act someone "will continue to" do is going on already:
+
+    >>> modality(parse("Russia will continue to strike Ukraine.").doc[4], lex)
+    'asserted'
     """
     t = tok
     mode = "asserted"
+    ongoing = False  # "will continue to strike X": the act is going on, whatever comes next
     for _ in range(6):
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in MODALS:
@@ -418,7 +464,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 return "blocked"
             if c.dep_ == "advmod" and c.lower_ in PREDICTIVE:
                 return "blocked"  # "Japan will likely increase cooperation": someone's forecast
-            if c.dep_ == "aux" and c.lower_ in FUTURE and mode == "asserted":
+            if c.dep_ == "aux" and c.lower_ in FUTURE and mode == "asserted" and not ongoing:
                 mode = "future"
             marks = {m.lower_ for m in c.children if m.dep_ == "mark"} if c.dep_ == "advcl" else set()
             if marks & {"unless", "if"}:
@@ -433,6 +479,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 return "blocked"  # "Chad ended its defence agreement with France"
             if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"}:
                 kind = lex.intent.get(lemma)
+                if kind == "continue" and t.dep_ == "xcomp":
+                    ongoing = True
                 if kind == "threaten":
                     return "threat"
                 if kind == "deny":
@@ -469,11 +517,19 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
     ('agreedWith', 'threatened')
     >>> intent_predicate("targeted", "pursued"), intent_predicate("sanctioned", "pursued")
     ('inConflictWith', 'threatened')
+
+    Support, aid or cooperation a party is committed to is its standing policy, stated
+    as such; any other cooperative goal is an agreement:
+
+    >>> intent_predicate("aided", "pursued"), intent_predicate("consulted", "pursued")
+    ('aided', 'agreedWith')
     """
     if mode in {"asserted", "alleged"}:
         return predicate
     if mode == "pursued" and predicate in {"targeted", "inConflictWith"}:
         return "inConflictWith"
+    if mode == "pursued" and predicate in SUSTAINED:
+        return predicate  # "is committed to supporting X": a standing policy of support
     if mode == "pursued":
         mode = "future"
     if mode == "blocked" or (mode == "conditional" and predicate not in CONFLICTUAL):

@@ -11,6 +11,8 @@ plainly territorial, never a capital standing for its state):
 - "Y is under X control", "under the control of X", "in the hands of X"
 - "Y fell to X", "Z lost (control of) Y to X", "Z ceded Y to X": X, not Z, holds Y
 - "X's capture of Y", "the fall of Y to X", "X's self-declared capital Y"
+- "the campaign to liberate Y from X", "tried to seize Y from X": an aim or attempt to take Y
+  from X says X holds Y now
 
 Truth conditions follow the other families: a negated statement ("did not
 capture") is kept with ``negated``; an intended, threatened or attempted
@@ -106,6 +108,12 @@ def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
         trig = ctl.get(("to", lemma))
         if trig:
             yield from _ceded(tok, trig, ctl)
+        trig = ctl.get(("from", lemma))
+        if trig and _aimed(tok, ctl):
+            # "the campaign to liberate Mosul from ISIS": ISIS holds Mosul until then
+            held = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+            holders = [p for h in (tok, *held) for p in prep_objects(h, {"from"})]
+            yield holders, held, trig, None, "aim"
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return
     trig = _row(ctl, "control", tok)
@@ -136,6 +144,18 @@ def _acts_as_verb(tok: Token) -> bool:
     object ("The army retook/NN Kidal")."""
     deps = {c.dep_ for c in tok.children}
     return bool(deps & SUBJECT_DEPS) and bool(deps & OBJECT_DEPS)
+
+
+def _aimed(verb: Token, ctl: dict) -> bool:
+    """Whether a seizure is only aimed at, attempted or announced ("to retake", "will
+    liberate", "tried to seize"), not done."""
+    for c in verb.children:
+        if c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"}:
+            return True
+        if c.dep_ == "aux" and c.lower_ == "to":
+            head = next(_framing(verb), None)
+            return head is None or not _row(ctl, "achieve", head)
+    return False
 
 
 def _is_seizure(verb: Token) -> bool:
@@ -331,7 +351,7 @@ def _emit(rd: ResolvedDoc, sent: Span, holder_toks, held_toks, trig: ControlTrig
     places = [p for t in held_toks if t is not None for p in _held(rd, t, lex.control)]
     if not places:
         return
-    truth = _truth(rd, clause, trigger, lex)
+    truth = (0.85, False) if how == "aim" else _truth(rd, clause, trigger, lex)
     if truth is None:
         return
     factor, negated = truth

@@ -45,6 +45,7 @@ from ._common import (
     modifier_actors,
     partners_of,
     prep_objects,
+    scare_quoted,
     relation,
     speaker_of,
     subject_of,
@@ -60,6 +61,8 @@ _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
+#: Passive verbs whose subject takes part in the act "in" their object ("was involved in").
+_TAKING_PART = frozenset({"involve", "engage"})
 
 
 def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | None]:
@@ -105,7 +108,10 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
             return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
         if verb.pos_ in {"VERB", "AUX"}:
             subj, passive = subject_of(verb)
-            if not passive:
+            if passive and verb.lemma_.lower() in _TAKING_PART and head.lower_ == "in" and is_negated(verb):
+                return [], verb  # "Lebanon's army was not involved in the clashes"
+            if not passive or (verb.lemma_.lower() in _TAKING_PART and head.lower_ == "in"):
+                # "X was involved in the use of drones against Y": X did it
                 return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], verb
     return [], None
 
@@ -181,6 +187,9 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         heads.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
         heads.append(noun.head.head)
+    if "from" in trig.preps:  # "the recapture of Goma from M23": "from" hangs on the place
+        heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.ent_type_ in {"GPE", "LOC", "FAC"}
+                  or rd.actor_at(p) is None or rd.entities[rd.actor_at(p)].type in {"Place", "Facility"}]
     for head in heads:
         for pobj in prep_objects(head, frozenset(trig.preps)):
             # "an investigation into an allegation by X" is not about X
@@ -259,8 +268,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in _NOT_ATTACKS
                     for t in (noun, *(c for c in noun.children if c.dep_ == "compound")) for c in t.children):
                 continue  # "a hunger strike", "tariff-trade wars", "a legal battle" attack no one
-            if is_negated(noun) or is_negated(noun.head):
-                continue
+            if is_negated(noun) or is_negated(noun.head) or (
+                    scare_quoted(noun) and speaker_of(rd, noun, lex) is None):
+                continue  # 'Assad's "war" on ISIL is a sham' states no war
             if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in ENDING:
                 continue  # "Chad ended its defence agreement with France"
             mode = modality(noun, lex)

@@ -38,11 +38,13 @@ from ._common import (
     accuser,
     actors,
     agent_of,
+    at_the_hands_of,
     backing,
     intent_predicate,
     modality,
     is_negated,
     prep_objects,
+    scare_quoted,
     relation,
     speaker_of,
     subject_of,
@@ -62,6 +64,8 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: A border "with X" that troops are sent to faces X.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
+#: Verbs whose subject is harmed by whoever did it "at the hands of" ("suffered at the hands of X").
+_SUFFERING = frozenset({"suffer", "die", "perish"})
 
 
 def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon):
@@ -158,6 +162,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         for verb in sent:
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBG"}:
                 continue
+            if verb.lemma_.lower() in _SUFFERING:
+                emitted.extend(_suffered(rd, sent, verb, lex))
             lemma = verb_lemma(verb, lex.verbs)
             triggers = lex.verbs.get(lemma)
             special = lemma in lex.reciprocal or lemma in lex.speech
@@ -168,8 +174,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             negated = is_negated(verb) or mode == "denied"
             if mode == "denied":
                 mode = "asserted"
-            if mode == "blocked" or (negated and mode != "asserted"):
-                continue
+            if mode == "blocked" or (negated and mode != "asserted") or (
+                    scare_quoted(verb) and speaker_of(rd, verb, lex) is None):
+                continue  # 'Russia "liberated" the town': the writer disputes the word
             subj_tok, passive = subject_of(verb)
             actor_tok = agent_of(verb) if passive else subj_tok
             subjects = actors(rd, actor_tok)
@@ -247,6 +254,19 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         recent = [r for r in emitted if r.predicate in _ACCUSING and not r.negated]
         yield from emitted
         yield from events
+
+
+def _suffered(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
+    """"The Rohingya suffered at the hands of the military": the military targeted them."""
+    agent = at_the_hands_of(verb)
+    if agent is None or modality(verb, lex) != "asserted" or is_negated(verb):
+        return
+    subj, passive = subject_of(verb)
+    for victim in [] if passive else actors(rd, subj):
+        for doer in actors(rd, agent):
+            rel = relation(rd, sent, doer, "targeted", victim, 0.7, "verb:suffer:hands", trigger=verb)
+            if rel is not None:
+                yield rel
 
 
 #: How much a mode lowers a trigger's confidence: an accusation is only the accuser's word.
