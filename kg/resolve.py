@@ -776,9 +776,26 @@ class _Resolver:
         if key is None:
             return None
         person = self.rd.entities[key].type == "Person"
+        if person and pron.lower_ in _FIRST_PERSON - _FIRST_SINGULAR:
+            return self._affiliation(subj)  # '"We ...," said General X of US Africa Command'
         if (pron.lower_ in _MALE | _FEMALE | _FIRST_SINGULAR) != person:
             return None  # "he" needs a person, "it"/"they" an organisation or state
         return key
+
+    def _affiliation(self, person: Token) -> str | None:
+        """The organisation a speaker is named with: "General X of US Africa Command",
+        "X, the CJTF-OIR spokesperson", "Pentagon spokesman X"."""
+        near = [t for c in person.children if c.dep_ == "prep" and c.lower_ == "of"
+                for t in c.children if t.dep_ == "pobj"]
+        for c in person.children:
+            if c.dep_ == "appos":
+                near += [c, *(m for m in c.children if m.dep_ in {"compound", "amod", "poss", "nmod"})]
+        near += [c for c in person.children if c.dep_ in {"compound", "nmod"} and c.i < person.i]
+        for t in near:
+            key = self.rd.token_actor.get(t.i)
+            if key is not None and self.rd.entities[key].type not in {"Person", "Place", "Facility"}:
+                return key
+        return None
 
     def _antecedent(self, tok, sent_index, sents, classes, window) -> str | None:
         n = sent_index[tok.i]

@@ -433,6 +433,25 @@ CASES = [
     # "us" and "our" in a quote are the speaker
     ('"Israel attacked us," Hamas said.', {("israel", "targeted", "hamas")}, set()),
     ('"Russia shelled my city," Zelensky said.', set(), {("russia", "targeted", "volodymyr-zelensky")}),
+    # "we" quoted from a person is the organisation the person speaks for
+    ('"We are targeting al-Shabaab leaders," said General Dagvin Anderson of US Africa Command.',
+     {("united-states-africa-command", "targeted", "al-shabaab")}, set()),
+    # armed men "loyal to" X act for X
+    ("Forces loyal to Khalifa Haftar attacked the Libyan government.",
+     {("khalifa-haftar", "targeted", "libyan-government")}, set()),
+    ("Militants loyal to the Islamic State attacked Nigerian troops.",
+     {("islamic-state", "targeted", "nigerian-forces")}, set()),
+    # "said it would" reports a "will": a threat or a promise, not an act, and not a mere possibility
+    ("Hamas leaders said they would boycott all contact with the Palestinian Authority.",
+     {("hamas", "threatened", "palestinian-authority")}, {("hamas", "sanctioned", "palestinian-authority")}),
+    ("Japan said it would provide Ukraine with humanitarian aid.", {("japan", "agreedWith", "ukraine")},
+     {("japan", "aided", "ukraine")}),
+    ("Russia said it would retaliate against Ukraine.", {("russia", "threatened", "ukraine")},
+     {("russia", "targeted", "ukraine")}),
+    ("Israel said it would continue to strike Hezbollah.", {("israel", "targeted", "hezbollah")}, set()),
+    ("Iran would attack Israel if it could.", set(), {("iran", "targeted", "israel"), ("iran", "threatened", "israel")}),
+    ("Hezbollah has sworn to fight Israel until the occupation ends.", {("hezbollah", "threatened", "israel")},
+     {("hezbollah", "inConflictWith", "israel")}),
 ]
 
 

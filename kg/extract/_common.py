@@ -60,6 +60,8 @@ PART_NOUNS = frozenset(
 SAYING_NOUNS = frozenset({"allegation", "accusation", "claim", "report", "statement", "charge",
                           "demand", "request", "call", "complaint", "assertion"})
 #: Nouns of the rank and file of an actor: "its fighters", "a Hamas commander" act as the actor.
+#: Armed men who act for whoever they are "loyal to" ("forces loyal to Haftar" act as Haftar's).
+LOYAL_NOUNS = frozenset({"militiaman", "rebel", "guerrilla", "loyalist", "fighters", "forces", "troops"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "supporter", "militant", "force", "troop", "soldier",
                           "commander", "official", "unit", "wing", "faction", "element", "gunman"})
 
@@ -113,6 +115,11 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
     if tok.dep_ == "appos" and tok.head.i < tok.i and rd.actor_at(tok.head) and tok.pos_ == "NOUN":
         # "the PMF, an umbrella group comprising ...": the group is the PMF
         return [(k, t, f * 0.95) for k, t, f in actors(rd, tok.head)]
+    if tok.lemma_.lower() in MEMBER_NOUNS | LOYAL_NOUNS:
+        for adj in tok.children:  # "forces loyal to Haftar", "militants loyal to the Islamic State"
+            if adj.dep_ == "amod" and adj.lower_ in {"loyal", "allied", "affiliated"} and adj.i > tok.i:
+                for pobj in prep_objects(adj, ("to", "with")):
+                    return [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)]
     if tok.lemma_.lower() in MEMBER_NOUNS:
         for poss in tok.children:  # "its fighters", "the group's members", "a Hamas commander"
             if poss.dep_ in {"poss", "compound"} and poss.i < tok.i and rd.actor_at(poss):
@@ -431,6 +438,12 @@ CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", 
                          "rejected", "protestedAgainst"})
 
 
+def _reported(clause: Token, lex: Lexicon) -> bool:
+    """Whether a clause is the complement of a verb of saying ("said it would ..."),
+    where "would" is a reported "will"."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.speech
+
+
 def modality(tok: Token, lex: Lexicon) -> str:
     """How a trigger is stated: ``"asserted"`` (done), ``"future"`` (announced,
     promised or offered), ``"pursued"`` (a standing commitment: "is committed to",
@@ -458,6 +471,10 @@ def modality(tok: Token, lex: Lexicon) -> str:
     ongoing = False  # "will continue to strike X": the act is going on, whatever comes next
     for _ in range(6):
         for c in t.children:
+            if c.dep_ == "aux" and c.lower_ == "would" and _reported(t, lex):
+                if mode == "asserted" and not ongoing:
+                    mode = "future"  # "Hamas said it would boycott X": a reported "will"
+                continue
             if c.dep_ == "aux" and c.lower_ in MODALS:
                 return "blocked"
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
@@ -477,7 +494,9 @@ def modality(tok: Token, lex: Lexicon) -> str:
             lemma = head.lemma_.lower()
             if t.dep_ in OBJECT_DEPS and lemma in ENDING:
                 return "blocked"  # "Chad ended its defence agreement with France"
-            if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"}:
+            infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+            if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} or (infinitive and lemma in lex.intent):
+                # "has sworn to fight X" (parsed as an adverbial clause) is "sworn" to do it
                 kind = lex.intent.get(lemma)
                 if kind == "continue" and t.dep_ == "xcomp":
                     ongoing = True
