@@ -452,6 +452,18 @@ CASES = [
     ("Iran would attack Israel if it could.", set(), {("iran", "targeted", "israel"), ("iran", "threatened", "israel")}),
     ("Hezbollah has sworn to fight Israel until the occupation ends.", {("hezbollah", "threatened", "israel")},
      {("hezbollah", "inConflictWith", "israel")}),
+    # a protest calling for someone's removal is against them; a demand for it is made of them
+    ("Thousands of Serbians rallied in Belgrade calling for the resignation of President Aleksandar Vucic.",
+     {("serbians", "protestedAgainst", "aleksandar-vucic")}, set()),
+    ("Protesters in Tbilisi demanded the removal of the Georgian government.",
+     {("georgian-protesters", "demanded", "georgian-government")}, set()),
+    ("Kenyans took to the streets to protest at the killing of protesters by Kenyan police.",
+     {("kenyans", "protestedAgainst", "kenyan-police")}, set()),
+    # activists or fighters "from" an organisation act for it; "from" a country says only where from
+    ("Activists from the Awami League staged rallies against the Bangladeshi government.",
+     {("awami-league", "protestedAgainst", "bangladeshi-government")}, set()),
+    ("Members from the PKK attacked a Turkish army post.",
+     {("kurdistan-workers-party", "targeted", "turkish-armed-forces")}, set()),
 ]
 
 

@@ -40,6 +40,11 @@ AGENT_OF_NOUNS = frozenset({"decision", "action", "effort", "commitment", "annou
                             "leadership", "move", "policy", "conduct", "behaviour", "behavior", "role",
                             "stance", "position", "response", "statement", "proposal", "plan", "offer",
                             "intervention", "aggression", "provocation", "refusal", "determination"})
+#: Nouns of someone's removal: "the resignation of X", "the ouster of X" concern X.
+REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "overthrow", "downfall", "departure",
+                           "impeachment", "dismissal", "toppling", "fall"})
+#: Verbs of demanding that a protest "calls for" something with ("... calling for the ouster of X").
+_CALLING = frozenset({"call", "demand", "urge", "seek"})
 #: Nouns naming part of an actor: "members of X" acts as X.
 PART_NOUNS = frozenset(
     {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
@@ -63,7 +68,7 @@ SAYING_NOUNS = frozenset({"allegation", "accusation", "claim", "report", "statem
 #: Armed men who act for whoever they are "loyal to" ("forces loyal to Haftar" act as Haftar's).
 LOYAL_NOUNS = frozenset({"militiaman", "rebel", "guerrilla", "loyalist", "fighters", "forces", "troops"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "supporter", "militant", "force", "troop", "soldier",
-                          "commander", "official", "unit", "wing", "faction", "element", "gunman"})
+                          "commander", "official", "unit", "wing", "faction", "element", "gunman", "activist"})
 
 
 def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -> list[tuple[str, Token, float]]:
@@ -100,6 +105,12 @@ def _listed(rd: ResolvedDoc, tok: Token) -> tuple[Token, ...]:
 
 def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[str, Token, float]]:
     key = rd.actor_at(tok)
+    if tok.lemma_.lower() in MEMBER_NOUNS and (key is None or rd.entities[key].type == "Collective"):
+        for pobj in prep_objects(tok, ("from",)):  # "activists from the Awami League" act for it
+            found = [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)
+                     if rd.entities[k].type not in {"State", "Place", "Facility", "Person", "Collective"}]
+            if found:
+                return found
     if key:
         factor = 0.85 if tok.i in rd.coreferent else 1.0
         return [(k, tok, factor) for k in (key, *rd.also.get(tok.i, ()))]
@@ -130,13 +141,33 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
             found.append((rd.actor_at(mod), mod, 0.8 * factor))
         for prep in tok.rights:  # "the crimes by Croatian extremists"
             if prep.dep_ in {"prep", "agent"} and (
-                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in AGENT_OF_NOUNS)):
+                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in AGENT_OF_NOUNS | REMOVAL_NOUNS)):
                 # "the decision of Iraqi President Fuad Masum": whose decision
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
                         found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj))
         return found[:2]
     return []
+
+
+def removal_demanded(rd: ResolvedDoc, tok: Token) -> list[tuple[str, Token, float]]:
+    """Whom a protest wants gone: "rallied calling for the resignation of X", "a protest
+    demanding the ouster of X" (a participle of demanding on the protest, with a noun of removal).
+
+    >>> from kg import parse
+    >>> rd = parse("Thousands rallied in Belgrade calling for the resignation of Aleksandar Vucic.")
+    >>> [k for k, _, _ in removal_demanded(rd, rd.doc[1])]
+    ['aleksandar-vucic']
+    """
+    out = []
+    for verb in tok.children:
+        if verb.dep_ not in {"acl", "advcl", "xcomp"} or verb.lemma_.lower() not in _CALLING:
+            continue
+        nouns = [c for c in verb.children if c.dep_ in OBJECT_DEPS] + list(prep_objects(verb, ("for",)))
+        for noun in nouns:
+            if noun.lemma_.lower() in REMOVAL_NOUNS:
+                out += [(k, t, f * 0.8) for p in prep_objects(noun, ("of",)) for k, t, f in actors(rd, p)]
+    return out
 
 
 def modifier_actors(rd: ResolvedDoc, tok: Token) -> list[tuple[Token, float]]:

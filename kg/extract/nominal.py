@@ -45,6 +45,7 @@ from ._common import (
     modifier_actors,
     partners_of,
     prep_objects,
+    removal_demanded,
     scare_quoted,
     relation,
     speaker_of,
@@ -297,6 +298,8 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
             objects = _objects(rd, noun, trig, lex)
+            if not objects and trig.predicate == "protestedAgainst":
+                objects = removal_demanded(rd, noun)  # "a protest calling for the ouster of X"
             if trig.event == "Attack" and not objects:
                 # "came under attack from X", "received heavy fire from X": X attacked the subject
                 verb, objects = _under_fire(rd, noun)

@@ -46,6 +46,7 @@ from ._common import (
     prep_objects,
     scare_quoted,
     relation,
+    removal_demanded,
     speaker_of,
     subject_of,
     verb_lemma,
@@ -224,6 +225,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 rule = f"verb:{trig.lemma}:{trig.object}" + ("" if mode == "asserted" else f":{mode}")
                 rule += ":negated" if negated else ""
                 objects = _objects(rd, verb, trig, passive, lex)
+                if not objects and trig.predicate == "protestedAgainst":
+                    objects = removal_demanded(rd, verb)  # "rallied, calling for the ouster of X"
+                    rule += ":removal" if objects else ""
                 etype = EVENT_OF_PREDICATE.get(pred)
                 if etype and objects and mode == "asserted" and not negated and not reverse:
                     events.append(make_event(rd, sent, verb, etype, subjects, objects,
