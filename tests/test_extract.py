@@ -464,6 +464,16 @@ CASES = [
      {("awami-league", "protestedAgainst", "bangladeshi-government")}, set()),
     ("Members from the PKK attacked a Turkish army post.",
      {("kurdistan-workers-party", "targeted", "turkish-armed-forces")}, set()),
+    # an order to someone is a demand of them; the machines of an army act for it
+    ("A Brazilian judge has ordered former president Jair Bolsonaro to appear for questioning.",
+     {("brazilian-judiciary", "demanded", "jair-bolsonaro")}, set()),
+    ("Israeli army bulldozers demolished Palestinian homes in Jenin.",
+     {("israel-defense-forces", "coerced", "palestine")}, set()),
+    ("Russian tanks shelled Ukrainian positions near Kharkiv.", {("russian-forces", "targeted", "ukraine")}, set()),
+    # an appeal or invitation "from" X is X's; a demonstration "staged by" X is X's
+    ("Hamas rejected an invitation from Egypt to attend talks in Cairo.", {("hamas", "rejected", "egypt")}, set()),
+    ("Georgian police dispersed a demonstration organised by the Georgian Dream party.",
+     {("georgian-police", "coerced", "georgian-dream-party")}, set()),
 ]
 
 

@@ -40,6 +40,9 @@ AGENT_OF_NOUNS = frozenset({"decision", "action", "effort", "commitment", "annou
                             "leadership", "move", "policy", "conduct", "behaviour", "behavior", "role",
                             "stance", "position", "response", "statement", "proposal", "plan", "offer",
                             "intervention", "aggression", "provocation", "refusal", "determination"})
+#: Nouns of a message someone sends: "an appeal from X", "an invitation from X" are X's.
+REQUEST_NOUNS = frozenset({"appeal", "invitation", "offer", "request", "call", "demand", "proposal", "plea",
+                           "ultimatum", "order", "message", "letter", "warning", "overture", "initiative"})
 #: Nouns of someone's removal: "the resignation of X", "the ouster of X" concern X.
 REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "overthrow", "downfall", "departure",
                            "impeachment", "dismissal", "toppling", "fall"})
@@ -139,9 +142,13 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
         found = []
         for mod, factor in modifier_actors(rd, tok):
             found.append((rd.actor_at(mod), mod, 0.8 * factor))
-        for prep in tok.rights:  # "the crimes by Croatian extremists"
+        rights = list(tok.rights)
+        # "a demonstration staged by X": the agent of a participle on the noun
+        rights += [a for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+        for prep in rights:  # "the crimes by Croatian extremists", "an appeal from X"
             if prep.dep_ in {"prep", "agent"} and (
-                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in AGENT_OF_NOUNS | REMOVAL_NOUNS)):
+                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in AGENT_OF_NOUNS | REMOVAL_NOUNS)
+                    or (prep.lower_ == "from" and tok.lemma_.lower() in REQUEST_NOUNS)):
                 # "the decision of Iraqi President Fuad Masum": whose decision
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
