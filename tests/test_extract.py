@@ -474,6 +474,12 @@ CASES = [
     ("Hamas rejected an invitation from Egypt to attend talks in Cairo.", {("hamas", "rejected", "egypt")}, set()),
     ("Georgian police dispersed a demonstration organised by the Georgian Dream party.",
      {("georgian-police", "coerced", "georgian-dream-party")}, set()),
+    # an act on the ties with X is an act on X; talks one travels to are held with the other side
+    ("Italy announced a suspension of air links with Serbia.", {("italy", "sanctioned", "serbia")}, set()),
+    ("US and Russian negotiators returned to Geneva for talks on nuclear arms.",
+     {("us-government", "consulted", "russian-government")}, set()),
+    ("Israel struck Gaza after attacks on its soldiers.", {("israel", "targeted", "gaza-strip")},
+     {("israel", "targeted", "israel")}),
 ]
 
 

@@ -62,6 +62,9 @@ _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
+#: Nouns of the ties between two parties, which an act on them concerns ("suspension of links with X").
+_TIE_NOUNS = frozenset({"link", "tie", "relation", "contact", "cooperation", "talk", "dealing", "trade",
+                        "flight", "exchange", "negotiation"})
 #: Passive verbs whose subject takes part in the act "in" their object ("was involved in").
 _TAKING_PART = frozenset({"involve", "engage"})
 
@@ -96,8 +99,12 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
         if verb.lemma_.lower() == "be":
             subj, passive = subject_of(verb)
             return ([] if passive else actors(rd, subj)), verb
-    # "killed four people in an attack on X", "staged a strike in protest against X"
-    if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"}:
+    # "killed four people in an attack on X", "staged a strike in protest against X";
+    # talks one goes to or comes from: "returned to Geneva for talks", "called off the strike after
+    # deliberations with X"
+    meeting = lex.nouns.get(noun.lemma_.lower())
+    around = {"for", "after", "following"} if meeting is not None and meeting.predicate == "consulted" else set()
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} | around:
         while head.dep_ == "conj" and head.head.i != head.i and head.head.dep_ == "prep":
             head = head.head  # "coordinated with and in support of X"
         verb = head.head
@@ -188,6 +195,8 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         heads.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
         heads.append(noun.head.head)
+    if "with" in trig.preps:  # "a suspension of air links with Serbia": "with" hangs on the ties
+        heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.lemma_.lower() in _TIE_NOUNS]
     if "from" in trig.preps:  # "the recapture of Goma from M23": "from" hangs on the place
         heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.ent_type_ in {"GPE", "LOC", "FAC"}
                   or rd.actor_at(p) is None or rd.entities[rd.actor_at(p)].type in {"Place", "Facility"}]
