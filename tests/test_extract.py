@@ -480,6 +480,13 @@ CASES = [
      {("us-government", "consulted", "russian-government")}, set()),
     ("Israel struck Gaza after attacks on its soldiers.", {("israel", "targeted", "gaza-strip")},
      {("israel", "targeted", "israel")}),
+    # standing "shoulder to shoulder" with X is standing with X
+    ("Britain stands shoulder to shoulder with the people of Ukraine.",
+     {("united-kingdom", "supported", "ukrainian-people")}, set()),
+    ("Japan stood shoulder-to-shoulder with Washington.", {("japan", "supported", "united-states")}, set()),
+    # whose report: the actor in the name of the body that wrote it
+    ("Foreign Secretary David Lammy welcomes the UN Board of Inquiry's summary of its investigation.",
+     {("david-lammy", "supported", "united-nations")}, set()),
 ]
 
 

@@ -189,7 +189,7 @@ def modifier_actors(rd: ResolvedDoc, tok: Token) -> list[tuple[Token, float]]:
             continue
         if rd.actor_at(mod):
             out.append((mod, 1.0))
-        elif mod.dep_ == "compound":
+        elif mod.dep_ in {"compound", "poss"}:  # "the Turkish drone strike", "the UN Board's summary"
             out += [(m, 0.9) for m in mod.lefts if m.dep_ in {"amod", "compound", "nmod"} and rd.actor_at(m)]
     return out
 

@@ -65,6 +65,8 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: A border "with X" that troops are sent to faces X.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
+#: Words of the idioms "shoulder to shoulder", "side by side", "hand in hand".
+_SIDE_BY_SIDE = frozenset({"shoulder", "side", "hand"})
 #: Verbs whose subject is harmed by whoever did it "at the hands of" ("suffered at the hands of X").
 _SUFFERING = frozenset({"suffer", "die", "perish"})
 
@@ -116,6 +118,8 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
         preps = frozenset(spec.split(":", 1)[1].split(","))
         out: list = []
         heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        # "stands shoulder to shoulder with X": the parser may hang "with X" on the idiom
+        heads += [c for c in verb.children if c.lower_ in _SIDE_BY_SIDE and c.dep_ != "nsubj"]
         if trig.predicate == "mobilizedAgainst":
             # "mobilized reservists for a possible war against Iraq": the foe of the war prepared for
             heads += [p for h in list(heads) for p in prep_objects(h, ("for",))]
