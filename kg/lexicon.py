@@ -109,6 +109,8 @@ class Lexicon:
     membership: dict[str, str]
     #: military unit head words ("battalion", "air force") and their rank (``None``: unranked)
     units: dict[str, int | None] = field(default_factory=dict)
+    #: warship name prefixes ("USS", "HMS") and nouns for a warship ("destroyer"): form -> kind
+    vessels: dict[str, str] = field(default_factory=dict)
     #: gazetteer aliases that stand for their entry only beside one of its context actors
     ambiguous: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
@@ -185,5 +187,6 @@ def load_lexicon() -> Lexicon:
         },
         membership={form: kind for form, kind in _rows("membership.tsv")},
         units={form: None if rank == "-" else int(rank) for form, rank in _rows("units.tsv")},
+        vessels={form: kind for form, kind in _rows("vessels.tsv")},
         ambiguous={alias: (key, frozenset(context.split(","))) for alias, key, context in _rows("ambiguous_aliases.tsv")},
     )

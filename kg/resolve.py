@@ -233,6 +233,15 @@ class _Resolver:
             if len(span) > 1 and span[-1].lower_ in self._unit_heads:
                 label = _surface(span)
                 self._add(self._qualified(span, Entity(slugify(label), label, "Organization")), span)
+        for tok in doc:  # warships: "USS Carney", "HMS Daring" (a ship prefix and a capitalised name)
+            if self.lex.vessels.get(tok.text) != "prefix" or tok.i in self.rd.token_actor:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and doc[end].is_title and end not in self.rd.token_actor and end - tok.i <= 3:
+                end += 1
+            if end > tok.i + 1:
+                label = _surface(doc[tok.i : end])
+                self._add(Entity(slugify(label), label, "MilitaryForce"), doc[tok.i : end])
 
     def _qualified(self, span: Span, entity: Entity) -> Entity:
         """A unit named only by its number is named with the unit it belongs to: "2nd
@@ -327,6 +336,8 @@ class _Resolver:
             if earlier is not None:
                 return self.rd.entities[earlier]
         etype = _TYPE_OF_LABEL[label]
+        if len(span) > 1 and self.lex.vessels.get(span[0].text) == "prefix":
+            etype = "MilitaryForce"  # "USS Carney", "HMS Diamond": a warship, whatever the tagger says
         return Entity(slugify(text), text, etype)
 
     def _person_by_surname(self, span: Span) -> str | None:

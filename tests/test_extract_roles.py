@@ -174,3 +174,31 @@ def test_roles_military_assignment_negated_relative_clause_is_kept_negated():
     rels, _ = extract(parse("Sgt. Ahmed Saleh, who was not assigned to the 3rd Brigade, died."))
     assert [(r.subject, r.object, r.negated) for r in rels if r.predicate == "partOf"] == [
         ("ahmed-saleh", "3rd-brigade", True)]
+
+
+# -- warships: a ship prefix makes a military unit; a state and a word for a warship make it the state's ---
+
+VESSELS = [
+    ("The U.S. destroyer USS Carney shot down Houthi drones.", {("uss-carney", "partOf", "united-states")}, set()),
+    ("The Houthis attacked the British warship HMS Diamond.", {("hms-diamond", "partOf", "united-kingdom")}, set()),
+    ("The frigate joined U.S. ships USS Hopper and USS Mahan, and U.K. ships HMS Ocean and HMS Daring.",
+     {("uss-hopper", "partOf", "united-states"), ("uss-mahan", "partOf", "united-states"),
+      ("hms-ocean", "partOf", "united-kingdom"), ("hms-daring", "partOf", "united-kingdom")},
+     {("hms-ocean", "partOf", "united-states"), ("hms-daring", "partOf", "united-states")}),
+    ("USS Eisenhower sailed past Yemen.", set(), {("uss-eisenhower", "partOf", "yemen")}),
+]
+
+
+@pytest.mark.parametrize("text,expected,forbidden", VESSELS, ids=[v[0][:40] for v in VESSELS])
+def test_vessels(text, expected, forbidden):
+    found = _roles(text)
+    assert expected <= found, f"missing {expected - found}; found {found}"
+    assert not (forbidden & found)
+
+
+@pytest.mark.parametrize("text,key", [("The Houthis attacked the British warship HMS Diamond.", "hms-diamond"),
+                                      ("USS Carney shot down drones over the Red Sea.", "uss-carney"),
+                                      ("FS Forbin joined the task force.", "fs-forbin")])
+def test_a_ship_prefix_names_a_military_unit(text, key):
+    rd = parse(text)
+    assert rd.entities[key].type == "MilitaryForce"

@@ -143,6 +143,36 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                         yield rel
             if etype == "MilitaryForce":
                 yield from _stationed(rd, sent, head, me, lex)
+                yield from _vessel(rd, sent, head, me, lex)
+
+
+def _vessel(rd: ResolvedDoc, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
+    """A warship named with its state and a word for a warship is the state's: "the U.S.
+    destroyer USS Carney", "U.K. ships HMS Ocean and HMS Daring", "the British warship HMS
+    Diamond" (``vessels.tsv``)."""
+    def nouns(t: Token) -> list[Token]:
+        return [c for c in t.lefts if lex.vessels.get(c.lemma_.lower()) == "noun"]
+
+    first = head
+    while not nouns(first) and first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "U.K. ships HMS Ocean and HMS Daring": the noun is on the nearest one
+    words = nouns(first)
+    for t in {head, first}:
+        if t.dep_ == "appos" and lex.vessels.get(t.head.lemma_.lower()) == "noun":
+            words.append(t.head)  # "the U.S. destroyer, USS Carney"
+    if not words:
+        return
+    mods = [m for w in words for m in w.subtree if m.i < w.i]
+    mods += [m for t in {head, first} for m in t.lefts if m.dep_ in {"amod", "compound", "nmod"}]
+    seen = set()
+    for mod in mods:
+        for other in actors(rd, mod):
+            if other[0] in seen or other[0] == me[0] or _type(rd, other[0]) != "State":
+                continue
+            seen.add(other[0])
+            rel = relation(rd, sent, me, "partOf", other, 0.85, "role:vessel", trigger=words[0])
+            if rel:
+                yield rel
 
 
 def _mention_head(rd: ResolvedDoc, tok: Token, key: str) -> Token:
