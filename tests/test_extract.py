@@ -487,6 +487,17 @@ CASES = [
     # whose report: the actor in the name of the body that wrote it
     ("Foreign Secretary David Lammy welcomes the UN Board of Inquiry's summary of its investigation.",
      {("david-lammy", "supported", "united-nations")}, set()),
+    # an act done "as part of" a coalition is the coalition's too (but not a joint act with it)
+    ("France, as part of the EU, imposed sanctions on Russia.",
+     {("european-union", "sanctioned", "russia"), ("france", "sanctioned", "russia")},
+     {("france", "cooperatedWith", "european-union")}),
+    ("The UK is working as part of the Global Coalition to defeat ISIL in Syria.",
+     {("global-coalition-to-defeat-isis", "targeted", "islamic-state")},
+     {("united-kingdom", "cooperatedWith", "global-coalition-to-defeat-isis")}),
+    # the fight is the one supported's, not the supporter's
+    ("The minister reiterated UK support for Iraq in the fight against ISIL.",
+     {("iraq", "inConflictWith", "islamic-state")}, {("united-kingdom", "inConflictWith", "islamic-state")}),
+    ("Russia deployed troops in the fight against ISIS.", {("russia", "inConflictWith", "islamic-state")}, set()),
 ]
 
 

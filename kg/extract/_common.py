@@ -334,10 +334,15 @@ def supported_party(noun: Token) -> Token | None:
         if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "during"}:
             return None
         head = tok.head.head
+        if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in SUPPORTING:
+            # "reiterates UK support for Iraq in the fight against ISIL": the support is the object
+            head = next((c for c in head.children if c.dep_ in OBJECT_DEPS
+                         and c.lemma_.lower() in SUPPORTING), head)
         if head.lemma_.lower() in SUPPORTING:
-            for child in head.children:
-                if child.dep_ in OBJECT_DEPS:
-                    return child
+            if head.pos_ in {"VERB", "AUX"}:
+                for child in head.children:
+                    if child.dep_ in OBJECT_DEPS:
+                        return child
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "to"}:
                     return next((p for p in prep.children if p.dep_ == "pobj"), None)
@@ -729,6 +734,31 @@ JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", 
 #: "along with X", "jointly with X", "in coordination / cooperation / partnership with X".
 _TOGETHER = frozenset({"together", "along", "jointly"})
 _JOINT_NOUNS = frozenset({"coordination", "cooperation", "partnership", "conjunction", "concert"})
+
+
+def acting_as_part_of(rd: ResolvedDoc, verb: Token) -> list[tuple[str, Token, float]]:
+    """The group an act is done "as part of": "the UK is working as part of the Global
+    Coalition to defeat ISIL" is the coalition's act too (also from the clause the act is
+    the purpose of). A state or a person is no such group.
+
+    >>> from kg import parse
+    >>> rd = parse("Britain, as part of NATO, deployed troops to Estonia.")
+    >>> [k for k, _, _ in acting_as_part_of(rd, rd.doc[7])]
+    ['nato']
+    """
+    found = []
+    t = verb
+    for _ in range(3):
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for part in child.children:
+                    if part.dep_ == "pobj" and part.lower_ == "part":
+                        found += [(k, a, f * 0.8) for p in prep_objects(part, ("of",)) for k, a, f in actors(rd, p)
+                                  if rd.entities[k].type not in {"State", "Person", "Place", "Facility"}]
+        if t.dep_ not in {"xcomp", "advcl", "conj"} or t.head.i == t.i:
+            break
+        t = t.head
+    return found
 
 
 def partners_of(rd: ResolvedDoc, verb: Token, subj: Token | None) -> list[tuple[str, Token, float]]:

@@ -36,6 +36,7 @@ from ._common import (
     SAYING_NOUNS,
     accused_of,
     accuser,
+    acting_as_part_of,
     actors,
     backing,
     intent_predicate,
@@ -298,10 +299,13 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             if mode == "alleged":  # "accused Kataib Hezbollah of attacks on U.S. interests"
                 agents = agents or actors(rd, accused_of(noun))
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
-            if not agents and noun.lemma_.lower() in EFFORT_NOUNS:
-                # "support for the Government of Iraq in the fight against ISIS": the supported fight
+            if noun.lemma_.lower() in EFFORT_NOUNS and not any(
+                    c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children):
+                # "support for the Government of Iraq in the fight against ISIS": the supported fight,
+                # not the fight of whoever gives the support
                 owner = supported_party(noun)
-                agents = [(k, t, f * 0.85) for k, t, f in actors(rd, owner)] if owner is not None else []
+                if owner is not None and actors(rd, owner):
+                    agents = [(k, t, f * 0.85) for k, t, f in actors(rd, owner)]
             # "its alleged support for X", "a suspected Israeli strike": who did it is not stated
             alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
@@ -335,6 +339,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                            f"noun:{trig.lemma}:joint", trigger=noun)
                             if rel:
                                 yield rel
+            if light is not None and agents:  # "France, as part of the EU, imposed sanctions": the EU's too
+                known = {a[0] for a in agents}
+                agents = agents + [p for p in acting_as_part_of(rd, light) if p[0] not in known]
             claimants = _claimants(rd, noun, lex)
             speaker = accuser(rd, noun) if mode == "alleged" else speaker_of(rd, light or noun, lex)
             if mode == "alleged" and speaker is None:

@@ -36,6 +36,7 @@ from ._common import (
     OBJECT_DEPS,
     partners_of,
     accuser,
+    acting_as_part_of,
     actors,
     agent_of,
     at_the_hands_of,
@@ -209,6 +210,10 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             partners = partners_of(rd, verb, actor_tok) if not passive else []
             known = {s[0] for s in subjects}
             subjects = subjects + [p for p in partners if p[0] not in known]
+            own = subjects  # who act together (not the group they act as part of)
+            if not passive:  # "X, as part of the coalition, struck Y": the coalition's act too
+                known = {s[0] for s in subjects}
+                subjects = subjects + [p for p in acting_as_part_of(rd, verb) if p[0] not in known]
             speaker = accuser(rd, verb) if mode == "alleged" else speaker_of(rd, verb, lex)
             if mode == "alleged" and speaker is None:
                 continue
@@ -252,11 +257,11 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                        r.evidence.trigger_span[0] == rd.offset + verb.idx for r in emitted):
                     break  # the first object pattern that matched wins
             if mode in {"asserted", "future", "pursued"} and not negated:
-                emitted.extend(_joint(rd, sent, verb, subjects, bool(partners), triggers, lex))
-                emitted.extend(_each_other(rd, sent, verb, subjects, triggers, mode))
+                emitted.extend(_joint(rd, sent, verb, own, bool(partners), triggers, lex))
+                emitted.extend(_each_other(rd, sent, verb, own, triggers, mode))
             if mode == "asserted" and not negated:
-                emitted.extend(_reciprocal(rd, sent, verb, subjects, emitted, lex))
-                emitted.extend(_must(rd, sent, verb, subjects, lex))
+                emitted.extend(_reciprocal(rd, sent, verb, own, emitted, lex))
+                emitted.extend(_must(rd, sent, verb, own, lex))
         for verb, trig in denials:
             emitted.extend(_denials(rd, sent, verb, trig, emitted, recent, lex))
         recent = [r for r in emitted if r.predicate in _ACCUSING and not r.negated]
