@@ -63,6 +63,8 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 #: Words that make an organisation part of the state a demonym names ("an Iraqi state
 #: paramilitary organization", "a Russian government agency").
 _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
+#: Forces that only serve at home: "police in Kenya" are Kenya's.
+_DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
 #: Prepositions a tagger sometimes takes for the first word of a name ("Near Rawah", "Outside Kyiv").
@@ -485,8 +487,10 @@ class _Resolver:
             if state is None and not named and not any(self.rd.token_actor.get(m.i) for m in mods):
                 # "rebels in the Ivory Coast", "the government of Sudan"
                 for prep in tok.rights:
-                    # "troops in Iraq" are stationed there, not Iraq's: forces take only "of"
-                    preps = {"of"} if noun.cls == "MilitaryForce" else {"in", "of", "from"}
+                    # "troops in Iraq" are stationed there, not Iraq's: forces take only "of";
+                    # but "police in Kenya", "security forces in Guinea" are the country's own
+                    domestic = tok.lower_ in _DOMESTIC_FORCES or any(m.lower_ == "security" for m in mods)
+                    preps = {"of"} if noun.cls == "MilitaryForce" and not domestic else {"in", "of", "from"}
                     if prep.dep_ == "prep" and prep.lower_ in preps:
                         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if pobj is not None and self._state_of(pobj) is not None:

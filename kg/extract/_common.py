@@ -40,6 +40,9 @@ AGENT_OF_NOUNS = frozenset({"decision", "action", "effort", "commitment", "annou
                             "leadership", "move", "policy", "conduct", "behaviour", "behavior", "role",
                             "stance", "position", "response", "statement", "proposal", "plan", "offer",
                             "intervention", "aggression", "provocation", "refusal", "determination"})
+#: Common nouns a person's name may stand in apposition to ("the group's leader, X").
+_PERSON_NOUNS = frozenset({"leader", "president", "minister", "commander", "chief", "spokesman", "spokeswoman",
+                           "spokesperson", "envoy", "official", "head", "founder", "general", "man", "woman"})
 #: Nouns of a message someone sends: "an appeal from X", "an invitation from X" are X's.
 REQUEST_NOUNS = frozenset({"appeal", "invitation", "offer", "request", "call", "demand", "proposal", "plea",
                            "ultimatum", "order", "message", "letter", "warning", "overture", "initiative"})
@@ -125,6 +128,9 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
                         return [(k, t, f * 0.95) for k, t, f in actors(rd, pobj)]
     for child in tok.children:  # "the southern regional capital Juba"
         if child.dep_ in {"appos", "compound"} and child.i > tok.i and rd.actor_at(child):
+            if (rd.entities[rd.actor_at(child)].type == "Person" and tok.is_lower
+                    and tok.lemma_.lower() not in _PERSON_NOUNS):
+                continue  # "the military regime, Zin Mar Aung, its foreign minister, said": no regime is a person
             return [(rd.actor_at(child), child, 1.0)]
     if tok.dep_ == "appos" and tok.head.i < tok.i and rd.actor_at(tok.head) and tok.pos_ == "NOUN":
         # "the PMF, an umbrella group comprising ...": the group is the PMF
@@ -481,6 +487,17 @@ CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", 
                          "rejected", "protestedAgainst"})
 
 
+_MODAL_HEADS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _modal_heads(lex: Lexicon) -> frozenset[str]:
+    """Every head word :func:`modality` looks up, for mending a mis-lemmatized verb."""
+    cached = _MODAL_HEADS.get(id(lex))
+    if cached is None or cached[0] is not lex:
+        cached = _MODAL_HEADS[id(lex)] = (lex, frozenset(lex.intent) | lex.irrealis | lex.speech | ENDING | ACCUSING)
+    return cached[1]
+
+
 def _reported(clause: Token, lex: Lexicon) -> bool:
     """Whether a clause is the complement of a verb of saying ("said it would ..."),
     where "would" is a reported "will"."""
@@ -534,7 +551,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
         if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj", "nsubj",
                       "nsubjpass"} and t.head.i != t.i:
             head = t.head
-            lemma = head.lemma_.lower()
+            lemma = verb_lemma(head, _modal_heads(lex))  # "hopes" is no "hop"
             if t.dep_ in OBJECT_DEPS and lemma in ENDING:
                 return "blocked"  # "Chad ended its defence agreement with France"
             infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
@@ -557,8 +574,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
                     mode = "future" if mode == "asserted" else mode
                 elif lemma in ACCUSING and t.dep_ in {"pcomp", "pobj", "prep"} and mode == "asserted":
                     return "alleged"  # "accused the United States of aiding Israel"
-                elif lemma in lex.irrealis:
-                    return "blocked"
+                elif lemma in lex.irrealis and not (t.dep_ == "ccomp" and lemma in lex.speech):
+                    return "blocked"  # "told X to leave"; but "a court was told that ..." reports
             t = head
             continue
         break

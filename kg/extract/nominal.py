@@ -290,7 +290,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             pred = intent_predicate(trig.predicate, mode)
             if pred is None:
                 continue
-            if pred in _PAIR_PREDICATES:  # "the Israel-Hamas conflict", "talks between X and Y"
+            if pred in _PAIR_PREDICATES and mode == "asserted":
+                # "the Israel-Hamas conflict", "talks between X and Y" (not "working to broker a truce
+                # between X and Y": an aim of a third party)
                 for a, b in [*_hyphen_pairs(rd, noun), *_between_pairs(rd, noun)]:
                     rel = relation(rd, sent, a, pred, b, trig.confidence, f"noun:{trig.lemma}:pair", trigger=noun)
                     if rel:

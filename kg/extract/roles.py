@@ -112,11 +112,13 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 yield from _titles(rd, sent, head, me, lex)
             if etype in _PLACE_TYPES | {"MilitaryForce"}:
                 pred = "stationedIn" if etype == "MilitaryForce" else "locatedIn"
+                # "security forces in Ethiopia" are Ethiopia's own, not stationed there
+                own = {link.object for link in rd.links if link.subject == key and link.predicate == "partOf"}
                 for prep in head.children:
                     if prep.dep_ == "prep" and prep.lower_ in _IN_PREPS:
                         for pobj in prep.children:
                             for other in actors(rd, pobj):
-                                if _type(rd, other[0]) in _CONTAINER_TYPES:
+                                if _type(rd, other[0]) in _CONTAINER_TYPES and other[0] not in own:
                                     rel = relation(rd, sent, me, pred, other, 0.85,
                                                    f"role:{pred}:in", trigger=prep)
                                     if rel:
