@@ -467,6 +467,8 @@ CASES = [
     # an order to someone is a demand of them; the machines of an army act for it
     ("A Brazilian judge has ordered former president Jair Bolsonaro to appear for questioning.",
      {("brazilian-judiciary", "demanded", "jair-bolsonaro")}, set()),
+    ("Malawi's High Court ordered all public schools to admit refugees.", set(),
+     {("malawian-judiciary", "demanded", "refugees")}),
     ("Israeli army bulldozers demolished Palestinian homes in Jenin.",
      {("israel-defense-forces", "coerced", "palestine")}, set()),
     ("Russian tanks shelled Ukrainian positions near Kharkiv.", {("russian-forces", "targeted", "ukraine")}, set()),

@@ -101,7 +101,10 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
                 if found:
                     return found
         # "threatened to target U.S. interests", "threatened to ban voting in East Jerusalem":
-        # the object of the open complement, or the target of its prepositions
+        # the object of the open complement, or the target of its prepositions; not when the verb
+        # has an object of its own ("ordered all schools to admit students" orders the schools)
+        if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+            return []
         for child in verb.children:
             if child.dep_ != "xcomp":
                 continue
