@@ -469,6 +469,11 @@ CASES = [
      {("brazilian-judiciary", "demanded", "jair-bolsonaro")}, set()),
     ("Malawi's High Court ordered all public schools to admit refugees.", set(),
      {("malawian-judiciary", "demanded", "refugees")}),
+    # a visit "by" someone is theirs, even when the name is unknown; a threat one faces is not one's own
+    ("During a visit by Starmer to the White House, Trump said he would approve the deal.", set(),
+     {("donald-trump", "visited", "white-house")}),
+    ("India and the Philippines are facing challenges, with threats to their territorial integrity.", set(),
+     {("philippines", "threatened", "india"), ("india", "threatened", "philippines")}),
     ("Israeli army bulldozers demolished Palestinian homes in Jenin.",
      {("israel-defense-forces", "coerced", "palestine")}, set()),
     ("Russian tanks shelled Ukrainian positions near Kharkiv.", {("russian-forces", "targeted", "ukraine")}, set()),

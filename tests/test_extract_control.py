@@ -122,6 +122,8 @@ TRAPS = [
     # an actor-held actor is no territory; a place does not hold anything
     ("Iran-controlled militias attacked the base.", set()),
     ("Gaza captured the attention of the world.", set()),
+    # a state's capital is where it governs from, not a place it has taken
+    ("The pact was signed in Qatar's capital, Doha.", {("qatar", "doha")}),
 ]
 
 

@@ -136,6 +136,8 @@ def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
         if tok.dep_ == "attr":  # "Raqqa was the group's capital"
             subj, _ = subject_of(tok.head)
             places += [subj] if subj is not None else []
+        # "Qatar's capital, Doha" is where a state governs from, not a place it has taken
+        owners = [o for o in owners if not (rd.actor_at(o) and rd.entities[rd.actor_at(o)].type == "State")]
         yield owners, places, trig, None, "capital"
 
 

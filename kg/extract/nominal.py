@@ -115,6 +115,10 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
         elif verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
             # "officials involved in negotiations with X": the officials, not the clause's subject
             return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
+        if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in noun.children):
+            return [], verb  # "during a visit by Starmer to the White House, Trump said": not Trump's visit
+        if verb.lemma_.lower() in _UNDERGOING:
+            return [], verb  # "facing challenges, with threats to their integrity": they are threatened
         if verb.pos_ in {"VERB", "AUX"}:
             subj, passive = subject_of(verb)
             if passive and verb.lemma_.lower() in _TAKING_PART and head.lower_ == "in" and is_negated(verb):
