@@ -46,8 +46,10 @@ __all__ = ["ENTRY_TYPES", "Gazetteer", "GazetteerEntry", "load_gazetteer"]
 log = logging.getLogger(__name__)
 
 #: The ontology classes a gazetteer entry may have: every actor class but the
-#: generic ones (an unnamed collective or an untyped actor has no entry).
-ENTRY_TYPES: frozenset[str] = ACTOR_TYPES - {"Actor", "Collective"}
+#: untyped ``Actor``. A ``Collective`` entry is a named people without a state of
+#: its own ("Yazidis", "Rohingya"); a people named by a state's demonym
+#: ("Palestinians") is found through that state instead.
+ENTRY_TYPES: frozenset[str] = ACTOR_TYPES - {"Actor"}
 
 _FILE_NAME = "gazetteer.jsonl"
 

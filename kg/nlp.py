@@ -47,6 +47,7 @@ _SPACY_LABEL = {
     "Place": "GPE",
     "Facility": "FAC",
     "Person": "PERSON",
+    "Collective": "NORP",
 }
 _PARTICLES = frozenset({"al", "el", "ad", "an", "as", "ash", "az", "ar", "at"})
 _PARTICLE = re.compile(r"\b([Aa]l|[Ee]l)([- ])(?=\w)")
@@ -124,7 +125,9 @@ class GazetteerMatcher:
 
     Short all-capital forms ("US", "PMF") match case-sensitively; every
     other form matches case-insensitively ("al-Asad Air Base" and
-    "al-Asad air base").
+    "al-Asad air base"). A people's name (a ``Collective`` entry) next to a
+    singular proper noun is part of a longer name ("Tamil Nadu") and is left
+    to the tagger.
     """
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
@@ -135,6 +138,7 @@ class GazetteerMatcher:
         # description, not a name: it matches lower-case text too
         self.described = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[str, str] = {}
+        self._peoples = frozenset(e.key for e in gazetteer if e.type == "Collective")
         exact: dict[str, list[Doc]] = {}
         lower: dict[str, list[Doc]] = {}
         described: dict[str, list[Doc]] = {}
@@ -160,10 +164,19 @@ class GazetteerMatcher:
                 if matcher is self.lower and not (first.is_title or first.is_upper or first.lower_ in _PARTICLES):
                     continue  # "turkey", "jordan", "trump" in lower case are words, not names
                 key = doc.vocab.strings[match_id]
+                if key in self._peoples and _in_longer_name(doc, start, end):
+                    continue  # "the World Uyghur Congress", "Mahrang Baloch": left to the tagger
                 spans.append(Span(doc, start, end, label=self._labels[key], kb_id=key))
         if spans:
             doc.ents = filter_spans(sorted(spans, key=lambda s: (s.start, -len(s))))
         return doc
+
+
+def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a people's name is written inside a longer proper name: a singular
+    proper noun next to it ("Tamil Nadu", "the World Uyghur Congress", the surname
+    in "Mahrang Baloch"). "Rohingya Muslims" and "the Kurds" are the people."""
+    return any(0 <= i < len(doc) and doc[i].tag_ == "NNP" and doc[i].is_title for i in (start - 1, end))
 
 
 def _split_abbreviation_compounds(nlp: Language) -> None:

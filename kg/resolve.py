@@ -72,6 +72,10 @@ _LEADING_PREPOSITIONS = frozenset({"near", "outside", "around", "inside", "acros
 _MALE = frozenset({"he", "him", "his"})
 _QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "all", "more", "numerous",
                           "various", "hundreds", "thousands", "dozens", "countless", "scores"})
+#: Nouns for a people's members as such: with a people's name they are the people ("Yazidi
+#: civilians", "the Rohingya population"); any other noun makes an actor of its own ("Rohingya militants").
+_PEOPLE_NOUNS = frozenset({"people", "peoples", "population", "populations", "community", "communities",
+                           "minority", "minorities", "civilians", "villagers", "families"})
 _PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
@@ -180,7 +184,7 @@ class _Resolver:
             span = _trim(ent)
             if span is None:
                 continue
-            span = self._unit_span(span)
+            span = self._people_span(self._unit_span(span))
             label = ent.label_
             if label == "PERSON" and doc[ent.start].lower_ in _LEADING_PREPOSITIONS and span.start > ent.start:
                 label = "LOC"  # "Near Rawah": what one is near is a place
@@ -201,6 +205,17 @@ class _Resolver:
         found = {key for alias, key in self.local_alias.items()
                  if alias.startswith(norm + " in ") and self.rd.entities[key].type == "Facility"}
         return found.pop() if len(found) == 1 else None
+
+    def _people_span(self, span: Span) -> Span:
+        """A people's name and a noun for its members as such name the people: "Yazidi
+        civilians", "the Rohingya population" (see ``_PEOPLE_NOUNS``)."""
+        root = span.root
+        entry = self.gaz.get(root.ent_kb_id_) if root.ent_kb_id_ else None
+        head = root.head
+        if (entry is None or entry.type != "Collective" or root.dep_ not in {"compound", "amod", "nmod"}
+                or head.i != span.end or head.pos_ != "NOUN" or head.lower_ not in _PEOPLE_NOUNS):
+            return span
+        return span.doc[span.start : head.i + 1]
 
     def _is_unit(self, span: Span) -> bool:
         words = [t.lower_ for t in span]
@@ -320,6 +335,8 @@ class _Resolver:
         if ambiguous is not None and ambiguous[0] == entry.key and not ambiguous[1] & self._named_keys:
             # "the Coalition" in a story with no ISIS in it is some other coalition
             return Entity(slugify(text), text, entry.type)
+        if entry is not None and entry.type == "Collective" and _modifies_noun(span):
+            return None  # "Rohingya militants", "Druze leaders": the noun phrase names the actor
         if entry is not None:
             return self._from_entry(entry)
         if norm in self.local_alias:
@@ -1019,6 +1036,24 @@ def _surface(span: Span) -> str:
 
 def _is_modifier(span: Span) -> bool:
     return span.root.dep_ in _MODIFIER_DEPS and span.root.head.i >= span.end
+
+
+def _modifies_noun(span: Span) -> bool:
+    """Whether a people's name stands before a noun ("Druze leaders", "Kurdish and Yazidi
+    fighters", and "Nuer and Dinka militias" that a parser reads as "Nuer" and "militias");
+    a possessive ("the Kurds' struggle") and a plural ("the Kurds and Yazidi civilians") name the people."""
+    root = span.root
+    if root.dep_ == "poss" or root.tag_ in {"NNS", "NNPS"}:
+        return False
+    if _is_modifier(span):
+        return True
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first is not root and first.dep_ in _MODIFIER_DEPS and first.head.i > root.i:
+        return True
+    return any(c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > root.i
+               and any(m.dep_ in _MODIFIER_DEPS for m in c.lefts) for c in root.children)
 
 
 def _left_edge(tok: Token) -> int:

@@ -106,6 +106,23 @@ def test_gazetteer_state_only_fields(gaz):
             assert e.demonyms == (), e.key
 
 
+def test_gazetteer_collectives_are_peoples_without_a_state(gaz):
+    peoples = [e for e in gaz if e.type == "Collective"]
+    assert len(peoples) >= 20
+    for e in peoples:
+        assert e.coords is None and e.located_in is None and e.part_of is None, e.key
+        for form in e.names:
+            # a people with a state is found through the state's demonym ("Palestinians")
+            assert gaz.demonym(form) is None, (e.key, form)
+            # a capitalised name: the entity ruler never takes a lower-case word for it
+            assert form[:1].isupper(), (e.key, form)
+    # a people is not the forces, parties or regions named after it
+    assert gaz.lookup("Kurds").key == "kurds" and gaz.lookup("Kurdish") is None
+    assert gaz.lookup("Tigrayans").key == "tigrayans" and gaz.demonym("Tigrayan").key == "tigray"
+    assert gaz.lookup("Amhara").key == "amhara-region" and gaz.lookup("Amharas").key == "amhara-people"
+    assert gaz.lookup("Balochistan").type == "Place" and gaz.lookup("Baloch").type == "Collective"
+
+
 def test_gazetteer_no_surface_form_is_shared_by_two_entries(gaz):
     owners: dict[str, set[str]] = defaultdict(set)
     for e in gaz:
@@ -227,6 +244,21 @@ LOOKUPS = [
     ("Putin", "vladimir-putin"),
     ("MBS", "mohammed-bin-salman"),
     ("Abdel Fattah al-Sisi", "abdel-fattah-el-sisi"),
+    # peoples without a state: plural, singular and other spellings
+    ("the Yazidis", "yazidis"),
+    ("Yezidi", "yazidis"),
+    ("Uighurs", "uyghurs"),
+    ("Uyghur Muslims", "uyghurs"),
+    ("the Rohingya", "rohingya"),
+    ("Rohingya Muslims", "rohingya"),
+    ("Kurds", "kurds"),
+    ("the Kurdish people", "kurds"),
+    ("Hazara", "hazaras"),
+    ("Druse", "druze"),
+    ("Massalit", "masalit"),
+    ("Tutsi", "tutsis"),
+    ("Crimean Tatars", "crimean-tatars"),
+    ("Coptic Christians", "copts"),
 ]
 
 
@@ -256,6 +288,10 @@ def test_gazetteer_lookup_resolves_real_phrasings(gaz, surface, key):
         ("Gazans", "gaza-strip"),
         ("Tigrayan", "tigray"),
         ("Hezbollah", None),
+        # a people without a state is an entry of its own, no demonym
+        ("Tigrayans", None),
+        ("Baloch", None),
+        ("Yazidis", None),
     ],
 )
 def test_gazetteer_demonym_resolves_to_state_or_place(gaz, surface, key):
@@ -352,6 +388,24 @@ def test_gazetteer_load_user_file(tmp_path):
     assert gaz.metonym("Poseidonis").key == "atlantis"
     assert gaz.get("atlantis").coords == (10.0, 20.0)
     assert gaz.get("sea-guard").aliases == () and gaz.get("sea-guard").part_of == "atlantis"
+
+
+def test_gazetteer_entry_types_are_the_actor_types_but_the_untyped_one():
+    assert "Collective" in ENTRY_TYPES and "Actor" not in ENTRY_TYPES
+
+
+def test_gazetteer_load_user_file_with_a_people(tmp_path):
+    path = _write(tmp_path, [
+        json.dumps({"key": "atlanteans", "label": "Atlanteans", "type": "Collective",
+                    "aliases": ["Atlantean"]}),
+    ])
+    gaz = load_gazetteer(path)
+    assert gaz.lookup("the Atlanteans").type == "Collective"
+    assert gaz.lookup("Atlantean").key == "atlanteans" and gaz.demonym("Atlantean") is None
+    untyped = tmp_path / "untyped"
+    untyped.mkdir()
+    with pytest.raises(InputError, match="unknown gazetteer type"):
+        load_gazetteer(_write(untyped, [json.dumps({"key": "x", "label": "X", "type": "Actor"})]))
 
 
 def test_gazetteer_ambiguous_form_resolves_to_neither(tmp_path):

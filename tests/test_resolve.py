@@ -238,3 +238,74 @@ def test_resolve_named_body_in_a_place_is_not_that_state_s_government():
     ents = _entities("The Kurdish-led Autonomous Administration in north and east Syria condemned the attack.")
     assert "syrian-government" not in ents
     assert "iraqi-government" in _entities("The Government of Iraq condemned ISIS.")
+
+
+# a people without a state of its own, as actor or victim, from many conflicts
+PEOPLES = [
+    ("ISIS killed hundreds of Yazidis in Sinjar.", ("islamic-state", "targeted", "yazidis")),
+    ("Yazidi civilians were killed by ISIS.", ("islamic-state", "targeted", "yazidis")),
+    ("China has detained more than a million Uyghurs in Xinjiang.", ("china", "coerced", "uyghurs")),
+    ("The Taliban attacked Hazaras in Kabul.", ("taliban", "targeted", "hazaras")),
+    ("The Taliban killed Hazara villagers in Ghazni.", ("taliban", "targeted", "hazaras")),
+    ("RSF fighters killed thousands of Masalit in El Geneina.", ("rapid-support-forces", "targeted", "masalit")),
+    ("Eritrean troops killed hundreds of Tigrayans in Axum.", ("eritrean-forces", "targeted", "tigrayans")),
+    ("Hutu extremists killed Tutsi civilians.", ("hutu-extremists", "targeted", "tutsis")),
+    ("Russia deported Crimean Tatars.", ("russia", "coerced", "crimean-tatars")),
+    ("Copts were targeted by ISIS in Egypt.", ("islamic-state", "targeted", "copts")),
+    ("Kurds protested against Turkey in Diyarbakir.", ("kurds", "protestedAgainst", "turkey")),
+    ("The Rohingya accused the Arakan Army of abuses.", ("rohingya", "accused", "arakan-army")),
+]
+
+
+@pytest.mark.parametrize("text,edge", PEOPLES, ids=[t[0][:40] for t in PEOPLES])
+def test_resolve_people_without_a_state_is_an_actor(edges_of, text, edge):
+    found = edges_of(text)
+    assert edge in found, f"missing {edge}; found {found}"
+
+
+@pytest.mark.parametrize("text,key", [
+    ("The Rohingya fled Myanmar.", "rohingya"),
+    ("The Rohingya's plight worsened.", "rohingya"),
+    ("The Rohingya population fled to Bangladesh.", "rohingya"),
+    ("The Kurdish people have no state of their own.", "kurds"),
+    ("Uyghur Muslims are held in camps.", "uyghurs"),
+    ("Government forces killed hundreds of Alawites in Latakia.", "alawites"),
+    ("Israel vowed to protect the Druze in Sweida.", "druze"),
+    ("Members of the ethnic Baloch minority protested in Quetta.", "baloch"),
+])
+def test_resolve_people_named_by_its_name_or_its_members_as_such(text, key):
+    ents = _entities(text)
+    assert ents.get(key) == "Collective", ents
+    assert not any(k.endswith(("-population", "-muslims", "-minority", "-people")) for k in ents)
+
+
+@pytest.mark.parametrize("text,actor,people", [
+    # a people's name before any other noun names an actor of its own, not the people
+    ("Kurdish fighters captured the town.", "kurdish-fighters", "kurds"),
+    ("Rohingya militants attacked police posts in Rakhine.", "rohingya-militants", "rohingya"),
+    ("Uyghur activists criticized China.", "uyghur-activists", "uyghurs"),
+    ("Alawite gunmen attacked Sunni villages.", "alawite-gunmen", "alawites"),
+    ("Druze leaders met Israeli officials.", None, "druze"),
+    ("Tigrayan forces entered Mekelle.", None, "tigrayans"),
+    ("Nuer and Dinka militias clashed in Jonglei.", "dinka-militias", "nuer"),
+])
+def test_resolve_people_name_as_modifier_does_not_swallow_the_actor(text, actor, people):
+    ents = _entities(text)
+    assert people not in ents, ents
+    assert actor is None or actor in ents
+
+
+@pytest.mark.parametrize("text,people", [
+    # a people's name inside a longer proper name is left to the tagger
+    ("The World Uyghur Congress criticized China.", "uyghurs"),
+    ("Protests erupted in Tamil Nadu.", "tamils"),
+    ("Police arrested Mahrang Baloch in Quetta.", "baloch"),
+    ("The Pashtun Tahafuz Movement held a rally in Peshawar.", "pashtuns"),
+])
+def test_resolve_people_name_inside_another_name_is_not_the_people(text, people):
+    assert people not in _entities(text)
+
+
+def test_resolve_people_named_by_a_state_demonym_is_still_a_collective(edges_of):
+    assert ("albanians", "protestedAgainst", "serbia") in edges_of("Ethnic Albanians protested against Serbia.")
+    assert _entities("Palestinians marched in Ramallah.").get("palestinians") == "Collective"
