@@ -63,6 +63,8 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 #: Words that make an organisation part of the state a demonym names ("an Iraqi state
 #: paramilitary organization", "a Russian government agency").
 _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
+#: Nouns after which a name is a region's ("the Essequibo region", "Kherson oblast").
+_REGION_NOUNS = frozenset({"region", "province", "district", "governorate", "oblast", "county", "prefecture"})
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
@@ -357,6 +359,8 @@ class _Resolver:
         etype = _TYPE_OF_LABEL[label]
         if len(span) > 1 and self.lex.vessels.get(span[0].text) == "prefix":
             etype = "MilitaryForce"  # "USS Carney", "HMS Diamond": a warship, whatever the tagger says
+        elif span.root.dep_ == "compound" and span.root.head.lower_ in _REGION_NOUNS and span.root.head.i == span.end:
+            etype = "Place"  # "the Essequibo region", "the Kherson oblast": a place, whatever the tagger says
         return Entity(slugify(text), text, etype)
 
     def _person_by_surname(self, span: Span) -> str | None:

@@ -51,6 +51,8 @@ REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "overthrow", "dow
                            "impeachment", "dismissal", "toppling", "fall"})
 #: Verbs of demanding that a protest "calls for" something with ("... calling for the ouster of X").
 _CALLING = frozenset({"call", "demand", "urge", "seek"})
+#: Nouns of a place that a name before them may name ("the Essequibo region of Guyana").
+_PLACE_PART_NOUNS = frozenset({"region", "province", "district", "area", "island", "territory", "city", "town"})
 #: Nouns naming part of an actor: "members of X" acts as X.
 PART_NOUNS = frozenset(
     {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
@@ -120,6 +122,10 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
     if key:
         factor = 0.85 if tok.i in rd.coreferent else 1.0
         return [(k, tok, factor) for k in (key, *rd.also.get(tok.i, ()))]
+    if tok.lemma_.lower() in _PLACE_PART_NOUNS:
+        for mod in tok.lefts:  # "the Essequibo region of Guyana" is Essequibo, in Guyana
+            if mod.dep_ in {"compound", "nmod"} and rd.actor_at(mod) and rd.entities[rd.actor_at(mod)].type == "Place":
+                return [(rd.actor_at(mod), mod, 1.0)]
     if tok.lemma_.lower() in PART_NOUNS:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -467,8 +473,8 @@ def is_negated(tok: Token) -> bool:
 
 
 #: Verbs that end what their object names: the agreement they end is no longer stated.
-ENDING = frozenset({"end", "terminate", "cancel", "scrap", "abandon", "revoke", "annul", "abrogate",
-                    "suspend", "freeze", "halt"})
+ENDING = frozenset({"end", "terminate", "cancel", "scrap", "abandon", "revoke", "annul", "abrogate", "lift", "waive",
+                    "suspend", "freeze", "halt", "stop", "cease", "pause"})
 #: Verbs whose "of"/"for" complement is the act someone is accused of: stated, but only as
 #: the accuser's claim ("accused X of attacking Y" -> X targeted Y, asserted by the accuser).
 ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"})

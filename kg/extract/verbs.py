@@ -32,6 +32,7 @@ from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
     COOPERATIVE,
     CONFLICTUAL,
+    ENDING,
     JOINT_PREDICATES,
     OBJECT_DEPS,
     partners_of,
@@ -94,8 +95,10 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
                     found = actors(rd, child, via_modifiers=True)
                     if trig.predicate in COOPERATIVE and _hostile_act(child, lex):
                         found = [a for a in found if a[1].dep_ != "compound"]
-                if not found and trig.predicate in _THROUGH_OBJECT:
-                    # "threatened further action against Russia", "suspended aid to Bosnia"
+                if not found and trig.predicate in _THROUGH_OBJECT and not (
+                        verb.lemma_.lower() in ENDING and _hostile_act(child, lex)):
+                    # "threatened further action against Russia", "suspended aid to Bosnia"; but
+                    # "suspended attacks on U.S. forces" sanctions no one: it ends the attacks
                     for pobj in prep_objects(child, _TARGET_PREPS):
                         found += actors(rd, pobj)
                 if found:
@@ -173,6 +176,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 continue
             if verb.lemma_.lower() in _SUFFERING:
                 emitted.extend(_suffered(rd, sent, verb, lex))
+            if verb.lemma_.lower() in _STOPPING:
+                emitted.extend(_hostility_ended(rd, sent, verb, lex))
             lemma = verb_lemma(verb, lex.verbs)
             triggers = lex.verbs.get(lemma)
             special = lemma in lex.reciprocal or lemma in lex.speech
@@ -270,6 +275,36 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         recent = [r for r in emitted if r.predicate in _ACCUSING and not r.negated]
         yield from emitted
         yield from events
+
+
+#: Verbs that stop an act ("halted its strikes on X", "suspended attacks on X").
+_STOPPING = ENDING
+
+
+def _hostility_ended(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
+    """"Kataib Hezbollah suspended attacks on U.S. forces", "Israel halted its offensive
+    against Hamas": a concession to the target (PLOVER CONCEDE, de-escalation)."""
+    mode = modality(verb, lex)
+    if mode in {"denied", "alleged"} or is_negated(verb):
+        return
+    pred = intent_predicate("conceded", mode)
+    subj, passive = subject_of(verb)
+    subjects = [] if passive else actors(rd, subj)
+    if pred is None or not subjects:
+        return
+    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
+        if not _hostile_act(obj, lex):
+            continue
+        trig = lex.nouns.get(obj.lemma_.lower())
+        preps = frozenset(trig.preps) if trig is not None else _TARGET_PREPS
+        for pobj in [*prep_objects(obj, preps), *prep_objects(verb, preps)]:
+            for target in actors(rd, pobj) or actors(rd, pobj, via_modifiers=True):
+                for subj in subjects:
+                    rel = relation(rd, sent, subj, pred, target, 0.7,
+                                   f"verb:{verb.lemma_.lower()}:ended" + ("" if mode == "asserted" else f":{mode}"),
+                                   trigger=verb, asserted_by=speaker_of(rd, verb, lex))
+                    if rel is not None:
+                        yield rel
 
 
 def _suffered(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
