@@ -489,6 +489,13 @@ CASES = [
     ("Saudi Arabia restored diplomatic relations with Iran.", {("saudi-arabia", "cooperatedWith", "iran")}, set()),
     ("China held military drills around Taiwan.", {("china", "mobilizedAgainst", "taiwan")}, set()),
     ("The army conducted drills in the desert.", set(), set()),
+    # an attack in a gunbattle or after days of fighting is part of a fight between the two sides
+    ("Syrian troops killed five Turkish soldiers in clashes near Idlib.",
+     {("syrian-forces", "targeted", "turkish-forces"), ("syrian-forces", "inConflictWith", "turkish-forces")}, set()),
+    ("Burmese troops captured a Karen stronghold after five days of fighting.",
+     {("myanmar-forces", "inConflictWith", "karen")}, set()),
+    ("Israeli strikes killed 20 Palestinians in Gaza.", {("israel", "targeted", "palestinians")},
+     {("israel", "inConflictWith", "palestinians")}),
     # a named region "of" a state is the region, not the state
     ("Venezuela annexed the Essequibo region of Guyana.", {("venezuela", "controls", "essequibo")},
      {("venezuela", "controls", "guyana")}),

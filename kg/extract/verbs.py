@@ -258,6 +258,13 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                        asserted_by=speaker, negated=negated)
                         if rel is not None:
                             emitted.append(rel)
+                            if rel.predicate in {"targeted", "coerced"} and mode == "asserted" and not negated \
+                                    and not reverse and _in_clash(verb):
+                                # "killed three soldiers in a gunbattle": the two sides fought
+                                clash = relation(rd, sent, a, "inConflictWith", b, trig.confidence * 0.85,
+                                                 f"{rule}:clash", trigger=verb, asserted_by=speaker)
+                                if clash is not None:
+                                    emitted.append(clash)
                             backed = backing(rd, rel, trig.lemma, lex) if mode == "asserted" else None
                             if backed is not None:
                                 emitted.append(backed)
@@ -275,6 +282,28 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         recent = [r for r in emitted if r.predicate in _ACCUSING and not r.negated]
         yield from emitted
         yield from events
+
+
+#: Nouns of a fight between two sides: an attack done "in a gunbattle" or "after days of
+#: fighting" is part of a fight with the target.
+_CLASH_NOUNS = frozenset({"gunbattle", "gunfight", "firefight", "shootout", "clash", "fighting", "battle",
+                          "skirmish", "combat"})
+
+
+def _in_clash(verb: Token) -> bool:
+    """Whether an act is said to happen in a fight: "in a gunbattle", "during clashes",
+    "after five days of fighting"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "after", "amid"}:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.lemma_.lower() in _CLASH_NOUNS or pobj.lower_ in _CLASH_NOUNS:
+                return True
+            if any(p.lower_ in _CLASH_NOUNS for p in prep_objects(pobj, ("of",))):
+                return True  # "after five days of fighting"
+    return False
 
 
 #: Verbs that stop an act ("halted its strikes on X", "suspended attacks on X").
