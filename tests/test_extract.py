@@ -489,6 +489,12 @@ CASES = [
     ("Saudi Arabia restored diplomatic relations with Iran.", {("saudi-arabia", "cooperatedWith", "iran")}, set()),
     ("China held military drills around Taiwan.", {("china", "mobilizedAgainst", "taiwan")}, set()),
     ("The army conducted drills in the desert.", set(), set()),
+    # a demand that X do something is a demand of X, and the act is not done
+    ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
+     {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),
+    # a state's own organs do not attack or coerce the state itself: the place meant lies in it
+    ("Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey.", set(),
+     {("turkish-government", "coerced", "turkey")}),
     # an attack in a gunbattle or after days of fighting is part of a fight between the two sides
     ("Syrian troops killed five Turkish soldiers in clashes near Idlib.",
      {("syrian-forces", "targeted", "turkish-forces"), ("syrian-forces", "inConflictWith", "turkish-forces")}, set()),

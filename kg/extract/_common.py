@@ -46,6 +46,9 @@ _PERSON_NOUNS = frozenset({"leader", "president", "minister", "commander", "chie
 #: Nouns of a message someone sends: "an appeal from X", "an invitation from X" are X's.
 REQUEST_NOUNS = frozenset({"appeal", "invitation", "offer", "request", "call", "demand", "proposal", "plea",
                            "ultimatum", "order", "message", "letter", "warning", "overture", "initiative"})
+#: Nouns of asking for an act: the act in their clause is not done ("a demand that X withdraw").
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "ultimatum", "proposal", "plan",
+                          "order", "insistence", "urging"})
 #: Nouns of someone's removal: "the resignation of X", "the ouster of X" concern X.
 REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "overthrow", "downfall", "departure",
                            "impeachment", "dismissal", "toppling", "fall"})
@@ -554,6 +557,9 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 if mode == "future" or any(a.dep_ == "aux" and a.lower_ in FUTURE for a in t.children):
                     # "will withdraw its troops unless ...": whatever the act, a threat
                     mode = "threat" if "unless" in marks else "conditional"
+        if t.dep_ == "acl" and t.head.lemma_.lower() in DEMAND_NOUNS and any(
+                c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in t.children):
+            return "blocked"  # "its demand that Israel ease restrictions": asked for, not done
         if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj", "nsubj",
                       "nsubjpass"} and t.head.i != t.i:
             head = t.head
@@ -738,6 +744,9 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
         return None  # one accuses, consults or backs an actor, not a place
     if stype == "Person" and otype in _INERT and predicate in {"partOf", "leaderOf"}:
         return None  # "Minister for the Middle East" is no member of a region
+    if otype == "State" and predicate in {"targeted", "coerced", "sanctioned"} and any(
+            link.subject == subj[0] and link.predicate == "partOf" and link.object == obj[0] for link in rd.links):
+        return None  # "Turkish authorities imposed a curfew in a town in Turkey": a place, not their own state
     conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)
     return Relation(
         subject=subj[0],

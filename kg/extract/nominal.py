@@ -229,6 +229,11 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         if harms:
             for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
                 out += actors(rd, subj)
+    if not out and trig.predicate == "demanded":  # "its demand that Israel ease restrictions": Israel
+        for clause in noun.children:
+            if clause.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" for c in clause.children):
+                subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                out += actors(rd, subj)
     for child in noun.children:  # "an attack targeting X"
         if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"target", "hit", "strike"}:
             for obj in child.children:
