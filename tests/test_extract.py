@@ -462,6 +462,8 @@ CASES = [
     # activists or fighters "from" an organisation act for it; "from" a country says only where from
     ("Activists from the Awami League staged rallies against the Bangladeshi government.",
      {("awami-league", "protestedAgainst", "bangladeshi-government")}, set()),
+    ("Angry activists from the defeated Fatah Party staged rallies against Mahmoud Abbas.",
+     {("fatah", "protestedAgainst", "mahmoud-abbas")}, set()),
     ("Members from the PKK attacked a Turkish army post.",
      {("kurdistan-workers-party", "targeted", "turkish-armed-forces")}, set()),
     # an order to someone is a demand of them; the machines of an army act for it

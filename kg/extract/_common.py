@@ -118,7 +118,7 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
     key = rd.actor_at(tok)
     if tok.lemma_.lower() in MEMBER_NOUNS and (key is None or rd.entities[key].type == "Collective"):
         for pobj in prep_objects(tok, ("from",)):  # "activists from the Awami League" act for it
-            found = [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)
+            found = [(k, t, f * 0.9) for k, t, f in (actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
                      if rd.entities[k].type not in {"State", "Place", "Facility", "Person", "Collective"}]
             if found:
                 return found
