@@ -491,6 +491,10 @@ CASES = [
     ("Saudi Arabia restored diplomatic relations with Iran.", {("saudi-arabia", "cooperatedWith", "iran")}, set()),
     ("China held military drills around Taiwan.", {("china", "mobilizedAgainst", "taiwan")}, set()),
     ("The army conducted drills in the desert.", set(), set()),
+    # preventing a protest or thwarting a plot coerces whoever stages it
+    ("Turkish police prevented the demonstration staged by Kurdish students.",
+     {("turkish-police", "coerced", "kurdish-students")}, set()),
+    ("French police thwarted an ISIS plot.", {("french-police", "coerced", "islamic-state")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),
