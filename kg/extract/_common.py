@@ -246,8 +246,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
             tok = tok.head  # "X agreed to ...", "X is willing to ..."
             continue
-        if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-            tok = tok.head  # "staged a rally to protest X": the purpose shares the subject
+        if tok.dep_ == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                                    or (tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children))):
+            tok = tok.head  # "staged a rally to protest X", "blocked the avenue, calling for ...": the same subject
             continue
         if tok.dep_ == "relcl":
             return tok.head, False

@@ -63,6 +63,11 @@ _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
+#: Verbs that only voice a stance: "reaffirmed its support for X" backs X in words, not in arms.
+_VOICING = frozenset({"reaffirm", "reiterate", "express", "voice", "declare", "renew", "underline",
+                      "stress", "emphasize", "emphasise", "restate", "signal", "thank", "welcome", "praise"})
+#: Attack nouns that a verb of exchange makes mutual: "exchanged fire with X" is a fight with X.
+_EXCHANGED = frozenset({"exchange", "trade"})
 #: Nouns of the ties between two parties, which an act on them concerns ("suspension of links with X").
 _TIE_NOUNS = frozenset({"link", "tie", "relation", "contact", "cooperation", "talk", "dealing", "trade",
                         "flight", "exchange", "negotiation"})
@@ -282,6 +287,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             if noun.pos_ not in {"NOUN", "PROPN"} and noun.dep_ not in _NOMINAL_DEPS:
                 continue  # "U.S. airstrikes" is sometimes tagged a verb, but it is an object
             trig = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
+            if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].head.i == noun.i:
+                # a hyphenated noun the tokenizer split: "sit-in", "walk-out"
+                trig = lex.nouns.get(f"{noun.doc[noun.i - 2].lower_}-{noun.lower_}") or trig
             if trig is None or trig.predicate is None:
                 continue
             if trig.predicate in {"targeted", "inConflictWith"} and any(
@@ -322,6 +330,11 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
             objects = _objects(rd, noun, trig, lex)
+            if trig.event == "Attack" and light is not None and light.lemma_.lower() in _EXCHANGED:
+                # "exchanged fire with X", "traded fire with X": both sides fired
+                objects = [a for h in (noun, light) for p in prep_objects(h, frozenset({"with"}))
+                           for a in actors(rd, p)]
+                pred = "inConflictWith" if objects else pred
             if not objects and trig.predicate == "protestedAgainst":
                 objects = removal_demanded(rd, noun)  # "a protest calling for the ouster of X"
             if trig.event == "Attack" and not objects:
@@ -365,8 +378,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     if rel:
                         yield rel
                         military = _military(light, lex)
+                        voiced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in _VOICING
                         backed = backing(rd, rel, trig.lemma, lex, military=military) \
-                            if mode == "asserted" else None
+                            if mode == "asserted" and not voiced else None  # "reaffirmed its support": words
                         if backed is not None:
                             yield backed
                         if backed is not None and military:

@@ -138,7 +138,7 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
         for head in heads:  # "provided arms to X" attaches "to X" to either
             for pobj in prep_objects(head, preps):
                 out.extend(actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
-        if preps <= {"from", "of"} and trig.predicate == "targeted":
+        if preps <= {"from", "of"} and trig.predicate in {"targeted", "inConflictWith"}:
             # "liberated the city from X", "rid Iraq of X": X is a foe; "seized tanks from an
             # airfield" names a place, no foe
             out = [o for o in out if rd.entities[o[0]].type not in {"Place", "Facility"}]
