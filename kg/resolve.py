@@ -65,6 +65,8 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
 #: Nouns after which a name is a region's ("the Essequibo region", "Kherson oblast").
 _REGION_NOUNS = frozenset({"region", "province", "district", "governorate", "oblast", "county", "prefecture"})
+#: Relations of a stance towards an actor (never towards a place).
+_STANCES = frozenset({"accused", "blamed", "criticized", "condemned", "supported", "rejected", "demanded"})
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
@@ -324,7 +326,9 @@ class _Resolver:
             first = first.head  # "Tokyo and Washington agreed": both subjects
         if first.dep_ in _SUBJECT_DEPS or (first.dep_ == "pobj" and (
                 first.head.lower_ in {"by", "with", "against"}  # "talks with Tehran", "war against Kyiv"
-                or (first.head.lower_ == "of" and first.head.head.lemma_.lower() in _PARTY_NOUNS))):
+                or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in _PARTY_NOUNS
+                                                    or self._verbal_noun(first.head.head))))) or (
+                first.dep_ == "poss" and first.head.lemma_.lower() in self.lex.nouns):  # "Moscow's offensive"
             metonym = self.gaz.metonym(text)
             if metonym is not None:
                 return self._from_entry(metonym)
@@ -362,6 +366,12 @@ class _Resolver:
         elif span.root.dep_ == "compound" and span.root.head.lower_ in _REGION_NOUNS and span.root.head.i == span.end:
             etype = "Place"  # "the Essequibo region", "the Kherson oblast": a place, whatever the tagger says
         return Entity(slugify(text), text, etype)
+
+    def _verbal_noun(self, noun: Token) -> bool:
+        """A noun of a stance taken towards someone ("condemnation of Manila"): its "of" object
+        is an actor, so a capital there stands for its state."""
+        trig = self.lex.nouns.get(noun.lemma_.lower())
+        return trig is not None and trig.predicate in _STANCES
 
     def _person_by_surname(self, span: Span) -> str | None:
         if len(span) > 2:

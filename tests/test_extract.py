@@ -508,6 +508,22 @@ CASES = [
      {("georgian-protesters", "demanded", "georgian-dream-government")}, set()),
     ("Activists from the Baloch Yakjehti Committee staged a sit-in in Quetta against the Pakistani government.",
      {("baloch-yakjehti-committee", "protestedAgainst", "pakistani-government")}, set()),
+    # an appeal, call or invitation from X is X's, made to whoever answers it
+    ("The RSF rejected an appeal from the UN Security Council to let aid convoys into El Fasher.",
+     {("united-nations-security-council", "demanded", "rapid-support-forces"),
+      ("rapid-support-forces", "rejected", "united-nations-security-council")}, set()),
+    ("Hamas rejected Egypt's call for a ceasefire.", {("egypt", "demanded", "hamas")}, set()),
+    ("Nikol Pashinyan accepted an invitation from Donald Trump to sign a peace deal.",
+     {("nikol-pashinyan", "agreedWith", "donald-trump")}, set()),
+    # a capital as the owner of an act or the one a stance is taken towards stands for its state
+    ('Kyiv ridiculed Moscow\'s "liberation" of Vuhledar.', {("ukraine", "criticized", "russia")}, set()),
+    ("Beijing's condemnation of Manila was swift.", {("china", "condemned", "philippines")}, set()),
+    # backing one side "against" another says the backed side fights the other
+    ("Iran backs the Houthis against Saudi Arabia.", {("houthis", "inConflictWith", "saudi-arabia")}, set()),
+    ("The EU supported Ukraine against Russian aggression.", {("ukraine", "inConflictWith", "russia")},
+     {("european-union", "inConflictWith", "russia")}),
+    ("Activists staged a sit-in against enforced disappearances by Pakistani security agencies.",
+     {("activists", "protestedAgainst", "pakistani-agencies")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

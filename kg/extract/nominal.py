@@ -46,6 +46,7 @@ from ._common import (
     modifier_actors,
     partners_of,
     prep_objects,
+    REQUEST_NOUNS,
     removal_demanded,
     scare_quoted,
     relation,
@@ -63,6 +64,9 @@ _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
+#: Verbs by which one answers a demand, appeal or call made to one.
+_ANSWERING = frozenset({"reject", "accept", "dismiss", "ignore", "heed", "rebuff", "spurn", "answer",
+                        "welcome", "refuse", "decline", "defy"})
 #: Verbs that only voice a stance: "reaffirmed its support for X" backs X in words, not in arms.
 _VOICING = frozenset({"reaffirm", "reiterate", "express", "voice", "declare", "renew", "underline",
                       "stress", "emphasize", "emphasise", "restate", "signal", "thank", "welcome", "praise"})
@@ -80,6 +84,9 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS:
             found += actors(rd, child)
+    if noun.lemma_.lower() in REQUEST_NOUNS:  # "an appeal from the Security Council"
+        for pobj in prep_objects(noun, frozenset({"from"})):
+            found += actors(rd, pobj)
     for mod, factor in modifier_actors(rd, noun):
         if factor < 1.0:  # one compound down: "the Turkish drone strike"
             found += [(k, t, f * factor) for k, t, f in actors(rd, mod)]
@@ -234,6 +241,11 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         if harms:
             for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
                 out += actors(rd, subj)
+    if not out and trig.predicate == "demanded" and noun.dep_ in OBJECT_DEPS \
+            and noun.head.lemma_.lower() in _ANSWERING:
+        # "the RSF rejected an appeal from the Security Council": the appeal was made to the RSF
+        subj, passive = subject_of(noun.head)
+        out += [] if passive else actors(rd, subj)
     if not out and trig.predicate == "demanded":  # "its demand that Israel ease restrictions": Israel
         for clause in noun.children:
             if clause.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" for c in clause.children):

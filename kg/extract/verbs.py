@@ -265,6 +265,15 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                  f"{rule}:clash", trigger=verb, asserted_by=speaker)
                                 if clash is not None:
                                     emitted.append(clash)
+                            if rel.predicate in {"supported", "aided"} and mode in {"asserted", "pursued"} \
+                                    and not negated:
+                                # "Iran backs the Houthis against Saudi Arabia": the backed side fights the foe
+                                for foe in [a for h in (verb, obj[1]) for p in prep_objects(h, ("against",))
+                                            for a in (actors(rd, p) or actors(rd, p, via_modifiers=True))]:
+                                    fight = relation(rd, sent, obj, "inConflictWith", foe, trig.confidence * 0.8,
+                                                     f"{rule}:against", trigger=verb, asserted_by=speaker)
+                                    if fight is not None:
+                                        emitted.append(fight)
                             backed = backing(rd, rel, trig.lemma, lex) if mode == "asserted" else None
                             if backed is not None:
                                 emitted.append(backed)
