@@ -524,6 +524,11 @@ CASES = [
      {("european-union", "inConflictWith", "russia")}),
     ("Activists staged a sit-in against enforced disappearances by Pakistani security agencies.",
      {("activists", "protestedAgainst", "pakistani-agencies")}, set()),
+    # restoring relations together; a claim that X attacked is an accusation of X
+    ("Venezuela and Colombia restored diplomatic relations in 2022.",
+     {("venezuela", "cooperatedWith", "colombia")}, set()),
+    ("Pakistan's foreign ministry denied the Taliban's claim that Pakistani jets had bombed a market.",
+     {("taliban", "accused", "pakistani-forces"), ("pakistani-government", "denied", "taliban")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

@@ -246,7 +246,9 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         # "the RSF rejected an appeal from the Security Council": the appeal was made to the RSF
         subj, passive = subject_of(noun.head)
         out += [] if passive else actors(rd, subj)
-    if not out and trig.predicate == "demanded":  # "its demand that Israel ease restrictions": Israel
+    if not out and trig.predicate in {"demanded", "accused"}:
+        # "its demand that Israel ease restrictions": Israel; "the Taliban's claim that Pakistani jets
+        # bombed a market": the jets
         for clause in noun.children:
             if clause.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" for c in clause.children):
                 subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

@@ -146,6 +146,16 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             if etype == "MilitaryForce":
                 yield from _stationed(rd, sent, head, me, lex)
                 yield from _vessel(rd, sent, head, me, lex)
+            if etype in {"MilitaryForce", "GovernmentBody"}:
+                # "China's Eastern Theater Command", "South Korea's spy agency": the state's own
+                for poss in head.children:
+                    if poss.dep_ != "poss":
+                        continue
+                    for other in actors(rd, poss):
+                        if _type(rd, other[0]) == "State":
+                            rel = relation(rd, sent, me, "partOf", other, 0.85, "role:possessive", trigger=poss)
+                            if rel:
+                                yield rel
 
 
 def _vessel(rd: ResolvedDoc, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
