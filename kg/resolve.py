@@ -892,6 +892,10 @@ class _Resolver:
             if (tok.head.i > tok.i and self.rd.token_actor.get(tok.head.i)) or (
                     nxt and self.rd.entities[nxt].type == "Person"):
                 continue  # "Iraqi politician Hadi al-Amiri": the title is part of the name
+            if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == tok.i - 1
+                                           and c.lower_ not in self._title_words and c.i not in self.rd.token_actor
+                                           for c in tok.lefts):
+                continue  # "the Galaxy Leader" is a ship's name, not a leader
             first = tok.i
             while (first > tok.sent.start and doc[first - 1].lower_ in self._title_words
                    and doc[first - 1].i not in self.rd.token_actor and doc[first - 1].head.i in range(first, tok.i + 1)):

@@ -529,6 +529,16 @@ CASES = [
      {("venezuela", "cooperatedWith", "colombia")}, set()),
     ("Pakistan's foreign ministry denied the Taliban's claim that Pakistani jets had bombed a market.",
      {("taliban", "accused", "pakistani-forces"), ("pakistani-government", "denied", "taliban")}, set()),
+    # a junta is its state's government; ending an agreement with X cuts ties with X
+    ("Mali's junta expelled the French ambassador and ordered French troops to leave.",
+     {("malian-government", "sanctioned", "french-ambassador"), ("malian-government", "demanded", "french-forces")},
+     set()),
+    ("Niger's junta revoked a military cooperation agreement with the United States.",
+     {("nigerien-government", "sanctioned", "united-states")}, {("nigerien-government", "agreedWith", "united-states")}),
+    ("The Pentagon announced new military aid for Taiwan.",
+     {("united-states-department-of-defense", "aided", "taiwan")}, set()),
+    ("The ICC issued an arrest warrant for Vladimir Putin.",
+     {("international-criminal-court", "accused", "vladimir-putin")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

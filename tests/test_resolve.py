@@ -309,3 +309,10 @@ def test_resolve_people_name_inside_another_name_is_not_the_people(text, people)
 def test_resolve_people_named_by_a_state_demonym_is_still_a_collective(edges_of):
     assert ("albanians", "protestedAgainst", "serbia") in edges_of("Ethnic Albanians protested against Serbia.")
     assert _entities("Palestinians marched in Ramallah.").get("palestinians") == "Collective"
+
+
+def test_a_title_word_in_a_ship_or_other_name_is_no_person():
+    rd = kg.parse("The Houthis claimed responsibility for the attack on the Galaxy Leader.")
+    assert not any(e.type == "Person" and e.label.lower().endswith("leader") for e in rd.entities.values())
+    rd = kg.parse("The Foreign Secretary met the Supreme Leader.")
+    assert any(e.type == "Person" and "leader" in e.label.lower() for e in rd.entities.values())
