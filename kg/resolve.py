@@ -336,6 +336,8 @@ class _Resolver:
             label = "NORP"  # the tagger sometimes calls "Azerbaijani" a person
         kb = span.root.ent_kb_id_ or span[0].ent_kb_id_
         entry = self.gaz.get(kb) if kb else None
+        if entry is None and text.islower() and label in {"GPE", "LOC", "ORG", "PERSON", "FAC"}:
+            return None  # "the west bank of the Dnipro": a name the tagger saw in common words
         entry = entry or self.gaz.lookup(text)
         ambiguous = self.lex.ambiguous.get(text.lower()) if entry is not None else None
         if ambiguous is not None and ambiguous[0] == entry.key and not ambiguous[1] & self._named_keys:

@@ -539,6 +539,17 @@ CASES = [
      {("united-states-department-of-defense", "aided", "taiwan")}, set()),
     ("The ICC issued an arrest warrant for Vladimir Putin.",
      {("international-criminal-court", "accused", "vladimir-putin")}, set()),
+    # inspectors sent are an inquiry; forces moved or put on alert at a border face the other side
+    ("The IAEA sent inspectors to Iran's Fordow site.",
+     {("international-atomic-energy-agency", "investigated", "iran")},
+     {("international-atomic-energy-agency", "aided", "iran")}),
+    ("Serbia put its army on high alert along the border with Kosovo.", {("serbia", "mobilizedAgainst", "kosovo")},
+     set()),
+    ("North Korea moved artillery units closer to the border with South Korea.",
+     {("north-korea", "mobilizedAgainst", "south-korea")}, set()),
+    ("The US moved its embassy to Jerusalem.", set(), {("united-states", "mobilizedAgainst", "israel")}),
+    # a place name the tagger saw in common words is no place
+    ("Russia withdrew its troops from the west bank of the Dnipro.", set(), {("russia", "conceded", "west-bank")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

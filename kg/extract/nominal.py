@@ -64,6 +64,8 @@ _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
+#: A border "with X" faces X.
+_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 #: Verbs by which one answers a demand, appeal or call made to one.
 _ANSWERING = frozenset({"reject", "accept", "dismiss", "ignore", "heed", "rebuff", "spurn", "answer",
                         "welcome", "refuse", "decline", "defy"})
@@ -107,8 +109,8 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     if noun.dep_ == "pobj" and head.lower_ == "on":
         verb = head.head
         held = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-        if held:
-            return actors(rd, held[0]), verb
+        if held:  # "put its army on high alert": the army's owner
+            return actors(rd, held[0]) or actors(rd, held[0], via_modifiers=True), verb
         if verb.lemma_.lower() == "be":
             subj, passive = subject_of(verb)
             return ([] if passive else actors(rd, subj)), verb
@@ -246,6 +248,12 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         # "the RSF rejected an appeal from the Security Council": the appeal was made to the RSF
         subj, passive = subject_of(noun.head)
         out += [] if passive else actors(rd, subj)
+    if not out and trig.predicate == "mobilizedAgainst":
+        # "put its army on high alert along the border with Kosovo": whoever is across the border
+        for head in (noun, noun.head, noun.head.head):
+            for place in prep_objects(head, frozenset({"along", "to", "near", "at", "on"})):
+                if place.lemma_.lower() in _BORDER_NOUNS:
+                    out += [a for w in prep_objects(place, frozenset({"with"})) for a in actors(rd, w)]
     if not out and trig.predicate in {"demanded", "accused"}:
         # "its demand that Israel ease restrictions": Israel; "the Taliban's claim that Pakistani jets
         # bombed a market": the jets

@@ -67,6 +67,8 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: A border "with X" that troops are sent to faces X.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
+#: People sent to look into something: sending them is an inquiry, not aid.
+_INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "auditor", "fact-finder"})
 #: Words of the idioms "shoulder to shoulder", "side by side", "hand in hand".
 _SIDE_BY_SIDE = frozenset({"shoulder", "side", "hand"})
 #: Verbs whose subject is harmed by whoever did it "at the hands of" ("suffered at the hands of X").
@@ -130,8 +132,9 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
         if trig.predicate == "mobilizedAgainst":
             # "mobilized reservists for a possible war against Iraq": the foe of the war prepared for
             heads += [p for h in list(heads) for p in prep_objects(h, ("for",))]
-            # "deployed troops to the border with X", "massed forces along the frontier with X"
-            for h in list(heads):
+            # "deployed troops to the border with X", "massed forces along the frontier with X",
+            # "moved artillery closer to the border with X"
+            for h in list(heads) + [c for c in verb.children if c.dep_ == "advmod"]:
                 for pobj in prep_objects(h, ("to", "on", "along", "near", "at")):
                     if pobj.lemma_.lower() in _BORDER_NOUNS:
                         out.extend(a for w in prep_objects(pobj, ("with",)) for a in actors(rd, w))
@@ -233,6 +236,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     continue
                 reverse = trig.predicate.startswith("~")  # "X comprises Y": Y partOf X
                 pred = intent_predicate(trig.predicate.lstrip("~"), mode)
+                if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _INSPECTORS
+                                           for c in verb.children):
+                    pred = "investigated"  # "the IAEA sent inspectors to Iran": an inspection, not aid
                 if pred is None or (reverse and mode != "asserted"):
                     continue
                 if pred == "demanded" and any(
