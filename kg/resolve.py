@@ -67,6 +67,9 @@ _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run
 _REGION_NOUNS = frozenset({"region", "province", "district", "governorate", "oblast", "county", "prefecture"})
 #: Relations of a stance towards an actor (never towards a place).
 _STANCES = frozenset({"accused", "blamed", "criticized", "condemned", "supported", "rejected", "demanded"})
+#: Modifiers that set a group against its state: "Afghan rebel leaders" lead no Afghan government.
+_AGAINST_THE_STATE = frozenset({"rebel", "opposition", "insurgent", "militant", "separatist", "dissident",
+                                "exiled", "guerrilla"})
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
@@ -541,7 +544,9 @@ class _Resolver:
             if state is not None and state.key not in self.rd.entities:
                 self.rd.entities[state.key] = self._from_entry(state)  # named only through a demonym or capital
             ethnic = [m for m in mods if m.ent_type_ == "NORP" and m is not state_tok and self._state_of(m) is None]
+            ethnic += [m for m in mods if m.lower_ in _AGAINST_THE_STATE and m is not state_tok]
             if noun.derived and state is not None and ethnic and state_tok is not tok:
+                # "Afghan rebel leaders", "Syrian opposition officials" are not the state's either
                 # "Syrian Kurdish forces" are not the Syrian state's: name them as written
                 span = doc[min(_left_edge(state_tok), _left_edge(ethnic[0])) : tok.i + 1]
                 label = _surface(span)

@@ -550,6 +550,15 @@ CASES = [
     ("The US moved its embassy to Jerusalem.", set(), {("united-states", "mobilizedAgainst", "israel")}),
     # a place name the tagger saw in common words is no place
     ("Russia withdrew its troops from the west bank of the Dnipro.", set(), {("russia", "conceded", "west-bank")}),
+    # a conditional offer is an agreement offered; a conditional attack a threat; "could" states neither
+    ("Iran will resume talks with the IAEA if sanctions are lifted.",
+     {("iran", "agreedWith", "international-atomic-energy-agency")},
+     {("iran", "consulted", "international-atomic-energy-agency")}),
+    ("Israel will attack Iran if it enriches uranium.", {("israel", "threatened", "iran")},
+     {("israel", "targeted", "iran")}),
+    # rebels or the opposition of a state are not its government
+    ("Syrian opposition officials met Turkish officials in Ankara.", set(),
+     {("syrian-government", "consulted", "turkish-government")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

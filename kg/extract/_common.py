@@ -624,8 +624,11 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
         return predicate  # "is committed to supporting X": a standing policy of support
     if mode == "pursued":
         mode = "future"
-    if mode == "blocked" or (mode == "conditional" and predicate not in CONFLICTUAL):
+    if mode == "blocked":
         return None  # "a ceasefire could take place if the Kremlin agrees" states no agreement
+    if mode == "conditional" and predicate not in CONFLICTUAL | COOPERATIVE:
+        return None
+    # "will meet X if ...": a conditional offer is an agreement offered (PLOVER AGREE)
     if predicate in CONFLICTUAL or mode == "threat":
         return "threatened"  # "will strike X unless ...", "threatened to expel X"
     if predicate in COOPERATIVE:
