@@ -559,6 +559,10 @@ CASES = [
     # rebels or the opposition of a state are not its government
     ("Syrian opposition officials met Turkish officials in Ankara.", set(),
      {("syrian-government", "consulted", "turkish-government")}),
+    # a pact is an agreement; a host consults people, not the weapons it hosts
+    ("Kenya signed a defence pact with the United States.", {("kenya", "agreedWith", "united-states")}, set()),
+    ("Belarus hosted Russian nuclear weapons on its territory.", set(), {("belarus", "consulted", "russia")}),
+    ("Qatar hosted Israeli negotiators.", {("qatar", "consulted", "israeli-government")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

@@ -67,6 +67,9 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: A border "with X" that troops are sent to faces X.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
+#: What a host receives when it consults someone: people, and the meetings they hold.
+_MET = frozenset({"delegation", "counterpart", "leader", "minister", "president", "official", "envoy",
+                  "team", "talk", "summit", "meeting", "negotiator", "representative", "diplomat", "guest"})
 #: People sent to look into something: sending them is an inquiry, not aid.
 _INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "auditor", "fact-finder"})
 #: Words of the idioms "shoulder to shoulder", "side by side", "hand in hand".
@@ -94,7 +97,9 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
                     # "welcomed the Iraqi decision": Iraq; "supported the Iraqi offensive": Iraq, its
                     # agent; but "welcomed new Syria sanctions" names Syria, a noun before a hostile
                     # act, as its target, not as the one welcomed
-                    found = actors(rd, child, via_modifiers=True)
+                    # (but a host meets people: "hosted Russian nuclear weapons" consults no Russia)
+                    found = [] if trig.lemma == "host" and child.lemma_.lower() not in _MET \
+                        else actors(rd, child, via_modifiers=True)
                     if trig.predicate in COOPERATIVE and _hostile_act(child, lex):
                         found = [a for a in found if a[1].dep_ != "compound"]
                 if not found and trig.predicate in _THROUGH_OBJECT and not (
