@@ -563,6 +563,8 @@ CASES = [
     ("Kenya signed a defence pact with the United States.", {("kenya", "agreedWith", "united-states")}, set()),
     ("Belarus hosted Russian nuclear weapons on its territory.", set(), {("belarus", "consulted", "russia")}),
     ("Qatar hosted Israeli negotiators.", {("qatar", "consulted", "israeli-government")}, set()),
+    # a negation stays in its own clause; media a report is "according to" are who asserts it
+    ("Hamas did not claim the attack, but Israel blamed the group.", {("israel", "blamed", "hamas")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),
@@ -722,3 +724,9 @@ def test_extract_events_from_verbs_and_nouns_merge():
     assert ev.instrument == "rocket"
     assert str(ev.date) == "2024-01-29"
     assert ev.claimed_by == ("saraya-awliya-al-dam",)
+
+
+def test_extract_according_to_state_media_is_who_asserts_it():
+    graph = kg.build(["According to the Syrian state media, Israeli jets struck Aleppo airport."])
+    strikes = [r for r in graph.relations if r.predicate == "targeted"]
+    assert strikes and all(r.asserted_by == "syrian-media" for r in strikes)

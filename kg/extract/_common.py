@@ -470,6 +470,8 @@ def is_negated(tok: Token) -> bool:
                for c in t.children):
             return True
         if t.dep_ in {"xcomp", "conj"} and t.head.i != t.i:
+            if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+                break  # "Hamas did not claim it, but Israel blamed the group": a clause of its own
             t = t.head
             continue
         break
