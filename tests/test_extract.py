@@ -565,6 +565,11 @@ CASES = [
     ("Qatar hosted Israeli negotiators.", {("qatar", "consulted", "israeli-government")}, set()),
     # a negation stays in its own clause; media a report is "according to" are who asserts it
     ("Hamas did not claim the attack, but Israel blamed the group.", {("israel", "blamed", "hamas")}, set()),
+    # rejecting or dismissing the accusations is a denial of the accuser
+    ("Ukraine accused Russia of shelling the plant. Moscow rejected the accusations.",
+     {("russia", "denied", "ukraine")}, set()),
+    ("Israel blamed Hamas for the attack. Hamas dismissed the allegations as lies.",
+     {("hamas", "denied", "israel")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),
