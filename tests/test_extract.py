@@ -570,6 +570,8 @@ CASES = [
      {("russia", "denied", "ukraine")}, set()),
     ("Israel blamed Hamas for the attack. Hamas dismissed the allegations as lies.",
      {("hamas", "denied", "israel")}, set()),
+    ("The drone attack, which Ukraine blamed on Russia, killed three people in Odesa.",
+     {("ukraine", "blamed", "russia")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),
