@@ -202,3 +202,26 @@ def test_vessels(text, expected, forbidden):
 def test_a_ship_prefix_names_a_military_unit(text, key):
     rd = parse(text)
     assert rd.entities[key].type == "MilitaryForce"
+
+
+# -- where a place is, from how it is named ---------------------------------------------------
+
+PLACES_NAMED = [
+    ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", ("kharkiv", "locatedIn", "ukraine")),
+    ("An Israeli airstrike killed a commander in the Lebanese capital, Beirut.", ("beirut", "locatedIn", "lebanon")),
+    ("Pakistani jets bombed hideouts in Afghanistan's Paktika province.",
+     ("paktika-province", "locatedIn", "afghanistan")),
+    ("The Houthis fired a missile at the Israeli port of Eilat.", ("eilat", "locatedIn", "israel")),
+    ("Ukraine said its drones hit a bridge in Russia's Belgorod region.", ("belgorod", "locatedIn", "russia")),
+]
+
+
+@pytest.mark.parametrize("text,triple", PLACES_NAMED, ids=[p[0][:40] for p in PLACES_NAMED])
+def test_place_named_with_its_state(text, triple):
+    rels, _ = extract(parse(text))
+    assert triple in {r.triple for r in rels}
+
+
+def test_a_state_named_with_a_place_noun_is_not_located_in_itself():
+    rels, _ = extract(parse("Russia's capital was quiet."))
+    assert not [r for r in rels if r.predicate == "locatedIn"]

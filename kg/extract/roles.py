@@ -143,6 +143,8 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                    "role:locatedIn:appos")
                                     if rel:
                                         yield rel
+            if etype in _PLACE_TYPES:
+                yield from _place_of(rd, sent, head, me)
             if etype == "MilitaryForce":
                 yield from _stationed(rd, sent, head, me, lex)
                 yield from _vessel(rd, sent, head, me, lex)
@@ -156,6 +158,40 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                             rel = relation(rd, sent, me, "partOf", other, 0.85, "role:possessive", trigger=poss)
                             if rel:
                                 yield rel
+
+
+#: Nouns for a kind of place, named with the state or region it lies in ("the Ukrainian city of
+#: Kharkiv", "the Lebanese capital, Beirut", "the Israeli port of Eilat").
+_PLACE_KIND_NOUNS = frozenset({"city", "town", "village", "capital", "port", "region", "province", "district",
+                               "state", "county", "area", "island", "enclave", "camp", "base", "airport",
+                               "stronghold", "border", "crossing", "governorate", "oblast", "mountains"})
+
+
+def _place_of(rd: ResolvedDoc, sent, head: Token, me) -> Iterator[Relation]:
+    """Where a place is, from how it is named: "Afghanistan's Paktika province", "the Ukrainian
+    city of Kharkiv", "the Lebanese capital, Beirut", "the Qandil mountains of northern Iraq"."""
+    wholes = [c for c in head.children if c.dep_ == "poss"]  # "Russia's Belgorod region"
+    kind = None
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+        kind = head.head.head  # "the Ukrainian city of Kharkiv"
+    elif head.dep_ == "appos" and head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+        kind = head.head  # "the Lebanese capital, Beirut"
+    elif head.dep_ == "compound" and head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+        kind = head.head  # "Russia's Belgorod region", "the Qandil mountains of northern Iraq"
+        wholes += list(prep_objects(kind, {"of"}))
+    if kind is not None:
+        wholes += [c for c in kind.children if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < kind.i]
+    if head.lemma_.lower() in _PLACE_KIND_NOUNS:  # "the Qandil mountains of northern Iraq"
+        wholes += list(prep_objects(head, {"of"}))
+    seen = set()
+    for tok in wholes:
+        for other in actors(rd, tok):
+            if other[0] in seen or other[0] == me[0] or _type(rd, other[0]) not in {"State", "Place"}:
+                continue
+            seen.add(other[0])
+            rel = relation(rd, sent, me, "locatedIn", other, 0.8, "role:locatedIn:named", trigger=tok)
+            if rel:
+                yield rel
 
 
 def _vessel(rd: ResolvedDoc, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
