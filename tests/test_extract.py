@@ -572,6 +572,14 @@ CASES = [
      {("hamas", "denied", "israel")}, set()),
     ("The drone attack, which Ukraine blamed on Russia, killed three people in Odesa.",
      {("ukraine", "blamed", "russia")}, set()),
+    # sides named together that exchange fire fight each other; an ally named with no one after
+    # "allied" is the ally of whom it is named with; a pledge of allegiance aligns
+    ("Armenian troops and Azerbaijani forces exchanged fire along the border.",
+     {("armenian-forces", "inConflictWith", "azerbaijani-forces")}, set()),
+    ("Congolese troops and allied Wazalendo militias fought M23 fighters outside Sake.",
+     {("wazalendo-militias", "alignedWith", "congolese-forces")}, set()),
+    ("Boko Haram pledged allegiance to ISIS in 2015.", {("boko-haram", "alignedWith", "islamic-state")}, set()),
+    ("Boko Haram did not pledge allegiance to al-Qaeda.", set(), {("boko-haram", "alignedWith", "al-qaeda")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

@@ -176,6 +176,30 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                         subj, _ = subject_of(tok.head)
                         holder = actors(rd, subj)
                     yield from _emit(rd, sent, holder, trig, objs, tok)
+            # "Congolese troops and allied Wazalendo militias", "X, alongside allied Bedouin tribes":
+            # an ally named with no one after "allied" is the ally of the actor it is named with
+            trig = by_form.get(("compound", low))
+            if trig and low == "allied" and tok.dep_ == "amod" and doc[tok.i - 1].text != "-":
+                noun = tok.head
+                partner = None
+                if noun.dep_ == "conj":
+                    partner = noun.head
+                elif noun.dep_ == "pobj" and noun.head.lower_ in {"alongside", "with"}:
+                    partner = noun.head.head
+                    partner = next((c for c in partner.children if c.dep_ in {"nsubj", "nsubjpass"}), partner) \
+                        if partner.pos_ in {"VERB", "AUX"} else partner
+                if partner is not None:
+                    yield from _emit(rd, sent, actors(rd, noun), trig, actors(rd, partner), tok)
+            # "which has pledged allegiance to the Islamic State"
+            if lemma in {"allegiance", "loyalty", "fealty"} and tok.dep_ in {"dobj", "obj"} \
+                    and tok.head.lemma_.lower() in {"pledge", "swear", "declare", "vow", "proclaim"}:
+                subj, passive = subject_of(tok.head)
+                objs = [a for p in prep_objects(tok, ("to",)) for a in actors(rd, p)]
+                objs += [a for p in prep_objects(tok.head, ("to",)) for a in actors(rd, p)]
+                if objs and not passive and not is_negated(tok.head):
+                    pledge = ModifierTrigger(form=lemma, kind="allegiance", predicate="alignedWith",
+                                             preps=("to",), confidence=0.85)
+                    yield from _emit(rd, sent, actors(rd, subj), pledge, objs, tok)
 
 
 #: Words that put a tie in the past: "once a close ally of X", "a former proxy of Y".

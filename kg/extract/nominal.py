@@ -356,7 +356,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                 # "exchanged fire with X", "traded fire with X": both sides fired
                 objects = [a for h in (noun, light) for p in prep_objects(h, frozenset({"with"}))
                            for a in actors(rd, p)]
-                pred = "inConflictWith" if objects else pred
+                pred = "inConflictWith"  # with the "with" side, or between the sides named together
             if not objects and trig.predicate == "protestedAgainst":
                 objects = removal_demanded(rd, noun)  # "a protest calling for the ouster of X"
             if trig.event == "Attack" and not objects:
