@@ -172,6 +172,15 @@ class _Resolver:
         )
         self.order.append((span.root.i, entity.key))
         self.local_alias.setdefault(normalize_name(surface), entity.key)
+        entry = self.gaz.get(entity.key)
+        parent = self.gaz.get(entry.part_of) if entry is not None and entry.part_of else None
+        if parent is not None and any(
+                t.lower_ in {n.lower() for n in (parent.label, *parent.aliases, *parent.demonyms)} for t in span):
+            # "Iran's Revolutionary Guards", "the Israeli military": the name says whose it is
+            self.rd.entities.setdefault(parent.key, self._from_entry(parent))
+            link = DerivedLink(entity.key, "partOf", parent.key, span.start, span.end, "resolve.gazetteer-part-of")
+            if link not in self.rd.links:
+                self.rd.links.append(link)
         return entity.key
 
     def _from_entry(self, entry: GazetteerEntry) -> Entity:

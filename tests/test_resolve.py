@@ -316,3 +316,18 @@ def test_a_title_word_in_a_ship_or_other_name_is_no_person():
     assert not any(e.type == "Person" and e.label.lower().endswith("leader") for e in rd.entities.values())
     rd = kg.parse("The Foreign Secretary met the Supreme Leader.")
     assert any(e.type == "Person" and "leader" in e.label.lower() for e in rd.entities.values())
+
+
+@pytest.mark.parametrize("text,triple", [
+    ("Iran's Revolutionary Guards seized a tanker.", ("islamic-revolutionary-guard-corps", "partOf", "iran")),
+    ("Russia's foreign ministry rejected the plan.", ("russian-ministry-of-foreign-affairs", "partOf", "russia")),
+])
+def test_a_name_that_names_its_state_links_the_gazetteer_parent(text, triple):
+    rd = kg.parse(text)
+    assert triple in {(link.subject, link.predicate, link.object) for link in rd.links}
+    assert triple[2] in rd.entities
+
+
+def test_a_parent_named_only_elsewhere_in_the_sentence_is_not_linked():
+    rd = kg.parse("The IRGC seized a tanker off Iran's coast.")
+    assert not [link for link in rd.links if link.subject == "islamic-revolutionary-guard-corps"]
