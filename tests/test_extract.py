@@ -580,6 +580,22 @@ CASES = [
      {("wazalendo-militias", "alignedWith", "congolese-forces")}, set()),
     ("Boko Haram pledged allegiance to ISIS in 2015.", {("boko-haram", "alignedWith", "islamic-state")}, set()),
     ("Boko Haram did not pledge allegiance to al-Qaeda.", set(), {("boko-haram", "alignedWith", "al-qaeda")}),
+    # a weapon named by its owner acts for it; a thing "of" an actor is the actor's; "who leads X"
+    ("Two Israeli soldiers were killed by a Hezbollah anti-tank missile near the border.",
+     {("hezbollah", "targeted", "israeli-forces")}, set()),
+    ("Turkish drones struck positions of the Kurdish-led Syrian Democratic Forces.",
+     {("turkey", "targeted", "syrian-democratic-forces")}, set()),
+    ("Kyiv was hit by a wave of Russian missiles and drones early on Monday.",
+     {("russia", "targeted", "ukraine")}, set()),
+    ("A convoy of the World Food Programme was attacked by RSF fighters in North Darfur.",
+     {("rapid-support-forces", "targeted", "world-food-programme")}, set()),
+    ("Abu Mohammed al-Julani, who leads Hayat Tahrir al-Sham, met Turkish officials.",
+     {("ahmed-al-sharaa", "leaderOf", "hayat-tahrir-al-sham")}, set()),
+    # how a leader holds office does not make the office a part: "caretaker prime minister"
+    ("Lebanon's caretaker prime minister Najib Mikati called on the UN to pressure Israel.",
+     {("najib-mikati", "leaderOf", "lebanon")}, set()),
+    ("Yevgeny Prigozhin, the founder of the Wagner Group, accused Russia's defence ministry.",
+     {("yevgeny-prigozhin", "leaderOf", "wagner-group")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

@@ -49,6 +49,9 @@ REQUEST_NOUNS = frozenset({"appeal", "invitation", "offer", "request", "call", "
 #: Nouns of asking for an act: the act in their clause is not done ("a demand that X withdraw").
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "ultimatum", "proposal", "plan",
                           "order", "insistence", "urging"})
+#: Things an actor has whose "of" names the owner: "positions of the SDF", "a convoy of the WFP".
+OWNED_NOUNS = frozenset({"position", "base", "headquarters", "convoy", "office", "outpost", "post", "stronghold",
+                         "hideout", "camp", "compound", "facility", "depot", "checkpoint", "vehicle", "embassy"})
 #: Nouns of someone's removal: "the resignation of X", "the ouster of X" concern X.
 REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "overthrow", "downfall", "departure",
                            "impeachment", "dismissal", "toppling", "fall"})
@@ -162,7 +165,8 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
         rights += [a for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
         for prep in rights:  # "the crimes by Croatian extremists", "an appeal from X"
             if prep.dep_ in {"prep", "agent"} and (
-                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in AGENT_OF_NOUNS | REMOVAL_NOUNS)
+                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in
+                                            AGENT_OF_NOUNS | REMOVAL_NOUNS | OWNED_NOUNS)
                     or (prep.lower_ == "from" and tok.lemma_.lower() in REQUEST_NOUNS)):
                 # "the decision of Iraqi President Fuad Masum": whose decision
                 for pobj in prep.children:

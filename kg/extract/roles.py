@@ -334,7 +334,7 @@ def _office(words: list[Token], lex: Lexicon, *, partial: bool = False) -> str |
         pred = lex.titles.get(" ".join(low[n:]))
         if pred is None:
             continue
-        qualifiers = words[:n]
+        qualifiers = [q for q in words[:n] if q.lower_ not in _STILL_IN_OFFICE]
         if pred == "leaderOf" and (partial or any(
                 q.lower_ in _SUBORDINATE or (q.pos_ in {"NOUN", "PROPN"} and not _is_title_word(q.lower_, lex))
                 or low[-1] in _HEAD_WORDS for q in qualifiers)):
@@ -357,6 +357,11 @@ _COMMANDERS = frozenset({"commander"})
 _SUBORDINATE = frozenset({"deputy", "vice", "assistant", "associate", "senior", "junior", "local", "regional",
                           "provincial", "district", "field", "military", "midlevel", "mid", "level", "sector",
                           "area", "second", "subordinate"})
+#: Words that qualify how a leader holds the office, not which office: "caretaker prime
+#: minister", "interim president", "jailed leader", "de facto ruler".
+_STILL_IN_OFFICE = frozenset({"caretaker", "interim", "acting", "transitional", "incumbent", "de", "facto",
+                              "jailed", "imprisoned", "exiled", "embattled", "newly", "elected", "longtime",
+                              "self-declared", "self-proclaimed", "powerful", "top"})
 #: Titles of someone sent by a state to another state or an organisation.
 _ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegate"})
 #: Words that put a title in the past: "former", "ex-", "the late".

@@ -70,6 +70,22 @@ _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "w
 #: What a host receives when it consults someone: people, and the meetings they hold.
 _MET = frozenset({"delegation", "counterpart", "leader", "minister", "president", "official", "envoy",
                   "team", "talk", "summit", "meeting", "negotiator", "representative", "diplomat", "guest"})
+#: Weapons and war machines: one named by its owner acts for it ("a Hezbollah anti-tank
+#: missile", "Turkish drones", "Chinese coast guard ships").
+_WEAPONS = frozenset({"missile", "rocket", "drone", "bomb", "shell", "mortar", "munition", "projectile",
+                      "warplane", "jet", "aircraft", "helicopter", "ship", "vessel", "boat", "tank", "artillery",
+                      "gunboat", "warship", "interceptor", "ied"})
+#: Nouns of a number of weapons: "a wave of Russian missiles", "a barrage of Hezbollah rockets".
+_SALVOS = frozenset({"wave", "barrage", "salvo", "volley", "swarm", "hail"})
+
+
+def _weapon(tok: Token | None) -> Token | None:
+    """The weapon a salvo is of: "a wave of Russian missiles and drones" -> missiles."""
+    if tok is None or tok.lemma_.lower() not in _SALVOS:
+        return None
+    return next(iter(prep_objects(tok, ("of",))), None)
+
+
 #: People sent to look into something: sending them is an inquiry, not aid.
 _INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "auditor", "fact-finder"})
 #: Words of the idioms "shoulder to shoulder", "side by side", "hand in hand".
@@ -84,7 +100,8 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
         if "+" in spec and not any(t.lower_ == spec.split(":", 1)[1] for t in verb.subtree):
             return []  # "Mosul was held by ISIS" is no "held responsible"
         subj, _ = subject_of(verb)
-        return actors(rd, subj)
+        # "a convoy of the WFP was attacked", "Russian positions were shelled": whose they are
+        return actors(rd, subj) or (actors(rd, subj, via_modifiers=True) if subj is not None else [])
     if spec == "dobj" or spec.startswith("dobj+"):
         if "+" in spec:
             need = spec.split("+", 1)[1].split(":", 1)[1]
@@ -202,7 +219,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             subj_tok, passive = subject_of(verb)
             actor_tok = agent_of(verb) if passive else subj_tok
             subjects = actors(rd, actor_tok)
-            if not subjects and _is_attack_noun(actor_tok, lex) and not any(
+            actor_tok = _weapon(actor_tok) or actor_tok  # "a wave of Russian missiles": the missiles
+            if not subjects and actor_tok is not None and (
+                    _is_attack_noun(actor_tok, lex) or actor_tok.lemma_.lower() in _WEAPONS) and not any(
                     c.dep_ == "amod" and c.lower_ in lex.hedges for c in actor_tok.children):
                 # "A U.S. strike hit ...", "killed by an Israeli airstrike": the striking actor
                 # ("a suspected Israeli strike" names no one)
