@@ -596,6 +596,11 @@ CASES = [
      {("najib-mikati", "leaderOf", "lebanon")}, set()),
     ("Yevgeny Prigozhin, the founder of the Wagner Group, accused Russia's defence ministry.",
      {("yevgeny-prigozhin", "leaderOf", "wagner-group")}, set()),
+    # a call for someone's removal asks them; a call for a government or a release names no one asked
+    ("The U.S. and other Western nations called for an inclusive government in Syria.", set(),
+     {("united-states", "demanded", "syrian-government")}),
+    ("Three members of the U.S. Senate led a group of members of the U.S. Congress.", set(),
+     {("united-states-senate", "leaderOf", "united-states-congress")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

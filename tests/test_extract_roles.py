@@ -225,3 +225,12 @@ def test_place_named_with_its_state(text, triple):
 def test_a_state_named_with_a_place_noun_is_not_located_in_itself():
     rels, _ = extract(parse("Russia's capital was quiet."))
     assert not [r for r in rels if r.predicate == "locatedIn"]
+
+
+@pytest.mark.parametrize("text,forbidden", [
+    ("Guatemala's Washington embassy declined to comment.", ("guatemalan-embassy", "locatedIn", "guatemala")),
+    ("MBS met Rubio in the Red Sea port city of Jeddah.", ("red-sea", "locatedIn", "jeddah")),
+])
+def test_place_named_traps(text, forbidden):
+    rels, _ = extract(parse(text))
+    assert forbidden not in {r.triple for r in rels}

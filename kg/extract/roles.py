@@ -167,10 +167,17 @@ _PLACE_KIND_NOUNS = frozenset({"city", "town", "village", "capital", "port", "re
                                "stronghold", "border", "crossing", "governorate", "oblast", "mountains"})
 
 
+#: Facilities a state owns abroad: its possessive names the owner, not where they are.
+_OWNED_FACILITIES = ("embassy", "consulate", "mission", "base")
+
+
 def _place_of(rd: ResolvedDoc, sent, head: Token, me) -> Iterator[Relation]:
     """Where a place is, from how it is named: "Afghanistan's Paktika province", "the Ukrainian
     city of Kharkiv", "the Lebanese capital, Beirut", "the Qandil mountains of northern Iraq"."""
-    wholes = [c for c in head.children if c.dep_ == "poss"]  # "Russia's Belgorod region"
+    if any(w in rd.entities[me[0]].label.lower() for w in _OWNED_FACILITIES):
+        return  # "Guatemala's Washington embassy" is Guatemala's, not in Guatemala
+    # (token, whether a place may contain it: a possessive may be a region, a modifier only a state)
+    wholes = [(c, True) for c in head.children if c.dep_ == "poss"]  # "Russia's Belgorod region"
     kind = None
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
         kind = head.head.head  # "the Ukrainian city of Kharkiv"
@@ -178,15 +185,17 @@ def _place_of(rd: ResolvedDoc, sent, head: Token, me) -> Iterator[Relation]:
         kind = head.head  # "the Lebanese capital, Beirut"
     elif head.dep_ == "compound" and head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
         kind = head.head  # "Russia's Belgorod region", "the Qandil mountains of northern Iraq"
-        wholes += list(prep_objects(kind, {"of"}))
+        wholes += [(p, False) for p in prep_objects(kind, {"of"})]
     if kind is not None:
-        wholes += [c for c in kind.children if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < kind.i]
+        wholes += [(c, c.dep_ == "poss") for c in kind.children
+                   if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < kind.i]
     if head.lemma_.lower() in _PLACE_KIND_NOUNS:  # "the Qandil mountains of northern Iraq"
-        wholes += list(prep_objects(head, {"of"}))
+        wholes += [(p, False) for p in prep_objects(head, {"of"})]
     seen = set()
-    for tok in wholes:
+    for tok, regions in wholes:
         for other in actors(rd, tok):
-            if other[0] in seen or other[0] == me[0] or _type(rd, other[0]) not in {"State", "Place"}:
+            kinds = {"State", "Place"} if regions else {"State"}  # "the Red Sea port city of Jeddah": no
+            if other[0] in seen or other[0] == me[0] or _type(rd, other[0]) not in kinds:
                 continue
             seen.add(other[0])
             rel = relation(rd, sent, me, "locatedIn", other, 0.8, "role:locatedIn:named", trigger=tok)

@@ -49,6 +49,7 @@ from ._common import (
     scare_quoted,
     relation,
     removal_demanded,
+    REMOVAL_NOUNS,
     speaker_of,
     subject_of,
     verb_lemma,
@@ -279,6 +280,13 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if etype and objects and mode == "asserted" and not negated and not reverse:
                     events.append(make_event(rd, sent, verb, etype, subjects, objects,
                                              rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
+                if trig.lemma == "call" and trig.object == "prep:for":
+                    # "called for the resignation of X" asks X; "called for an inclusive government"
+                    # or "for Lai's release" asks no one named
+                    objects = [o for o in objects if any(
+                        p.lemma_.lower() in REMOVAL_NOUNS for p in prep_objects(verb, ("for",)))]
+                if pred == "leaderOf":
+                    objects = [o for o in objects if o[2] >= 1.0]  # "led a group of members of X" leads no X
                 for obj in objects:
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
