@@ -601,6 +601,12 @@ CASES = [
      {("united-states", "demanded", "syrian-government")}),
     ("Three members of the U.S. Senate led a group of members of the U.S. Congress.", set(),
      {("united-states-senate", "leaderOf", "united-states-congress")}),
+    # attacking someone "for" doing something is an attack in words; hiring someone to kill is a plot
+    ("Trump attacked The Wall Street Journal for refusing to support his tariff plans.",
+     {("donald-trump", "criticized", "wall-street-journal")}, {("donald-trump", "targeted", "wall-street-journal")}),
+    ("Russia attacked Ukraine for the third night.", {("russia", "targeted", "ukraine")}, set()),
+    ("Prosecutors say Amirov hired Mehdiyev to kill Alinejad.", set(),
+     {("khalid-mehdiyev", "targeted", "masih-alinejad"), ("mehdiyev", "targeted", "alinejad")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

@@ -261,6 +261,10 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     continue
                 reverse = trig.predicate.startswith("~")  # "X comprises Y": Y partOf X
                 pred = intent_predicate(trig.predicate.lstrip("~"), mode)
+                if pred == "targeted" and trig.lemma == "attack" and any(
+                        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
+                        for c in verb.children):
+                    pred = "criticized"  # "Trump attacked the newspaper for refusing ...": in words
                 if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _INSPECTORS
                                            for c in verb.children):
                     pred = "investigated"  # "the IAEA sent inspectors to Iran": an inspection, not aid
