@@ -607,6 +607,14 @@ CASES = [
     ("Russia attacked Ukraine for the third night.", {("russia", "targeted", "ukraine")}, set()),
     ("Prosecutors say Amirov hired Mehdiyev to kill Alinejad.", set(),
      {("khalid-mehdiyev", "targeted", "masih-alinejad"), ("mehdiyev", "targeted", "alinejad")}),
+    # joint exercises are cooperation; crowd control against protesters coerces them
+    ("Russia and Belarus began joint military exercises near the Polish border on Monday.",
+     {("russia", "cooperatedWith", "belarus")}, set()),
+    ("South Korea, Japan and the United States held their first trilateral military exercise.",
+     {("south-korea", "cooperatedWith", "japan"), ("japan", "cooperatedWith", "united-states")}, set()),
+    ("Georgian police used tear gas and water cannon against pro-European protesters in Tbilisi.",
+     {("georgian-police", "coerced", "georgian-protesters")}, {("georgian-police", "targeted", "georgian-protesters")}),
+    ("The Houthis used drones against Saudi Arabia.", {("houthis", "targeted", "saudi-arabia")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

@@ -72,6 +72,10 @@ _ANSWERING = frozenset({"reject", "accept", "dismiss", "ignore", "heed", "rebuff
 #: Verbs that only voice a stance: "reaffirmed its support for X" backs X in words, not in arms.
 _VOICING = frozenset({"reaffirm", "reiterate", "express", "voice", "declare", "renew", "underline",
                       "stress", "emphasize", "emphasise", "restate", "signal", "thank", "welcome", "praise"})
+#: Military exercises: held by several actors together, a cooperation.
+_EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame", "patrol"})
+#: Modifiers of an exercise shared by several states: "trilateral", "bilateral".
+_SHARED = frozenset({"joint", "combined", "trilateral", "bilateral", "multilateral", "multinational"})
 #: Attack nouns that a verb of exchange makes mutual: "exchanged fire with X" is a fight with X.
 _EXCHANGED = frozenset({"exchange", "trade"})
 #: Nouns of the ties between two parties, which an act on them concerns ("suspension of links with X").
@@ -373,6 +377,17 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                        f"noun:{trig.lemma}:reciprocal", trigger=noun, asserted_by=speaker_of(rd, noun, lex))
                         if rel:
                             yield rel
+            if noun.lemma_.lower() in _EXERCISES and len({a[0] for a in agents}) > 1 and (
+                    _together(noun, light) or any(c.dep_ == "amod" and c.lower_ in _SHARED for c in noun.children)
+                    or (light is not None and light.lemma_.lower() in {"hold", "conduct", "stage", "begin", "start"})):
+                # "Russia and Belarus began joint military exercises": they drilled together
+                for i, a in enumerate(agents):
+                    for b in agents[i + 1:]:
+                        if a[0] != b[0]:
+                            rel = relation(rd, sent, a, "cooperatedWith", b, 0.75,
+                                           f"noun:{trig.lemma}:joint", trigger=noun)
+                            if rel:
+                                yield rel
             together = _together(noun, light)
             if objects and len({a[0] for a in agents}) > 1 and (
                     together or (light is not None and pred in JOINT_PREDICATES)):

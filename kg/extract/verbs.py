@@ -87,6 +87,9 @@ def _weapon(tok: Token | None) -> Token | None:
     return next(iter(prep_objects(tok, ("of",))), None)
 
 
+#: Means of crowd control: using them against someone coerces, it does not attack.
+_CROWD_CONTROL = frozenset({"gas", "cannon", "baton", "truncheon", "pepper", "spray", "bullet",
+                            "teargas"})
 #: People sent to look into something: sending them is an inquiry, not aid.
 _INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "auditor", "fact-finder"})
 #: Words of the idioms "shoulder to shoulder", "side by side", "hand in hand".
@@ -261,6 +264,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     continue
                 reverse = trig.predicate.startswith("~")  # "X comprises Y": Y partOf X
                 pred = intent_predicate(trig.predicate.lstrip("~"), mode)
+                if pred == "targeted" and trig.lemma == "use" and any(
+                        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _CROWD_CONTROL for c in verb.children):
+                    pred = "coerced"  # "police used tear gas against protesters": force short of an attack
                 if pred == "targeted" and trig.lemma == "attack" and any(
                         c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
                         for c in verb.children):
