@@ -615,6 +615,11 @@ CASES = [
     ("Georgian police used tear gas and water cannon against pro-European protesters in Tbilisi.",
      {("georgian-police", "coerced", "georgian-protesters")}, {("georgian-police", "targeted", "georgian-protesters")}),
     ("The Houthis used drones against Saudi Arabia.", {("houthis", "targeted", "saudi-arabia")}, set()),
+    # support or aid "from" X is X's, given to whoever has it or receives it; pushing a foe out
+    ("Somali forces, with support from Turkish drones, pushed al-Shabaab out of several towns.",
+     {("turkey", "supported", "somali-forces"), ("somali-forces", "inConflictWith", "al-shabaab")}, set()),
+    ("Ukraine received military aid from the United States.", {("united-states", "aided", "ukraine")}, set()),
+    ("Ukraine received aid.", set(), {("ukraine", "aided", "ukraine")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

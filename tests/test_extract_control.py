@@ -78,6 +78,8 @@ POSITIVES = [
     ("The campaign to liberate Mosul from ISIS began in October.", {("islamic-state", "mosul")}),
     ("Iraqi forces launched an offensive to retake Mosul from ISIS.", {("islamic-state", "mosul")}),
     ("Ukraine vowed to recapture Crimea from Russia.", {("russia", "crimea")}),
+    # a name the tagger took for a person is a place where only a place can be meant
+    ("M23 rebels took control of Bukavu.", {("m23", "bukavu")}),
     ("The RSF attempted to seize El Fasher from the Sudanese army.", {("sudanese-armed-forces", "el-fasher")}),
 ]
 

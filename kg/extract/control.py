@@ -77,6 +77,11 @@ _PLACE_NOUNS = frozenset({"city", "town", "village", "area", "territory", "regio
                           "stronghold", "base", "port", "capital", "enclave", "hub"})
 
 
+#: Phrasings whose object can only be territory ("took control of", "under the control of",
+#: "fell to"), so a name the tagger took for a person is a place there.
+_OF_PLACES_ONLY = frozenset({"take", "control", "under", "hands", "to"})
+
+
 def control_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
     """Yield ``controls`` relations: an actor holds a place, facility or territory."""
     lex = lexicon or load_lexicon()
@@ -361,6 +366,8 @@ def _emit(rd: ResolvedDoc, sent: Span, holder_toks, held_toks, trig: ControlTrig
     gaz = load_gazetteer()
     for place, partial in places:
         kind = rd.entities[place[0]].type
+        if kind == "Person" and how in _OF_PLACES_ONLY and gaz.get(place[0]) is None:
+            kind = "Place"  # "took control of Bukavu": no one controls a person; the tagger erred
         if kind not in _PLACES:
             if kind != "State" or "state" not in trig.objects or partial:
                 continue

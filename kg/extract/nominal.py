@@ -66,6 +66,10 @@ _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
 #: A border "with X" faces X.
 _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
+#: Verbs of receiving what someone gives "from" somewhere.
+_RECEIVING = frozenset({"receive", "get", "obtain", "accept"})
+#: Nouns of help that name the helper "from": "with support from X", "help from X".
+_HELP_NOUNS = frozenset({"support", "help", "aid", "assistance", "backing"})
 #: Verbs by which one answers a demand, appeal or call made to one.
 _ANSWERING = frozenset({"reject", "accept", "dismiss", "ignore", "heed", "rebuff", "spurn", "answer",
                         "welcome", "refuse", "decline", "defy"})
@@ -90,9 +94,10 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS:
             found += actors(rd, child)
-    if noun.lemma_.lower() in REQUEST_NOUNS:  # "an appeal from the Security Council"
-        for pobj in prep_objects(noun, frozenset({"from"})):
-            found += actors(rd, pobj)
+    if noun.lemma_.lower() in REQUEST_NOUNS | _HELP_NOUNS:  # "an appeal from the Security Council"
+        heads = [noun] + ([noun.head] if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in _RECEIVING else [])
+        for pobj in (p for h in heads for p in prep_objects(h, frozenset({"from"}))):
+            found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     for mod, factor in modifier_actors(rd, noun):
         if factor < 1.0:  # one compound down: "the Turkish drone strike"
             found += [(k, t, f * factor) for k, t, f in actors(rd, mod)]
@@ -252,6 +257,21 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         # "the RSF rejected an appeal from the Security Council": the appeal was made to the RSF
         subj, passive = subject_of(noun.head)
         out += [] if passive else actors(rd, subj)
+    if not out and trig.predicate in {"supported", "aided"} and noun.dep_ in OBJECT_DEPS \
+            and noun.head.lemma_.lower() in _RECEIVING:
+        # "Ukraine received aid from the EU": the one who receives it is aided
+        subj, passive = subject_of(noun.head)
+        given = any(True for h in (noun, noun.head) for _ in prep_objects(h, frozenset({"from"})))
+        out += actors(rd, subj) if given and not passive else []
+    if not out and trig.predicate in {"supported", "aided"} and noun.dep_ == "pobj" and noun.head.lower_ == "with" \
+            and any(True for _ in prep_objects(noun, frozenset({"from"}))):
+        # "Somali forces, with support from Turkish drones, pushed ...": the subject is helped
+        helped = noun.head.head
+        if helped.pos_ in {"NOUN", "PROPN"}:
+            out += actors(rd, helped)
+        else:
+            subj, passive = subject_of(helped)
+            out += [] if passive else actors(rd, subj)
     if not out and trig.predicate == "mobilizedAgainst":
         # "put its army on high alert along the border with Kosovo": whoever is across the border
         for head in (noun, noun.head, noun.head.head):
