@@ -785,3 +785,9 @@ def test_extract_according_to_state_media_is_who_asserts_it():
     graph = kg.build(["According to the Syrian state media, Israeli jets struck Aleppo airport."])
     strikes = [r for r in graph.relations if r.predicate == "targeted"]
     assert strikes and all(r.asserted_by == "syrian-media" for r in strikes)
+
+
+def test_extract_a_protest_that_took_place_is_its_holders():
+    graph = kg.build(["A demonstration by members of the PMF took place on Tuesday in protest of the strike."])
+    protests = [e for e in graph.events if e.type == "Protest"]
+    assert protests and "popular-mobilization-forces" in protests[0].agents

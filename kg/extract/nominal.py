@@ -70,6 +70,8 @@ _BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _RECEIVING = frozenset({"receive", "get", "obtain", "accept"})
 #: Nouns of help that name the helper "from": "with support from X", "help from X".
 _HELP_NOUNS = frozenset({"support", "help", "aid", "assistance", "backing"})
+#: Verbs whose subject bears what their "with"/"in" phrase names ("facing ... with threats").
+_FACING = frozenset({"face", "suffer", "endure", "sustain"})
 #: Verbs by which one answers a demand, appeal or call made to one.
 _ANSWERING = frozenset({"reject", "accept", "dismiss", "ignore", "heed", "rebuff", "spurn", "answer",
                         "welcome", "refuse", "decline", "defy"})
@@ -140,7 +142,7 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
             return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
         if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in noun.children):
             return [], verb  # "during a visit by Starmer to the White House, Trump said": not Trump's visit
-        if verb.lemma_.lower() in _UNDERGOING:
+        if verb.lemma_.lower() in _FACING:
             return [], verb  # "facing challenges, with threats to their integrity": they are threatened
         if verb.pos_ in {"VERB", "AUX"}:
             subj, passive = subject_of(verb)
