@@ -103,6 +103,7 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     for mod, factor in modifier_actors(rd, noun):
         if factor < 1.0:  # one compound down: "the Turkish drone strike"
             found += [(k, t, f * factor) for k, t, f in actors(rd, mod)]
+    for child in noun.children:  # "a demonstration by Hamas supporters", "the attack by X"
         if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
