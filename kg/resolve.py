@@ -65,6 +65,9 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
 #: Nouns after which a name is a region's ("the Essequibo region", "Kherson oblast").
 _REGION_NOUNS = frozenset({"region", "province", "district", "governorate", "oblast", "county", "prefecture"})
+#: Nouns of what an actor proposes or holds: a capital owning one stands for its state.
+_STANCE_NOUNS = frozenset({"offer", "proposal", "plan", "decision", "position", "policy", "account", "request",
+                           "appeal", "invitation", "initiative", "move", "stance", "response", "ultimatum"})
 #: Relations of a stance towards an actor (never towards a place).
 _STANCES = frozenset({"accused", "blamed", "criticized", "condemned", "supported", "rejected", "demanded"})
 #: Modifiers that set a group against its state: "Afghan rebel leaders" lead no Afghan government.
@@ -340,7 +343,8 @@ class _Resolver:
                 first.head.lower_ in {"by", "with", "against"}  # "talks with Tehran", "war against Kyiv"
                 or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in _PARTY_NOUNS
                                                     or self._verbal_noun(first.head.head))))) or (
-                first.dep_ == "poss" and first.head.lemma_.lower() in self.lex.nouns):  # "Moscow's offensive"
+                first.dep_ == "poss" and (first.head.lemma_.lower() in self.lex.nouns  # "Moscow's offensive"
+                                          or first.head.lemma_.lower() in _STANCE_NOUNS)):  # "Seoul's offer"
             metonym = self.gaz.metonym(text)
             if metonym is not None:
                 return self._from_entry(metonym)

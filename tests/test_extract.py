@@ -620,6 +620,15 @@ CASES = [
      {("turkey", "supported", "somali-forces"), ("somali-forces", "inConflictWith", "al-shabaab")}, set()),
     ("Ukraine received military aid from the United States.", {("united-states", "aided", "ukraine")}, set()),
     ("Ukraine received aid.", set(), {("ukraine", "aided", "ukraine")}),
+    # rejecting accusations denies the accuser, also in a participle the parser hangs under the denial
+    ("Venezuela denied sheltering ELN commanders, rejecting accusations by Bogota.",
+     {("venezuela", "denied", "colombia")}, {("venezuela", "rejected", "colombia")}),
+    # a capital owning an offer stands for its state; blocking a state's bid rejects the state
+    ("Pyongyang rejected Seoul's offer of humanitarian aid as a hypocritical gesture.",
+     {("north-korea", "rejected", "south-korea")}, set()),
+    ("Hungary and Slovakia blocked the EU's new sanctions package against Russia.",
+     {("hungary", "rejected", "european-union"), ("slovakia", "rejected", "european-union")}, set()),
+    ("Turkey blocked Sweden's NATO bid.", {("turkey", "rejected", "sweden")}, {("turkey", "rejected", "nato")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

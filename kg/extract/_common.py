@@ -545,6 +545,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
     t = tok
     mode = "asserted"
     ongoing = False  # "will continue to strike X": the act is going on, whatever comes next
+    adverbial = False  # passed an adverbial clause: "denied X, rejecting Y" does not deny the rejecting
     for _ in range(6):
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ == "would" and _reported(t, lex):
@@ -581,7 +582,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
                     ongoing = True
                 if kind == "threaten":
                     return "threat"
-                if kind == "deny":
+                if kind == "deny" and not adverbial:
                     return "denied"
                 if kind in {"pursue", "cooperate"} or head.lower_ in READY:
                     holder = head.head if head.dep_ in {"acomp", "attr"} else head
@@ -593,8 +594,10 @@ def modality(tok: Token, lex: Lexicon) -> str:
                     mode = "future" if mode == "asserted" else mode
                 elif lemma in ACCUSING and t.dep_ in {"pcomp", "pobj", "prep"} and mode == "asserted":
                     return "alleged"  # "accused the United States of aiding Israel"
-                elif lemma in lex.irrealis and not (t.dep_ == "ccomp" and lemma in lex.speech):
+                elif lemma in lex.irrealis and not (t.dep_ == "ccomp" and lemma in lex.speech) \
+                        and not (kind == "deny" and adverbial):
                     return "blocked"  # "told X to leave"; but "a court was told that ..." reports
+            adverbial = adverbial or t.dep_ == "advcl"
             t = head
             continue
         break

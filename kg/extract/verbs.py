@@ -113,6 +113,8 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
                 return []
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS:
+                if trig.predicate == "rejected" and child.lemma_.lower() in _ALLEGATION_NOUNS:
+                    continue  # "rejected accusations by Bogota" denies them (see _denials)
                 found = actors(rd, child)
                 if not found:
                     # "welcomed the Iraqi decision": Iraq; "supported the Iraqi offensive": Iraq, its
@@ -123,6 +125,9 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
                         else actors(rd, child, via_modifiers=True)
                     if trig.predicate in COOPERATIVE and _hostile_act(child, lex):
                         found = [a for a in found if a[1].dep_ != "compound"]
+                    if any(a[1].dep_ == "poss" and a[1].pos_ != "PRON" for a in found):
+                        # "blocked Sweden's NATO bid": the bid is Sweden's; NATO is what it is for
+                        found = [a for a in found if a[1].dep_ == "poss"]
                 if not found and trig.predicate in _THROUGH_OBJECT and not (
                         verb.lemma_.lower() in ENDING and _hostile_act(child, lex)):
                     # "threatened further action against Russia", "suspended aid to Bosnia"; but
