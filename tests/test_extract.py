@@ -629,6 +629,12 @@ CASES = [
     ("Hungary and Slovakia blocked the EU's new sanctions package against Russia.",
      {("hungary", "rejected", "european-union"), ("slovakia", "rejected", "european-union")}, set()),
     ("Turkey blocked Sweden's NATO bid.", {("turkey", "rejected", "sweden")}, {("turkey", "rejected", "nato")}),
+    # a threat is aimed at whoever its condition or goal names
+    ("Kim Jong Un threatened to use nuclear weapons if South Korea and the United States attacked his country.",
+     {("kim-jong-un", "threatened", "south-korea"), ("kim-jong-un", "threatened", "united-states")}, set()),
+    ("Netanyahu vowed to continue the offensive in Gaza until Hamas is destroyed.",
+     {("benjamin-netanyahu", "threatened", "hamas")}, set()),
+    ("Iran did not threaten to close the strait if the US struck.", set(), {("iran", "threatened", "united-states")}),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),

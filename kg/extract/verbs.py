@@ -212,6 +212,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 emitted.extend(_suffered(rd, sent, verb, lex))
             if verb.lemma_.lower() in _STOPPING:
                 emitted.extend(_hostility_ended(rd, sent, verb, lex))
+            if lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten":
+                emitted.extend(_threat_on_condition(rd, sent, verb, lex))
             lemma = verb_lemma(verb, lex.verbs)
             triggers = lex.verbs.get(lemma)
             special = lemma in lex.reciprocal or lemma in lex.speech
@@ -370,6 +372,37 @@ def _in_clash(verb: Token) -> bool:
 
 #: Verbs that stop an act ("halted its strikes on X", "suspended attacks on X").
 _STOPPING = ENDING
+
+
+def _threat_on_condition(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
+    """A threat is aimed at whoever its condition or its goal names: "threatened to use nuclear
+    weapons if South Korea attacked", "vowed to continue the offensive until Hamas is destroyed"."""
+    if is_negated(verb) or modality(verb, lex) not in {"asserted", "threat"}:
+        return
+    subj, passive = subject_of(verb)
+    threateners = [] if passive else actors(rd, subj)
+    if not threateners:
+        return
+    targets = []
+    for clause in verb.subtree:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        marks = {m.lower_ for m in clause.children if m.dep_ == "mark"}
+        cond_subj, cond_passive = subject_of(clause)
+        if marks & {"if", "unless"} and not cond_passive:
+            targets += actors(rd, cond_subj)  # the one whose act would set the threat off
+        elif "until" in marks and cond_passive and clause.lemma_.lower() in _DEFEATED:
+            targets += actors(rd, cond_subj)  # "until Hamas is destroyed"
+    for target in targets:
+        for who in threateners:
+            rel = relation(rd, sent, who, "threatened", target, 0.7, f"verb:{verb.lemma_.lower()}:condition",
+                           trigger=verb)
+            if rel is not None:
+                yield rel
+
+
+#: Verbs of a foe's end that a vow's "until" clause may name.
+_DEFEATED = frozenset({"destroy", "defeat", "eliminate", "crush", "eradicate", "dismantle", "disarm", "annihilate"})
 
 
 def _hostility_ended(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
