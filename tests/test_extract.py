@@ -635,6 +635,11 @@ CASES = [
     ("Netanyahu vowed to continue the offensive in Gaza until Hamas is destroyed.",
      {("benjamin-netanyahu", "threatened", "hamas")}, set()),
     ("Iran did not threaten to close the strait if the US struck.", set(), {("iran", "threatened", "united-states")}),
+    # "the junta" refers back to a junta, not to whatever state came last
+    ("China brokered a ceasefire between the junta and the Three Brotherhood Alliance.", set(),
+     {("china", "agreedWith", "three-brotherhood-alliance")}),
+    ("Mali's junta expelled the French ambassador. The junta also ordered French troops to leave.",
+     {("malian-government", "demanded", "french-forces")}, set()),
     # a demand that X do something is a demand of X, and the act is not done
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),
