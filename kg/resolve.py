@@ -146,6 +146,10 @@ class ResolvedDoc:
         """The entity of a key."""
         return self.entities[key]
 
+    def parents(self, key: str) -> set[str]:
+        """What the wording of an entity's mentions makes it part of ("U.S. forces" -> the US)."""
+        return {link.object for link in self.links if link.subject == key and link.predicate == "partOf"}
+
 
 class _Resolver:
     def __init__(self, doc: Doc, document: Document, offset: int, gaz: Gazetteer, lex: Lexicon):
@@ -177,8 +181,8 @@ class _Resolver:
         self.local_alias.setdefault(normalize_name(surface), entity.key)
         entry = self.gaz.get(entity.key)
         parent = self.gaz.get(entry.part_of) if entry is not None and entry.part_of else None
-        if parent is not None and any(
-                t.lower_ in {n.lower() for n in (parent.label, *parent.aliases, *parent.demonyms)} for t in span):
+        names = {n.lower() for n in (parent.label, *parent.aliases, *parent.demonyms)} if parent else set()
+        if parent is not None and any(t.lower_ in names for t in span):
             # "Iran's Revolutionary Guards", "the Israeli military": the name says whose it is
             self.rd.entities.setdefault(parent.key, self._from_entry(parent))
             link = DerivedLink(entity.key, "partOf", parent.key, span.start, span.end, "resolve.gazetteer-part-of")

@@ -43,6 +43,8 @@ AGENT_OF_NOUNS = frozenset({"decision", "action", "effort", "commitment", "annou
 #: Common nouns a person's name may stand in apposition to ("the group's leader, X").
 _PERSON_NOUNS = frozenset({"leader", "president", "minister", "commander", "chief", "spokesman", "spokeswoman",
                            "spokesperson", "envoy", "official", "head", "founder", "general", "man", "woman"})
+#: A border "with X" faces X ("deployed troops to the border with X").
+BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 #: Nouns of a message someone sends: "an appeal from X", "an invitation from X" are X's.
 REQUEST_NOUNS = frozenset({"appeal", "invitation", "offer", "request", "call", "demand", "proposal", "plea",
                            "ultimatum", "order", "message", "letter", "warning", "overture", "initiative"})
@@ -757,8 +759,7 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
         return None  # one accuses, consults or backs an actor, not a place
     if stype == "Person" and otype in _INERT and predicate in {"partOf", "leaderOf"}:
         return None  # "Minister for the Middle East" is no member of a region
-    if otype == "State" and predicate in {"targeted", "coerced", "sanctioned"} and any(
-            link.subject == subj[0] and link.predicate == "partOf" and link.object == obj[0] for link in rd.links):
+    if otype == "State" and predicate in {"targeted", "coerced", "sanctioned"} and obj[0] in rd.parents(subj[0]):
         return None  # "Turkish authorities imposed a curfew in a town in Turkey": a place, not their own state
     conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)
     return Relation(

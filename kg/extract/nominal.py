@@ -31,6 +31,7 @@ from ._common import (
     JOINT_PREDICATES,
     MODIFIER_DEPS,
     EFFORT_NOUNS,
+    BORDER_NOUNS,
     ENDING,
     OBJECT_DEPS,
     SAYING_NOUNS,
@@ -64,8 +65,6 @@ _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
-#: A border "with X" faces X.
-_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 #: Verbs of receiving what someone gives "from" somewhere.
 _RECEIVING = frozenset({"receive", "get", "obtain", "accept"})
 #: Nouns of help that name the helper "from": "with support from X", "help from X".
@@ -279,7 +278,7 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         # "put its army on high alert along the border with Kosovo": whoever is across the border
         for head in (noun, noun.head, noun.head.head):
             for place in prep_objects(head, frozenset({"along", "to", "near", "at", "on"})):
-                if place.lemma_.lower() in _BORDER_NOUNS:
+                if place.lemma_.lower() in BORDER_NOUNS:
                     out += [a for w in prep_objects(place, frozenset({"with"})) for a in actors(rd, w)]
     if not out and trig.predicate in {"demanded", "accused"}:
         # "its demand that Israel ease restrictions": Israel; "the Taliban's claim that Pakistani jets
@@ -371,9 +370,9 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children):
                 # "support for the Government of Iraq in the fight against ISIS": the supported fight,
                 # not the fight of whoever gives the support
-                owner = supported_party(noun)
-                if owner is not None and actors(rd, owner):
-                    agents = [(k, t, f * 0.85) for k, t, f in actors(rd, owner)]
+                supported = actors(rd, supported_party(noun))
+                if supported:
+                    agents = [(k, t, f * 0.85) for k, t, f in supported]
             # "its alleged support for X", "a suspected Israeli strike": who did it is not stated
             alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [

@@ -113,7 +113,7 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             if etype in _PLACE_TYPES | {"MilitaryForce"}:
                 pred = "stationedIn" if etype == "MilitaryForce" else "locatedIn"
                 # "security forces in Ethiopia" are Ethiopia's own, not stationed there
-                own = {link.object for link in rd.links if link.subject == key and link.predicate == "partOf"}
+                own = rd.parents(key)
                 for prep in head.children:
                     if prep.dep_ == "prep" and prep.lower_ in _IN_PREPS:
                         for pobj in prep.children:

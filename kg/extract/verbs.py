@@ -32,6 +32,7 @@ from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
     COOPERATIVE,
     CONFLICTUAL,
+    BORDER_NOUNS,
     ENDING,
     JOINT_PREDICATES,
     OBJECT_DEPS,
@@ -65,8 +66,6 @@ _ACCUSING = frozenset({"accused", "blamed"})
 _DENYING_PRONOUNS = frozenset({"they", "it", "he", "she"})
 #: Relations whose target may sit in the object's preposition ("threatened action against X").
 _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "demanded"})
-#: A border "with X" that troops are sent to faces X.
-_BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 #: What a host receives when it consults someone: people, and the meetings they hold.
 _MET = frozenset({"delegation", "counterpart", "leader", "minister", "president", "official", "envoy",
@@ -167,7 +166,7 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
             # "moved artillery closer to the border with X"
             for h in list(heads) + [c for c in verb.children if c.dep_ == "advmod"]:
                 for pobj in prep_objects(h, ("to", "on", "along", "near", "at")):
-                    if pobj.lemma_.lower() in _BORDER_NOUNS:
+                    if pobj.lemma_.lower() in BORDER_NOUNS:
                         out.extend(a for w in prep_objects(pobj, ("with",)) for a in actors(rd, w))
         for head in heads:  # "provided arms to X" attaches "to X" to either
             for pobj in prep_objects(head, preps):
@@ -210,7 +209,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 continue
             if verb.lemma_.lower() in _SUFFERING:
                 emitted.extend(_suffered(rd, sent, verb, lex))
-            if verb.lemma_.lower() in _STOPPING:
+            if verb.lemma_.lower() in ENDING:
                 emitted.extend(_hostility_ended(rd, sent, verb, lex))
             if lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten":
                 emitted.extend(_threat_on_condition(rd, sent, verb, lex))
@@ -370,10 +369,6 @@ def _in_clash(verb: Token) -> bool:
     return False
 
 
-#: Verbs that stop an act ("halted its strikes on X", "suspended attacks on X").
-_STOPPING = ENDING
-
-
 def _threat_on_condition(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
     """A threat is aimed at whoever its condition or its goal names: "threatened to use nuclear
     weapons if South Korea attacked", "vowed to continue the offensive until Hamas is destroyed"."""
@@ -416,6 +411,8 @@ def _hostility_ended(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterat
     subjects = [] if passive else actors(rd, subj)
     if pred is None or not subjects:
         return
+    speaker = speaker_of(rd, verb, lex)
+    rule = f"verb:{verb.lemma_.lower()}:ended" + ("" if mode == "asserted" else f":{mode}")
     for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
         if not _hostile_act(obj, lex):
             continue
@@ -424,9 +421,7 @@ def _hostility_ended(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterat
         for pobj in [*prep_objects(obj, preps), *prep_objects(verb, preps)]:
             for target in actors(rd, pobj) or actors(rd, pobj, via_modifiers=True):
                 for subj in subjects:
-                    rel = relation(rd, sent, subj, pred, target, 0.7,
-                                   f"verb:{verb.lemma_.lower()}:ended" + ("" if mode == "asserted" else f":{mode}"),
-                                   trigger=verb, asserted_by=speaker_of(rd, verb, lex))
+                    rel = relation(rd, sent, subj, pred, target, 0.7, rule, trigger=verb, asserted_by=speaker)
                     if rel is not None:
                         yield rel
 
