@@ -709,6 +709,10 @@ CASES = [
     ("The NUG is working to defeat the military regime, Zin Mar Aung, its foreign minister, told reporters.", set(),
      {("national-unity-government", "inConflictWith", "zin-mar-aung"),
       ("national-unity-government", "targeted", "zin-mar-aung")}),
+    # a fronted "On <date>," is no one the attempt is handed to ("called on Russia to" is)
+    ("On Dec. 6th, Iraqi forces attempted to seize the hospital from ISIS fighters.",
+     {("iraqi-forces", "inConflictWith", "islamic-state")}, set()),
+    ("On Monday, Hamas tried to attack Israeli positions near Gaza.", {("hamas", "targeted", "israel")}, set()),
 ]
 
 

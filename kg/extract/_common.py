@@ -316,7 +316,8 @@ def _object_controller(head: Token) -> Token | None:
         if child.dep_ in OBJECT_DEPS:
             return child
     for child in head.children:  # "called on Russia to ...", "appealed to Iran to ..."
-        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "to"}:
+        # (after the verb: "On Monday, the army tried to retake X" is the army's attempt)
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "to"} and child.i > head.i:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
