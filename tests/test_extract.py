@@ -713,6 +713,22 @@ CASES = [
     ("On Dec. 6th, Iraqi forces attempted to seize the hospital from ISIS fighters.",
      {("iraqi-forces", "inConflictWith", "islamic-state")}, set()),
     ("On Monday, Hamas tried to attack Israeli positions near Gaza.", {("hamas", "targeted", "israel")}, set()),
+    # helping is aid, also where the parser makes the helped side a small clause's subject
+    ("Iran is helping Hezbollah rebuild its arsenal.",
+     {("iran", "aided", "hezbollah"), ("hezbollah", "backedBy", "iran")}, set()),
+    ("China did not help Russia.", set(), {("china", "aided", "russia")}),
+    # support given to an aim against a foe: helper and helped both fight the foe ...
+    ("France is assisting the Malian army to defeat JNIM.",
+     {("france", "inConflictWith", "jamaat-nasr-al-islam-wal-muslimin"),
+      ("malian-forces", "inConflictWith", "jamaat-nasr-al-islam-wal-muslimin")}, set()),
+    ("The US helped Ukraine drive Russian forces out of Kherson.",
+     {("united-states", "aided", "ukraine"), ("united-states", "inConflictWith", "russian-forces"),
+      ("ukraine", "backedBy", "united-states")}, set()),
+    # ... support "in" the helped side's fight makes only that side a fighter
+    ("Belarus stands firmly with Russia in its fight against Ukraine.",
+     {("russia", "inConflictWith", "ukraine")}, {("belarus", "inConflictWith", "ukraine")}),
+    ("Washington is not helping Kyiv to attack Russian territory.", set(),
+     {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
 ]
 
 

@@ -328,7 +328,19 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                      f"{rule}:against", trigger=verb, asserted_by=speaker)
                                     if fight is not None:
                                         emitted.append(fight)
-                            backed = backing(rd, rel, trig.lemma, lex) if mode == "asserted" else None
+                            aim = _aim_foes(rd, verb, lex) if rel.predicate in {"supported", "aided"} \
+                                and mode in {"asserted", "pursued"} and not negated else []
+                            for foe, shared in aim:
+                                # "assisting the Iraqi government to destroy ISIL", "stands by Iraq to
+                                # defeat Daesh": helper and helped both fight the foe of the aim; "stands
+                                # with Moscow in its fight against Ukraine": the one supported fights
+                                for side in (subj, obj) if shared else (obj,):
+                                    fight = relation(rd, sent, side, "inConflictWith", foe, trig.confidence * 0.75,
+                                                     f"{rule}:shared-aim", trigger=verb, asserted_by=speaker)
+                                    if fight is not None:
+                                        emitted.append(fight)
+                            backed = backing(rd, rel, trig.lemma, lex, military=bool(aim)) \
+                                if mode == "asserted" else None
                             if backed is not None:
                                 emitted.append(backed)
                 if any(r.rule.startswith(f"verb:{trig.lemma}:") and r.evidence.trigger_span and
@@ -345,6 +357,40 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         recent = [r for r in emitted if r.predicate in _ACCUSING and not r.negated]
         yield from emitted
         yield from events
+
+
+#: Nouns of a side's fight that support may be given "in": "supports the government in its
+#: fight against the rebels".
+_FIGHT_NOUNS = frozenset({"fight", "war", "struggle", "battle", "campaign", "effort", "offensive"})
+
+
+def _aim_foes(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[tuple[tuple[str, Token, float], bool]]:
+    """The foes a support verb's aim names, each with whether the supporter shares the fight:
+    the objects of an infinitive of purpose with a hostile trigger ("assisting the army to defeat
+    JNIM", "to degrade and destroy ISIL": shared) or of the fight the support is given in
+    ("supports the government in its fight against X": the government's alone)."""
+    foes: list[tuple[tuple[str, Token, float], bool]] = []
+    clauses = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and c.i > verb.i
+               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # "helped Ukraine drive Russian forces out": the parser's small clause
+    clauses += [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+                and not any(m.dep_ == "mark" for m in c.children)]
+    clauses += [c for cl in clauses for c in cl.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    for clause in clauses:
+        if is_negated(clause):
+            continue
+        for trig in lex.verbs.get(verb_lemma(clause, lex.verbs)) or ():
+            if trig.predicate in {"targeted", "inConflictWith"}:
+                found = _objects(rd, clause, trig, False, lex)
+                if found:
+                    foes.extend((f, True) for f in found)
+                    break
+    for head in [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]:
+        for pobj in prep_objects(head, ("in",)):
+            if pobj.lemma_.lower() in _FIGHT_NOUNS:
+                foes.extend((a, False) for p in prep_objects(pobj, ("against",)) for a in actors(rd, p))
+    seen: set[str] = set()
+    return [f for f in foes if not (f[0][0] in seen or seen.add(f[0][0]))]
 
 
 #: Nouns of a fight between two sides: an attack done "in a gunbattle" or "after days of
