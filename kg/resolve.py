@@ -763,6 +763,9 @@ class _Resolver:
         "support for Kurdish fighters in their battle"), else the subject of the
         clause ("The UK remains steadfast in its support"). Persons are never
         "its"; "its" needs a singular antecedent."""
+        found = self._supported_before(pron)
+        if found:
+            return found
         t = pron.head
         for _ in range(6):
             h = t.head
@@ -787,6 +790,27 @@ class _Resolver:
                     subj = next((c for c in h.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 return self._group_keys([subj] if subj is not None else [], pron)
             t = h
+        return ()
+
+    def _supported_before(self, pron: Token) -> tuple[str, ...]:
+        """The one supported by a phrase of support that ends right before the pronoun's
+        phrase, where the parser hung that phrase higher up: "committed to its support of the
+        Peshmerga in their fight against ISIS" (their: the Peshmerga's)."""
+        noun = pron.head
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.i == 0:
+            return ()
+        prep = noun.head
+        t = pron.doc[prep.i - 1]
+        for _ in range(6):
+            if t.right_edge.i != prep.i - 1 or t.i >= prep.i:
+                return ()
+            if t.lemma_.lower() in SUPPORTING and t.pos_ == "NOUN" and prep.head.i != t.i:
+                objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "to"}
+                        for p in c.children if p.dep_ == "pobj"]
+                return self._group_keys(objs, pron)
+            if t.head.i == t.i:
+                return ()
+            t = t.head
         return ()
 
     def _group_keys(self, toks: list[Token], pron: Token) -> tuple[str, ...]:

@@ -727,6 +727,13 @@ CASES = [
     # ... support "in" the helped side's fight makes only that side a fighter
     ("Belarus stands firmly with Russia in its fight against Ukraine.",
      {("russia", "inConflictWith", "ukraine")}, {("belarus", "inConflictWith", "ukraine")}),
+    # "their" in a fight hung after a phrase of support is the supported side's, wherever the
+    # parser attaches it; support given in a fight is military backing
+    ("Germany remains committed to its support of the Kurdish Peshmerga in their fight against ISIS.",
+     {("peshmerga", "inConflictWith", "islamic-state"), ("peshmerga", "backedBy", "germany")},
+     {("germany", "inConflictWith", "islamic-state")}),
+    ("Britain is steadfast in its support of the Government of Iraq in their fight against ISIL.",
+     {("iraqi-government", "backedBy", "united-kingdom")}, set()),
     ("Washington is not helping Kyiv to attack Russian territory.", set(),
      {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
 ]

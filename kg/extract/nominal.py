@@ -40,6 +40,7 @@ from ._common import (
     acting_as_part_of,
     actors,
     backing,
+    fight_in,
     intent_predicate,
     modality,
     verb_lemma,
@@ -436,13 +437,14 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                    trigger=noun, asserted_by=speaker)
                     if rel:
                         yield rel
-                        military = _military(light, lex)
+                        # "its support of the government of Iraq in their fight against ISIL": military
+                        military = _military(light, lex) or any(fight_in(noun))
                         voiced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in _VOICING
                         backed = backing(rd, rel, trig.lemma, lex, military=military) \
                             if mode == "asserted" and not voiced else None  # "reaffirmed its support": words
                         if backed is not None:
                             yield backed
-                        if backed is not None and military:
+                        if backed is not None and military and light is not None:
                             # "strikes in support of the government of Iraq against ISIL targets":
                             # the one supported is at war with the strikes' target
                             for foe in _strike_targets(rd, light, noun):

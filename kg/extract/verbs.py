@@ -34,6 +34,7 @@ from ._common import (
     CONFLICTUAL,
     BORDER_NOUNS,
     ENDING,
+    FIGHT_NOUNS,
     JOINT_PREDICATES,
     OBJECT_DEPS,
     partners_of,
@@ -359,11 +360,6 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         yield from events
 
 
-#: Nouns of a side's fight that support may be given "in": "supports the government in its
-#: fight against the rebels".
-_FIGHT_NOUNS = frozenset({"fight", "war", "struggle", "battle", "campaign", "effort", "offensive"})
-
-
 def _aim_foes(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[tuple[tuple[str, Token, float], bool]]:
     """The foes a support verb's aim names, each with whether the supporter shares the fight:
     the objects of an infinitive of purpose with a hostile trigger ("assisting the army to defeat
@@ -387,7 +383,7 @@ def _aim_foes(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[tuple[tuple[st
                     break
     for head in [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]:
         for pobj in prep_objects(head, ("in",)):
-            if pobj.lemma_.lower() in _FIGHT_NOUNS:
+            if pobj.lemma_.lower() in FIGHT_NOUNS:
                 foes.extend((a, False) for p in prep_objects(pobj, ("against",)) for a in actors(rd, p))
     seen: set[str] = set()
     return [f for f in foes if not (f[0][0] in seen or seen.add(f[0][0]))]
