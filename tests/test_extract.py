@@ -734,6 +734,10 @@ CASES = [
      {("germany", "inConflictWith", "islamic-state")}),
     ("Britain is steadfast in its support of the Government of Iraq in their fight against ISIL.",
      {("iraqi-government", "backedBy", "united-kingdom")}, set()),
+    # an agreement between two sides was negotiated between them
+    ("Turkey welcomed the agreement between Armenia and Azerbaijan on border demarcation.",
+     {("armenia", "agreedWith", "azerbaijan"), ("armenia", "consulted", "azerbaijan")}, set()),
+    ("Egypt is working to broker a truce between Israel and Hamas.", set(), {("israel", "consulted", "hamas")}),
     ("Washington is not helping Kyiv to attack Russian territory.", set(),
      {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
 ]

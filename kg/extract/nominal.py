@@ -363,6 +363,11 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     rel = relation(rd, sent, a, pred, b, trig.confidence, f"noun:{trig.lemma}:pair", trigger=noun)
                     if rel:
                         yield rel
+                    if rel and pred == "agreedWith":
+                        talks = relation(rd, sent, a, "consulted", b, trig.confidence * 0.8,
+                                         f"noun:{trig.lemma}:pair:negotiated", trigger=noun)
+                        if talks:
+                            yield talks
             agents, light = _agents(rd, noun, lex)
             if mode == "alleged":  # "accused Kataib Hezbollah of attacks on U.S. interests"
                 agents = agents or actors(rd, accused_of(noun))
