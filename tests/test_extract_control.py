@@ -74,6 +74,11 @@ POSITIVES = [
     ("Russia's occupation of Crimea is illegal.", {("russia", "crimea")}),
     ("The Russian capture of Avdiivka was a setback for Kyiv.", {("russia", "avdiivka")}),
     ("Raqqa was the Islamic State's self-declared capital.", {("islamic-state", "raqqa")}),
+    # an armed group's capital named by a modifier, in apposition; "to X" the parser hangs higher up
+    ("Kurdish fighters closed in on the city of Raqqa, a self-proclaimed ISIS capital in Syria.",
+     {("islamic-state", "raqqa")}),
+    ("Speaking a year after the fall of Mosul to ISIL terrorists, the minister said Iraq would win.",
+     {("islamic-state", "mosul")}),
     # an aim or an attempt to take Y from X says X holds Y now
     ("The campaign to liberate Mosul from ISIS began in October.", {("islamic-state", "mosul")}),
     ("Iraqi forces launched an offensive to retake Mosul from ISIS.", {("islamic-state", "mosul")}),
@@ -126,6 +131,7 @@ TRAPS = [
     ("Gaza captured the attention of the world.", set()),
     # a state's capital is where it governs from, not a place it has taken
     ("The pact was signed in Qatar's capital, Doha.", {("qatar", "doha")}),
+    ("The talks were held in Doha, the Qatari capital.", {("qatar", "doha")}),
 ]
 
 

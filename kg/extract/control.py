@@ -136,11 +136,16 @@ def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
     trig = _row(ctl, "capital", tok)
     if trig:
         owners = [c for c in tok.children if c.dep_ == "poss"]
+        # "a self-proclaimed ISIL capital": an armed group's, named as a modifier
+        owners += [c for c in tok.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < tok.i
+                   and rd.actor_at(c) and rd.entities[rd.actor_at(c)].type == "ArmedGroup"]
         places = [c for c in tok.children if c.dep_ in {"appos", "compound"} and c.i > tok.i]
         places += list(prep_objects(tok, {"of"}))
         if tok.dep_ == "attr":  # "Raqqa was the group's capital"
             subj, _ = subject_of(tok.head)
             places += [subj] if subj is not None else []
+        if tok.dep_ == "appos" and tok.head.i < tok.i:  # "the city of Raqqa, a self-proclaimed ISIL capital"
+            places += [tok.head]
         # "Qatar's capital, Doha" is where a state governs from, not a place it has taken
         owners = [o for o in owners if not (rd.actor_at(o) and rd.entities[rd.actor_at(o)].type == "State")]
         yield owners, places, trig, None, "capital"
@@ -255,6 +260,10 @@ def _seizure_noun(noun: Token, trig: ControlTrigger):
         return
     if noun.lemma_.lower() == "fall":
         owners = list(prep_objects(noun, {"to"}))
+        after = held[-1].right_edge.i + 1
+        if not owners and after < len(noun.doc) and noun.doc[after].lower_ == "to":
+            # "after the fall of Mosul to ISIL, ...": the parser may hang "to ISIL" higher up
+            owners = [c for c in noun.doc[after].children if c.dep_ == "pobj"]
     else:
         owners = _owners(noun) + list(prep_objects(noun, {"by"}))
     if owners:
