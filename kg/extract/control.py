@@ -146,6 +146,9 @@ def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
             places += [subj] if subj is not None else []
         if tok.dep_ == "appos" and tok.head.i < tok.i:  # "the city of Raqqa, a self-proclaimed ISIL capital"
             places += [tok.head]
+        elif tok.dep_ == "npadvmod" and owners and tok.left_edge.i >= 2 \
+                and tok.doc[tok.left_edge.i - 1].text == ",":
+            places += [tok.doc[tok.left_edge.i - 2]]  # the same apposition, parsed as an adverbial
         # "Qatar's capital, Doha" is where a state governs from, not a place it has taken
         owners = [o for o in owners if not (rd.actor_at(o) and rd.entities[rd.actor_at(o)].type == "State")]
         yield owners, places, trig, None, "capital"
