@@ -616,11 +616,14 @@ class _Resolver:
                 continue
             if noun.derived and state is None and noun.cls in {"MilitaryForce", "GovernmentBody"}:
                 named = [m for m in mods if m.pos_ == "PROPN" and m.is_title and m.i > tok.sent.start]
-                if named:  # "Allied troops" named by a capitalised modifier no gazetteer knows
-                    start = min(_left_edge(m) for m in named)
+                # "Kurdish forces", "Druze fighters": a people's forces, no state's
+                ethnic = [m for m in mods if m.ent_type_ == "NORP" and m.is_title and m.dep_ in {"amod", "compound"}]
+                if named or ethnic:  # "Allied troops" named by a capitalised modifier no gazetteer knows
+                    start = min(_left_edge(m) for m in named + ethnic)
                     span = doc[start : tok.i + 1]
                     label = _surface(span)
-                    self._add(Entity(slugify(label), label, noun.cls), span)
+                    cls = "ArmedGroup" if ethnic and not named and noun.cls == "MilitaryForce" else noun.cls
+                    self._add(Entity(slugify(label), label, cls), span)
                     continue
             if noun.derived is None and mods and _plural(tok):
                 first = self._group_modifier_start(tok, mods)

@@ -254,6 +254,8 @@ PEOPLES = [
     ("Copts were targeted by ISIS in Egypt.", ("islamic-state", "targeted", "copts")),
     ("Kurds protested against Turkey in Diyarbakir.", ("kurds", "protestedAgainst", "turkey")),
     ("The Rohingya accused the Arakan Army of abuses.", ("rohingya", "accused", "arakan-army")),
+    # a stateless people's forces are an armed group named as written
+    ("Kurdish forces proved their ability, pushing ISIS back.", ("kurdish-forces", "targeted", "islamic-state")),
 ]
 
 
@@ -261,6 +263,12 @@ PEOPLES = [
 def test_resolve_people_without_a_state_is_an_actor(edges_of, text, edge):
     found = edges_of(text)
     assert edge in found, f"missing {edge}; found {found}"
+
+
+def test_resolve_a_people_s_forces_are_an_armed_group_of_no_state():
+    rd = kg.parse("Kurdish forces attacked ISIS near Kobani.")
+    assert rd.entities["kurdish-forces"].type == "ArmedGroup"
+    assert not any(link.subject == "kurdish-forces" and link.predicate == "partOf" for link in rd.links)
 
 
 @pytest.mark.parametrize("text,key", [
