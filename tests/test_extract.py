@@ -738,6 +738,9 @@ CASES = [
     ("Turkey welcomed the agreement between Armenia and Azerbaijan on border demarcation.",
      {("armenia", "agreedWith", "azerbaijan"), ("armenia", "consulted", "azerbaijan")}, set()),
     ("Egypt is working to broker a truce between Israel and Hamas.", set(), {("israel", "consulted", "hamas")}),
+    # an act done "as part of" a group is the group's too, up the clauses that frame it
+    ("The UK, as part of the Global Coalition, is committed to continuing to provide the government of "
+     "Iraq with military support.", {("global-coalition", "aided", "iraqi-government")}, set()),
     ("Washington is not helping Kyiv to attack Russian territory.", set(),
      {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
 ]

@@ -809,16 +809,25 @@ def acting_as_part_of(rd: ResolvedDoc, verb: Token) -> list[tuple[str, Token, fl
     """
     found = []
     t = verb
-    for _ in range(3):
-        for child in t.children:
+    heads = []
+    for _ in range(6):
+        heads.append(t)
+        # "X, as part of the coalition, is committed to continuing to provide ...": up the
+        # open complements to the clause that says it
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in {"ADJ", "VERB"}:
+            t = t.head.head
+            continue
+        if t.dep_ not in {"xcomp", "advcl", "conj", "acomp"} or t.head.i == t.i:
+            break
+        t = t.head
+    subj = next((c for c in heads[-1].children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    for h in heads + ([subj] if subj is not None else []):  # "Britain, as part of NATO, ...": on the subject
+        for child in h.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 for part in child.children:
                     if part.dep_ == "pobj" and part.lower_ == "part":
                         found += [(k, a, f * 0.8) for p in prep_objects(part, ("of",)) for k, a, f in actors(rd, p)
                                   if rd.entities[k].type not in {"State", "Person", "Place", "Facility"}]
-        if t.dep_ not in {"xcomp", "advcl", "conj"} or t.head.i == t.i:
-            break
-        t = t.head
     return found
 
 
