@@ -34,6 +34,9 @@ POSITIVES = [
     ("Kataib Hezbollah, as part of the Popular Mobilization Forces, attacked the base.",
      {("kataib-hezbollah", "popular-mobilization-forces")}),
     ("The Wagner Group is working as part of the Russian army in Mali.", {("wagner-group", "russian-armed-forces")}),
+    # an act still to come is done by a member now
+    ("The 34th Squadron will fly missions against ISIS as part of the 407th Air Expeditionary Group.",
+     {("34th-squadron", "407th-air-expeditionary-group")}),
     ("Hezbollah is part of Lebanon's government.", {("hezbollah", "lebanese-government")}),
     # "Y member states A and B", "member states of Y such as A", "Y member A"
     ("EU member states France and Germany opposed the plan.", {("france", "european-union"), ("germany", "european-union")}),

@@ -694,20 +694,24 @@ def _emit_members(rd: ResolvedDoc, sent, member_toks, group_toks, clause: Token 
     groups = _groups(rd, group_toks, group_types)
     if not members or not groups:
         return
-    truth = _clause_truth(clause, lex)
+    # "X will fly missions as part of Y": the act is to come, the membership holds now
+    truth = _clause_truth(clause, lex, future_act=how == "as-part")
     if truth is None:
         return
     yield from _emit_pairs(rd, sent, members, groups, how, trigger, 0.85, negated=truth)
 
 
-def _clause_truth(clause: Token | None, lex: Lexicon) -> bool | None:
+def _clause_truth(clause: Token | None, lex: Lexicon, *, future_act: bool = False) -> bool | None:
     """Whether a clause stating membership is negated (``True``/``False``), or ``None`` when it
-    states no fact: an aim ("applied to join"), a future or a wish ("will join")."""
+    states no fact: an aim ("applied to join"), a future or a wish ("will join"). With
+    ``future_act`` the clause is an act done as a member, which may be still to come."""
     if clause is None:
         return False
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
         return None  # "applied to join NATO", "a bid to become a member": an aim
     mode = modality(clause, lex)
+    if future_act and mode == "future":
+        return is_negated(clause)
     if mode not in {"asserted", "denied"}:
         return None  # "Ukraine will join NATO", "Sweden wants to be a member of NATO"
     return mode == "denied" or is_negated(clause)
