@@ -73,6 +73,9 @@ CASES = [
     ("Armenian and Azerbaijani forces clashed along the border.",
      {("armenian-forces", "inConflictWith", "azerbaijani-forces")}, set()),
     ("Indian troops are stationed in Kashmir.", {("indian-forces", "stationedIn", "kashmir")}, set()),
+    # a deployment to come, or denied, stations no one
+    ("Sweden will deploy troops to Latvia next year.", set(), {("swedish-forces", "stationedIn", "latvia")}),
+    ("Sweden did not deploy troops to Latvia.", set(), {("swedish-forces", "stationedIn", "latvia")}),
     ("Leaders of Iraqi militias praised Iran, while some criticized Turkey.",
      {("iraqi-militias", "supported", "iran"), ("iraqi-militias", "criticized", "turkey")}, set()),
     ("Students chanted anti-Iran slogans outside the embassy.", {("students", "protestedAgainst", "iran")}, set()),

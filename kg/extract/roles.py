@@ -408,6 +408,8 @@ def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
         subj = cop.head if cop.dep_ == "relcl" else next((c for c in cop.children if c.dep_ == "nsubj"), None)
         found.append(([subj] if subj is not None else [], 0.8, "home", home))
     for tokens, confidence, how, trigger in found:
+        if how in {"deploy", "verb"} and _clause_truth(trigger, lex) is not False:
+            continue  # "will deploy troops to Latvia", "did not deploy troops": no one is there
         for tok in tokens:
             for place in actors(rd, tok):
                 if _type(rd, place[0]) in _CONTAINER_TYPES:
