@@ -34,6 +34,9 @@ POSITIVES = [
     ("Kataib Hezbollah, as part of the Popular Mobilization Forces, attacked the base.",
      {("kataib-hezbollah", "popular-mobilization-forces")}),
     ("The Wagner Group is working as part of the Russian army in Mali.", {("wagner-group", "russian-armed-forces")}),
+    # one singled out of a group's members
+    ("Coalition partners, especially Turkey, sent jets to the base.", {("turkey", "coalition")}),
+    ("NATO members, notably Poland, raised defence spending.", {("poland", "nato")}),
     # an act still to come is done by a member now
     ("The 34th Squadron will fly missions against ISIS as part of the 407th Air Expeditionary Group.",
      {("34th-squadron", "407th-air-expeditionary-group")}),
@@ -82,6 +85,7 @@ TRAPS = [
     ("The Houthis took part in talks with Saudi Arabia.", {("houthis", "saudi-arabia")}),
     ("Israel struck Gaza as part of its offensive against Hamas.", {("israel", "hamas"), ("gaza-strip", "hamas")}),
     ("Members of Hamas attacked Israel.", {("israel", "hamas")}),
+    ("Iran's partners, especially Russia, condemned the strike.", {("russia", "iran")}),
     # not (yet) a member: negated, wished, applied for, promised
     ("Ukraine is not a member of NATO.", {("ukraine", "nato")}),
     ("Ukraine has not joined NATO.", {("ukraine", "nato")}),

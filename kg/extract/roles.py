@@ -437,6 +437,8 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
     """partOf stated by a noun of membership, "joined" or "made up of"."""
     kinds = lex.membership
     for tok in sent:
+        if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in _SINGLING_OUT for c in tok.children):
+            yield from _singled_out(rd, sent, tok, lex)
         kind = kinds.get(tok.lemma_.lower())
         if kind is None:
             continue
@@ -622,6 +624,21 @@ def _including(rd: ResolvedDoc, sent, prep: Token, lex: Lexicon) -> Iterator[Rel
     yield from _emit_pairs(rd, sent, _members(rd, members, persons_only=kind == "person"),
                            _groups(rd, groups, _ALLIANCES if kind == "partner" else _GROUPS),
                            "including", prep, 0.8, negated=negated)
+
+
+#: Adverbs that single out one of a group named just before: "Coalition partners, especially Turkey".
+_SINGLING_OUT = frozenset({"especially", "notably", "particularly", "chiefly", "mainly", "primarily"})
+
+
+def _singled_out(rd: ResolvedDoc, sent, appos: Token, lex: Lexicon) -> Iterator[Relation]:
+    """"our Coalition partners, especially the Turks", "NATO allies, notably Poland": the one
+    singled out is a member of the group its head stands for."""
+    groups, kind = _wholes(rd, appos.head, lex)
+    if not groups or kind is None:
+        return  # "the SDF, primarily Arab fighters": what the SDF is, said elsewhere
+    yield from _emit_pairs(rd, sent, _members(rd, _list_items(appos), persons_only=kind == "person"),
+                           _groups(rd, groups, _ALLIANCES if kind == "partner" else _GROUPS),
+                           "singled-out", appos, 0.75)
 
 
 def _wholes(rd: ResolvedDoc, tok: Token | None, lex: Lexicon) -> tuple[list[Token], str | None]:
