@@ -25,6 +25,7 @@ import logging
 import re
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -191,6 +192,23 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
+#: Abbreviated military ranks spaCy's English tokenizer splits at the full stop ("Sgt", "."),
+#: which the parser then takes for the end of a sentence: "U.S. Army Sgt. John Smith".
+RANK_ABBREVIATIONS = ("Sgt.", "Cpl.", "Pvt.", "Spc.", "Capt.", "Cmdr.", "Cdr.", "Lt.", "Col.", "Maj.", "Brig.")
+
+
+def _keep_rank_abbreviations(nlp: Language) -> None:
+    """Keep an abbreviated rank one token, as the tokenizer already does for "Gen." and "Adm.".
+
+    >>> nlp = spacy.blank("en")
+    >>> _keep_rank_abbreviations(nlp)
+    >>> [t.text for t in nlp("Army Sgt. John Smith and Lt. Col. Ali")]
+    ['Army', 'Sgt.', 'John', 'Smith', 'and', 'Lt.', 'Col.', 'Ali']
+    """
+    for abbr in RANK_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+
+
 @functools.lru_cache(maxsize=4)
 def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None) -> Language:
     """Load a spaCy pipeline by name, once, with kg's components added.
@@ -224,6 +242,7 @@ def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None)
     if "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser")
     _split_abbreviation_compounds(nlp)
+    _keep_rank_abbreviations(nlp)
     nlp.add_pipe("kg_line_breaks", before="parser")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     nlp.add_pipe("kg_gazetteer", config={"gazetteer_path": gazetteer_path}, **where)

@@ -56,6 +56,12 @@ APPOSITIVE_TITLES = [
     ("Hezbollah deputy leader Naim Qassem gave a speech.",
      {("naim-qassem", "partOf", "hezbollah")}, {("naim-qassem", "leaderOf", "hezbollah")}),
     ("Iraqi commander Ahmed Ali said the attack failed.", set(), {("ahmed-ali", "leaderOf", "iraq")}),
+    # military ranks, written out or abbreviated, make one of the force; a rank "in" a unit too
+    ("U.S. Army Sgt. John Smith was killed in Syria.", {("john-smith", "partOf", "united-states-army")},
+     {("john-smith", "leaderOf", "united-states-army")}),
+    ("Iraqi Gen. Ahmed Ali visited Iran.", {("ahmed-ali", "partOf", "iraq"), ("ahmed-ali", "visited", "iran")}, set()),
+    ("John Smith, a platoon sergeant in the 82nd Airborne Division, said the unit was ready.",
+     {("john-smith", "partOf", "82nd-airborne-division")}, set()),
 ]
 
 

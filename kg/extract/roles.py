@@ -254,7 +254,7 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
             if k:
                 if (k, t) not in [(o[0], o[1]) for o in orgs]:
                     orgs.append((k, t, 1.0))
-            elif t.is_alpha:
+            elif t.is_alpha or _abbreviated(t):
                 words.append(t)
     # "Jordan's King Abdullah", "Syria's interim President Ahmed al-Sharaa": a title the
     # resolver took into the person's mention
@@ -323,12 +323,15 @@ def _appos_title(rd, sent, app: Token, me, lex: Lexicon) -> Iterator[Relation]:
     targets += [a for c in app.lefts if c.dep_ in {"compound", "nmod", "amod"}
                 for t in c.subtree if rd.actor_at(t) not in {None, me[0]}
                 for a in actors(rd, t) if _type(rd, a[0]) in _GROUPS]
+    # "X, a platoon sergeant in the 82nd Airborne Division": one of a group's people
+    within = [a for p in app.children if p.dep_ == "prep" and p.lower_ in {"in", "within"}
+              for o in p.children if o.dep_ == "pobj" for a in actors(rd, o) if _type(rd, a[0]) in _GROUPS]
     seen = set()
-    for org in targets:
+    for org, held in [*((t, pred) for t in targets), *((t, "partOf") for t in within)]:
         if org[0] in seen:
             continue
         seen.add(org[0])
-        rel = relation(rd, sent, me, pred, org, 0.85, f"role:title-appos:{pred}", trigger=app)
+        rel = relation(rd, sent, me, held, org, 0.85, f"role:title-appos:{held}", trigger=app)
         if rel:
             yield rel
 
@@ -350,6 +353,11 @@ def _office(words: list[Token], lex: Lexicon, *, partial: bool = False) -> str |
             return "partOf"
         return pred
     return None
+
+
+def _abbreviated(tok: Token) -> bool:
+    """An abbreviated word of a title: "Gen.", "Lt.", "Sgt."."""
+    return tok.text.endswith(".") and tok.text[:-1].isalpha() and len(tok.text) <= 6
 
 
 def _is_title_word(word: str, lex: Lexicon) -> bool:
