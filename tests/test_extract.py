@@ -744,6 +744,9 @@ CASES = [
     # an act done "as part of" a group is the group's too, up the clauses that frame it
     ("The UK, as part of the Global Coalition, is committed to continuing to provide the government of "
      "Iraq with military support.", {("global-coalition", "aided", "iraqi-government")}, set()),
+    # pressing or calling "for X to" act asks X
+    ("The EU pushed for Serbia to recognize Kosovo.", {("european-union", "demanded", "serbia")}, set()),
+    ("The UN called for Israel to allow aid into Gaza.", {("united-nations", "demanded", "israel")}, set()),
     ("Washington is not helping Kyiv to attack Russian territory.", set(),
      {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
 ]

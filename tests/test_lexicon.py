@@ -34,7 +34,7 @@ def test_lexicon_rows_are_well_formed():
         assert lemma == lemma.lower() and " " not in lemma
         for t in triggers:
             assert 0 < t.confidence <= 1
-            assert t.object in {"dobj", "dative", "ccomp", "special:deny"} or t.object.startswith(("prep:", "dobj+"))
+            assert t.object in {"dobj", "dative", "ccomp", "for-clause", "special:deny"} or t.object.startswith(("prep:", "dobj+"))
     for noun in lex.nouns.values():
         assert 0 <= noun.confidence <= 1
     assert set(lex.intent.values()) <= {"cooperate", "threaten", "deny", "pursue", "continue"}

@@ -177,6 +177,10 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
             # airfield" names a place, no foe
             out = [o for o in out if rd.entities[o[0]].type not in {"Place", "Facility"}]
         return out
+    if spec == "for-clause":  # "pressed for Russia to use its influence": who is to act
+        return [a for c in verb.children if c.dep_ in {"advcl", "ccomp", "xcomp"} and c.i > verb.i
+                and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for s in c.children if s.dep_ == "nsubj" for a in actors(rd, s)]
     if spec == "ccomp":  # "demanded that the US cancel the sale"
         out = []
         for child in verb.children:
