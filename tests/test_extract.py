@@ -747,6 +747,10 @@ CASES = [
     # pressing or calling "for X to" act asks X
     ("The EU pushed for Serbia to recognize Kosovo.", {("european-union", "demanded", "serbia")}, set()),
     ("The UN called for Israel to allow aid into Gaza.", {("united-nations", "demanded", "israel")}, set()),
+    # hope, time or a chance given is no aid
+    ("The Egyptian mediation gave Hamas time to regroup, Israel said.", set(), {("egypt", "aided", "hamas")}),
+    ("Britain is committed to supporting the government of Iraq to give all Iraqis new hope.", set(),
+     {("iraqi-government", "aided", "iraqis"), ("united-kingdom", "aided", "iraqis")}),
     ("Washington is not helping Kyiv to attack Russian territory.", set(),
      {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
 ]

@@ -92,6 +92,9 @@ _CROWD_CONTROL = frozenset({"gas", "cannon", "baton", "truncheon", "pepper", "sp
                             "teargas"})
 #: People sent to look into something: sending them is an inquiry, not aid.
 _INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "auditor", "fact-finder"})
+#: What is given without aiding: "give all Iraqis new hope", "gave Hamas time to regroup".
+_INTANGIBLE = frozenset({"hope", "chance", "opportunity", "confidence", "impression", "signal", "time",
+                         "credit", "lesson", "headache", "pause", "reason", "excuse"})
 #: Words of the idioms "shoulder to shoulder", "side by side", "hand in hand".
 _SIDE_BY_SIDE = frozenset({"shoulder", "side", "hand"})
 #: Verbs whose subject is harmed by whoever did it "at the hands of" ("suffered at the hands of X").
@@ -285,6 +288,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _INSPECTORS
                                            for c in verb.children):
                     pred = "investigated"  # "the IAEA sent inspectors to Iran": an inspection, not aid
+                if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _INTANGIBLE
+                                           for c in verb.children):
+                    continue  # "to give all Iraqis new hope": no aid
                 if pred is None or (reverse and mode != "asserted"):
                     continue
                 if pred == "demanded" and any(
