@@ -226,6 +226,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             special = lemma in lex.reciprocal or lemma in lex.speech
             if not (triggers or special):
                 continue
+            if _attributive(verb):
+                continue  # "Blinken assured visiting Australian Foreign Minister Payne": no visit by Blinken
             mode = modality(verb, lex)
             # "Iran did not attack X", "Iran denied attacking X": kept as a negated statement
             negated = is_negated(verb) or mode == "denied"
@@ -397,6 +399,20 @@ def _aim_foes(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[tuple[tuple[st
                 foes.extend((a, False) for p in prep_objects(pobj, ("against",)) for a in actors(rd, p))
     seen: set[str] = set()
     return [f for f in foes if not (f[0][0] in seen or seen.add(f[0][0]))]
+
+
+#: Verbs whose object is a person or a party, never a gerund: "welcomed visiting X" is the visitor.
+_PERSON_OBJECT = frozenset({"assure", "tell", "meet", "welcome", "greet", "host", "receive", "thank", "brief",
+                            "inform", "warn", "honor", "honour", "congratulate", "invite", "escort"})
+
+
+def _attributive(verb: Token) -> bool:
+    """A participle the parser made a complement that is an adjective on the object of the verb
+    before it: "assured visiting Australian Foreign Minister Payne", "welcomed visiting envoys"."""
+    head = verb.head
+    return (verb.tag_ == "VBG" and verb.dep_ in {"xcomp", "ccomp", "advcl"} and verb.i == head.i + 1
+            and head.lemma_.lower() in _PERSON_OBJECT
+            and not any(c.dep_ in OBJECT_DEPS for c in head.children))
 
 
 #: Nouns of a fight between two sides: an attack done "in a gunbattle" or "after days of
