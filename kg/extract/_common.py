@@ -48,17 +48,6 @@ BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
 #: Nouns of a side's fight that support may be given "in": "supports the government in its
 #: fight against the rebels".
 FIGHT_NOUNS = frozenset({"fight", "war", "struggle", "battle", "campaign", "effort", "offensive"})
-
-
-def fight_in(tok: Token) -> Iterator[Token]:
-    """The foes of a fight a phrase of support is given "in", under ``tok`` or right after
-    it where the parser hung it higher up: "its support of the government and the people in
-    their fight against ISIL"."""
-    after = tok.right_edge.i + 1
-    nxt = [tok.doc[after]] if after < len(tok.doc) and tok.doc[after].lower_ == "in" else []
-    for t in [*tok.subtree, *(c for n in nxt for c in n.children)]:
-        if t.dep_ == "pobj" and t.head.lower_ == "in" and t.lemma_.lower() in FIGHT_NOUNS:
-            yield from prep_objects(t, ("against",))
 #: Nouns of a message someone sends: "an appeal from X", "an invitation from X" are X's.
 REQUEST_NOUNS = frozenset({"appeal", "invitation", "offer", "request", "call", "demand", "proposal", "plea",
                            "ultimatum", "order", "message", "letter", "warning", "overture", "initiative"})
@@ -99,6 +88,22 @@ SAYING_NOUNS = frozenset({"allegation", "accusation", "claim", "report", "statem
 LOYAL_NOUNS = frozenset({"militiaman", "rebel", "guerrilla", "loyalist", "fighters", "forces", "troops"})
 MEMBER_NOUNS = frozenset({"member", "fighter", "supporter", "militant", "force", "troop", "soldier",
                           "commander", "official", "unit", "wing", "faction", "element", "gunman", "activist"})
+
+
+def fight_foes(pobj: Token) -> Iterator[Token]:
+    """The foes named by a fight that support is given "in": "in their fight against ISIL"."""
+    if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in FIGHT_NOUNS:
+        yield from prep_objects(pobj, ("against",))
+
+
+def fight_in(tok: Token) -> Iterator[Token]:
+    """The foes of a fight a phrase of support is given "in", under ``tok`` or right after
+    it where the parser hung it higher up: "its support of the government and the people in
+    their fight against ISIL"."""
+    after = tok.right_edge.i + 1
+    nxt = [tok.doc[after]] if after < len(tok.doc) and tok.doc[after].lower_ == "in" else []
+    for t in [*tok.subtree, *(c for n in nxt for c in n.children)]:
+        yield from fight_foes(t)
 
 
 def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -> list[tuple[str, Token, float]]:

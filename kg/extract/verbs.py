@@ -34,7 +34,6 @@ from ._common import (
     CONFLICTUAL,
     BORDER_NOUNS,
     ENDING,
-    FIGHT_NOUNS,
     JOINT_PREDICATES,
     OBJECT_DEPS,
     partners_of,
@@ -44,6 +43,7 @@ from ._common import (
     agent_of,
     at_the_hands_of,
     backing,
+    fight_foes,
     intent_predicate,
     modality,
     is_negated,
@@ -273,6 +273,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             if mode == "alleged" and speaker is None:
                 continue
             triggers = triggers or ()
+            aim_of_verb: list | None = None  # the foes of the support's aim, computed on first need
             for trig in triggers:
                 if trig.object == "special:deny":
                     if mode == "asserted" and not negated:
@@ -341,8 +342,13 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                      f"{rule}:against", trigger=verb, asserted_by=speaker)
                                     if fight is not None:
                                         emitted.append(fight)
-                            aim = _aim_foes(rd, verb, lex) if rel.predicate in {"supported", "aided"} \
-                                and mode in {"asserted", "pursued"} and not negated else []
+                            if rel.predicate in {"supported", "aided"} and mode in {"asserted", "pursued"} \
+                                    and not negated:
+                                if aim_of_verb is None:  # once per verb, for however many pairs
+                                    aim_of_verb = _aim_foes(rd, verb, lex)
+                                aim = aim_of_verb
+                            else:
+                                aim = []
                             for foe, shared in aim:
                                 # "assisting the Iraqi government to destroy ISIL", "stands by Iraq to
                                 # defeat Daesh": helper and helped both fight the foe of the aim; "stands
@@ -395,8 +401,7 @@ def _aim_foes(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[tuple[tuple[st
                     break
     for head in [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]:
         for pobj in prep_objects(head, ("in",)):
-            if pobj.lemma_.lower() in FIGHT_NOUNS:
-                foes.extend((a, False) for p in prep_objects(pobj, ("against",)) for a in actors(rd, p))
+            foes.extend((a, False) for p in fight_foes(pobj) for a in actors(rd, p))
     seen: set[str] = set()
     return [f for f in foes if not (f[0][0] in seen or seen.add(f[0][0]))]
 
