@@ -111,6 +111,8 @@ class Lexicon:
     units: dict[str, int | None] = field(default_factory=dict)
     #: warship name prefixes ("USS", "HMS") and nouns for a warship ("destroyer"): form -> kind
     vessels: dict[str, str] = field(default_factory=dict)
+    #: last words that make a name a facility ("Tiyas Military Airfield", "Abu Ghraib Prison")
+    facilities: frozenset[str] = field(default_factory=frozenset)
     #: gazetteer aliases that stand for their entry only beside one of its context actors
     ambiguous: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
@@ -188,5 +190,6 @@ def load_lexicon() -> Lexicon:
         membership={form: kind for form, kind in _rows("membership.tsv")},
         units={form: None if rank == "-" else int(rank) for form, rank in _rows("units.tsv")},
         vessels={form: kind for form, kind in _rows("vessels.tsv")},
+        facilities=words("facilities.txt"),
         ambiguous={alias: (key, frozenset(context.split(","))) for alias, key, context in _rows("ambiguous_aliases.tsv")},
     )

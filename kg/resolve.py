@@ -387,6 +387,8 @@ class _Resolver:
             etype = "MilitaryForce"  # "USS Carney", "HMS Diamond": a warship, whatever the tagger says
         elif span.root.dep_ == "compound" and span.root.head.lower_ in _REGION_NOUNS and span.root.head.i == span.end:
             etype = "Place"  # "the Essequibo region", "the Kherson oblast": a place, whatever the tagger says
+        elif len(span) > 1 and label in {"ORG", "PERSON"} and span[-1].lower_ in self.lex.facilities:
+            etype = "Facility"  # "Tiyas Military Airfield", "Abu Ghraib Prison": a facility, whatever the tagger says
         return Entity(slugify(text), text, etype)
 
     def _verbal_noun(self, noun: Token) -> bool:
@@ -821,6 +823,10 @@ class _Resolver:
         for tok in toks:
             for t in (tok, *tok.conjuncts):
                 key = self.rd.token_actor.get(t.i)
+                if key is None and t.lower_ in _PART_NOUNS:  # "The Members of the Security Council ... their"
+                    of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"]
+                    key = self.rd.token_actor.get(of[0].i) if of else None
                 if key is None or t.i >= pron.i or self.rd.entities[key].type == "Person":
                     continue
                 if pron.lower_ == "its" and (t.tag_ == "NNS" or tok.conjuncts):

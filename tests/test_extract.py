@@ -755,6 +755,20 @@ CASES = [
     ("Blinken assured visiting Australian Foreign Minister Marise Payne that Washington stands by Canberra.",
      set(), {("antony-blinken", "visited", "marise-payne")}),
     ("Hamas kept attacking Israel.", {("hamas", "targeted", "israel")}, set()),
+    # one foe singled out after a general one: "against terrorism, in particular against X"
+    ("The EU reiterated its support for the Ukrainian people in their fight against aggression, "
+     "in particular against Russia.", {("ukrainian-people", "inConflictWith", "russia")},
+     {("european-union", "inConflictWith", "russia")}),
+    ("Nigeria has waged a long war against insurgents, especially against Boko Haram.",
+     {("nigeria", "inConflictWith", "boko-haram")}, set()),
+    # "The Members of the Security Council", capitalised, act for the Council, "their" too
+    ("The Members of the Security Council condemned al-Shabaab.",
+     {("united-nations-security-council", "condemned", "al-shabaab")}, set()),
+    ("The Members of the Security Council reiterate their support for the Somali people.",
+     {("united-nations-security-council", "supported", "somali-people")}, set()),
+    # a name ending in a facility word is a facility: seizing from it makes no foe of it
+    ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
+     {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),
     ("Washington is not helping Kyiv to attack Russian territory.", set(),
      {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
 ]

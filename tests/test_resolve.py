@@ -119,6 +119,17 @@ def test_resolve_facility_name_with_place_and_its_shorter_name(edges_of):
     assert "us-embassy" not in graph.entities  # the shorter name is the same embassy
 
 
+@pytest.mark.parametrize("text,name", [
+    ("ISIS seized tanks from Tiyas Military Airfield near Palmyra.", "Tiyas Military Airfield"),
+    ("Gunmen attacked Abu Ghraib Prison on Sunday.", "Abu Ghraib Prison"),
+    ("The Houthis fired a missile at Ben Gurion Airport.", "Ben Gurion Airport"),
+])
+def test_resolve_name_ending_in_a_facility_word_is_a_facility(text, name):
+    rd = kg.parse(text)
+    types = {e.type for e in rd.entities.values() if e.label == name}
+    assert types == {"Facility"}
+
+
 @pytest.mark.parametrize("text,expected,forbidden", [
     ('"I condemn the attack by Hamas," Joe Biden said.', {("joe-biden", "condemned", "hamas")}, set()),
     ('Joe Biden said: "I condemn Hamas."', {("joe-biden", "condemned", "hamas")}, set()),

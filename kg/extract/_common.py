@@ -90,10 +90,33 @@ MEMBER_NOUNS = frozenset({"member", "fighter", "supporter", "militant", "force",
                           "commander", "official", "unit", "wing", "faction", "element", "gunman", "activist"})
 
 
+#: Words that single out one foe after a general one: "against terrorism, in particular against ISIL".
+_IN_PARTICULAR = frozenset({"especially", "notably", "particularly", "chiefly", "mainly", "primarily"})
+
+
 def fight_foes(pobj: Token) -> Iterator[Token]:
-    """The foes named by a fight that support is given "in": "in their fight against ISIL"."""
+    """The foes named by a fight that support is given "in": "in their fight against ISIL",
+    "in their fight against terrorism, in particular against ISIL"."""
     if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in FIGHT_NOUNS:
         yield from prep_objects(pobj, ("against",))
+        yield from singled_out_against(pobj)
+
+
+def singled_out_against(tok: Token) -> Iterator[Token]:
+    """The objects of an "against" that singles one foe out right after the phrase of ``tok``,
+    wherever the parser hung it: "..., in particular against ISIL", "..., especially against X"."""
+    doc = tok.doc
+    i = tok.right_edge.i + 1
+    if i < len(doc) and doc[i].text == ",":
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].lower_ == "particular":
+        i += 2
+    elif i < len(doc) and doc[i].lower_ in _IN_PARTICULAR:
+        i += 1
+    else:
+        return
+    if i < len(doc) and doc[i].lower_ == "against":
+        yield from (c for c in doc[i].children if c.dep_ == "pobj")
 
 
 def fight_in(tok: Token) -> Iterator[Token]:
@@ -153,7 +176,7 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
         for mod in tok.lefts:  # "the Essequibo region of Guyana" is Essequibo, in Guyana
             if mod.dep_ in {"compound", "nmod"} and rd.actor_at(mod) and rd.entities[rd.actor_at(mod)].type == "Place":
                 return [(rd.actor_at(mod), mod, 1.0)]
-    if tok.lemma_.lower() in PART_NOUNS:
+    if _noun_lemma(tok) in PART_NOUNS:  # "The Members of the Security Council", capitalised
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -195,6 +218,14 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
                         found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj))
         return found[:2]
     return []
+
+
+def _noun_lemma(tok: Token) -> str:
+    """A noun's lemma, also when the tagger took a capitalised plural for a name ("Members")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ == "NNPS" and lemma.endswith("s") and tok.text[1:].islower():
+        return lemma[:-1]
+    return lemma
 
 
 def removal_demanded(rd: ResolvedDoc, tok: Token) -> list[tuple[str, Token, float]]:

@@ -41,6 +41,7 @@ from ._common import (
     actors,
     backing,
     fight_in,
+    singled_out_against,
     intent_predicate,
     modality,
     verb_lemma,
@@ -236,6 +237,8 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
             # "an investigation into an allegation by X" is not about X
             out += actors(rd, pobj) or ([] if pobj.lemma_.lower() in SAYING_NOUNS
                                         else actors(rd, pobj, via_modifiers=True))
+    if "against" in trig.preps:  # "their fight against terrorism, in particular against ISIL"
+        out += [a for p in singled_out_against(noun) for a in actors(rd, p)]
     if not out and "against" in trig.preps and noun.dep_ in OBJECT_DEPS:
         # "conducted 15 strikes using fighter aircraft against ISIL targets": the target may hang
         # anywhere in the clause of the light verb, but not in its subject
