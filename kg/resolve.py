@@ -73,6 +73,10 @@ _STANCES = frozenset({"accused", "blamed", "criticized", "condemned", "supported
 #: Modifiers that set a group against its state: "Afghan rebel leaders" lead no Afghan government.
 _AGAINST_THE_STATE = frozenset({"rebel", "opposition", "insurgent", "militant", "separatist", "dissident",
                                 "exiled", "guerrilla"})
+#: Words for the form of a state's government, no name of their own: "the Federal Government of
+#: Iraq", "the Transitional Government of Mali" are the state's government.
+_FORM_OF_GOVERNMENT = frozenset({"federal", "transitional", "interim", "provisional", "central", "royal",
+                                 "caretaker", "national", "union"})
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
@@ -333,6 +337,12 @@ class _Resolver:
                 norm in self.lex.actor_nouns or norm.rstrip("s") in self.lex.actor_nouns):
             return None  # "the Government (of Iraq)", "Police": the noun phrase decides
         following = span.doc[span.end] if span.end < len(span.doc) else None
+        if label == "ORG" and len(span) > 1 and not span.root.ent_kb_id_ and self.gaz.lookup(text) is None:
+            end = span.end - 1 if span[-1].lower_ == "of" else span.end  # the tagger may take "of" in
+            doc = span.doc
+            if (end - span.start > 1 and doc[end - 1].lower_ in self.lex.actor_nouns and end + 1 < len(doc)
+                    and doc[end].lower_ == "of" and self._state_of(doc[end + 1]) is not None):
+                return None  # "the Federal Government of Iraq": the state's government, as the noun phrase says
         if (label in {"ORG", "GPE"} and len(span) == 1 and following is not None and not span.root.ent_kb_id_
                 and following.lower_ in self._title_words):
             return None  # "Defense" in "Defense Secretary Ash Carter" is part of a title
@@ -538,7 +548,8 @@ class _Resolver:
             end = tok.i + 1
             # "the Autonomous Administration in ... Syria" is a name of its own, "the Government of Iraq" not
             named = tok.is_title and any(m.is_title and m.i > tok.sent.start and self._state_of(m) is None
-                                         and not self.rd.token_actor.get(m.i) for m in mods)
+                                         and not self.rd.token_actor.get(m.i) and m.lower_ not in _FORM_OF_GOVERNMENT
+                                         for m in mods)
             if state is None and not named and not any(self.rd.token_actor.get(m.i) for m in mods):
                 # "rebels in the Ivory Coast", "the government of Sudan"
                 for prep in tok.rights:

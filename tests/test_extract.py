@@ -766,6 +766,20 @@ CASES = [
      {("united-nations-security-council", "condemned", "al-shabaab")}, set()),
     ("The Members of the Security Council reiterate their support for the Somali people.",
      {("united-nations-security-council", "supported", "somali-people")}, set()),
+    # "between" a party with an aside and another: the aside does not end the list
+    ("Kabila welcomed the agreement between the government of Congo, led by Prime Minister Sama Lukonde, "
+     "and the M23, represented by Bertrand Bisimwa.",
+     {("congolese-government", "consulted", "m23"), ("congolese-government", "agreedWith", "m23")},
+     {("kabila", "supported", "sama-lukonde"), ("kabila", "supported", "m23"),
+      ("congolese-government", "consulted", "sama-lukonde")}),
+    ("I welcome the agreement on 21 October between the Federal Government of Ethiopia, led by Prime Minister "
+     "Abiy Ahmed, and the Ogaden National Liberation Front, represented by its chairman.",
+     {("ethiopian-government", "consulted", "ogaden-national-liberation-front")}, set()),
+    ("Talks between Sudan, backed by Egypt, and Ethiopia resumed.", {("sudan", "consulted", "ethiopia")},
+     {("sudan", "consulted", "egypt")}),
+    # "the Federal / Transitional Government of X" is X's government
+    ("The Transitional Government of Mali expelled the French ambassador.",
+     {("malian-government", "partOf", "mali")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

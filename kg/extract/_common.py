@@ -206,7 +206,10 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[st
             found.append((rd.actor_at(mod), mod, 0.8 * factor))
         rights = list(tok.rights)
         # "a demonstration staged by X": the agent of a participle on the noun
-        rights += [a for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"]
+        between = min((c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"between", "among"}),
+                      default=len(tok.doc))  # "the agreement between X, led by Y, and Z": Y leads X
+        rights += [a for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i < between
+                   for a in c.children if a.dep_ == "agent"]
         for prep in rights:  # "the crimes by Croatian extremists", "an appeal from X"
             if prep.dep_ in {"prep", "agent"} and (
                     prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in

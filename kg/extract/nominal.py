@@ -500,11 +500,33 @@ def _owned(rd: ResolvedDoc, noun: Token) -> bool:
 def _between_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
     """ "the agreement between Iraq and the Kurdistan Regional Government" -> (Iraq, KRG)."""
     heads = [noun, *(c for c in noun.children if c.dep_ in {"acl", "relcl"})]  # "the deal reached between"
+    # "the agreement on 2 December between X and Y": "between" may hang on the date
+    heads += [p for p in prep_objects(noun, frozenset({"on", "of"})) if p.ent_type_ == "DATE"]
     for pobj in (p for h in heads for p in prep_objects(h, frozenset({"between", "among"}))):
         found = actors(rd, pobj)
+        if len(found) == 1:
+            # "between the government, led by X, and the M23": the parser may hang the second
+            # party anywhere once a participle describes the first
+            found += [a for a in _after_aside(rd, pobj) if a[0] not in {found[0][0]}]
         for i, a in enumerate(found):
             for b in found[i + 1:]:
                 yield a, b
+
+
+def _after_aside(rd: ResolvedDoc, pobj: Token) -> list:
+    """The actor after ", and" that closes an aside on the first party of "between":
+    "between the Federal Government of Iraq, led by Prime Minister X, and the KRG" -> the KRG."""
+    doc = pobj.doc
+    i = pobj.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != ",":
+        return []
+    close = next((t.i for t in doc[i + 1 : min(len(doc), i + 15)] if t.text == "," or t.is_sent_end), None)
+    if close is None or doc[close].text != "," or close + 1 >= len(doc) or doc[close + 1].lower_ != "and":
+        return []
+    if any(t.pos_ == "VERB" and t.tag_ != "VBN" for t in doc[i + 1 : close]):
+        return []  # an aside is a participle phrase ("led by X"), not a clause
+    nxt = next((t for t in doc[close + 2 : close + 5] if t.dep_ != "det"), None)
+    return [a for a in actors(rd, nxt) if a[1].i >= nxt.i] if nxt is not None and rd.actor_at(nxt) else []
 
 
 def _hyphen_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
