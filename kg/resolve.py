@@ -77,6 +77,11 @@ _AGAINST_THE_STATE = frozenset({"rebel", "opposition", "insurgent", "militant", 
 #: Iraq", "the Transitional Government of Mali" are the state's government.
 _FORM_OF_GOVERNMENT = frozenset({"federal", "transitional", "interim", "provisional", "central", "royal",
                                  "caretaker", "national", "union"})
+#: Last words of a name that make it a state's military service or unit ("the Royal Air Force", "the
+#: 101st Airborne Division"); not "army", "brigade(s)", "group" or "guard", which many armed groups bear.
+_SERVICE_WORDS = frozenset({"navy", "air force", "space force", "marine corps", "coast guard", "national guard",
+                            "task force", "strike group", "combat team", "fleet", "flotilla", "division",
+                            "regiment", "battalion", "squadron", "platoon", "battery"})
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
@@ -276,7 +281,7 @@ class _Resolver:
                 span = span[:-1]
             if len(span) > 1 and span[-1].lower_ in self._unit_heads:
                 label = _surface(span)
-                self._add(self._qualified(span, Entity(slugify(label), label, "Organization")), span)
+                self._add(self._qualified(span, Entity(slugify(label), label, "MilitaryForce")), span)
         for tok in doc:  # warships: "USS Carney", "HMS Daring" (a ship prefix and a capitalised name)
             if self.lex.vessels.get(tok.text) != "prefix" or tok.i in self.rd.token_actor:
                 continue
@@ -294,7 +299,7 @@ class _Resolver:
         doc = span.doc
         if (entity.type in {"Person", "Collective"} and span[-1].lower_ in self._unit_heads
                 and self.gaz.get(entity.key) is None):
-            entity = Entity(entity.key, entity.label, "Organization")  # "Abel Battery" is no person
+            entity = Entity(entity.key, entity.label, "MilitaryForce")  # "Abel Battery" is no person
         if (len(span) != 2 or self.gaz.get(entity.key) is not None or span[-1].lower_ not in self._unit_heads
                 or not (_ORDINAL.match(span[0].text) or span[0].is_title)):
             return entity
@@ -397,6 +402,9 @@ class _Resolver:
             etype = "MilitaryForce"  # "USS Carney", "HMS Diamond": a warship, whatever the tagger says
         elif span.root.dep_ == "compound" and span.root.head.lower_ in _REGION_NOUNS and span.root.head.i == span.end:
             etype = "Place"  # "the Essequibo region", "the Kherson oblast": a place, whatever the tagger says
+        elif label == "ORG" and len(span) > 1 and (
+                span[-1].lower_ in _SERVICE_WORDS or f"{span[-2].lower_} {span[-1].lower_}" in _SERVICE_WORDS):
+            etype = "MilitaryForce"  # "the Royal Air Force", "the 3rd Infantry Division": a state's force or unit
         elif len(span) > 1 and label in {"ORG", "PERSON"} and span[-1].lower_ in self.lex.facilities:
             etype = "Facility"  # "Tiyas Military Airfield", "Abu Ghraib Prison": a facility, whatever the tagger says
         return Entity(slugify(text), text, etype)

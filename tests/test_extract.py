@@ -780,6 +780,14 @@ CASES = [
     # "the Federal / Transitional Government of X" is X's government
     ("The Transitional Government of Mali expelled the French ambassador.",
      {("malian-government", "partOf", "mali")}, set()),
+    # a force's missions still to fly are its war, no threat; a state's announced operations are a threat
+    ("The 421st Fighter Squadron, which will fly strike missions against ISIS as part of the 332nd Air "
+     "Expeditionary Wing, arrived in Jordan.",
+     {("421st-fighter-squadron", "inConflictWith", "islamic-state"),
+      ("332nd-air-expeditionary-wing", "inConflictWith", "islamic-state")},
+     {("421st-fighter-squadron", "threatened", "islamic-state")}),
+    ("Iran will launch operations against Israel, its foreign minister said.",
+     {("iran", "threatened", "israel")}, {("iran", "inConflictWith", "israel")}),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

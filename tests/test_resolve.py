@@ -167,9 +167,23 @@ def test_resolve_unit_named_by_number_is_qualified_by_its_parent():
     assert graph.entities["2nd-battalion-5th-special-forces-group"].label == "2nd Battalion (5th Special Forces Group)"
 
 
-def test_resolve_unit_word_makes_an_organisation_not_a_person():
+def test_resolve_unit_word_makes_a_military_unit_not_a_person():
     assert _entities("Soldiers from Abel Battery, 3rd Battalion, 321st Field Artillery Regiment visited Jordan.")[
-        "abel-battery-3rd-battalion"] == "Organization"
+        "abel-battery-3rd-battalion"] == "MilitaryForce"
+
+
+@pytest.mark.parametrize("text,key", [
+    ("The 421st Fighter Squadron arrived in Jordan.", "421st-fighter-squadron"),
+    ("The Royal Air Force struck targets in Yemen.", "royal-air-force"),
+    ("The 82nd Airborne Division deployed to Poland.", "82nd-airborne-division"),
+])
+def test_resolve_service_or_unit_name_is_a_military_force(text, key):
+    assert _entities(text)[key] == "MilitaryForce"
+
+
+def test_resolve_brigades_named_by_a_militia_are_no_state_force():
+    types = _entities("The Martyrs of Yarmouk Brigade attacked a checkpoint near Daraa.")
+    assert "MilitaryForce" not in types.values()
 
 
 @pytest.mark.parametrize("text,key", [

@@ -386,6 +386,11 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
+            if mode == "future" and noun.lemma_.lower() in _MISSIONS and agents and all(
+                    rd.entities[a[0]].type == "MilitaryForce" for a in agents):
+                # "the squadron will fly strike missions against ISIL": a force's assignment in a
+                # war it is in, no threat it voices
+                mode, pred = "pursued", intent_predicate(trig.predicate, "pursued")
             objects = _objects(rd, noun, trig, lex)
             if trig.event == "Attack" and light is not None and light.lemma_.lower() in _EXCHANGED:
                 # "exchanged fire with X", "traded fire with X": both sides fired
@@ -511,6 +516,10 @@ def _between_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
         for i, a in enumerate(found):
             for b in found[i + 1:]:
                 yield a, b
+
+
+#: Nouns of a force's routine operations: flown or conducted as its assignment.
+_MISSIONS = frozenset({"mission", "sortie", "patrol", "operation"})
 
 
 def _after_aside(rd: ResolvedDoc, pobj: Token) -> list:
