@@ -788,6 +788,10 @@ CASES = [
      {("421st-fighter-squadron", "threatened", "islamic-state")}),
     ("Iran will launch operations against Israel, its foreign minister said.",
      {("iran", "threatened", "israel")}, {("iran", "inConflictWith", "israel")}),
+    # a force that arrives in a country is deployed there; a minister who arrives visits
+    ("U.S. troops arrived in Poland on Monday.", {("us-forces", "stationedIn", "poland")},
+     {("us-forces", "visited", "poland")}),
+    ("Blinken arrived in Kyiv on Monday.", {("antony-blinken", "visited", "kyiv")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

@@ -320,7 +320,8 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 for obj in objects:
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
-                        rel = relation(rd, sent, a, _left(pred, trig, rd.entities[b[0]].type), b,
+                        rel = relation(rd, sent, a, _left(pred, trig, rd.entities[b[0]].type,
+                                                          rd.entities[a[0]].type), b,
                                        trig.confidence * _MODE_FACTOR.get(mode, 0.85),
                                        rule, trigger=verb,
                                        asserted_by=speaker, negated=negated)
@@ -530,11 +531,14 @@ def _hostile_act(noun: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _left(pred: str, trig: VerbTrigger, otype: str) -> str:
+def _left(pred: str, trig: VerbTrigger, otype: str, stype: str = "") -> str:
     """Withdrawing "from" an organisation is leaving it, a rejection; from a territory, a retreat
-    ("Mali withdrew from ECOWAS" / "Eritrean troops withdrew from Tigray")."""
+    ("Mali withdrew from ECOWAS" / "Eritrean troops withdrew from Tigray"). A force that arrives
+    in a country is deployed there, it pays no visit ("U.S. troops arrived in Poland")."""
     if pred == "conceded" and trig.object == "prep:from" and otype in {"InternationalOrganization", "Organization"}:
         return "rejected"
+    if pred == "visited" and trig.lemma == "arrive" and stype == "MilitaryForce" and otype in {"State", "Place"}:
+        return "stationedIn"
     return pred
 
 
