@@ -60,6 +60,8 @@ _LEADING_DROP = frozenset({"the", "a", "an"})
 #: Nouns whose "of" names a party, so a capital there stands for its state ("allies of Tehran").
 _PARTY_NOUNS = frozenset({"ally", "enemy", "partner", "foe", "rival", "friend", "backer", "supporter", "adversary"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+#: A task force's designator before its number: "CTF 150", "JTF 4", "TF 58".
+_TASK_FORCE = re.compile(r"^C?J?C?TF$")
 #: Words that make an organisation part of the state a demonym names ("an Iraqi state
 #: paramilitary organization", "a Russian government agency").
 _STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
@@ -80,7 +82,7 @@ _FORM_OF_GOVERNMENT = frozenset({"federal", "transitional", "interim", "provisio
 #: Last words of a name that make it a state's military service or unit ("the Royal Air Force", "the
 #: 101st Airborne Division"); not "army", "brigade(s)", "group" or "guard", which many armed groups bear.
 _SERVICE_WORDS = frozenset({"navy", "air force", "space force", "marine corps", "coast guard", "national guard",
-                            "task force", "strike group", "combat team", "fleet", "flotilla", "division",
+                            "task force", "task group", "strike group", "combat team", "fleet", "flotilla", "division",
                             "regiment", "battalion", "squadron", "platoon", "battery"})
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
@@ -282,6 +284,28 @@ class _Resolver:
             if len(span) > 1 and span[-1].lower_ in self._unit_heads:
                 label = _surface(span)
                 self._add(self._qualified(span, Entity(slugify(label), label, "MilitaryForce")), span)
+        for tok in doc:  # task forces named by number: "Task Force 58", "CTF 150", "JTF-Bravo" aside
+            if tok.i in self.rd.token_actor or not tok.like_num or not tok.text.isdigit() or tok.i == 0:
+                continue
+            before = doc[tok.i - 1]
+            if _TASK_FORCE.match(before.text) and before.i not in self.rd.token_actor:
+                span = doc[before.i : tok.i + 1]
+            elif before.is_title and before.i not in self.rd.token_actor:
+                start = before.i
+                while start > 0 and doc[start - 1].is_title and start - 1 not in self.rd.token_actor \
+                        and before.i - start < 4:
+                    start -= 1
+                span = doc[start : tok.i + 1]
+                words = [t.lower_ for t in span[:-1]]
+                if words[-1] in {"company", "group", "section"} or not (words[-1] in self._unit_heads and (
+                        words[-1] in self.lex.units or " ".join(words[-2:]) in self.lex.units)):
+                    continue
+                if span[0].i == span.sent.start and span[0].lower_ in _LEADING_DROP:
+                    span = span[1:]
+            else:
+                continue
+            label = _surface(span)
+            self._add(Entity(slugify(label), label, "MilitaryForce"), span)
         for tok in doc:  # warships: "USS Carney", "HMS Daring" (a ship prefix and a capitalised name)
             if self.lex.vessels.get(tok.text) != "prefix" or tok.i in self.rd.token_actor:
                 continue
@@ -342,6 +366,8 @@ class _Resolver:
                 norm in self.lex.actor_nouns or norm.rstrip("s") in self.lex.actor_nouns):
             return None  # "the Government (of Iraq)", "Police": the noun phrase decides
         following = span.doc[span.end] if span.end < len(span.doc) else None
+        if label == "ORG" and not span.root.ent_kb_id_ and text.lower() in self.lex.titles:
+            return None  # "Rear Admiral" before a name is a rank, no organisation
         if label == "ORG" and len(span) > 1 and not span.root.ent_kb_id_ and self.gaz.lookup(text) is None:
             end = span.end - 1 if span[-1].lower_ == "of" else span.end  # the tagger may take "of" in
             doc = span.doc
@@ -402,8 +428,9 @@ class _Resolver:
             etype = "MilitaryForce"  # "USS Carney", "HMS Diamond": a warship, whatever the tagger says
         elif span.root.dep_ == "compound" and span.root.head.lower_ in _REGION_NOUNS and span.root.head.i == span.end:
             etype = "Place"  # "the Essequibo region", "the Kherson oblast": a place, whatever the tagger says
-        elif label == "ORG" and len(span) > 1 and (
-                span[-1].lower_ in _SERVICE_WORDS or f"{span[-2].lower_} {span[-1].lower_}" in _SERVICE_WORDS):
+        elif label == "ORG" and (_TASK_FORCE.match(span[0].text) or (
+                len(words := [t.lower_ for t in span if not t.like_num]) > 1
+                and (words[-1] in _SERVICE_WORDS or f"{words[-2]} {words[-1]}" in _SERVICE_WORDS))):
             etype = "MilitaryForce"  # "the Royal Air Force", "the 3rd Infantry Division": a state's force or unit
         elif len(span) > 1 and label in {"ORG", "PERSON"} and span[-1].lower_ in self.lex.facilities:
             etype = "Facility"  # "Tiyas Military Airfield", "Abu Ghraib Prison": a facility, whatever the tagger says

@@ -792,6 +792,11 @@ CASES = [
     ("U.S. troops arrived in Poland on Monday.", {("us-forces", "stationedIn", "poland")},
      {("us-forces", "visited", "poland")}),
     ("Blinken arrived in Kyiv on Monday.", {("antony-blinken", "visited", "kyiv")}, set()),
+    # joining a unit makes a member of it; joining other forces does not
+    ("The French frigate FS Forbin joined Task Force 50 in the Gulf.",
+     {("fs-forbin", "partOf", "task-force-50")}, set()),
+    ("CTF 50 is currently led by Commodore Andrew Burns, commander of the Amphibious Task Group.",
+     {("andrew-burns", "leaderOf", "ctf-50"), ("andrew-burns", "leaderOf", "amphibious-task-group")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

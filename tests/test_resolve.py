@@ -181,6 +181,17 @@ def test_resolve_service_or_unit_name_is_a_military_force(text, key):
     assert _entities(text)[key] == "MilitaryForce"
 
 
+@pytest.mark.parametrize("text,key", [
+    ("Task Force 58 is commanded by Rear Admiral John Smith.", "task-force-58"),
+    ("CTF 150 is led by Commodore Ahmed Khan.", "ctf-150"),
+    ("Combined Task Force 150 is led by Commodore Ahmed Khan.", "combined-task-force-150"),
+])
+def test_resolve_task_force_named_by_number_is_a_military_force(text, key):
+    types = _entities(text)
+    assert types[key] == "MilitaryForce"
+    assert "Organization" not in types.values()  # "Rear Admiral" is a rank, no organisation
+
+
 def test_resolve_brigades_named_by_a_militia_are_no_state_force():
     types = _entities("The Martyrs of Yarmouk Brigade attacked a checkpoint near Daraa.")
     assert "MilitaryForce" not in types.values()

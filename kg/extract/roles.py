@@ -454,13 +454,15 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
             for members, groups, clause, how in _part_noun(rd, tok, kind, lex):
                 yield from _emit_members(rd, sent, members, groups, clause, how, tok, lex,
                                          persons_only=kind == "person")
-        elif kind == "join" and tok.pos_ == "VERB" and _joins(tok):
+        elif kind == "join" and tok.pos_ == "VERB" and _joins(rd, tok):
             subj, passive = subject_of(tok)
             if subj is not None and not passive:
                 groups = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
                 yield from (r for r in _emit_members(rd, sent, [subj], groups, tok, "join", tok, lex)
-                            if not _type(rd, r.subject) == _type(rd, r.object) == "MilitaryForce")
-                # a force joining a force meets it ("the frigate joined U.S. ships"), it is no member
+                            if not _type(rd, r.subject) == _type(rd, r.object) == "MilitaryForce"
+                            or _named_unit(rd, r.object, lex))
+                # a force joining a force meets it ("the frigate joined U.S. ships"), it is no member;
+                # joining a unit makes it one ("the frigate joined Task Force 50")
         elif kind in {"makeup", "include"} and tok.pos_ == "VERB":
             if tok.dep_ == "prep":  # "the coalition, including A and B"
                 yield from _including(rd, sent, tok, lex)
@@ -471,6 +473,13 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
         elif kind == "represent" and tok.tag_ == "VBN":
             yield from _represented(rd, sent, tok, lex)
     yield from _unit_relations(rd, sent, lex)
+
+
+def _named_unit(rd: ResolvedDoc, key: str, lex: Lexicon) -> bool:
+    """Whether an actor is a unit by its name ("Task Force 50", "the 82nd Airborne Division")."""
+    words = rd.entities[key].label.lower().split()
+    return any((w in lex.units and w not in {"force", "unit"}) or f"{a} {w}" in lex.units
+               for a, w in zip(["", *words], words))
 
 
 def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
@@ -573,7 +582,7 @@ _MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "discussion", "negotiati
                             "dinner", "lunch", "conference", "visit", "session", "ceremony"})
 
 
-def _joins(verb: Token) -> bool:
+def _joins(rd: ResolvedDoc, verb: Token) -> bool:
     """Whether "join" is joining a group: not "to join" (an aim), not "joined X in
     condemning Y" (acting together), not "joined forces with"."""
     if verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -581,7 +590,10 @@ def _joins(verb: Token) -> bool:
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for obj in prep.children:
-                if obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and obj.ent_type_ not in {"DATE"} and obj.pos_ != "NUM"):
+                # "joined X in condemning Y", "in the fight"; not "in 2023", "in the Gulf"
+                where = rd.actor_at(obj) and _type(rd, rd.actor_at(obj)) in _CONTAINER_TYPES
+                if obj.dep_ == "pcomp" or (obj.dep_ == "pobj" and obj.ent_type_ not in {"DATE", "GPE", "LOC", "FAC"}
+                                           and obj.pos_ != "NUM" and not where):
                     return False
         if prep.dep_ == "prep" and prep.lower_ == "for" and any(
                 o.dep_ == "pobj" and o.lemma_.lower() in _MEETING_NOUNS for o in prep.children):
