@@ -797,6 +797,11 @@ CASES = [
      {("fs-forbin", "partOf", "task-force-50")}, set()),
     ("CTF 50 is currently led by Commodore Andrew Burns, commander of the Amphibious Task Group.",
      {("andrew-burns", "leaderOf", "ctf-50"), ("andrew-burns", "leaderOf", "amphibious-task-group")}, set()),
+    # "X joined Y in doing": both do it; "joined NATO in 2023" is a membership
+    ("Poland joined Germany in condemning Russia.",
+     {("poland", "condemned", "russia"), ("germany", "condemned", "russia")}, {("poland", "partOf", "germany")}),
+    ("The UAE joined Saudi Arabia in cutting ties with Qatar.",
+     {("united-arab-emirates", "sanctioned", "qatar"), ("saudi-arabia", "sanctioned", "qatar")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

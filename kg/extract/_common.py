@@ -293,6 +293,9 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             if subj is not None:
                 return subj, False
             continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "join":
+            tok = tok.head.head  # "Poland joined Germany in condemning Russia": Poland (and Germany)
+            continue
         if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_.lower() in ACCUSING:
             return accused_of(tok), False  # "accused the United States of aiding Israel"
         if tok.dep_ == "xcomp" and tok.head.i != tok.i:
@@ -874,6 +877,9 @@ def partners_of(rd: ResolvedDoc, verb: Token, subj: Token | None) -> list[tuple[
     """Actors that do the act with its subject: "Kurdish fighters, together with U.S.
     forces, attacked ISIS", "Iraqi troops, alongside the PMF, retook the town"."""
     found = []
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() == "join":
+        # "Poland joined Germany in condemning Russia": the one joined does it too
+        found += [a for o in verb.head.head.children if o.dep_ in OBJECT_DEPS for a in actors(rd, o)]
     for head in (verb, subj):
         if head is None:
             continue
