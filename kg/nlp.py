@@ -140,6 +140,11 @@ class GazetteerMatcher:
         self.described = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[str, str] = {}
         self._peoples = frozenset(e.key for e in gazetteer if e.type == "Collective")
+        #: lower-cased forms the gazetteer writes as descriptions ("Arab coalition"): written in
+        #: title case after another capitalised word they are part of a longer name
+        self._descriptive = frozenset(
+            v.lower() for form, _ in gazetteer.surface_forms() for v in _variants(form)
+            if len(v.split()) > 1 and any(w.islower() for w in v.split()))
         exact: dict[str, list[Doc]] = {}
         lower: dict[str, list[Doc]] = {}
         described: dict[str, list[Doc]] = {}
@@ -159,6 +164,7 @@ class GazetteerMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        longer: list[tuple[int, int]] = []  # descriptions written inside a longer name
         for matcher in (self.exact, self.lower, self.described):
             for match_id, start, end in matcher(doc):
                 first = doc[start]
@@ -167,7 +173,13 @@ class GazetteerMatcher:
                 key = doc.vocab.strings[match_id]
                 if key in self._peoples and _in_longer_name(doc, start, end):
                     continue  # "the World Uyghur Congress", "Mahrang Baloch": left to the tagger
+                if (matcher is self.lower and doc[start:end].text.lower() in self._descriptive
+                        and all(t.is_title for t in doc[start:end]) and start > 0 and doc[start - 1].is_title
+                        and not doc[start - 1].is_sent_start):
+                    longer.append((start, end))
+                    continue  # "the Syrian Arab Coalition" is no "Arab coalition": a longer name
                 spans.append(Span(doc, start, end, label=self._labels[key], kb_id=key))
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in longer)]
         if spans:
             doc.ents = filter_spans(sorted(spans, key=lambda s: (s.start, -len(s))))
         return doc

@@ -802,6 +802,11 @@ CASES = [
      {("poland", "condemned", "russia"), ("germany", "condemned", "russia")}, {("poland", "partOf", "germany")}),
     ("The UAE joined Saudi Arabia in cutting ties with Qatar.",
      {("united-arab-emirates", "sanctioned", "qatar"), ("saudi-arabia", "sanctioned", "qatar")}, set()),
+    # "made up (in part) by A and B"; a description inside a longer name is not the gazetteer's actor
+    ("The SDF, made up in part by local Arab fighters and the Syrian Arab Coalition, began the operation.",
+     {("syrian-arab-coalition", "partOf", "syrian-democratic-forces")},
+     {("saudi-led-coalition", "partOf", "syrian-democratic-forces")}),
+    ("The Saudi-led Arab Coalition struck Houthi positions.", {("saudi-led-coalition", "targeted", "houthis")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),
