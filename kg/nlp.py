@@ -209,6 +209,60 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
 RANK_ABBREVIATIONS = ("Sgt.", "Cpl.", "Pvt.", "Spc.", "Capt.", "Cmdr.", "Cdr.", "Lt.", "Col.", "Maj.", "Brig.")
 
 
+class _KeepRePrefix:
+    """An infix finder that leaves the hyphen of a "re-" prefix inside its word."""
+
+    def __init__(self, finditer) -> None:
+        self.finditer = finditer
+
+    def __call__(self, text: str):
+        return (m for m in self.finditer(text) if not (m.group() == "-" and text[: m.start()].lower() == "re"))
+
+
+def _keep_re_prefixed_words(nlp: Language) -> None:
+    """Keep "re-taking", "re-took", "re-captured" one word: split at the hyphen, the parser
+    reads "re", "-" and "taking" as three nouns and loses the act.
+
+    >>> nlp = spacy.blank("en")
+    >>> _keep_re_prefixed_words(nlp)
+    >>> [t.text for t in nlp("the re-taking of Tikrit by Iraq-backed forces")]
+    ['the', 're-taking', 'of', 'Tikrit', 'by', 'Iraq', '-', 'backed', 'forces']
+    """
+    nlp.tokenizer.infix_finditer = _KeepRePrefix(nlp.tokenizer.infix_finditer)
+
+
+@Language.factory("kg_prefixed_lemmas", assigns=["token.lemma"], requires=["token.pos"])
+def make_prefixed_lemmas(nlp: Language, name: str) -> "PrefixedLemmas":
+    return PrefixedLemmas(nlp)
+
+
+class PrefixedLemmas:
+    """Lemmatize a "re-" word as "re" and the lemma of the rest: "re-took" -> "retake",
+    "re-taking" (a noun) -> "retaking", so the lexicons know it.
+
+    >>> nlp = load_pipeline()
+    >>> [t.lemma_ for t in nlp("Iraqi forces re-took Ramadi.") if t.lower_.startswith("re")]
+    ['retake']
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.tokenizer = nlp.tokenizer
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            low = token.lower_
+            if not (low.startswith("re-") and low[3:].isalpha()):
+                continue
+            rest = low[3:]
+            if self.lemmatizer is not None and hasattr(self.lemmatizer, "rule_lemmatize"):
+                word = self.tokenizer(rest)[0]
+                word.pos_ = token.pos_
+                rest = (self.lemmatizer.rule_lemmatize(word) or [rest])[0].lower()
+            token.lemma_ = "re" + rest
+        return doc
+
+
 def _keep_rank_abbreviations(nlp: Language) -> None:
     """Keep an abbreviated rank one token, as the tokenizer already does for "Gen." and "Adm.".
 
@@ -255,7 +309,10 @@ def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None)
         raise ModelError(f"spaCy pipeline {nlp.meta.get('name')!r} has no dependency parser")
     _split_abbreviation_compounds(nlp)
     _keep_rank_abbreviations(nlp)
+    _keep_re_prefixed_words(nlp)
     nlp.add_pipe("kg_line_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kg_prefixed_lemmas", after="lemmatizer")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     nlp.add_pipe("kg_gazetteer", config={"gazetteer_path": gazetteer_path}, **where)
     nlp.max_length = 2_000_000

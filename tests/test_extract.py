@@ -807,6 +807,10 @@ CASES = [
      {("syrian-arab-coalition", "partOf", "syrian-democratic-forces")},
      {("saudi-led-coalition", "partOf", "syrian-democratic-forces")}),
     ("The Saudi-led Arab Coalition struck Houthi positions.", {("saudi-led-coalition", "targeted", "houthis")}, set()),
+    # "re-" words stay whole: "re-took", "the re-capture of X by Y"
+    ("Iraqi forces re-took Ramadi from ISIS.",
+     {("iraqi-forces", "controls", "ramadi"), ("iraqi-forces", "inConflictWith", "islamic-state")}, set()),
+    ("The re-capture of Mosul by Iraqi forces ended the siege.", {("iraqi-forces", "controls", "mosul")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),
