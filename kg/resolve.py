@@ -84,6 +84,8 @@ _FORM_OF_GOVERNMENT = frozenset({"federal", "transitional", "interim", "provisio
 _SERVICE_WORDS = frozenset({"navy", "air force", "space force", "marine corps", "coast guard", "national guard",
                             "task force", "task group", "strike group", "combat team", "fleet", "flotilla", "division",
                             "regiment", "battalion", "squadron", "platoon", "battery"})
+#: Nouns after a name that make it a tribe or clan: "the Al Bu Nimr tribe", "the Shammar clan".
+_TRIBE_NOUNS = frozenset({"tribe", "tribes", "clan", "clans", "confederation"})
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
@@ -225,6 +227,12 @@ class _Resolver:
             elif (label == "PERSON" and span.root.dep_ == "pobj" and span.root.head.lower_ in _LOCATIVE
                     and not span.root.ent_kb_id_):
                 label = "LOC"  # "fighting in Kismayo": no one is fought in
+            head = span.root.head
+            if (span.root.dep_ == "compound" and head.i == span.end and head.lower_ in _TRIBE_NOUNS
+                    and not span.root.ent_kb_id_ and self.gaz.lookup(_surface(span)) is None):
+                span = doc[span.start : head.i + 1]  # "the Al Bu Nimr tribe": a tribe, whatever the tagger says
+                self._add(Entity(slugify(_surface(span)), _surface(span), "Collective"), span)
+                continue
             entity = self._resolve_span(span, label)
             if entity is not None:
                 entity = self._qualified(span, entity)

@@ -811,6 +811,12 @@ CASES = [
     ("Iraqi forces re-took Ramadi from ISIS.",
      {("iraqi-forces", "controls", "ramadi"), ("iraqi-forces", "inConflictWith", "islamic-state")}, set()),
     ("The re-capture of Mosul by Iraqi forces ended the siege.", {("iraqi-forces", "controls", "mosul")}, set()),
+    # a name before "tribe" or "clan" is a tribe, whatever the tagger says
+    ("ISIL has killed 70 members of the Al Bu Nimr tribe in Anbar province.",
+     {("islamic-state", "targeted", "al-bu-nimr-tribe")}, set()),
+    # fighters who "continue to join" a group are joining it; "applied to join" is an aim
+    ("Sunni fighters continue to join the SDF.", {("sunni-fighters", "partOf", "syrian-democratic-forces")}, set()),
+    ("Sweden applied to join NATO.", set(), {("sweden", "partOf", "nato")}),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

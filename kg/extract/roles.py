@@ -585,8 +585,9 @@ _MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "discussion", "negotiati
 def _joins(rd: ResolvedDoc, verb: Token) -> bool:
     """Whether "join" is joining a group: not "to join" (an aim), not "joined X in
     condemning Y" (acting together), not "joined forces with"."""
-    if verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return False  # "is joining NATO" (not yet), "applied to join NATO" (an aim)
+    if not _ongoing(verb) and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        return False  # "is joining NATO" (not yet), "applied to join NATO" (an aim); but
+        # "fighters continue to join the SDF" are joining it
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for obj in prep.children:
@@ -742,13 +743,18 @@ def _emit_members(rd: ResolvedDoc, sent, member_toks, group_toks, clause: Token 
     yield from _emit_pairs(rd, sent, members, groups, how, trigger, 0.85, negated=truth)
 
 
+def _ongoing(verb: Token) -> bool:
+    """Whether a clause is going on: "fighters continue to join the SDF", "keep joining"."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"continue", "keep"}
+
+
 def _clause_truth(clause: Token | None, lex: Lexicon, *, future_act: bool = False) -> bool | None:
     """Whether a clause stating membership is negated (``True``/``False``), or ``None`` when it
     states no fact: an aim ("applied to join"), a future or a wish ("will join"). With
     ``future_act`` the clause is an act done as a member, which may be still to come."""
     if clause is None:
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not _ongoing(clause):
         return None  # "applied to join NATO", "a bid to become a member": an aim
     mode = modality(clause, lex)
     if future_act and mode == "future":
