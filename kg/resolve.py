@@ -804,6 +804,8 @@ class _Resolver:
                 noun = self.lex.actor_nouns.get(low)
                 if noun is None or any(c.dep_ in _MODIFIER_DEPS for c in tok.lefts):
                     continue
+                if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
+                    continue  # "the movement of Palestinian workers" says what it is: no anaphor
                 if noun.cls == "Collective" and "State" in noun.refers_to:
                     continue  # "the countries" are several states, not the last one named
                 key = self._antecedent(tok, sent_index, sents, noun.refers_to, window=2)

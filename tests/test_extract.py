@@ -817,6 +817,15 @@ CASES = [
     # fighters who "continue to join" a group are joining it; "applied to join" is an aim
     ("Sunni fighters continue to join the SDF.", {("sunni-fighters", "partOf", "syrian-democratic-forces")}, set()),
     ("Sweden applied to join NATO.", set(), {("sweden", "partOf", "nato")}),
+    # taking someone to court is accusing them (CAMEO 115, bring lawsuit against)
+    ("Ukraine sued Russia at the International Court of Justice.", {("ukraine", "accused", "russia")}, set()),
+    ("South Africa filed a lawsuit against Israel at the ICJ.", {("south-africa", "accused", "israel")}, set()),
+    ("Iran lodged a complaint against Israel with the UN Security Council.", {("iran", "accused", "israel")},
+     {("iran", "accused", "united-nations-security-council")}),
+    # "reiterated its demand that X ...", whichever way the clause is hung
+    ("The International Labor Office reiterated its demand today that Israel ease restrictions on the "
+     "movement of Palestinian workers.", {("international-labor-office", "demanded", "israel")},
+     {("israel", "conceded", "international-labor-office")}),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

@@ -287,8 +287,11 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
     if not out and trig.predicate in {"demanded", "accused"}:
         # "its demand that Israel ease restrictions": Israel; "the Taliban's claim that Pakistani jets
         # bombed a market": the jets
-        for clause in noun.children:
-            if clause.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" for c in clause.children):
+        clauses = list(noun.children)
+        if noun.dep_ in OBJECT_DEPS:  # "reiterated its demand today that Israel ease ...": hung on the verb
+            clauses += [c for c in noun.head.children if c.i > noun.i]
+        for clause in clauses:
+            if clause.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
                 subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 out += actors(rd, subj)
     for child in noun.children:  # "an attack targeting X"
