@@ -90,8 +90,9 @@ MEMBER_NOUNS = frozenset({"member", "fighter", "supporter", "militant", "force",
                           "commander", "official", "unit", "wing", "faction", "element", "gunman", "activist"})
 
 
-#: Words that single out one foe after a general one: "against terrorism, in particular against ISIL".
-_IN_PARTICULAR = frozenset({"especially", "notably", "particularly", "chiefly", "mainly", "primarily"})
+#: Words that single out one of several named before: "Coalition partners, especially Turkey",
+#: "against terrorism, in particular against ISIL".
+SINGLING_OUT = frozenset({"especially", "notably", "particularly", "chiefly", "mainly", "primarily"})
 
 
 def fight_foes(pobj: Token) -> Iterator[Token]:
@@ -111,7 +112,7 @@ def singled_out_against(tok: Token) -> Iterator[Token]:
         i += 1
     if i + 1 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].lower_ == "particular":
         i += 2
-    elif i < len(doc) and doc[i].lower_ in _IN_PARTICULAR:
+    elif i < len(doc) and doc[i].lower_ in SINGLING_OUT:
         i += 1
     else:
         return

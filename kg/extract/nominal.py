@@ -41,7 +41,6 @@ from ._common import (
     actors,
     backing,
     fight_in,
-    singled_out_against,
     intent_predicate,
     modality,
     verb_lemma,
@@ -49,6 +48,7 @@ from ._common import (
     modifier_actors,
     partners_of,
     prep_objects,
+    singled_out_against,
     REQUEST_NOUNS,
     removal_demanded,
     scare_quoted,
@@ -291,7 +291,8 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         if noun.dep_ in OBJECT_DEPS:  # "reiterated its demand today that Israel ease ...": hung on the verb
             clauses += [c for c in noun.head.children if c.i > noun.i]
         for clause in clauses:
-            if clause.dep_ in {"acl", "ccomp"} and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            if clause.dep_ in {"acl", "ccomp"} and that:
                 subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 out += actors(rd, subj)
     for child in noun.children:  # "an attack targeting X"

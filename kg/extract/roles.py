@@ -42,6 +42,7 @@ from ..model import Relation
 from ..resolve import ResolvedDoc
 from ._common import (
     OBJECT_DEPS,
+    SINGLING_OUT,
     actors,
     agent_of,
     evidence,
@@ -445,7 +446,7 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
     """partOf stated by a noun of membership, "joined" or "made up of"."""
     kinds = lex.membership
     for tok in sent:
-        if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in _SINGLING_OUT for c in tok.children):
+        if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in SINGLING_OUT for c in tok.children):
             yield from _singled_out(rd, sent, tok, lex)
         kind = kinds.get(tok.lemma_.lower())
         if kind is None:
@@ -585,7 +586,8 @@ _MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "discussion", "negotiati
 def _joins(rd: ResolvedDoc, verb: Token) -> bool:
     """Whether "join" is joining a group: not "to join" (an aim), not "joined X in
     condemning Y" (acting together), not "joined forces with"."""
-    if not _ongoing(verb) and (verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+    aim = verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if aim and not _ongoing(verb):
         return False  # "is joining NATO" (not yet), "applied to join NATO" (an aim); but
         # "fighters continue to join the SDF" are joining it
     for prep in verb.children:
@@ -649,8 +651,6 @@ def _including(rd: ResolvedDoc, sent, prep: Token, lex: Lexicon) -> Iterator[Rel
                            "including", prep, 0.8, negated=negated)
 
 
-#: Adverbs that single out one of a group named just before: "Coalition partners, especially Turkey".
-_SINGLING_OUT = frozenset({"especially", "notably", "particularly", "chiefly", "mainly", "primarily"})
 
 
 def _singled_out(rd: ResolvedDoc, sent, appos: Token, lex: Lexicon) -> Iterator[Relation]:
