@@ -150,7 +150,12 @@ class GazetteerMatcher:
         described: dict[str, list[Doc]] = {}
         for form, entry in gazetteer.surface_forms():
             self._labels[entry.key] = _SPACY_LABEL.get(entry.type, "ORG")
-            for variant in sorted(_variants(form)):
+            forms = _variants(form)
+            words = form.split()
+            if entry.type == "ArmedGroup" and len(words) > 1 and words[-1].istitle() \
+                    and words[-1].endswith("s") and not words[-1].endswith(("ss", "us", "ps", "ves", "ies")):
+                forms |= _variants(" ".join([*words[:-1], words[-1][:-1]]))  # "Tamil Tiger rebels"
+            for variant in sorted(forms):
                 letters = variant.replace(".", "").replace(" ", "")
                 caseful = letters.isupper() or len(letters) <= 3
                 target = exact if caseful else lower

@@ -826,6 +826,9 @@ CASES = [
     ("The International Labor Office reiterated its demand today that Israel ease restrictions on the "
      "movement of Palestinian workers.", {("international-labor-office", "demanded", "israel")},
      {("israel", "conceded", "international-labor-office")}),
+    # an armed group's plural name in the singular as a modifier: "Tamil Tiger positions"
+    ("Sri Lankan forces attacked Tamil Tiger positions.",
+     {("sri-lankan-forces", "targeted", "liberation-tigers-of-tamil-eelam")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),

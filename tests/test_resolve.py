@@ -192,6 +192,11 @@ def test_resolve_task_force_named_by_number_is_a_military_force(text, key):
     assert "Organization" not in types.values()  # "Rear Admiral" is a rank, no organisation
 
 
+def test_resolve_armed_group_named_in_the_singular_is_the_group():
+    assert _entities("A Rapid Support Force commander was killed in El Fasher.").get(
+        "rapid-support-forces") == "ArmedGroup"
+
+
 def test_resolve_brigades_named_by_a_militia_are_no_state_force():
     types = _entities("The Martyrs of Yarmouk Brigade attacked a checkpoint near Daraa.")
     assert "MilitaryForce" not in types.values()
