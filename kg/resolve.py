@@ -968,11 +968,25 @@ class _Resolver:
             return cands[-1] if len(set(cands)) == 1 else None
         return cands[-1]
 
+    def hyphened_demonyms(self) -> None:
+        """A state's adjective before "-backed", "-led", "-allied" ... names the state, whatever the
+        tagger says: "the Turkish-backed Syrian National Army", "the Iranian-backed Lebanese group"."""
+        doc = self.rd.doc
+        forms = {m.form for m in self.lex.modifiers if m.kind == "compound"}
+        for tok in doc[: max(0, len(doc) - 2)]:
+            if (tok.i in self.rd.token_actor or not tok.is_title or doc[tok.i + 1].text not in {"-", "–"}
+                    or doc[tok.i + 2].lower_ not in forms):
+                continue
+            entry = self.gaz.demonym(tok.text)
+            if entry is not None and entry.type == "State":
+                self._add(self._from_entry(entry), doc[tok.i : tok.i + 1])
+
     def run(self) -> ResolvedDoc:
         self.named_entities()
         self.unit_names()
         self.introductions()
         self.named_entities_again()
+        self.hyphened_demonyms()
         self.noun_phrases()
         self.title_nouns()
         self.coreference()

@@ -829,6 +829,11 @@ CASES = [
     # an armed group's plural name in the singular as a modifier: "Tamil Tiger positions"
     ("Sri Lankan forces attacked Tamil Tiger positions.",
      {("sri-lankan-forces", "targeted", "liberation-tigers-of-tamil-eelam")}, set()),
+    # a state's adjective before "-backed" names the state, whatever the tagger says
+    ("The Turkish-backed Syrian National Army attacked Manbij.",
+     {("syrian-national-army", "backedBy", "turkey")}, set()),
+    ("Hezbollah, the Iranian-backed Lebanese group, has lost much of its senior leadership.",
+     {("hezbollah", "backedBy", "iran")}, set()),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),
