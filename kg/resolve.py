@@ -86,6 +86,10 @@ _SERVICE_WORDS = frozenset({"navy", "air force", "space force", "marine corps", 
                             "regiment", "battalion", "squadron", "platoon", "battery"})
 #: Nouns after a name that make it a tribe or clan: "the Al Bu Nimr tribe", "the Shammar clan".
 _TRIBE_NOUNS = frozenset({"tribe", "tribes", "clan", "clans", "confederation"})
+#: Nouns of a party on one's side, and how the possessor stands to it: "their Russian allies",
+#: "its Iranian backers".
+_PARTY_LINKS = {"ally": "alignedWith", "partner": "alignedWith", "backer": "backedBy", "patron": "backedBy",
+                "sponsor": "backedBy"}
 #: Forces that only serve at home: "police in Kenya" are Kenya's.
 _DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
@@ -981,6 +985,30 @@ class _Resolver:
             if entry is not None and entry.type == "State":
                 self._add(self._from_entry(entry), doc[tok.i : tok.i + 1])
 
+    def party_nouns(self) -> None:
+        """A state's adjective on a noun of allies or backers names the state, and the possessor
+        is aligned with or backed by it: "Syrian government forces and their Russian allies"
+        (Russia; the forces alignedWith Russia), "Hamas and its Iranian backers" (Hamas backedBy Iran)."""
+        doc = self.rd.doc
+        for tok in doc:
+            predicate = _PARTY_LINKS.get(tok.lemma_.lower())
+            if predicate is None or tok.pos_ != "NOUN" or tok.i in self.rd.token_actor:
+                continue
+            states = [e for m in tok.lefts if m.dep_ in {"amod", "compound"} and m.is_title
+                      for e in (self.gaz.demonym(m.text),) if e is not None and e.type == "State"]
+            if len(states) != 1 or any(c.dep_ == "appos" for c in tok.children):
+                continue  # "his Chinese partner, Fang Yedun": a person, named
+            state = states[0]
+            self.rd.entities.setdefault(state.key, self._from_entry(state))
+            self.rd.token_actor[tok.i] = state.key
+            for poss in (c for c in tok.children if c.dep_ == "poss"):
+                owner = self.rd.token_actor.get(poss.i)
+                if owner is None and poss.pos_ == "PRON" and tok.dep_ == "conj":
+                    owner = self.rd.token_actor.get(tok.head.i)  # "Hamas and its Iranian backers": Hamas's
+                if owner is not None and owner != state.key and self.rd.entities[owner].type != "Person":
+                    self.rd.links.append(DerivedLink(owner, predicate, state.key, poss.i, tok.i + 1,
+                                                     f"resolve.party-noun:{tok.lemma_.lower()}"))
+
     def run(self) -> ResolvedDoc:
         self.named_entities()
         self.unit_names()
@@ -990,6 +1018,7 @@ class _Resolver:
         self.noun_phrases()
         self.title_nouns()
         self.coreference()
+        self.party_nouns()
         return self.rd
 
     # -- titles standing for a person: "The Foreign Secretary met ...", "the Iraqi prime minister" ----

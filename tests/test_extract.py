@@ -834,6 +834,12 @@ CASES = [
      {("syrian-national-army", "backedBy", "turkey")}, set()),
     ("Hezbollah, the Iranian-backed Lebanese group, has lost much of its senior leadership.",
      {("hezbollah", "backedBy", "iran")}, set()),
+    # a state's adjective on allies or backers names the state; the possessor stands with it
+    ("Syrian government forces and their Russian allies bombed the town of Maarat al-Numan.",
+     {("syrian-forces", "alignedWith", "russia"), ("russia", "targeted", "maarat-al-numan")}, set()),
+    ("The Houthis thanked their Iranian backers.", {("houthis", "backedBy", "iran")}, set()),
+    ("Israeli businessman Amir Gal-Or and his Chinese partner, Fang Yedun, founded the firm.", set(),
+     {("amir-gal-or", "alignedWith", "china")}),
     # a name ending in a facility word is a facility: seizing from it makes no foe of it
     ("ISIS seized tanks and other hardware from Tiyas Military Airfield near Palmyra.", set(),
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),
