@@ -995,7 +995,7 @@ class _Resolver:
             if predicate is None or tok.pos_ != "NOUN" or tok.i in self.rd.token_actor:
                 continue
             states = [e for m in tok.lefts if m.dep_ in {"amod", "compound"} and m.is_title
-                      for e in (self.gaz.demonym(m.text),) if e is not None and e.type == "State"]
+                      for e in (self._state_of(m),) if e is not None]
             if len(states) != 1 or any(c.dep_ == "appos" for c in tok.children):
                 continue  # "his Chinese partner, Fang Yedun": a person, named
             state = states[0]

@@ -516,7 +516,7 @@ def _between_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
         if len(found) == 1:
             # "between the government, led by X, and the M23": the parser may hang the second
             # party anywhere once a participle describes the first
-            found += [a for a in _after_aside(rd, pobj) if a[0] not in {found[0][0]}]
+            found += [a for a in _after_aside(rd, pobj) if a[0] != found[0][0]]
         for i, a in enumerate(found):
             for b in found[i + 1:]:
                 yield a, b
