@@ -81,12 +81,12 @@ CASES = [
     ("Students chanted anti-Iran slogans outside the embassy.", {("students", "protestedAgainst", "iran")}, set()),
     ("Switzerland said it had expelled two Russian diplomats.", {("switzerland", "sanctioned", "russian-government")},
      set()),
-    ("Syria said it is willing to withdraw its troops from Lebanon.", {("syria", "agreedWith", "lebanon")}, set()),
+    ("Russia said it was ready to withdraw its soldiers from Moldova.", {("russia", "agreedWith", "moldova")}, set()),
     ("Rockets hit the Ain al-Asad air base in Anbar, western Iraq, where U.S. troops are stationed.",
      {("us-forces", "stationedIn", "ain-al-asad-air-base"), ("ain-al-asad-air-base", "locatedIn", "anbar-province")},
      {("us-forces", "stationedIn", "anbar-province")}),
-    ("Fighters are seeking to join the SDF's fight against ISIS.",
-     {("syrian-democratic-forces", "inConflictWith", "islamic-state")}, set()),
+    ("Volunteers from Europe are eager to join the Peshmerga's fight against ISIS.",
+     {("peshmerga", "inConflictWith", "islamic-state")}, set()),
     ("The agreement between Sudan and South Sudan ended the border dispute.",
      {("sudan", "agreedWith", "south-sudan")}, set()),
     ("Britain stands by Ukraine.", {("united-kingdom", "supported", "ukraine")}, set()),
@@ -152,23 +152,23 @@ CASES = [
     ("Iraqi forces drove the Islamic State out of Fallujah.", {("iraqi-forces", "targeted", "islamic-state")}, set()),
     ("Turkey shot down a Russian warplane near the Syrian border.", {("turkey", "targeted", "russia")}, set()),
     ("Israeli warplanes pounded Hezbollah positions in southern Lebanon.", {("israeli-forces", "targeted", "hezbollah")}, set()),
-    ("A series of precision U.S. airstrikes against al-Qaeda operatives killed 20 militants.",
-     {("united-states", "targeted", "al-qaeda")}, set()),
+    ("A wave of precision Israeli airstrikes against Hezbollah commanders killed six fighters.",
+     {("israel", "targeted", "hezbollah")}, set()),
     ("Turkish forces conducted 12 strikes using drones and artillery against PKK targets.",
      {("turkish-forces", "targeted", "kurdistan-workers-party")}, set()),
     ("Ethiopian jets flew strike missions against the Tigray People's Liberation Front.",
      {("ethiopian-forces", "targeted", "tigray-peoples-liberation-front")}, set()),
-    ("Britain reiterated its support for the Government of Iraq in the fight against ISIS.",
-     {("iraqi-government", "inConflictWith", "islamic-state")}, {("united-kingdom", "inConflictWith", "islamic-state")}),
-    ("The two leaders discussed the campaign to liberate Mosul from the Islamic State.", set(),
-     {("iraq", "targeted", "islamic-state")}),
+    ("Germany restated its support for the Government of Somalia in the war against al-Shabaab.",
+     {("somali-government", "inConflictWith", "al-shabaab")}, {("germany", "inConflictWith", "al-shabaab")}),
+    ("Erdogan and Putin discussed the campaign to retake Raqqa from ISIS.", set(),
+     {("recep-tayyip-erdogan", "targeted", "islamic-state"), ("vladimir-putin", "targeted", "islamic-state")}),
     ("Islamic State fighters seized tanks from the Tiyas airbase near Palmyra.", set(),
      {("islamic-state", "targeted", "tiyas-airbase")}),
     ("Eritrean troops withdrew from Tigray.", {("eritrean-forces", "conceded", "tigray")}, set()),
     ("Joseph Votel, commander of U.S. Central Command, met Iraqi officials.",
      {("joseph-votel", "leaderOf", "united-states-central-command")}, {("joseph-votel", "leaderOf", "united-states")}),
-    ("Tobias Ellwood, Foreign Office Minister for the Middle East, condemned the attack.", set(),
-     {("tobias-ellwood", "partOf", "middle-east")}),
+    ("Hamish Falconer, Foreign Office Minister for the Middle East, visited Amman on Monday.", set(),
+     {("hamish-falconer", "partOf", "middle-east")}),
     ("Mosul was held by the Islamic State for three years.", set(), {("islamic-state", "blamed", "mosul")}),
     ("Iran held Israel responsible for the strike.", {("iran", "blamed", "israel")}, set()),
     # an appositive noun is the actor it renames
@@ -179,8 +179,8 @@ CASES = [
      {("iran", "supported", "hezbollah"), ("hezbollah", "backedBy", "iran")}, set()),
     ("U.S. forces are advising and assisting the Syrian Democratic Forces.",
      {("syrian-democratic-forces", "backedBy", "us-forces")}, set()),
-    ("In support of the Iraqi Security Forces, Coalition aircraft conducted a precision strike on ISIS.",
-     {("iraqi-security-forces", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    ("In support of the Kurdish Peshmerga, Coalition jets carried out an airstrike on ISIS.",
+     {("peshmerga", "backedBy", "global-coalition-to-defeat-isis")}, set()),
     ("The UK supports the Iraqi government.", {("united-kingdom", "supported", "iraqi-government")},
      {("iraqi-government", "backedBy", "united-kingdom")}),
     ("Britain praised the Kenyan army.", set(), {("kenyan-forces", "backedBy", "united-kingdom")}),
@@ -202,9 +202,9 @@ CASES = [
      {("us-forces", "targeted", "islamic-state"), ("kurdish-fighters", "cooperatedWith", "us-forces")}, set()),
     ("Turkish forces, in coordination with the Syrian National Army, shelled Kurdish positions.",
      {("turkish-forces", "cooperatedWith", "syrian-national-army")}, set()),
-    ("The UK, the Global Coalition and the Government of Iraq are committed to defeating ISIS.",
-     {("united-kingdom", "cooperatedWith", "iraqi-government"),
-      ("global-coalition-to-defeat-isis", "cooperatedWith", "iraqi-government")}, set()),
+    ("France, the African Union and the Government of Somalia are determined to defeat al-Shabaab.",
+     {("france", "cooperatedWith", "somali-government"),
+      ("african-union", "cooperatedWith", "somali-government")}, set()),
     ("Russia and Ukraine fought over Bakhmut.", {("russia", "inConflictWith", "ukraine")},
      {("russia", "cooperatedWith", "ukraine")}),
     ("Russia and Ukraine attacked each other.", {("russia", "targeted", "ukraine"), ("ukraine", "targeted", "russia")},
@@ -236,8 +236,8 @@ CASES = [
     ("Burundi deployed thousands of troops to South Kivu in support of the Congolese government.",
      {("congolese-government", "backedBy", "burundi")}, set()),
     # strikes that "delivered munitions against" X; a side's "defenses against" Y
-    ("The Saudi-led coalition's four airstrikes delivered 24 munitions against Houthi targets.",
-     {("saudi-led-coalition", "targeted", "houthis")}, set()),
+    ("Israel's overnight strikes delivered 40 munitions against Hezbollah sites.",
+     {("israel", "targeted", "hezbollah")}, set()),
     ("The U.S. delivered aid to Gaza.", {("united-states", "aided", "gaza-strip")},
      {("united-states", "targeted", "gaza-strip")}),
     ("Ukraine's defenses against Russia held.", {("ukraine", "inConflictWith", "russia")}, set()),
@@ -268,13 +268,13 @@ CASES = [
     ("Russia deployed 3,000 troops to Belarus with 40 jets.", {("russian-forces", "stationedIn", "belarus")}, set()),
     # "provide X with Y", briefings, joining someone for talks
     ("Iran provided the Houthis with missiles and drones.", {("iran", "aided", "houthis")}, set()),
-    ("The Foreign Secretary joined the US Secretary of State for talks on Aleppo.",
-     {("foreign-secretary", "consulted", "us-secretary-of-state")},
-     {("foreign-secretary", "partOf", "us-secretary-of-state")}),
+    ("The Defence Secretary joined the German Defence Minister for talks on Ukraine.",
+     {("defence-secretary", "consulted", "german-defence-minister")},
+     {("defence-secretary", "partOf", "german-defence-minister")}),
     ("The UN envoy briefed Russian officials in Geneva.", {("united-nations-envoy", "consulted", "russian-government")}, set()),
     # support given by a military act backs a government too; spoken support does not
-    ("Coalition forces conducted 11 strikes coordinated with and in support of the government of Iraq against ISIS targets.",
-     {("iraqi-government", "backedBy", "global-coalition-to-defeat-isis")}, set()),
+    ("French forces conducted seven attacks coordinated with and in support of the Malian government against JNIM camps.",
+     {("malian-government", "backedBy", "french-forces")}, set()),
     # forecasts, hopes under "if", and "seldom" state no act
     ("The minister hopes a ceasefire between Armenia and Azerbaijan could take place if Baku agrees.", set(),
      {("armenia", "agreedWith", "azerbaijan")}),
@@ -323,18 +323,18 @@ CASES = [
     ("The president reassigned U.S. officials involved in negotiations with North Korea.",
      {("us-government", "consulted", "north-korea")}, set()),
     # a hunger strike attacks no one; nationalists are a group, not their state
-    ("Palestinian prisoners began a hunger strike on Monday to protest against Israel.",
-     {("palestinian-prisoners", "protestedAgainst", "israel")}, {("palestinian-prisoners", "targeted", "israel")}),
+    ("Kurdish prisoners launched a hunger strike on Tuesday to protest against Turkey.",
+     {("kurdish-prisoners", "protestedAgainst", "turkey")}, {("kurdish-prisoners", "targeted", "turkey")}),
     ("Croatian police cracked down on Serbian nationalists.",
      {("croatian-police", "coerced", "serbian-nationalists")}, {("croatian-police", "coerced", "serbia")}),
     # an operation named in apposition owns what "the operation to ..." does
     ("The raids were part of Operation Prosperity Guardian, the operation to protect shipping from the Houthis.",
      set(), {("operation-prosperity-guardian", "targeted", "houthis")}),
-    ("The strikes were conducted as part of Operation Inherent Resolve, the operation to eliminate ISIS.",
+    ("These raids were carried out under Operation Inherent Resolve, the operation to destroy the Islamic State.",
      {("combined-joint-task-force-operation-inherent-resolve", "targeted", "islamic-state")}, set()),
     # ... and the one it backs is at war with the strikes' target
-    ("In support of the Iraqi Security Forces, Coalition aircraft conducted a precision strike on ISIS.",
-     {("iraqi-security-forces", "inConflictWith", "islamic-state")}, set()),
+    ("In support of the Kurdish Peshmerga, Coalition jets carried out an airstrike on ISIS.",
+     {("peshmerga", "inConflictWith", "islamic-state")}, set()),
     ("In support of the Iraqi army, U.S. aircraft conducted a strike on fighters firing on Kurdish forces.",
      {("iraqi-army", "backedBy", "us-forces")}, {("iraqi-army", "inConflictWith", "kurdish-forces")}),
     ("Russia carried out raids in support of the Syrian government.",
@@ -374,8 +374,8 @@ CASES = [
     ("The Sudanese army is waging war against the Rapid Support Forces.",
      {("sudanese-armed-forces", "inConflictWith", "rapid-support-forces")}, set()),
     # mobilising for a war against X is mobilising against X
-    ("Britain mobilized army reservists for a possible war against Iraq.",
-     {("united-kingdom", "mobilizedAgainst", "iraq")}, set()),
+    ("Venezuela mobilized thousands of militia members for a war against Guyana.",
+     {("venezuela", "mobilizedAgainst", "guyana")}, set()),
     ("Kenya mobilized troops for the election.", set(), {("kenya", "mobilizedAgainst", "kenya")}),
     ("Erdogan telephoned Putin on Monday.", {("recep-tayyip-erdogan", "consulted", "vladimir-putin")}, set()),
     # a name before a hostile act is its target, not the one welcomed; a demonym is its agent
@@ -426,13 +426,13 @@ CASES = [
     ("Kurdish civilians did not suffer at the hands of the Peshmerga.", set(),
      {("peshmerga", "targeted", "kurdish-civilians")}),
     # whoever "was involved in" an act did it, unless the text says they were not
-    ("Abu Jandal was involved in the use of chemical weapons against the SDF.",
-     {("abu-jandal", "targeted", "syrian-democratic-forces")}, set()),
+    ("Prigozhin was involved in the use of thermobaric weapons against Ukrainian troops.",
+     {("yevgeny-prigozhin", "targeted", "ukrainian-forces")}, set()),
     ("Lebanon's army was not involved in the clashes with Israeli troops.", set(),
      {("lebanese-forces", "inConflictWith", "israeli-forces")}),
     # a word in scare quotes is disputed by the writer; a quoted word of a speaker is the speaker's claim
-    ('This shows that Assad\'s "war" on ISIL is a sham.', set(),
-     {("bashar-al-assad", "inConflictWith", "islamic-state")}),
+    ('The opposition argues that Erdogan\'s "war" on the PKK is only a pretext.', set(),
+     {("recep-tayyip-erdogan", "inConflictWith", "kurdistan-workers-party")}),
     ('Hamas said Israel "attacked" Gaza.', {("israel", "targeted", "gaza-strip")}, set()),
     # "us" and "our" in a quote are the speaker
     ('"Israel attacked us," Hamas said.', {("israel", "targeted", "hamas")}, set()),
@@ -647,8 +647,8 @@ CASES = [
     ("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.",
      {("ilo", "demanded", "israel")}, {("israel", "conceded", "ilo"), ("israel", "conceded", "palestinian-workers")}),
     # a state's own organs do not attack or coerce the state itself: the place meant lies in it
-    ("Turkish authorities imposed a curfew in the town of Cizre in southeastern Turkey.", set(),
-     {("turkish-government", "coerced", "turkey")}),
+    ("Nigerian authorities imposed a curfew on the city of Jos in central Nigeria.", set(),
+     {("nigerian-government", "coerced", "nigeria")}),
     # an attack in a gunbattle or after days of fighting is part of a fight between the two sides
     ("Syrian troops killed five Turkish soldiers in clashes near Idlib.",
      {("syrian-forces", "targeted", "turkish-forces"), ("syrian-forces", "inConflictWith", "turkish-forces")}, set()),
@@ -667,7 +667,7 @@ CASES = [
     ("Georgian police dispersed a demonstration organised by the Georgian Dream party.",
      {("georgian-police", "coerced", "georgian-dream-party")}, set()),
     # an act on the ties with X is an act on X; talks one travels to are held with the other side
-    ("Italy announced a suspension of air links with Serbia.", {("italy", "sanctioned", "serbia")}, set()),
+    ("Egypt ordered a suspension of flights with Qatar.", {("egypt", "sanctioned", "qatar")}, set()),
     ("US and Russian negotiators returned to Geneva for talks on nuclear arms.",
      {("us-government", "consulted", "russian-government")}, set()),
     ("Israel struck Gaza after attacks on its soldiers.", {("israel", "targeted", "gaza-strip")},
@@ -677,18 +677,18 @@ CASES = [
      {("united-kingdom", "supported", "ukrainian-people")}, set()),
     ("Japan stood shoulder-to-shoulder with Washington.", {("japan", "supported", "united-states")}, set()),
     # whose report: the actor in the name of the body that wrote it
-    ("Foreign Secretary David Lammy welcomes the UN Board of Inquiry's summary of its investigation.",
-     {("david-lammy", "supported", "united-nations")}, set()),
+    ("Kaja Kallas welcomed the UN Panel of Experts' final report on Sudan.",
+     {("kaja-kallas", "supported", "united-nations")}, set()),
     # an act done "as part of" a coalition is the coalition's too (but not a joint act with it)
     ("France, as part of the EU, imposed sanctions on Russia.",
      {("european-union", "sanctioned", "russia"), ("france", "sanctioned", "russia")},
      {("france", "cooperatedWith", "european-union")}),
-    ("The UK is working as part of the Global Coalition to defeat ISIL in Syria.",
-     {("global-coalition-to-defeat-isis", "inConflictWith", "islamic-state")},
-     {("united-kingdom", "cooperatedWith", "global-coalition-to-defeat-isis")}),
+    ("Chad is working as part of the Multinational Joint Task Force to defeat Boko Haram.",
+     {("multinational-joint-task-force", "inConflictWith", "boko-haram")},
+     {("chad", "cooperatedWith", "multinational-joint-task-force")}),
     # the fight is the one supported's, not the supporter's
-    ("The minister reiterated UK support for Iraq in the fight against ISIL.",
-     {("iraq", "inConflictWith", "islamic-state")}, {("united-kingdom", "inConflictWith", "islamic-state")}),
+    ("The envoy restated Turkish support for Somalia in the war against al-Shabaab.",
+     {("somalia", "inConflictWith", "al-shabaab")}, {("turkey", "inConflictWith", "al-shabaab")}),
     ("Russia deployed troops in the fight against ISIS.", {("russia", "inConflictWith", "islamic-state")}, set()),
     # police and security forces "in" a country are its own (and not "stationed" there); troops may be foreign
     ("Security forces in Ethiopia have tortured scores of Eritrean refugees.",
@@ -704,8 +704,8 @@ CASES = [
     ("Qatar hopes to host talks between the US and the Taliban.", set(),
      {("united-states", "consulted", "taliban")}),
     # working to defeat someone is an ongoing conflict; working to broker a truce states none yet
-    ("The UK is working with its allies to defeat ISIL.", {("united-kingdom", "inConflictWith", "islamic-state")},
-     {("united-kingdom", "targeted", "islamic-state")}),
+    ("Nigeria is working with its neighbours to defeat Boko Haram.", {("nigeria", "inConflictWith", "boko-haram")},
+     {("nigeria", "targeted", "boko-haram")}),
     ("Egypt is working to broker a truce between Israel and Hamas.", set(), {("israel", "agreedWith", "hamas")}),
     ("Egypt brokered a truce between Israel and Hamas.", {("israel", "agreedWith", "hamas")}, set()),
     # a regime is no person: a name after it is the next speaker, not the regime
@@ -735,15 +735,15 @@ CASES = [
     ("Germany remains committed to its support of the Kurdish Peshmerga in their fight against ISIS.",
      {("peshmerga", "inConflictWith", "islamic-state"), ("peshmerga", "backedBy", "germany")},
      {("germany", "inConflictWith", "islamic-state")}),
-    ("Britain is steadfast in its support of the Government of Iraq in their fight against ISIL.",
-     {("iraqi-government", "backedBy", "united-kingdom")}, set()),
+    ("Turkey is unwavering in its support of the Somali government in their fight against al-Shabaab.",
+     {("somali-government", "backedBy", "turkey")}, set()),
     # an agreement between two sides was negotiated between them
     ("Turkey welcomed the agreement between Armenia and Azerbaijan on border demarcation.",
      {("armenia", "agreedWith", "azerbaijan"), ("armenia", "consulted", "azerbaijan")}, set()),
     ("Egypt is working to broker a truce between Israel and Hamas.", set(), {("israel", "consulted", "hamas")}),
     # an act done "as part of" a group is the group's too, up the clauses that frame it
-    ("The UK, as part of the Global Coalition, is committed to continuing to provide the government of "
-     "Iraq with military support.", {("global-coalition", "aided", "iraqi-government")}, set()),
+    ("Canada, as part of NATO, remains committed to continuing to supply the government of Ukraine with weapons.",
+     {("nato", "aided", "ukrainian-government")}, set()),
     # pressing or calling "for X to" act asks X
     ("The EU pushed for Serbia to recognize Kosovo.", {("european-union", "demanded", "serbia")}, set()),
     ("The UN called for Israel to allow aid into Gaza.", {("united-nations", "demanded", "israel")}, set()),
@@ -764,8 +764,8 @@ CASES = [
     # "The Members of the Security Council", capitalised, act for the Council, "their" too
     ("The Members of the Security Council condemned al-Shabaab.",
      {("united-nations-security-council", "condemned", "al-shabaab")}, set()),
-    ("The Members of the Security Council reiterate their support for the Somali people.",
-     {("united-nations-security-council", "supported", "somali-people")}, set()),
+    ("The Members of the Security Council expressed their full support for the people of Haiti.",
+     {("united-nations-security-council", "supported", "haitian-people")}, set()),
     # "between" a party with an aside and another: the aside does not end the list
     ("Kabila welcomed the agreement between the government of Congo, led by Prime Minister Sama Lukonde, "
      "and the M23, represented by Bertrand Bisimwa.",
@@ -781,11 +781,11 @@ CASES = [
     ("The Transitional Government of Mali expelled the French ambassador.",
      {("malian-government", "partOf", "mali")}, set()),
     # a force's missions still to fly are its war, no threat; a state's announced operations are a threat
-    ("The 421st Fighter Squadron, which will fly strike missions against ISIS as part of the 332nd Air "
-     "Expeditionary Wing, arrived in Jordan.",
-     {("421st-fighter-squadron", "inConflictWith", "islamic-state"),
-      ("332nd-air-expeditionary-wing", "inConflictWith", "islamic-state")},
-     {("421st-fighter-squadron", "threatened", "islamic-state")}),
+    ("The 77th Fighter Squadron, which will fly combat sorties against ISIS as part of the 380th Air "
+     "Expeditionary Wing, landed in Kuwait.",
+     {("77th-fighter-squadron", "inConflictWith", "islamic-state"),
+      ("380th-air-expeditionary-wing", "inConflictWith", "islamic-state")},
+     {("77th-fighter-squadron", "threatened", "islamic-state")}),
     ("Iran will launch operations against Israel, its foreign minister said.",
      {("iran", "threatened", "israel")}, {("iran", "inConflictWith", "israel")}),
     # a force that arrives in a country is deployed there; a minister who arrives visits
@@ -795,15 +795,16 @@ CASES = [
     # joining a unit makes a member of it; joining other forces does not
     ("The French frigate FS Forbin joined Task Force 50 in the Gulf.",
      {("fs-forbin", "partOf", "task-force-50")}, set()),
-    ("CTF 50 is currently led by Commodore Andrew Burns, commander of the Amphibious Task Group.",
-     {("andrew-burns", "leaderOf", "ctf-50"), ("andrew-burns", "leaderOf", "amphibious-task-group")}, set()),
+    ("CTF 52 is presently led by Captain Elena Ruiz, commander of the Mine Countermeasures Group.",
+     {("elena-ruiz", "leaderOf", "ctf-52"), ("elena-ruiz", "leaderOf", "mine-countermeasures-group")}, set()),
     # "X joined Y in doing": both do it; "joined NATO in 2023" is a membership
     ("Poland joined Germany in condemning Russia.",
      {("poland", "condemned", "russia"), ("germany", "condemned", "russia")}, {("poland", "partOf", "germany")}),
     ("The UAE joined Saudi Arabia in cutting ties with Qatar.",
      {("united-arab-emirates", "sanctioned", "qatar"), ("saudi-arabia", "sanctioned", "qatar")}, set()),
     # "made up (in part) by A and B"; a description inside a longer name is not the gazetteer's actor
-    ("The SDF, made up in part by local Arab fighters and the Syrian Arab Coalition, began the operation.",
+    ("The Syrian Democratic Forces, made up in part by Yazidi volunteers and the Syrian Arab Coalition, "
+     "pushed toward Deir ez-Zor.",
      {("syrian-arab-coalition", "partOf", "syrian-democratic-forces")},
      {("saudi-led-coalition", "partOf", "syrian-democratic-forces")}),
     ("The Saudi-led Arab Coalition struck Houthi positions.", {("saudi-led-coalition", "targeted", "houthis")}, set()),
@@ -812,8 +813,8 @@ CASES = [
      {("iraqi-forces", "controls", "ramadi"), ("iraqi-forces", "inConflictWith", "islamic-state")}, set()),
     ("The re-capture of Mosul by Iraqi forces ended the siege.", {("iraqi-forces", "controls", "mosul")}, set()),
     # a name before "tribe" or "clan" is a tribe, whatever the tagger says
-    ("ISIL has killed 70 members of the Al Bu Nimr tribe in Anbar province.",
-     {("islamic-state", "targeted", "al-bu-nimr-tribe")}, set()),
+    ("ISIS has killed dozens of members of the Al Shaitat tribe in eastern Syria.",
+     {("islamic-state", "targeted", "al-shaitat-tribe")}, set()),
     # fighters who "continue to join" a group are joining it; "applied to join" is an aim
     ("Sunni fighters continue to join the SDF.", {("sunni-fighters", "partOf", "syrian-democratic-forces")}, set()),
     ("Sweden applied to join NATO.", set(), {("sweden", "partOf", "nato")}),
@@ -823,9 +824,9 @@ CASES = [
     ("Iran lodged a complaint against Israel with the UN Security Council.", {("iran", "accused", "israel")},
      {("iran", "accused", "united-nations-security-council")}),
     # "reiterated its demand that X ...", whichever way the clause is hung
-    ("The International Labor Office reiterated its demand today that Israel ease restrictions on the "
-     "movement of Palestinian workers.", {("international-labor-office", "demanded", "israel")},
-     {("israel", "conceded", "international-labor-office")}),
+    ("The International Committee of the Red Cross reiterated its demand on Friday that Ethiopia lift curbs "
+     "on aid deliveries to Tigray.", {("international-committee-of-the-red-cross", "demanded", "ethiopia")},
+     {("ethiopia", "conceded", "international-committee-of-the-red-cross")}),
     # an armed group's plural name in the singular as a modifier: "Tamil Tiger positions"
     ("Sri Lankan forces attacked Tamil Tiger positions.",
      {("sri-lankan-forces", "targeted", "liberation-tigers-of-tamil-eelam")}, set()),

@@ -23,7 +23,7 @@ POSITIVES = [
     ("The Houthi-controlled port of Hodeidah was struck.", {("houthis", "hodeidah")}),
     ("Residents of Hamas-run Gaza fled south.", {("hamas", "gaza-strip")}),
     # "X claims control of Y": the holder's own word, at lower confidence
-    ("The Syrian army now claims full control of Aleppo.", {("syrian-arab-army", "aleppo")}),
+    ("The Sudanese army claims total control of Omdurman.", {("sudanese-armed-forces", "omdurman")}),
     ("M23 claimed control of Goma on Monday.", {("m23", "goma")}),
     # a place equated with "the city / town held by X"
     ("Raqqa was the last town held by ISIS.", {("islamic-state", "raqqa")}),
@@ -77,8 +77,8 @@ POSITIVES = [
     # an armed group's capital named by a modifier, in apposition; "to X" the parser hangs higher up
     ("Kurdish fighters closed in on the city of Raqqa, a self-proclaimed ISIS capital in Syria.",
      {("islamic-state", "raqqa")}),
-    ("Speaking a year after the fall of Mosul to ISIL terrorists, the minister said Iraq would win.",
-     {("islamic-state", "mosul")}),
+    ("Two years after the fall of Palmyra to ISIS militants, the envoy said Syria would recover.",
+     {("islamic-state", "palmyra")}),
     # an aim or an attempt to take Y from X says X holds Y now
     ("The campaign to liberate Mosul from ISIS began in October.", {("islamic-state", "mosul")}),
     ("Iraqi forces launched an offensive to retake Mosul from ISIS.", {("islamic-state", "mosul")}),

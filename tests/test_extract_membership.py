@@ -38,8 +38,8 @@ POSITIVES = [
     ("Coalition partners, especially Turkey, sent jets to the base.", {("turkey", "coalition")}),
     ("NATO members, notably Poland, raised defence spending.", {("poland", "nato")}),
     # an act still to come is done by a member now
-    ("The 34th Squadron will fly missions against ISIS as part of the 407th Air Expeditionary Group.",
-     {("34th-squadron", "407th-air-expeditionary-group")}),
+    ("The 55th Squadron will conduct sorties against ISIS as part of the 386th Air Expeditionary Group.",
+     {("55th-squadron", "386th-air-expeditionary-group")}),
     ("Hezbollah is part of Lebanon's government.", {("hezbollah", "lebanese-government")}),
     # "Y member states A and B", "member states of Y such as A", "Y member A"
     ("EU member states France and Germany opposed the plan.", {("france", "european-union"), ("germany", "european-union")}),
@@ -292,8 +292,8 @@ UNIT_TRAPS = [
     # a place after a unit
     ("The 101st Airborne Division, Fort Campbell, Kentucky, deployed.",
      {("101st-airborne-division", "fort-campbell"), ("fort-campbell", "kentucky")}),
-    ("Booker was assigned to 2nd Battalion, 5th Special Forces Group at Fort Bragg, North Carolina.",
-     {("5th-special-forces-group", "fort-bragg"), ("fort-bragg", "north-carolina")}),
+    ("Ramirez was assigned to 1st Battalion, 10th Special Forces Group at Fort Carson, Colorado.",
+     {("10th-special-forces-group", "fort-carson"), ("fort-carson", "colorado")}),
     # a list of units, a larger unit first
     ("The 1st Battalion, 2nd Battalion and 3rd Battalion moved north.", set()),
     ("The 47th Mechanized Brigade, the 3rd Assault Brigade, and the 93rd Brigade held Avdiivka.", set()),

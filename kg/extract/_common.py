@@ -96,8 +96,8 @@ SINGLING_OUT = frozenset({"especially", "notably", "particularly", "chiefly", "m
 
 
 def fight_foes(pobj: Token) -> Iterator[Token]:
-    """The foes named by a fight that support is given "in": "in their fight against ISIL",
-    "in their fight against terrorism, in particular against ISIL"."""
+    """The foes named by a fight that support is given "in": "in their fight against al-Shabaab",
+    "in their struggle against extremism, in particular against Boko Haram"."""
     if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in FIGHT_NOUNS:
         yield from prep_objects(pobj, ("against",))
         yield from singled_out_against(pobj)
@@ -415,7 +415,7 @@ def supported_party(noun: Token) -> Token | None:
             return None
         head = tok.head.head
         if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in SUPPORTING:
-            # "reiterates UK support for Iraq in the fight against ISIL": the support is the object
+            # "restated Turkish support for Somalia in the war against al-Shabaab": the support is the object
             head = next((c for c in head.children if c.dep_ in OBJECT_DEPS
                          and c.lemma_.lower() in SUPPORTING), head)
         if head.lemma_.lower() in SUPPORTING:
@@ -428,7 +428,7 @@ def supported_party(noun: Token) -> Token | None:
                     return next((p for p in prep.children if p.dep_ == "pobj"), None)
             return None
         if head.pos_ in {"NOUN", "PROPN"} and head.dep_ in {"pobj", "conj"}:
-            # "support for the government and people of Iraq in the fight": up to the supported noun
+            # "support for the army and people of Ukraine in their war": up to the supported noun
             while head.dep_ == "conj":
                 head = head.head
             prep = head.head
@@ -841,8 +841,8 @@ _JOINT_NOUNS = frozenset({"coordination", "cooperation", "partnership", "conjunc
 
 
 def acting_as_part_of(rd: ResolvedDoc, verb: Token) -> list[tuple[str, Token, float]]:
-    """The group an act is done "as part of": "the UK is working as part of the Global
-    Coalition to defeat ISIL" is the coalition's act too (also from the clause the act is
+    """The group an act is done "as part of": "Chad is working as part of the Multinational
+    Joint Task Force to defeat Boko Haram" is the task force's act too (also from the clause the act is
     the purpose of). A state or a person is no such group.
 
     >>> from kg import parse

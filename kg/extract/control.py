@@ -144,7 +144,7 @@ def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
         if tok.dep_ == "attr":  # "Raqqa was the group's capital"
             subj, _ = subject_of(tok.head)
             places += [subj] if subj is not None else []
-        if tok.dep_ == "appos" and tok.head.i < tok.i:  # "the city of Raqqa, a self-proclaimed ISIL capital"
+        if tok.dep_ == "appos" and tok.head.i < tok.i:  # "the town of Sirte, a self-styled ISIS capital"
             places += [tok.head]
         elif tok.dep_ == "npadvmod" and owners and tok.left_edge.i >= 2 \
                 and tok.doc[tok.left_edge.i - 1].text == ",":
@@ -351,7 +351,7 @@ def _held(rd: ResolvedDoc, tok: Token, ctl: dict) -> list[tuple[tuple[str, Token
         part = min(part, row.confidence)
         target = inner
     if target.dep_ == "attr" and not rd.actor_at(target) and target.lemma_.lower() in _PLACE_NOUNS:
-        # "Mosul is the largest city controlled by Daesh": the city is the subject
+        # "Kidal is the main town controlled by the rebels": the town is the subject
         subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
         target = subj if subj is not None else target
     out = []

@@ -237,7 +237,7 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
             # "an investigation into an allegation by X" is not about X
             out += actors(rd, pobj) or ([] if pobj.lemma_.lower() in SAYING_NOUNS
                                         else actors(rd, pobj, via_modifiers=True))
-    if "against" in trig.preps:  # "their fight against terrorism, in particular against ISIL"
+    if "against" in trig.preps:  # "their struggle against extremism, in particular against Boko Haram"
         out += [a for p in singled_out_against(noun) for a in actors(rd, p)]
     if not out and "against" in trig.preps and noun.dep_ in OBJECT_DEPS:
         # "conducted 15 strikes using fighter aircraft against ISIL targets": the target may hang
@@ -354,12 +354,12 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                 continue  # "a hunger strike", "tariff-trade wars", "a legal battle" attack no one
             if is_negated(noun) or is_negated(noun.head) or (
                     scare_quoted(noun) and speaker_of(rd, noun, lex) is None):
-                continue  # 'Assad's "war" on ISIL is a sham' states no war
+                continue  # 'Erdogan's "war" on the PKK is only a pretext' states no war
             if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in ENDING:
                 continue  # "Chad ended its defence agreement with France"
             mode = modality(noun, lex)
             if mode != "asserted" and _owned(rd, noun):
-                mode = "asserted"  # "seeking to join the SDF's fight against ISIL": the fight is real
+                mode = "asserted"  # "eager to join the Peshmerga's fight against ISIS": the fight is real
             pred = intent_predicate(trig.predicate, mode)
             if pred is None:
                 continue
@@ -381,7 +381,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
             if noun.lemma_.lower() in EFFORT_NOUNS and not any(
                     c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children):
-                # "support for the Government of Iraq in the fight against ISIS": the supported fight,
+                # "support for the Government of Somalia in the war against al-Shabaab": the supported fight,
                 # not the fight of whoever gives the support
                 supported = actors(rd, supported_party(noun))
                 if supported:
@@ -528,7 +528,7 @@ _MISSIONS = frozenset({"mission", "sortie", "patrol", "operation"})
 
 def _after_aside(rd: ResolvedDoc, pobj: Token) -> list:
     """The actor after ", and" that closes an aside on the first party of "between":
-    "between the Federal Government of Iraq, led by Prime Minister X, and the KRG" -> the KRG."""
+    "between the Transitional Government of Sudan, headed by Prime Minister X, and the SPLM-N" -> the SPLM-N."""
     doc = pobj.doc
     i = pobj.right_edge.i + 1
     if i >= len(doc) or doc[i].text != ",":

@@ -612,7 +612,7 @@ def _made_up(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relat
         return
     include = lex.membership.get(verb.lemma_.lower()) == "include"
     parts = list(prep_objects(verb, {"of"}))  # "consists of A", "is comprised of A"
-    if up and not parts and verb.dep_ == "acl":  # "the SDF, made up in part by local Arabs and the SAC"
+    if up and not parts and verb.dep_ == "acl":  # "the alliance, made up in part by Yazidi units and the SAC"
         parts = [p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     subj, passive = subject_of(verb)
     if include and not parts:
