@@ -317,6 +317,7 @@ class Prediction:
     object_names: tuple[str, ...] = ()
     rule: str = ""
     within_mention: bool = False
+    plover: str | None = None
 
 
 @dataclass(slots=True)
@@ -561,7 +562,7 @@ def _normalise(pred: Prediction) -> Prediction:
     if inverse is None:
         return pred
     return Prediction(pred.object, inverse, pred.subject, pred.object_names, pred.subject_names,
-                      pred.rule, pred.within_mention)
+                      pred.rule, pred.within_mention, pred.plover)
 
 
 class _Matcher:
@@ -594,6 +595,8 @@ def _matches(level: str, pred: Prediction, gold: GoldPair, scheme: Scheme, m: _M
         pred_quads = scheme.quads_of(pred.predicate)
         if gold_quad is not None and pred_quads:
             return gold_quad in pred_quads
+    if scheme.name == "plover" and pred.plover:
+        return scheme.canonical(gold.type) == pred.plover  # the statement's own class (kg.plover)
     return scheme.accepts(gold.type, pred.predicate)
 
 
@@ -615,6 +618,8 @@ def _group_key(level: str, pred: Prediction, scheme: Scheme) -> tuple:
         return (s, o, pred.predicate in SYMMETRIC)
     if level == "quad" and scheme.quads_of(pred.predicate):
         return (s, o, "quad", tuple(sorted(scheme.quads_of(pred.predicate))))
+    if scheme.name == "plover" and pred.plover:
+        return (s, o, "class", pred.plover)
     return (s, o, "class", scheme.class_of(pred.predicate))
 
 
@@ -686,7 +691,9 @@ def score(gold: Iterable[GoldSentence], predictions: Mapping[str, Sequence[Predi
                 groups[_group_key(level, p, scheme)].append(p)
             for members in groups.values():
                 hit = any(_matches(level, p, g, scheme, matcher) for p in members for g in sent.pairs)
-                cls = counts.classes.setdefault(scheme.class_of(members[0].predicate), ClassScore())
+                first = members[0]
+                name = first.plover if scheme.name == "plover" and first.plover else scheme.class_of(first.predicate)
+                cls = counts.classes.setdefault(name, ClassScore())
                 for c in (counts, cls):
                     c.predicted += 1
                     c.predicted_correct += hit
@@ -778,7 +785,7 @@ def predict(sentences: Iterable[GoldSentence], *, model: str | None = None,
                 return tuple(dict.fromkeys((*base, *surfaces.get(key, ()))))
 
             preds = [Prediction(r.subject, r.predicate, r.object, names(r.subject), names(r.object), r.rule,
-                                _within_one_name(r))
+                                _within_one_name(r), r.plover)
                      for r in result.relations
                      if not getattr(r, "negated", False) and start <= r.evidence.start < end]
             yield sent.id, preds

@@ -18,7 +18,7 @@ Examples
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 __all__ = [
@@ -34,12 +34,23 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class VerbTrigger:
-    """A verb lemma, the relation it states and where its object is found."""
+    """A verb lemma, the relation it states and where its object is found.
+
+    ``noun`` is the head of the object a verb + noun pattern needs ("impose" +
+    "sanction"); ``particle`` the particle of a phrasal verb ("call off");
+    ``code`` the CAMEO event code; ``origin`` where the row comes from
+    (``"verbs.tsv"`` for kg's own rows, ``"CAMEO.2.0.txt:LINE"`` for a row imported
+    from the PETRARCH2 dictionary by ``scripts/import_petrarch.py``).
+    """
 
     lemma: str
     predicate: str
     object: str
     confidence: float
+    noun: str | None = None
+    particle: str | None = None
+    code: str | None = None
+    origin: str = "verbs.tsv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +126,10 @@ class Lexicon:
     facilities: frozenset[str] = field(default_factory=frozenset)
     #: gazetteer aliases that stand for their entry only beside one of its context actors
     ambiguous: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: relation -> the prepositions that may introduce its other party after the verb or in
+    #: its object phrase, and in a complement clause (arguments.tsv)
+    argument_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    complement_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def predicates(self) -> frozenset[str]:
@@ -136,6 +151,46 @@ def _rows(name: str) -> list[list[str]]:
             continue
         rows.append([cell.strip() for cell in line.split("\t")])
     return rows
+
+
+#: Confidence of imported CAMEO rows: a verb alone, and a verb with its object noun.
+IMPORTED_VERB_CONFIDENCE = 0.6
+IMPORTED_PATTERN_CONFIDENCE = 0.7
+
+
+def _imported_verb_rows() -> list[list[str]]:
+    """The rows of ``petrarch/verbs.tsv`` (derived from the CAMEO verb dictionary), or none."""
+    path = resources.files("kg.ontology").joinpath("petrarch", "verbs.tsv")
+    if not path.is_file():
+        return []
+    return [[cell.strip() for cell in line.split("\t")]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def _merge_verbs(own: dict[str, list[VerbTrigger]], rows: list[list[str]]) -> dict[str, tuple[VerbTrigger, ...]]:
+    """kg's own verb rows outrank imported ones: an imported verb alone is used only for a
+    lemma kg has no row for, and lends its CAMEO code to kg's rows of the same relation;
+    an imported verb + noun pattern ("end" + "talk") is tried before the verb alone."""
+    patterns: dict[str, list[VerbTrigger]] = {}
+    alone: dict[str, list[VerbTrigger]] = {}
+    codes: dict[tuple[str, str], str] = {}
+    for lemma, particle, noun, prep, code, pred, origin in rows:
+        if noun != "-":
+            spec = f"noun:{noun}" + (f":{prep}" if prep != "-" else "")
+            trig = VerbTrigger(lemma, pred, spec, IMPORTED_PATTERN_CONFIDENCE, noun, _opt(particle), code, origin)
+            patterns.setdefault(lemma, []).append(trig)
+            continue
+        if particle == "-":
+            codes.setdefault((lemma, pred), code)
+        spec = "dobj" if prep == "-" else f"prep:{prep}"
+        alone.setdefault(lemma, []).append(
+            VerbTrigger(lemma, pred, spec, IMPORTED_VERB_CONFIDENCE, None, _opt(particle), code, origin))
+    merged: dict[str, tuple[VerbTrigger, ...]] = {}
+    for lemma in sorted(set(own) | set(patterns) | set(alone)):
+        mine = [replace(t, code=codes.get((lemma, t.predicate.lstrip("~")))) for t in own.get(lemma, ())]
+        merged[lemma] = (*patterns.get(lemma, ()), *mine, *(() if mine else alone.get(lemma, ())))
+    return merged
 
 
 def _opt(value: str) -> str | None:
@@ -168,7 +223,7 @@ def load_lexicon() -> Lexicon:
         return frozenset(row[0] for row in _rows(name))
 
     return Lexicon(
-        verbs={k: tuple(v) for k, v in verbs.items()},
+        verbs=_merge_verbs(verbs, _imported_verb_rows()),
         nouns=nouns,
         modifiers=modifiers,
         actor_nouns=actor_nouns,
@@ -192,4 +247,6 @@ def load_lexicon() -> Lexicon:
         vessels={form: kind for form, kind in _rows("vessels.tsv")},
         facilities=words("facilities.txt"),
         ambiguous={alias: (key, frozenset(context.split(","))) for alias, key, context in _rows("ambiguous_aliases.tsv")},
+        argument_preps={row[0]: tuple(p for p in row[1].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
+        complement_preps={row[0]: tuple(p for p in row[2].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
     )

@@ -156,6 +156,9 @@ class Relation:
     ``negated`` marks a relation the sentence says does not hold ("Iran
     denied attacking the base"): it is kept, so sources that disagree stay
     visible, but it is never drawn as an edge.
+    ``plover`` is the statement's PLOVER class where the property alone does
+    not decide it (a ``targeted`` statement is ASSAULT or FIGHT: see
+    :mod:`kg.plover`).
     """
 
     subject: str
@@ -166,6 +169,7 @@ class Relation:
     rule: str
     asserted_by: str | None = None
     negated: bool = False
+    plover: str | None = None
 
     @property
     def triple(self) -> tuple[str, str, str]:

@@ -184,6 +184,8 @@ def _statement_triples(rels: list[Relation], doc_id: str, event_keys: set[str]) 
     yield stmt, RDF.predicate, p
     yield stmt, RDF.object, o
     yield stmt, KGO.confidence, _decimal(max(r.confidence for r in rels))
+    for plover in sorted({r.plover for r in rels if r.plover}):
+        yield stmt, KGO.ploverClass, Literal(plover)
     yield stmt, PROV.wasDerivedFrom, mint_iri("document", doc_id)
     for r in rels:
         yield stmt, KGO.evidence, Literal(r.evidence.sentence)
@@ -356,11 +358,13 @@ def from_rdf(rdf):
         negated = bool(g.value(stmt, KGO.negated))
         rule = str(g.value(stmt, KGO.extractedBy) or "rdf")
         asserted = g.value(stmt, KGO.assertedBy)
+        plover = g.value(stmt, KGO.ploverClass)
         doc = docs[d]
         for sentence in sorted(str(e) for e in g.objects(stmt, KGO.evidence)):
             ev = Evidence(doc.id, sentence, 0, len(sentence), doc.date, doc.source)
             rels[d].append(Relation(_key(s), str(p)[len(str(KGO._NS)):], _key(o), conf, ev, rule,
-                                    _key(asserted) if asserted is not None else None, negated))
+                                    _key(asserted) if asserted is not None else None, negated,
+                                    str(plover) if plover is not None else None))
     events: dict[URIRef, list[Event]] = defaultdict(list)
     for ev_iri in sorted(set(g.subjects(PROV.wasDerivedFrom))):
         if not str(ev_iri).startswith(str(KGR["event/"])):

@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from ..lexicon import Lexicon
+from ..plover import statement_class
 from ..model import Evidence, Relation
 from ..resolve import SUPPORTING, ResolvedDoc
 
@@ -804,8 +805,10 @@ def _mention_tokens(rd: ResolvedDoc, tok: Token, key: str) -> list[Token]:
 def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predicate: str,
              obj: tuple[str, Token, float], confidence: float, rule: str, *,
              trigger: Token | None = None, asserted_by: str | None = None,
-             negated: bool = False) -> Relation | None:
-    """Build a relation record, or ``None`` for a self-loop or kinds that cannot hold it."""
+             negated: bool = False, code: str | None = None) -> Relation | None:
+    """Build a relation record, or ``None`` for a self-loop or kinds that cannot hold it.
+    ``code`` is the trigger's CAMEO code, which with the kinds of the two ends gives the
+    statement's PLOVER class (:func:`kg.plover.statement_class`)."""
     if subj[0] == obj[0]:
         return None
     stype, otype = rd.entities[subj[0]].type, rd.entities[obj[0]].type
@@ -829,6 +832,7 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
         rule=rule,
         asserted_by=asserted_by if asserted_by not in (subj[0],) else None,
         negated=negated,
+        plover=statement_class(predicate, code=code, subject_type=stype, object_type=otype),
     )
 
 

@@ -25,9 +25,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import Lexicon, VerbTrigger, load_lexicon
+from ..lexicon import Lexicon, NounTrigger, VerbTrigger, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
+from .arguments import parties
 from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
     COOPERATIVE,
@@ -59,6 +60,7 @@ from ._common import (
 
 __all__ = ["verb_relations"]
 
+_NO_NOUN = NounTrigger("", None, (), None, 0.0)
 _ALLEGATION_NOUNS = frozenset(
     {"allegation", "accusation", "claim", "charge", "report", "responsibility", "involvement"}
 )
@@ -101,8 +103,54 @@ _SIDE_BY_SIDE = frozenset({"shoulder", "side", "hand"})
 _SUFFERING = frozenset({"suffer", "die", "perish"})
 
 
+#: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
+_OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:")
+
+
 def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon):
+    """The other party of a verb trigger: its own slot from the lexicon row, else wherever the
+    argument patterns shared by every trigger find it (:mod:`kg.extract.arguments`)."""
+    found = _slot_objects(rd, verb, trig, passive, lex)
+    if found or passive or trig.predicate.startswith("~") or "+" in trig.object \
+            or trig.object.startswith(_OWN_SLOT_ONLY):
+        return found
+    if any(c.dep_ in OBJECT_DEPS and (lex.nouns.get(c.lemma_.lower()) or _NO_NOUN).predicate
+           for c in verb.children):
+        return []  # "condemned the attack on X": the attack's target is the noun's (nominal)
+    return [(k, t, f * 0.85) for k, t, f in parties(rd, verb, lex.argument_preps.get(trig.predicate, ()),
+                                                     lex.complement_preps.get(trig.predicate, ()))]
+
+
+def _noun_pattern_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, lex: Lexicon):
+    """A verb + noun pattern ("ended talks with X", "imposed sanctions on X", "sent aid to X"):
+    the noun must be the verb's object; the other party follows the pattern's preposition or
+    one of the relation's, on the noun or on the verb, or is the indirect object."""
+    _, noun, *own = trig.object.split(":")
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() == noun]
+    if not objs:
+        return []
+    preps = frozenset(own) | frozenset(lex.argument_preps.get(trig.predicate, ()))
+    found = []
+    for pobj in [p for o in objs for p in prep_objects(o, preps)] + list(prep_objects(verb, preps)):
+        found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+    for child in verb.children:
+        if child.dep_ == "dative" and child.pos_ != "ADP":
+            found += actors(rd, child)
+    return found
+
+
+def _fit_particle(verb: Token, triggers):
+    """The rows that fit a verb's particle: "called off" takes the rows of "call off" only;
+    a row of a phrasal verb never fits the verb without its particle."""
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    phrasal = [t for t in triggers if t.particle and t.particle in prts]
+    return tuple(phrasal) if phrasal else tuple(t for t in triggers if not t.particle)
+
+
+def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon):
     spec = trig.object
+    if spec.startswith("noun:"):
+        return [] if passive else _noun_pattern_objects(rd, verb, trig, lex)
     if passive and (spec == "dobj" or spec.startswith("dobj+")):
         if "+" in spec and not any(t.lower_ == spec.split(":", 1)[1] for t in verb.subtree):
             return []  # "Mosul was held by ISIS" is no "held responsible"
@@ -222,7 +270,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             if lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten":
                 emitted.extend(_threat_on_condition(rd, sent, verb, lex))
             lemma = verb_lemma(verb, lex.verbs)
-            triggers = lex.verbs.get(lemma)
+            triggers = _fit_particle(verb, lex.verbs.get(lemma) or ()) or None
             special = lemma in lex.reciprocal or lemma in lex.speech
             if not (triggers or special):
                 continue
@@ -301,6 +349,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                         for c in verb.children if c.dep_ in {"ccomp", "advcl"} for m in c.children):
                     continue  # "asked Lai if he agreed": a question, not a demand
                 rule = f"verb:{trig.lemma}:{trig.object}" + ("" if mode == "asserted" else f":{mode}")
+                rule += "" if trig.origin == "verbs.tsv" else f"@{trig.origin}"  # the dictionary line
                 rule += ":negated" if negated else ""
                 objects = _objects(rd, verb, trig, passive, lex)
                 if not objects and trig.predicate == "protestedAgainst":
@@ -324,7 +373,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                                           rd.entities[a[0]].type), b,
                                        trig.confidence * _MODE_FACTOR.get(mode, 0.85),
                                        rule, trigger=verb,
-                                       asserted_by=speaker, negated=negated)
+                                       asserted_by=speaker, negated=negated, code=trig.code)
                         if rel is not None:
                             emitted.append(rel)
                             if rel.predicate in {"targeted", "coerced"} and mode == "asserted" and not negated \
