@@ -7,8 +7,13 @@ irrealis heads, hedges and the words of territorial control and membership. They
 Examples
 --------
 >>> lex = load_lexicon()
->>> [(t.predicate, t.object) for t in lex.verbs["accuse"]]
-[('accused', 'dobj')]
+>>> [(t.predicate, t.object, t.code) for t in lex.verbs["accuse"] if t.origin == "verbs.tsv"]
+[('accused', 'dobj', '112')]
+
+Rows imported from the CAMEO verb dictionary keep the line they come from:
+
+>>> [(t.predicate, t.object, t.origin) for t in lex.verbs["hijack"] if t.noun is None]
+[('coerced', 'dobj', 'CAMEO.2.0.txt:8279')]
 >>> lex.actor_nouns["troops"].cls
 'MilitaryForce'
 >>> sorted(lex.control["verb", "occupy"].objects)
@@ -168,28 +173,53 @@ def _imported_verb_rows() -> list[list[str]]:
             if line.strip() and not line.startswith("#")]
 
 
-def _merge_verbs(own: dict[str, list[VerbTrigger]], rows: list[list[str]]) -> dict[str, tuple[VerbTrigger, ...]]:
-    """kg's own verb rows outrank imported ones: an imported verb alone is used only for a
-    lemma kg has no row for, and lends its CAMEO code to kg's rows of the same relation;
-    an imported verb + noun pattern ("end" + "talk") is tried before the verb alone."""
+def _imported_trigger(row: list[str], kept: set[str], acts: frozenset[str],
+                      preps: dict[str, tuple[str, ...]]) -> VerbTrigger | None:
+    """One row of ``petrarch/verbs.tsv`` as a trigger, or ``None`` where kg's own data outrank
+    it: a pattern whose noun is one of kg's noun triggers (``acts``) on a verb kg keeps rows or
+    a light-verb entry for (``kept``: "condemned the attack on X" condemns the attacker, whatever
+    the dictionary codes), or a preposition that never introduces the other party of the row's
+    relation (``preps``, from arguments.tsv: "died in Syria" protests against no one)."""
+    lemma, particle, noun, prep, code, pred, origin = row
+    if noun != "-":
+        if lemma in kept and noun in acts:
+            return None
+        spec = f"noun:{noun}" + (f":{prep}" if prep != "-" else "")
+        return VerbTrigger(lemma, pred, spec, IMPORTED_PATTERN_CONFIDENCE, noun, _opt(particle), code, origin)
+    if prep != "-" and prep not in preps.get(pred, ()):
+        return None
+    if pred == "inConflictWith" and prep == "-":
+        pred = "targeted"  # force used on an object is an attack on it (its code keeps it FIGHT)
+    spec = "dobj" if prep == "-" else f"prep:{prep}"
+    return VerbTrigger(lemma, pred, spec, IMPORTED_VERB_CONFIDENCE, None, _opt(particle), code, origin)
+
+
+def _merge_verbs(own: dict[str, list[VerbTrigger]], rows: list[list[str]], *, light: frozenset[str],
+                 acts: frozenset[str], preps: dict[str, tuple[str, ...]]) -> dict[str, tuple[VerbTrigger, ...]]:
+    """kg's own verb rows outrank imported ones. For a verb kg has rows for, its rows come
+    first, then the imported verb + noun patterns; the imported verb alone is not used, but
+    lends kg's rows its CAMEO code. For any other verb, the imported patterns ("end" + "talk")
+    come before the verb alone. A row of kg's with relation ``-`` keeps a verb's imported rows
+    out ("serve with X" is no cooperation)."""
     patterns: dict[str, list[VerbTrigger]] = {}
     alone: dict[str, list[VerbTrigger]] = {}
-    codes: dict[tuple[str, str], str] = {}
-    for lemma, particle, noun, prep, code, pred, origin in rows:
-        if noun != "-":
-            spec = f"noun:{noun}" + (f":{prep}" if prep != "-" else "")
-            trig = VerbTrigger(lemma, pred, spec, IMPORTED_PATTERN_CONFIDENCE, noun, _opt(particle), code, origin)
-            patterns.setdefault(lemma, []).append(trig)
-            continue
-        if particle == "-":
-            codes.setdefault((lemma, pred), code)
-        spec = "dobj" if prep == "-" else f"prep:{prep}"
-        alone.setdefault(lemma, []).append(
-            VerbTrigger(lemma, pred, spec, IMPORTED_VERB_CONFIDENCE, None, _opt(particle), code, origin))
+    codes: dict[str, str] = {}
+    kept = set(own) | set(light)
+    for row in rows:
+        if row[2] == "-" and row[1] == "-":
+            codes.setdefault(row[0], row[4])
+        trig = _imported_trigger(row, kept, acts, preps)
+        if trig is not None:
+            (patterns if trig.noun else alone).setdefault(trig.lemma, []).append(trig)
     merged: dict[str, tuple[VerbTrigger, ...]] = {}
     for lemma in sorted(set(own) | set(patterns) | set(alone)):
-        mine = [replace(t, code=codes.get((lemma, t.predicate.lstrip("~")))) for t in own.get(lemma, ())]
-        merged[lemma] = (*patterns.get(lemma, ()), *mine, *(() if mine else alone.get(lemma, ())))
+        if lemma in own and all(t.predicate == "-" for t in own[lemma]):
+            continue  # kg says this verb states no relation
+        mine = [replace(t, code=codes.get(lemma)) for t in own.get(lemma, ())]
+        imported = patterns.get(lemma, [])
+        rows_of = (*mine, *imported) if lemma in own else (*imported, *alone.get(lemma, ()))
+        if rows_of:
+            merged[lemma] = rows_of
     return merged
 
 
@@ -222,8 +252,11 @@ def load_lexicon() -> Lexicon:
     def words(name: str) -> frozenset[str]:
         return frozenset(row[0] for row in _rows(name))
 
+    argument_preps = {row[0]: tuple(p for p in row[1].split(",") if _opt(p)) for row in _rows("arguments.tsv")}
+
     return Lexicon(
-        verbs=_merge_verbs(verbs, _imported_verb_rows()),
+        verbs=_merge_verbs(verbs, _imported_verb_rows(), light=words("light_verbs.txt"),
+                           acts=frozenset(k for k, t in nouns.items() if t.predicate), preps=argument_preps),
         nouns=nouns,
         modifiers=modifiers,
         actor_nouns=actor_nouns,
@@ -247,6 +280,6 @@ def load_lexicon() -> Lexicon:
         vessels={form: kind for form, kind in _rows("vessels.tsv")},
         facilities=words("facilities.txt"),
         ambiguous={alias: (key, frozenset(context.split(","))) for alias, key, context in _rows("ambiguous_aliases.tsv")},
-        argument_preps={row[0]: tuple(p for p in row[1].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
+        argument_preps=argument_preps,
         complement_preps={row[0]: tuple(p for p in row[2].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
     )

@@ -34,8 +34,33 @@ def test_lexicon_rows_are_well_formed():
         assert lemma == lemma.lower() and " " not in lemma
         for t in triggers:
             assert 0 < t.confidence <= 1
-            assert t.object in {"dobj", "dative", "ccomp", "for-clause", "special:deny"} or t.object.startswith(("prep:", "dobj+"))
+            assert t.object in {"dobj", "dative", "ccomp", "for-clause", "special:deny"} or t.object.startswith(("prep:", "dobj+", "noun:"))
+            assert t.predicate.lstrip("~") in RELATION_PROPERTIES
+            assert (t.noun is None) == (not t.object.startswith("noun:"))
+            assert t.origin == "verbs.tsv" or t.origin.startswith("CAMEO.2.0.txt:")
     for noun in lex.nouns.values():
         assert 0 <= noun.confidence <= 1
     assert set(lex.intent.values()) <= {"cooperate", "threaten", "deny", "pursue", "continue"}
     assert all(p is None or p in RELATION_PROPERTIES for p in lex.titles.values())
+
+
+def test_lexicon_own_rows_outrank_imported_ones():
+    lex = load_lexicon()
+    # kg's own rows of a verb come first and keep their relation; the CAMEO row lends its code
+    kill = lex.verbs["kill"]
+    assert kill[0].origin == "verbs.tsv" and kill[0].predicate == "targeted" and kill[0].code.startswith("19")
+    assert not any(t.origin != "verbs.tsv" and t.noun is None for t in kill)  # no imported verb-alone row
+    # a verb kg has no row for comes from the dictionary, with its origin line
+    assert any(t.origin.startswith("CAMEO.2.0.txt:") for t in lex.verbs["hijack"])
+    # a verb of kg's own never takes the dictionary's pattern with one of kg's act nouns
+    assert not any(t.noun == "attack" for t in lex.verbs["condemn"])
+    # a row of kg's with relation "-" keeps the verb's imported rows out
+    assert "serve" not in lex.verbs
+
+
+def test_lexicon_imported_prepositions_fit_the_relation():
+    lex = load_lexicon()
+    for triggers in lex.verbs.values():
+        for t in triggers:
+            if t.origin != "verbs.tsv" and t.object.startswith("prep:"):
+                assert t.object[5:] in lex.argument_preps[t.predicate]

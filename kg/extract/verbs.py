@@ -112,7 +112,7 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
     argument patterns shared by every trigger find it (:mod:`kg.extract.arguments`)."""
     found = _slot_objects(rd, verb, trig, passive, lex)
     if found or passive or trig.predicate.startswith("~") or "+" in trig.object \
-            or trig.object.startswith(_OWN_SLOT_ONLY):
+            or trig.object.startswith(_OWN_SLOT_ONLY) or trig.origin != "verbs.tsv":
         return found
     if any(c.dep_ in OBJECT_DEPS and (lex.nouns.get(c.lemma_.lower()) or _NO_NOUN).predicate
            for c in verb.children):
@@ -139,12 +139,17 @@ def _noun_pattern_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, lex: 
     return found
 
 
-def _fit_particle(verb: Token, triggers):
-    """The rows that fit a verb's particle: "called off" takes the rows of "call off" only;
-    a row of a phrasal verb never fits the verb without its particle."""
+def _fitting(rd: ResolvedDoc, verb: Token, triggers):
+    """The rows that fit a verb as written: "called off" takes the rows of "call off" only (a
+    row of a phrasal verb never fits the verb without its particle), and a verb + noun
+    pattern fits only when that noun is the verb's object and names an act, not an actor
+    ("provided the military with weapons")."""
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECT_DEPS and not rd.actor_at(c)}
     phrasal = [t for t in triggers if t.particle and t.particle in prts]
-    return tuple(phrasal) if phrasal else tuple(t for t in triggers if not t.particle)
+    own = [t for t in triggers if not t.particle and t.origin == "verbs.tsv"]  # kg's rows: "shot down"
+    rows = own + phrasal if phrasal else [t for t in triggers if not t.particle]
+    return tuple(t for t in rows if t.noun is None or t.noun in objects)
 
 
 def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon):
@@ -157,6 +162,9 @@ def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool
         subj, _ = subject_of(verb)
         # "a convoy of the WFP was attacked", "Russian positions were shelled": whose they are
         return actors(rd, subj) or (actors(rd, subj, via_modifiers=True) if subj is not None else [])
+    if spec == "dobj" and trig.origin != "verbs.tsv":
+        # a verb imported alone from the CAMEO dictionary: its direct object, nothing farther
+        return [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in actors(rd, c)]
     if spec == "dobj" or spec.startswith("dobj+"):
         if "+" in spec:
             need = spec.split("+", 1)[1].split(":", 1)[1]
@@ -270,7 +278,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             if lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten":
                 emitted.extend(_threat_on_condition(rd, sent, verb, lex))
             lemma = verb_lemma(verb, lex.verbs)
-            triggers = _fit_particle(verb, lex.verbs.get(lemma) or ()) or None
+            triggers = _fitting(rd, verb, lex.verbs.get(lemma) or ()) or None
             special = lemma in lex.reciprocal or lemma in lex.speech
             if not (triggers or special):
                 continue
