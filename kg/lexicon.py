@@ -135,6 +135,9 @@ class Lexicon:
     #: its object phrase, and in a complement clause (arguments.tsv)
     argument_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     complement_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: generic agent nouns (singular and plural) of the Phoenix agents dictionary -> kg class
+    #: ("gunman", "police", "prosecutors"); petrarch/agents.tsv
+    agents: dict[str, str] = field(default_factory=dict)
 
     @property
     def predicates(self) -> frozenset[str]:
@@ -194,20 +197,40 @@ def _imported_trigger(row: list[str], kept: set[str], acts: frozenset[str],
     return VerbTrigger(lemma, pred, spec, IMPORTED_VERB_CONFIDENCE, None, _opt(particle), code, origin)
 
 
+def _agents() -> dict[str, str]:
+    """Generic agent nouns and their plurals -> kg class, from ``petrarch/agents.tsv``."""
+    path = resources.files("kg.ontology").joinpath("petrarch", "agents.tsv")
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            noun, plural, _code, cls, _origin = line.split("\t")
+            out.setdefault(noun, cls)
+            out.setdefault(plural, cls)
+    return out
+
+
+#: Relations whose codes a verb may lend each other: force used on someone (CAMEO 18-20), and
+#: a sub-property with its super-property (condemned and criticized, CAMEO 111).
+_FAMILY = {"inConflictWith": "targeted", "condemned": "criticized", "blamed": "accused", "denied": "rejected",
+           "visited": "consulted"}
+
+
 def _merge_verbs(own: dict[str, list[VerbTrigger]], rows: list[list[str]], *, light: frozenset[str],
                  acts: frozenset[str], preps: dict[str, tuple[str, ...]]) -> dict[str, tuple[VerbTrigger, ...]]:
     """kg's own verb rows outrank imported ones. For a verb kg has rows for, its rows come
     first, then the imported verb + noun patterns; the imported verb alone is not used, but
-    lends kg's rows its CAMEO code. For any other verb, the imported patterns ("end" + "talk")
+    lends its CAMEO code to kg's rows of the same relation. For any other verb, the imported patterns ("end" + "talk")
     come before the verb alone. A row of kg's with relation ``-`` keeps a verb's imported rows
     out ("serve with X" is no cooperation)."""
     patterns: dict[str, list[VerbTrigger]] = {}
     alone: dict[str, list[VerbTrigger]] = {}
-    codes: dict[str, str] = {}
+    codes: dict[tuple[str, str], str] = {}  # (lemma, relation family) -> the verb's CAMEO code
     kept = set(own) | set(light)
     for row in rows:
         if row[2] == "-" and row[1] == "-":
-            codes.setdefault(row[0], row[4])
+            codes.setdefault((row[0], _FAMILY.get(row[5], row[5])), row[4])
         trig = _imported_trigger(row, kept, acts, preps)
         if trig is not None:
             (patterns if trig.noun else alone).setdefault(trig.lemma, []).append(trig)
@@ -215,7 +238,7 @@ def _merge_verbs(own: dict[str, list[VerbTrigger]], rows: list[list[str]], *, li
     for lemma in sorted(set(own) | set(patterns) | set(alone)):
         if lemma in own and all(t.predicate == "-" for t in own[lemma]):
             continue  # kg says this verb states no relation
-        mine = [replace(t, code=codes.get(lemma)) for t in own.get(lemma, ())]
+        mine = [replace(t, code=codes.get((lemma, _FAMILY.get(t.predicate, t.predicate)))) for t in own.get(lemma, ())]
         imported = patterns.get(lemma, [])
         rows_of = (*mine, *imported) if lemma in own else (*imported, *alone.get(lemma, ()))
         if rows_of:
@@ -281,5 +304,6 @@ def load_lexicon() -> Lexicon:
         facilities=words("facilities.txt"),
         ambiguous={alias: (key, frozenset(context.split(","))) for alias, key, context in _rows("ambiguous_aliases.tsv")},
         argument_preps=argument_preps,
+        agents=_agents(),
         complement_preps={row[0]: tuple(p for p in row[2].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
     )

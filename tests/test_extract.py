@@ -846,7 +846,27 @@ CASES = [
      {("islamic-state", "inConflictWith", "tiyas-military-airfield")}),
     ("Washington is not helping Kyiv to attack Russian territory.", set(),
      {("united-states", "inConflictWith", "russia"), ("ukraine", "inConflictWith", "russia")}),
+    # what is demanded or planned is not done: no act by anyone
+    ("Moscow demanded that Kyiv be disarmed.", {("russia", "demanded", "ukraine")},
+     {("russia", "targeted", "ukraine")}),
+    ("Britain unveiled a plan to sanction Iran.", set(), {("united-kingdom", "sanctioned", "iran")}),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States announced measures to counter China's influence in the Pacific.",  # a plan, not an act
+    "Washington imposed tariffs targeting Canada.",  # tariffs attack no one
+    "The ruling coalition demanded that the Communist Party be eliminated.",  # asked for, not done
+])
+def test_extract_no_violence_from_words_that_are_not_violent(text):
+    graph = kg.build([text])
+    assert not [e for e in graph.events if e.type == "Attack"]
+    assert not [r for r in graph.relations if r.predicate == "targeted"]
+
+
+def test_extract_attack_with_no_named_agent_is_still_an_event():
+    graph = kg.build(["The Turkish embassy in Kabul was attacked."])
+    assert [e for e in graph.events if e.type == "Attack"]
 
 
 @pytest.mark.parametrize("text,expected,forbidden", CASES, ids=[c[0][:40] for c in CASES])

@@ -629,6 +629,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
         if t.dep_ == "acl" and t.head.lemma_.lower() in DEMAND_NOUNS and any(
                 c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in t.children):
             return "blocked"  # "its demand that Israel ease restrictions": asked for, not done
+        if t.dep_ in {"acl", "relcl"} and _is_infinitive(t) and t.head.lemma_.lower() not in EFFORT_NOUNS:
+            return "blocked"  # "measures to counter X", "a plan to cede X": proposed, not done
         if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj", "nsubj",
                       "nsubjpass"} and t.head.i != t.i:
             head = t.head

@@ -309,8 +309,10 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     and actor_tok.lower_ in _DENYING_PRONOUNS:
                 denials.extend((verb, t) for t in triggers or () if t.object == "special:deny")
             if not subjects:
-                # "Militants attacked the embassy": an event with a target and no known agent
-                for trig in (triggers or ()) if mode == "asserted" and not negated else ():
+                # "Militants attacked the embassy": an event with a target and no known agent; but
+                # "tariffs targeting Canada", "measures that hit X" are no attack by anyone
+                can_act = actor_tok is None or _may_act(actor_tok, lex)
+                for trig in (triggers or ()) if mode == "asserted" and not negated and can_act else ():
                     etype = EVENT_OF_PREDICATE.get(trig.predicate)
                     objects = _objects(rd, verb, trig, passive, lex) if etype else []
                     if objects:
@@ -597,6 +599,16 @@ def _left(pred: str, trig: VerbTrigger, otype: str, stype: str = "") -> str:
     if pred == "visited" and trig.lemma == "arrive" and stype == "MilitaryForce" and otype in {"State", "Place"}:
         return "stationedIn"
     return pred
+
+
+def _may_act(tok: Token, lex: Lexicon) -> bool:
+    """Whether an unresolved subject can be someone who acts: a pronoun, a proper name, a noun
+    of people or forces (kg's actor nouns, the agents dictionary: "gunmen", "militants",
+    "police"), a weapon or an attack ("a drone", "an airstrike")."""
+    lemma = tok.lemma_.lower()
+    return (tok.pos_ in {"PRON", "PROPN"} or lemma in lex.actor_nouns or tok.lower_ in lex.actor_nouns
+            or lemma in lex.agents or tok.lower_ in lex.agents or lemma in _WEAPONS
+            or _is_attack_noun(tok, lex) or _weapon(tok) is not None)
 
 
 def _is_attack_noun(tok: Token | None, lex: Lexicon) -> bool:

@@ -1,0 +1,60 @@
+"""The argument patterns shared by every verb trigger (kg/extract/arguments.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import parse
+from kg.extract.arguments import after_verb, in_complement, in_object_phrase, parties
+
+
+def _verb(rd, lemma):
+    return next(t for t in rd.doc if t.lemma_ == lemma)
+
+
+@pytest.mark.parametrize("text,lemma,preps,expected", [
+    ("Syria retaliated against Turkey.", "retaliate", ("against",), ["Turkey"]),
+    ("Syria retaliated against Turkey.", "retaliate", ("with",), []),
+])
+def test_arguments_after_verb(text, lemma, preps, expected):
+    rd = parse(text)
+    assert [t.text for t in after_verb(rd, _verb(rd, lemma), preps)] == expected
+
+
+@pytest.mark.parametrize("text,lemma,preps,expected", [
+    ("Qatar accepted an offer from Iran.", "accept", ("from",), ["Iran"]),
+    ("Serbia rejected a proposal from Albania.", "reject", ("from",), ["Albania"]),
+    # an object that is an actor itself is no phrase to search
+    ("Qatar accepted Iran from the start.", "accept", ("from",), []),
+])
+def test_arguments_in_object_phrase(text, lemma, preps, expected):
+    rd = parse(text)
+    assert [t.text for t in in_object_phrase(rd, _verb(rd, lemma), preps)] == expected
+
+
+@pytest.mark.parametrize("text,lemma,expected", [
+    ("Ethiopia agreed to open its border to Kenya.", "agree", ["Kenya"]),
+    # a complement with its own subject is someone else's act
+    ("Ethiopia agreed that Sudan would open its border to Kenya.", "agree", []),
+    # the object of the verb does what the complement says: "the army" acts, not Turkey
+    ("Turkey ordered the army to open the border to Syria.", "order", []),
+])
+def test_arguments_in_complement(text, lemma, expected):
+    rd = parse(text)
+    assert [t.text for t in in_complement(rd, _verb(rd, lemma), ("to",))] == expected
+
+
+def test_arguments_parties_nearest_slot_first():
+    rd = parse("Egypt renewed its offer of talks with Hamas.")
+    assert [k for k, _, _ in parties(rd, _verb(rd, "renew"), ("with",))] == ["hamas"]
+    assert parties(rd, _verb(rd, "renew"), ()) == []
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Ethiopia agreed to open its border to Kenya.", ("ethiopia", "agreedWith", "kenya")),
+    ("Hezbollah vowed to retaliate against Israel.", ("hezbollah", "threatened", "israel")),
+    ("Egypt accepted an invitation from Qatar.", ("egypt", "agreedWith", "qatar")),
+    ("Sudan demanded an apology from Chad.", ("sudan", "demanded", "chad")),
+])
+def test_arguments_give_edges_for_any_trigger(edges_of, text, edge):
+    assert edge in edges_of(text)

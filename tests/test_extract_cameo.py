@@ -1,0 +1,39 @@
+"""Verb rows imported from the CAMEO verb dictionary, as extraction uses them."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+
+def _relations(text):
+    return [r for r in kg.build([text]).relations if not r.negated]
+
+
+def test_cameo_verb_noun_pattern_gives_the_relation_and_its_origin():
+    rels = [r for r in _relations("Bahrain ended its talks with Qatar.") if r.triple == ("bahrain", "sanctioned", "qatar")]
+    assert rels, "ending talks with X reduces relations with X (CAMEO 16)"
+    assert "@CAMEO.2.0.txt:" in rels[0].rule  # the dictionary line it came from
+
+
+def test_cameo_pattern_needs_its_noun_as_object():
+    # "end" alone states nothing; with an object that is no act noun of the pattern, no edge
+    assert not any(r.triple[:2] == ("bahrain", "sanctioned") for r in _relations("Bahrain ended the season in Qatar."))
+
+
+def test_cameo_own_rows_outrank_the_dictionary():
+    # kg's row: firing at X targets X (the dictionary would make it a fight)
+    assert ("hezbollah", "targeted", "israel") in {r.triple for r in _relations("Hezbollah fired rockets at Israel.")}
+    # condemning an attack on X criticises the attacker, never X
+    assert not any(r.object == "egypt" for r in _relations("Jordan condemned the attack on Egypt."))
+
+
+@pytest.mark.parametrize("text,forbidden", [
+    # an imported verb takes its direct object only: nothing through a modifier
+    ("The ministers discussed UK-France co-operation on migration.", "france"),
+    # a preposition the relation never takes is no slot ("died in Syria")
+    ("Sergeant John Miller died in Syria.", "syria"),
+])
+def test_cameo_imported_rows_stay_in_their_slots(text, forbidden):
+    assert not any(r.object == forbidden for r in _relations(text))
