@@ -135,9 +135,24 @@ class Lexicon:
     #: its object phrase, and in a complement clause (arguments.tsv)
     argument_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     complement_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: word lists by concept, one file each in ``lexicon/words/`` ("weapon", "part"...): the
+    #: open-class words a pattern asks about, read with :meth:`Lexicon.word_set`
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
     #: generic agent nouns (singular and plural) of the Phoenix agents dictionary -> kg class
     #: ("gunman", "police", "prosecutors"); petrarch/agents.tsv
     agents: dict[str, str] = field(default_factory=dict)
+
+    def word_set(self, concept: str) -> frozenset[str]:
+        """The words of one concept (``lexicon/words/<concept>.txt``); a concept with no file
+        is an error, so a misspelt name fails at once.
+
+        >>> "missile" in load_lexicon().word_set("weapon")
+        True
+        """
+        try:
+            return self.words[concept]
+        except KeyError:
+            raise KeyError(f"no word list {concept!r} in ontology/lexicon/words/") from None
 
     @property
     def predicates(self) -> frozenset[str]:
@@ -195,6 +210,17 @@ def _imported_trigger(row: list[str], kept: set[str], acts: frozenset[str],
         pred = "targeted"  # force used on an object is an attack on it (its code keeps it FIGHT)
     spec = "dobj" if prep == "-" else f"prep:{prep}"
     return VerbTrigger(lemma, pred, spec, IMPORTED_VERB_CONFIDENCE, None, _opt(particle), code, origin)
+
+
+def _word_lists() -> dict[str, frozenset[str]]:
+    """Every ``lexicon/words/<concept>.txt``: one word or phrase a line, ``#`` comments."""
+    folder = resources.files("kg.ontology").joinpath("lexicon", "words")
+    out: dict[str, frozenset[str]] = {}
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".txt"):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            out[path.name[:-4]] = frozenset(w.strip() for w in lines if w.strip() and not w.lstrip().startswith("#"))
+    return out
 
 
 def _agents() -> dict[str, str]:
@@ -305,5 +331,6 @@ def load_lexicon() -> Lexicon:
         ambiguous={alias: (key, frozenset(context.split(","))) for alias, key, context in _rows("ambiguous_aliases.tsv")},
         argument_preps=argument_preps,
         agents=_agents(),
+        words=_word_lists(),
         complement_preps={row[0]: tuple(p for p in row[2].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
     )

@@ -73,11 +73,6 @@ _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "w
 #: What a host receives when it consults someone: people, and the meetings they hold.
 _MET = frozenset({"delegation", "counterpart", "leader", "minister", "president", "official", "envoy",
                   "team", "talk", "summit", "meeting", "negotiator", "representative", "diplomat", "guest"})
-#: Weapons and war machines: one named by its owner acts for it ("a Hezbollah anti-tank
-#: missile", "Turkish drones", "Chinese coast guard ships").
-_WEAPONS = frozenset({"missile", "rocket", "drone", "bomb", "shell", "mortar", "munition", "projectile",
-                      "warplane", "jet", "aircraft", "helicopter", "ship", "vessel", "boat", "tank", "artillery",
-                      "gunboat", "warship", "interceptor", "ied"})
 #: Nouns of a number of weapons: "a wave of Russian missiles", "a barrage of Hezbollah rockets".
 _SALVOS = frozenset({"wave", "barrage", "salvo", "volley", "swarm", "hail"})
 
@@ -297,7 +292,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             subjects = actors(rd, actor_tok)
             actor_tok = _weapon(actor_tok) or actor_tok  # "a wave of Russian missiles": the missiles
             if not subjects and actor_tok is not None and (
-                    _is_attack_noun(actor_tok, lex) or actor_tok.lemma_.lower() in _WEAPONS) and not any(
+                    _is_attack_noun(actor_tok, lex) or actor_tok.lemma_.lower() in lex.word_set("weapon")) and not any(
                     c.dep_ == "amod" and c.lower_ in lex.hedges for c in actor_tok.children):
                 # "A U.S. strike hit ...", "killed by an Israeli airstrike": the striking actor
                 # ("a suspected Israeli strike" names no one)
@@ -607,7 +602,7 @@ def _may_act(tok: Token, lex: Lexicon) -> bool:
     "police"), a weapon or an attack ("a drone", "an airstrike")."""
     lemma = tok.lemma_.lower()
     return (tok.pos_ in {"PRON", "PROPN"} or lemma in lex.actor_nouns or tok.lower_ in lex.actor_nouns
-            or lemma in lex.agents or tok.lower_ in lex.agents or lemma in _WEAPONS
+            or lemma in lex.agents or tok.lower_ in lex.agents or lemma in lex.word_set("weapon")
             or _is_attack_noun(tok, lex) or _weapon(tok) is not None)
 
 
