@@ -64,3 +64,39 @@ def test_lexicon_imported_prepositions_fit_the_relation():
         for t in triggers:
             if t.origin != "verbs.tsv" and t.object.startswith("prep:"):
                 assert t.object[5:] in lex.argument_preps[t.predicate]
+
+
+def _word_files():
+    from importlib import resources
+
+    folder = resources.files("kg.ontology").joinpath("lexicon", "words")
+    return {p.name[:-4]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".txt")}
+
+
+def test_lexicon_word_lists_are_well_formed():
+    """Every concept file says what it is first, then lists lowercase words, each once."""
+    files = _word_files()
+    assert files
+    for name, text in files.items():
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines and lines[0].startswith("#"), f"{name}.txt: a comment saying what the concept is comes first"
+        words = [line for line in lines if not line.startswith("#")]
+        assert words, f"{name}.txt lists no word"
+        assert all(w == w.lower() for w in words), f"{name}.txt: {[w for w in words if w != w.lower()]}"
+        assert len(words) == len(set(words)), f"{name}.txt: {sorted(w for w in words if words.count(w) > 1)}"
+        assert name in load_lexicon().words
+
+
+def test_lexicon_every_concept_the_code_asks_for_has_its_file():
+    import re
+    from pathlib import Path
+
+    import kg
+
+    asked = {}
+    for path in Path(kg.__file__).parent.rglob("*.py"):
+        for concept in re.findall(r"""word_set\(\s*["']([^"']+)["']\s*\)""", path.read_text(encoding="utf-8")):
+            asked.setdefault(concept, path.name)
+    assert "weapon" in asked  # the pattern finds the calls
+    missing = {c: f for c, f in asked.items() if c not in _word_files()}
+    assert not missing, missing

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 from ..plover import statement_class
 from ..model import Evidence, Relation
-from ..resolve import SUPPORTING, ResolvedDoc
+from ..resolve import ResolvedDoc
 
 #: Dependency labels, matched by membership (never by string tricks).
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -30,90 +30,26 @@ _ACTOR_OBJECTS = frozenset({"accused", "blamed", "criticized", "condemned", "dem
                             "supported", "investigated"})
 _NOT_LED = {"leaderOf": frozenset({"Person", "Place", "Facility", "Collective"}),
             "partOf": frozenset({"Person"})}
-#: Nouns through whose modifiers no actor is reached: rivals and foes name the other side,
-#: borders and territory a place, treaties and deals two parties at once.
-NOT_THROUGH_MODIFIERS = frozenset({"rival", "enemy", "opponent", "foe", "adversary", "critic", "competitor",
-                                   "border", "frontier", "territory", "airspace", "water", "coast", "soil",
-                                   "treaty", "pact", "deal", "accord", "alliance", "relation", "tie"})
-#: Nouns of an act or stance whose "of" names who acts ("the decision of X", "the actions of
-#: Y"), unlike "the killing of X" (the victim).
-AGENT_OF_NOUNS = frozenset({"decision", "action", "effort", "commitment", "announcement", "initiative",
-                            "leadership", "move", "policy", "conduct", "behaviour", "behavior", "role",
-                            "stance", "position", "response", "statement", "proposal", "plan", "offer",
-                            "intervention", "aggression", "provocation", "refusal", "determination"})
-#: Common nouns a person's name may stand in apposition to ("the group's leader, X").
-_PERSON_NOUNS = frozenset({"leader", "president", "minister", "commander", "chief", "spokesman", "spokeswoman",
-                           "spokesperson", "envoy", "official", "head", "founder", "general", "man", "woman"})
-#: A border "with X" faces X ("deployed troops to the border with X").
-BORDER_NOUNS = frozenset({"border", "frontier", "boundary"})
-#: Nouns of a side's fight that support may be given "in": "supports the government in its
-#: fight against the rebels".
-FIGHT_NOUNS = frozenset({"fight", "war", "struggle", "battle", "campaign", "effort", "offensive"})
-#: Nouns of a message someone sends: "an appeal from X", "an invitation from X" are X's.
-REQUEST_NOUNS = frozenset({"appeal", "invitation", "offer", "request", "call", "demand", "proposal", "plea",
-                           "ultimatum", "order", "message", "letter", "warning", "overture", "initiative"})
-#: Nouns of asking for an act: the act in their clause is not done ("a demand that X withdraw").
-DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "plea", "ultimatum", "proposal", "plan",
-                          "order", "insistence", "urging"})
-#: Things an actor has whose "of" names the owner: "positions of the SDF", "a convoy of the WFP".
-OWNED_NOUNS = frozenset({"position", "base", "headquarters", "convoy", "office", "outpost", "post", "stronghold",
-                         "hideout", "camp", "compound", "facility", "depot", "checkpoint", "vehicle", "embassy"})
-#: Nouns of someone's removal: "the resignation of X", "the ouster of X" concern X.
-REMOVAL_NOUNS = frozenset({"resignation", "removal", "ouster", "overthrow", "downfall", "departure",
-                           "impeachment", "dismissal", "toppling", "fall"})
-#: Verbs of demanding that a protest "calls for" something with ("... calling for the ouster of X").
-_CALLING = frozenset({"call", "demand", "urge", "seek"})
-#: Nouns of a place that a name before them may name ("the Essequibo region of Guyana").
-_PLACE_PART_NOUNS = frozenset({"region", "province", "district", "area", "island", "territory", "city", "town"})
-#: Nouns naming part of an actor: "members of X" acts as X.
-PART_NOUNS = frozenset(
-    {"member", "leader", "fighter", "supporter", "some", "many", "most", "one", "part",
-     "wing", "unit", "element", "commander", "official", "spokesman", "spokesperson",
-     "spokeswoman", "representative", "head", "chief", "deputy", "score", "dozen", "hundred",
-     "thousand", "number", "group", "delegation", "faction", "wing",
-     # "the city of Kharkiv", "the province of Idlib": the place itself
-     "city", "town", "village", "capital", "province", "region", "district", "area", "port",
-     "island", "state", "country", "territory",
-     # "the president of Armenia", "the government of Sudan": the office acts for the state
-     "president", "king", "minister", "government", "leadership", "authorities", "army", "military",
-     # "its forces", "the group's fighters": the possessor's own forces act as it
-     "force", "troop", "soldier"}
-)
-
-
-#: Nouns of saying: "by X" names who said it, never what it is about.
-SAYING_NOUNS = frozenset({"allegation", "accusation", "claim", "report", "statement", "charge",
-                          "demand", "request", "call", "complaint", "assertion"})
-#: Nouns of the rank and file of an actor: "its fighters", "a Hamas commander" act as the actor.
-#: Armed men who act for whoever they are "loyal to" ("forces loyal to Haftar" act as Haftar's).
-LOYAL_NOUNS = frozenset({"militiaman", "rebel", "guerrilla", "loyalist", "fighters", "forces", "troops"})
-MEMBER_NOUNS = frozenset({"member", "fighter", "supporter", "militant", "force", "troop", "soldier",
-                          "commander", "official", "unit", "wing", "faction", "element", "gunman", "activist"})
-
-
-#: Words that single out one of several named before: "Coalition partners, especially Turkey",
-#: "against terrorism, in particular against ISIL".
-SINGLING_OUT = frozenset({"especially", "notably", "particularly", "chiefly", "mainly", "primarily"})
-
-
-def fight_foes(pobj: Token) -> Iterator[Token]:
+def fight_foes(pobj: Token, lex: Lexicon | None = None) -> Iterator[Token]:
     """The foes named by a fight that support is given "in": "in their fight against al-Shabaab",
     "in their struggle against extremism, in particular against Boko Haram"."""
-    if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in FIGHT_NOUNS:
+    lex = lex or load_lexicon()
+    if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in lex.word_set("fight"):
         yield from prep_objects(pobj, ("against",))
-        yield from singled_out_against(pobj)
+        yield from singled_out_against(pobj, lex)
 
 
-def singled_out_against(tok: Token) -> Iterator[Token]:
+def singled_out_against(tok: Token, lex: Lexicon | None = None) -> Iterator[Token]:
     """The objects of an "against" that singles one foe out right after the phrase of ``tok``,
     wherever the parser hung it: "..., in particular against ISIL", "..., especially against X"."""
+    singling = (lex or load_lexicon()).word_set("singling_out")
     doc = tok.doc
     i = tok.right_edge.i + 1
     if i < len(doc) and doc[i].text == ",":
         i += 1
-    if i + 1 < len(doc) and doc[i].lower_ == "in" and doc[i + 1].lower_ == "particular":
-        i += 2
-    elif i < len(doc) and doc[i].lower_ in SINGLING_OUT:
+    if i + 1 < len(doc) and f"{doc[i].lower_} {doc[i + 1].lower_}" in singling:
+        i += 2  # "in particular"
+    elif i < len(doc) and doc[i].lower_ in singling:
         i += 1
     else:
         return
@@ -121,17 +57,18 @@ def singled_out_against(tok: Token) -> Iterator[Token]:
         yield from (c for c in doc[i].children if c.dep_ == "pobj")
 
 
-def fight_in(tok: Token) -> Iterator[Token]:
+def fight_in(tok: Token, lex: Lexicon | None = None) -> Iterator[Token]:
     """The foes of a fight a phrase of support is given "in", under ``tok`` or right after
     it where the parser hung it higher up: "its support of the government and the people in
     their fight against ISIL"."""
     after = tok.right_edge.i + 1
     nxt = [tok.doc[after]] if after < len(tok.doc) and tok.doc[after].lower_ == "in" else []
     for t in [*tok.subtree, *(c for n in nxt for c in n.children)]:
-        yield from fight_foes(t)
+        yield from fight_foes(t, lex)
 
 
-def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -> list[tuple[str, Token, float]]:
+def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False,
+           lex: Lexicon | None = None) -> list[tuple[str, Token, float]]:
     """The actors a token denotes: itself and its conjuncts.
 
     Returns ``(entity key, token, confidence factor)`` triples. ``members of
@@ -140,10 +77,11 @@ def actors(rd: ResolvedDoc, tok: Token | None, *, via_modifiers: bool = False) -
     """
     if tok is None:
         return []
+    lex = lex or load_lexicon()
     out: list[tuple[str, Token, float]] = []
     seen: set[str] = set()
     for t in (tok, *tok.conjuncts, *_listed(rd, tok)):
-        for key, at, factor in _actor_of(rd, t, via_modifiers):
+        for key, at, factor in _actor_of(rd, t, via_modifiers, lex):
             if key not in seen:
                 seen.add(key)
                 out.append((key, at, factor))
@@ -163,66 +101,76 @@ def _listed(rd: ResolvedDoc, tok: Token) -> tuple[Token, ...]:
     return ()
 
 
-def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool) -> list[tuple[str, Token, float]]:
+def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool, lex: Lexicon) -> list[tuple[str, Token, float]]:
     key = rd.actor_at(tok)
-    if tok.lemma_.lower() in MEMBER_NOUNS and (key is None or rd.entities[key].type == "Collective"):
+    lemma = tok.lemma_.lower()
+    rank_and_file = lex.word_set("rank_and_file")
+    if lemma in rank_and_file and (key is None or rd.entities[key].type == "Collective"):
         for pobj in prep_objects(tok, ("from",)):  # "activists from the Awami League" act for it
-            found = [(k, t, f * 0.9) for k, t, f in (actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
+            found = [(k, t, f * 0.9) for k, t, f in (actors(rd, pobj, lex=lex)
+                                                     or actors(rd, pobj, via_modifiers=True, lex=lex))
                      if rd.entities[k].type not in {"State", "Place", "Facility", "Person", "Collective"}]
             if found:
                 return found
     if key:
         factor = 0.85 if tok.i in rd.coreferent else 1.0
         return [(k, tok, factor) for k in (key, *rd.also.get(tok.i, ()))]
-    if tok.lemma_.lower() in _PLACE_PART_NOUNS:
+    if lemma in lex.word_set("place_part"):
         for mod in tok.lefts:  # "the Essequibo region of Guyana" is Essequibo, in Guyana
             if mod.dep_ in {"compound", "nmod"} and rd.actor_at(mod) and rd.entities[rd.actor_at(mod)].type == "Place":
                 return [(rd.actor_at(mod), mod, 1.0)]
-    if _noun_lemma(tok) in PART_NOUNS:  # "The Members of the Security Council", capitalised
+    if _noun_lemma(tok) in lex.word_set("part"):  # "The Members of the Security Council", capitalised
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        return [(k, t, f * 0.95) for k, t, f in actors(rd, pobj)]
+                        return [(k, t, f * 0.95) for k, t, f in actors(rd, pobj, lex=lex)]
     for child in tok.children:  # "the southern regional capital Juba"
         if child.dep_ in {"appos", "compound"} and child.i > tok.i and rd.actor_at(child):
             if (rd.entities[rd.actor_at(child)].type == "Person" and tok.is_lower
-                    and tok.lemma_.lower() not in _PERSON_NOUNS):
+                    and lemma not in lex.word_set("person_role")):
                 continue  # "the military regime, Zin Mar Aung, its foreign minister, said": no regime is a person
             return [(rd.actor_at(child), child, 1.0)]
     if tok.dep_ == "appos" and tok.head.i < tok.i and rd.actor_at(tok.head) and tok.pos_ == "NOUN":
         # "the PMF, an umbrella group comprising ...": the group is the PMF
-        return [(k, t, f * 0.95) for k, t, f in actors(rd, tok.head)]
-    if tok.lemma_.lower() in MEMBER_NOUNS | LOYAL_NOUNS:
+        return [(k, t, f * 0.95) for k, t, f in actors(rd, tok.head, lex=lex)]
+    if lemma in rank_and_file or lemma in lex.word_set("armed_men"):
         for adj in tok.children:  # "forces loyal to Haftar", "militants loyal to the Islamic State"
-            if adj.dep_ == "amod" and adj.lower_ in {"loyal", "allied", "affiliated"} and adj.i > tok.i:
+            if adj.dep_ == "amod" and adj.lower_ in lex.word_set("loyal") and adj.i > tok.i:
                 for pobj in prep_objects(adj, ("to", "with")):
-                    return [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)]
-    if tok.lemma_.lower() in MEMBER_NOUNS:
+                    return [(k, t, f * 0.9) for k, t, f in actors(rd, pobj, lex=lex)]
+    if lemma in rank_and_file:
         for poss in tok.children:  # "its fighters", "the group's members", "a Hamas commander"
             if poss.dep_ in {"poss", "compound"} and poss.i < tok.i and rd.actor_at(poss):
-                return [(k, t, f * 0.95) for k, t, f in actors(rd, poss)]
+                return [(k, t, f * 0.95) for k, t, f in actors(rd, poss, lex=lex)]
     if via_modifiers:
-        found = []
-        for mod, factor in modifier_actors(rd, tok):
-            found.append((rd.actor_at(mod), mod, 0.8 * factor))
-        rights = list(tok.rights)
-        # "a demonstration staged by X": the agent of a participle on the noun
-        between = min((c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"between", "among"}),
-                      default=len(tok.doc))  # "the agreement between X, led by Y, and Z": Y leads X
-        rights += [a for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i < between
-                   for a in c.children if a.dep_ == "agent"]
-        for prep in rights:  # "the crimes by Croatian extremists", "an appeal from X"
-            if prep.dep_ in {"prep", "agent"} and (
-                    prep.lower_ == "by" or (prep.lower_ == "of" and tok.lemma_.lower() in
-                                            AGENT_OF_NOUNS | REMOVAL_NOUNS | OWNED_NOUNS)
-                    or (prep.lower_ == "from" and tok.lemma_.lower() in REQUEST_NOUNS)):
-                # "the decision of Iraqi President Fuad Masum": whose decision
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj))
-        return found[:2]
+        return _via_modifiers(rd, tok, lex)
     return []
+
+
+def _via_modifiers(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[tuple[str, Token, float]]:
+    """The actors a noun that is no actor lends: its actor modifiers, a ``by`` agent, and the
+    "of" of a noun of an act, a removal or a thing owned, the "from" of a request."""
+    lemma = tok.lemma_.lower()
+    of_names_agent = lex.word_set("agent_of") | lex.word_set("removal") | lex.word_set("owned")
+    found = []
+    for mod, factor in modifier_actors(rd, tok, lex):
+        found.append((rd.actor_at(mod), mod, 0.8 * factor))
+    rights = list(tok.rights)
+    # "a demonstration staged by X": the agent of a participle on the noun
+    between = min((c.i for c in tok.rights if c.dep_ == "prep" and c.lower_ in {"between", "among"}),
+                  default=len(tok.doc))  # "the agreement between X, led by Y, and Z": Y leads X
+    rights += [a for c in tok.rights if c.dep_ == "acl" and c.tag_ == "VBN" and c.i < between
+               for a in c.children if a.dep_ == "agent"]
+    for prep in rights:  # "the crimes by Croatian extremists", "an appeal from X"
+        if prep.dep_ in {"prep", "agent"} and (
+                prep.lower_ == "by" or (prep.lower_ == "of" and lemma in of_names_agent)
+                or (prep.lower_ == "from" and lemma in lex.word_set("request"))):
+            # "the decision of Iraqi President Fuad Masum": whose decision
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found.extend((k, t, f * 0.8) for k, t, f in actors(rd, pobj, lex=lex))
+    return found[:2]
 
 
 def _noun_lemma(tok: Token) -> str:
@@ -233,7 +181,7 @@ def _noun_lemma(tok: Token) -> str:
     return lemma
 
 
-def removal_demanded(rd: ResolvedDoc, tok: Token) -> list[tuple[str, Token, float]]:
+def removal_demanded(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) -> list[tuple[str, Token, float]]:
     """Whom a protest wants gone: "rallied calling for the resignation of X", "a protest
     demanding the ouster of X" (a participle of demanding on the protest, with a noun of removal).
 
@@ -242,22 +190,26 @@ def removal_demanded(rd: ResolvedDoc, tok: Token) -> list[tuple[str, Token, floa
     >>> [k for k, _, _ in removal_demanded(rd, rd.doc[1])]
     ['aleksandar-vucic']
     """
+    lex = lex or load_lexicon()
     out = []
     for verb in tok.children:
-        if verb.dep_ not in {"acl", "advcl", "xcomp"} or verb.lemma_.lower() not in _CALLING:
+        if verb.dep_ not in {"acl", "advcl", "xcomp"} or verb.lemma_.lower() not in lex.word_set("calling"):
             continue
         nouns = [c for c in verb.children if c.dep_ in OBJECT_DEPS] + list(prep_objects(verb, ("for",)))
         for noun in nouns:
-            if noun.lemma_.lower() in REMOVAL_NOUNS:
-                out += [(k, t, f * 0.8) for p in prep_objects(noun, ("of",)) for k, t, f in actors(rd, p)]
+            if noun.lemma_.lower() in lex.word_set("removal"):
+                out += [(k, t, f * 0.8) for p in prep_objects(noun, ("of",)) for k, t, f in actors(rd, p, lex=lex)]
     return out
 
 
-def modifier_actors(rd: ResolvedDoc, tok: Token) -> list[tuple[Token, float]]:
+def modifier_actors(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) -> list[tuple[Token, float]]:
     """Modifiers of a noun that are actors, also one compound down: "Israeli strikes",
     "the Turkish drone strike" (Turkish modifies "drone"). Not for a noun that names the
-    actor's rival or a part of its land ("Chinese rivals", "Mexico's northern border")."""
-    if tok.lemma_.lower() in NOT_THROUGH_MODIFIERS:
+    actor's rival, a part of its land or a pact with another ("Chinese rivals", "Mexico's
+    northern border", "the Iran deal")."""
+    lex = lex or load_lexicon()
+    lemma = tok.lemma_.lower()
+    if lemma in lex.word_set("rival") or lemma in lex.word_set("land") or lemma in lex.word_set("pact"):
         return []
     out = []
     for mod in tok.lefts:
@@ -270,12 +222,13 @@ def modifier_actors(rd: ResolvedDoc, tok: Token) -> list[tuple[Token, float]]:
     return out
 
 
-def subject_of(verb: Token) -> tuple[Token | None, bool]:
+def subject_of(verb: Token, lex: Lexicon | None = None) -> tuple[Token | None, bool]:
     """The token acting as subject of a verb, and whether the verb is passive.
 
     Follows coordinated verbs and open complements up to the subject they
     share ("accused X and demanded Y", "attempted to target X").
     """
+    lex = lex or load_lexicon()
     seen = 0
     tok = verb
     while tok is not None and seen < 6:
@@ -289,23 +242,24 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child, True
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in _DEVOTED:
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in lex.word_set("devoted"):
             tok = tok.head.head  # "X is committed to defeating Y": X, even as the passive subject
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
             if subj is not None:
                 return subj, False
             continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "join":
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in lex.word_set("joining"):
             tok = tok.head.head  # "Poland joined Germany in condemning Russia": Poland (and Germany)
             continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and tok.head.head.lemma_.lower() in ACCUSING:
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and \
+                tok.head.head.lemma_.lower() in lex.word_set("accusing"):
             return accused_of(tok), False  # "accused the United States of aiding Israel"
         if tok.dep_ == "xcomp" and tok.head.i != tok.i:
-            controller = _object_controller(tok.head)
+            controller = _object_controller(tok.head, lex)
             if controller is not None:
                 return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
-        if tok.dep_ in {"acl", "relcl"} and _is_infinitive(tok) and tok.head.lemma_.lower() in EFFORT_NOUNS:
-            owner = _owner_of(tok.head)  # "the coalition's campaign to defeat X"
+        if tok.dep_ in {"acl", "relcl"} and _is_infinitive(tok) and tok.head.lemma_.lower() in lex.word_set("effort"):
+            owner = _owner_of(tok.head, lex)  # "the coalition's campaign to defeat X"
             return (owner, False) if owner is not None else (None, False)
         if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
             tok = tok.head  # "X agreed to ...", "X is willing to ..."
@@ -322,20 +276,6 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-#: Verbs whose passive subject does what "to -ing" says ("is committed to defeating X").
-_DEVOTED = frozenset({"commit", "dedicate", "devote", "committed", "dedicated", "devoted"})
-#: Nouns of a sustained effort whose infinitive states what the effort does:
-#: "the campaign to defeat ISIS", "X's efforts to retake the city".
-EFFORT_NOUNS = frozenset({"campaign", "effort", "fight", "war", "operation", "offensive", "mission",
-                          "strategy", "struggle", "drive", "push", "battle"})
-#: Verbs whose subject owns the effort they take as object ("X launched a campaign to ...").
-_WAGING = frozenset({"begin", "launch", "lead", "wage", "conduct", "continue", "join", "start",
-                     "intensify", "escalate", "pursue", "spearhead", "resume", "mount", "step",
-                     "press", "have", "make", "run", "win", "fight"})
-#: Verbs whose subject, not object, does what the open complement says ("promised Y to ...").
-_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
-
-
 def accused_of(act: Token) -> Token | None:
     """Who an accusation says did ``act`` (the gerund or noun after "of"/"for"):
     the accused object, or the subject of a passive "X was accused of"."""
@@ -346,16 +286,17 @@ def accused_of(act: Token) -> Token | None:
     return None
 
 
-def accuser(rd: ResolvedDoc, act: Token) -> str | None:
+def accuser(rd: ResolvedDoc, act: Token, lex: Lexicon | None = None) -> str | None:
     """Who makes the accusation ``act`` is the object of (its subject or ``by`` agent)."""
+    lex = lex or load_lexicon()
     t = act
     for _ in range(4):
         head = t.head
         if head.i == t.i:
             return None
-        if head.lemma_.lower() in ACCUSING and head.pos_ in {"VERB", "AUX"}:
-            subj, passive = subject_of(head)
-            found = actors(rd, agent_of(head) if passive else subj)
+        if head.lemma_.lower() in lex.word_set("accusing") and head.pos_ in {"VERB", "AUX"}:
+            subj, passive = subject_of(head, lex)
+            found = actors(rd, agent_of(head, lex) if passive else subj, lex=lex)
             return found[0][0] if found else None
         t = head
     return None
@@ -365,10 +306,10 @@ def _is_infinitive(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
-def _object_controller(head: Token) -> Token | None:
+def _object_controller(head: Token, lex: Lexicon) -> Token | None:
     """Who does the open complement of ``head``: its object ("urged Hezbollah to
     attack", "helped the army to retake", "called on Russia to withdraw")."""
-    if head.lemma_.lower() in _SUBJECT_CONTROL:
+    if head.lemma_.lower() in lex.word_set("promising"):
         return None
     for child in head.children:
         if child.dep_ in OBJECT_DEPS:
@@ -382,7 +323,7 @@ def _object_controller(head: Token) -> Token | None:
     return None
 
 
-def _owner_of(noun: Token) -> Token | None:
+def _owner_of(noun: Token, lex: Lexicon) -> Token | None:
     """Whose effort a noun is: its possessor ("the coalition's campaign"), or the
     subject of the verb it is the object of, through prepositions ("X began the
     campaign", "X is leading efforts in the campaign")."""
@@ -395,9 +336,9 @@ def _owner_of(noun: Token) -> Token | None:
             return tok.head  # "Operation Inherent Resolve, the operation to eliminate X"
         if tok.dep_ in OBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}):
             verb = tok.head if tok.dep_ in OBJECT_DEPS else tok.head.head
-            if tok.dep_ in OBJECT_DEPS and verb.lemma_.lower() not in _WAGING:
+            if tok.dep_ in OBJECT_DEPS and verb.lemma_.lower() not in lex.word_set("waging"):
                 return None  # "discussed the campaign to ..." says nothing of whose it is
-            subj, passive = subject_of(verb)
+            subj, passive = subject_of(verb, lex)
             return None if passive else subj
         if tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
             tok = tok.head.head  # "efforts in the campaign to ..."
@@ -407,19 +348,20 @@ def _owner_of(noun: Token) -> Token | None:
 
 
 
-def supported_party(noun: Token) -> Token | None:
+def supported_party(noun: Token, lex: Lexicon | None = None) -> Token | None:
     """The one supported in whose effort a noun is: "support for X in the fight
     against Y", "backs X in the war with Y" -> X."""
+    support = (lex or load_lexicon()).word_set("support")
     tok = noun
     for _ in range(4):
         if tok.dep_ != "pobj" or tok.head.lower_ not in {"in", "during"}:
             return None
         head = tok.head.head
-        if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in SUPPORTING:
+        if head.pos_ in {"VERB", "AUX"} and head.lemma_.lower() not in support:
             # "restated Turkish support for Somalia in the war against al-Shabaab": the support is the object
             head = next((c for c in head.children if c.dep_ in OBJECT_DEPS
-                         and c.lemma_.lower() in SUPPORTING), head)
-        if head.lemma_.lower() in SUPPORTING:
+                         and c.lemma_.lower() in support), head)
+        if head.lemma_.lower() in support:
             if head.pos_ in {"VERB", "AUX"}:
                 for child in head.children:
                     if child.dep_ in OBJECT_DEPS:
@@ -433,13 +375,13 @@ def supported_party(noun: Token) -> Token | None:
             while head.dep_ == "conj":
                 head = head.head
             prep = head.head
-            if prep.dep_ == "prep" and prep.head.lemma_.lower() in SUPPORTING:
+            if prep.dep_ == "prep" and prep.head.lemma_.lower() in support:
                 return head
         return None
     return None
 
 
-def agent_of(verb: Token) -> Token | None:
+def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
     """The ``by`` agent of a passive verb, or who it was done "at the hands of".
 
     >>> from kg import parse
@@ -452,15 +394,15 @@ def agent_of(verb: Token) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    return at_the_hands_of(verb)
+    return at_the_hands_of(verb, lex)
 
 
-def at_the_hands_of(tok: Token) -> Token | None:
+def at_the_hands_of(tok: Token, lex: Lexicon | None = None) -> Token | None:
     """X in "... at the hands of X" attached to ``tok``: who did it."""
     for at in tok.children:
         if at.dep_ == "prep" and at.lower_ == "at":
             for hands in at.children:
-                if hands.dep_ == "pobj" and hands.lower_ == "hands":
+                if hands.dep_ == "pobj" and hands.lower_ in (lex or load_lexicon()).word_set("hands"):
                     return next(prep_objects(hands, ("of",)), None)
     return None
 
@@ -543,18 +485,8 @@ def is_negated(tok: Token) -> bool:
     return False
 
 
-#: Verbs that end what their object names: the agreement they end is no longer stated.
-ENDING = frozenset({"end", "terminate", "cancel", "scrap", "abandon", "revoke", "annul", "abrogate", "lift", "waive",
-                    "suspend", "freeze", "halt", "stop", "cease", "pause"})
-#: Verbs whose "of"/"for" complement is the act someone is accused of: stated, but only as
-#: the accuser's claim ("accused X of attacking Y" -> X targeted Y, asserted by the accuser).
-ACCUSING = frozenset({"accuse", "blame", "charge", "suspect", "condemn", "criticize", "criticise"})
 #: Auxiliaries that put an act in the future ("will attack"): an intent, not an act.
-#: Adverbs that make a statement a forecast, not a report ("will likely", "probably").
-PREDICTIVE = frozenset({"likely", "probably", "possibly", "perhaps", "maybe", "potentially"})
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
-#: Adjectives of readiness: "is willing to withdraw", "is prepared to lift".
-READY = frozenset({"willing", "prepared", "ready"})
 #: Relations that, stated as an intent, are cooperation (PLOVER AGREE) or a threat (THREATEN).
 COOPERATIVE = frozenset({"aided", "supported", "cooperatedWith", "consulted", "visited", "conceded",
                          "agreedWith", "alignedWith", "investigated"})
@@ -571,7 +503,8 @@ def _modal_heads(lex: Lexicon) -> frozenset[str]:
     """Every head word :func:`modality` looks up, for mending a mis-lemmatized verb."""
     cached = _MODAL_HEADS.get(id(lex))
     if cached is None or cached[0] is not lex:
-        cached = _MODAL_HEADS[id(lex)] = (lex, frozenset(lex.intent) | lex.irrealis | lex.speech | ENDING | ACCUSING)
+        cached = _MODAL_HEADS[id(lex)] = (lex, frozenset(lex.intent) | lex.irrealis | lex.speech
+                                          | lex.word_set("ending") | lex.word_set("accusing"))
     return cached[1]
 
 
@@ -617,7 +550,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 return "blocked"
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 return "blocked"
-            if c.dep_ == "advmod" and c.lower_ in PREDICTIVE:
+            if c.dep_ == "advmod" and c.lower_ in lex.word_set("forecast"):
                 return "blocked"  # "Japan will likely increase cooperation": someone's forecast
             if c.dep_ == "aux" and c.lower_ in FUTURE and mode == "asserted" and not ongoing:
                 mode = "future"
@@ -626,16 +559,16 @@ def modality(tok: Token, lex: Lexicon) -> str:
                 if mode == "future" or any(a.dep_ == "aux" and a.lower_ in FUTURE for a in t.children):
                     # "will withdraw its troops unless ...": whatever the act, a threat
                     mode = "threat" if "unless" in marks else "conditional"
-        if t.dep_ == "acl" and t.head.lemma_.lower() in DEMAND_NOUNS and any(
+        if t.dep_ == "acl" and t.head.lemma_.lower() in lex.word_set("demand") and any(
                 c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in t.children):
             return "blocked"  # "its demand that Israel ease restrictions": asked for, not done
-        if t.dep_ in {"acl", "relcl"} and _is_infinitive(t) and t.head.lemma_.lower() not in EFFORT_NOUNS:
+        if t.dep_ in {"acl", "relcl"} and _is_infinitive(t) and t.head.lemma_.lower() not in lex.word_set("effort"):
             return "blocked"  # "measures to counter X", "a plan to cede X": proposed, not done
         if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj", "nsubj",
                       "nsubjpass"} and t.head.i != t.i:
             head = t.head
             lemma = verb_lemma(head, _modal_heads(lex))  # "hopes" is no "hop"
-            if t.dep_ in OBJECT_DEPS and lemma in ENDING:
+            if t.dep_ in OBJECT_DEPS and lemma in lex.word_set("ending"):
                 return "blocked"  # "Chad ended its defence agreement with France"
             infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             if t.dep_ in {"xcomp", "ccomp", "pcomp", "pobj", "prep"} or (infinitive and lemma in lex.intent):
@@ -647,15 +580,16 @@ def modality(tok: Token, lex: Lexicon) -> str:
                     return "threat"
                 if kind == "deny" and not adverbial:
                     return "denied"
-                if kind in {"pursue", "cooperate"} or head.lower_ in READY:
+                ready = head.lower_ in lex.word_set("ready")
+                if kind in {"pursue", "cooperate"} or ready:
                     holder = head.head if head.dep_ in {"acomp", "attr"} else head
                     if is_negated(head) or is_negated(holder):
                         return "blocked"  # "is not committed to", "was not willing to"
                 if kind == "pursue":
                     mode = "pursued" if mode == "asserted" else mode
-                elif kind == "cooperate" or head.lower_ in READY:
+                elif kind == "cooperate" or ready:
                     mode = "future" if mode == "asserted" else mode
-                elif lemma in ACCUSING and t.dep_ in {"pcomp", "pobj", "prep"} and mode == "asserted":
+                elif lemma in lex.word_set("accusing") and t.dep_ in {"pcomp", "pobj", "prep"} and mode == "asserted":
                     return "alleged"  # "accused the United States of aiding Israel"
                 elif lemma in lex.irrealis and not (t.dep_ == "ccomp" and lemma in lex.speech) \
                         and not (kind == "deny" and adverbial):
@@ -747,14 +681,14 @@ def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
             if c.dep_ == "prep" and c.lower_ == "according":
                 for to in c.children:
                     for pobj in to.children:
-                        found = [a for a in actors(rd, pobj) if rd.entities[a[0]].type not in _INERT]
+                        found = [a for a in actors(rd, pobj, lex=lex) if rd.entities[a[0]].type not in _INERT]
                         if found:
                             return found[0][0]
         if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head.i != t.i):
             head = t.head
             if t.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in lex.speech:
-                subj, _ = subject_of(head)
-                found = [a for a in actors(rd, subj) if rd.entities[a[0]].type not in _INERT]
+                subj, _ = subject_of(head, lex)
+                found = [a for a in actors(rd, subj, lex=lex) if rd.entities[a[0]].type not in _INERT]
                 return found[0][0] if found else None  # a place says nothing
             t = head
             continue
@@ -840,13 +774,9 @@ def relation(rd: ResolvedDoc, sent: Span, subj: tuple[str, Token, float], predic
 
 #: Acts against a third party that actors named together do together.
 JOINT_PREDICATES = frozenset({"targeted", "inConflictWith", "mobilizedAgainst", "coerced", "sanctioned"})
-#: Words that make a "with" phrase a partner in the act: "together with X", "alongside X",
-#: "along with X", "jointly with X", "in coordination / cooperation / partnership with X".
-_TOGETHER = frozenset({"together", "along", "jointly"})
-_JOINT_NOUNS = frozenset({"coordination", "cooperation", "partnership", "conjunction", "concert"})
 
 
-def acting_as_part_of(rd: ResolvedDoc, verb: Token) -> list[tuple[str, Token, float]]:
+def acting_as_part_of(rd: ResolvedDoc, verb: Token, lex: Lexicon | None = None) -> list[tuple[str, Token, float]]:
     """The group an act is done "as part of": "Chad is working as part of the Multinational
     Joint Task Force to defeat Boko Haram" is the task force's act too (also from the clause the act is
     the purpose of). A state or a person is no such group.
@@ -856,6 +786,7 @@ def acting_as_part_of(rd: ResolvedDoc, verb: Token) -> list[tuple[str, Token, fl
     >>> [k for k, _, _ in acting_as_part_of(rd, rd.doc[7])]
     ['nato']
     """
+    lex = lex or load_lexicon()
     found = []
     t = verb
     heads = []
@@ -874,36 +805,41 @@ def acting_as_part_of(rd: ResolvedDoc, verb: Token) -> list[tuple[str, Token, fl
         for child in h.children:
             if child.dep_ == "prep" and child.lower_ == "as":
                 for part in child.children:
-                    if part.dep_ == "pobj" and part.lower_ == "part":
-                        found += [(k, a, f * 0.8) for p in prep_objects(part, ("of",)) for k, a, f in actors(rd, p)
+                    if part.dep_ == "pobj" and part.lower_ in lex.word_set("as_part"):
+                        found += [(k, a, f * 0.8) for p in prep_objects(part, ("of",))
+                                  for k, a, f in actors(rd, p, lex=lex)
                                   if rd.entities[k].type not in {"State", "Person", "Place", "Facility"}]
     return found
 
 
-def partners_of(rd: ResolvedDoc, verb: Token, subj: Token | None) -> list[tuple[str, Token, float]]:
+def partners_of(rd: ResolvedDoc, verb: Token, subj: Token | None,
+                lex: Lexicon | None = None) -> list[tuple[str, Token, float]]:
     """Actors that do the act with its subject: "Kurdish fighters, together with U.S.
-    forces, attacked ISIS", "Iraqi troops, alongside the PMF, retook the town"."""
+    forces, attacked ISIS", "Iraqi troops, alongside the PMF, retook the town", "in
+    coordination with X"."""
+    lex = lex or load_lexicon()
+    together, coordination = lex.word_set("together"), lex.word_set("coordination")
     found = []
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() == "join":
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() in lex.word_set("joining"):
         # "Poland joined Germany in condemning Russia": the one joined does it too
-        found += [a for o in verb.head.head.children if o.dep_ in OBJECT_DEPS for a in actors(rd, o)]
+        found += [a for o in verb.head.head.children if o.dep_ in OBJECT_DEPS for a in actors(rd, o, lex=lex)]
     for head in (verb, subj):
         if head is None:
             continue
         for child in head.children:
             low = child.lower_
             withs = []
-            if low in _TOGETHER:
+            if low in together:
                 withs = [c for c in child.children if c.dep_ == "prep" and c.lower_ == "with"]
-            elif child.dep_ == "prep" and low == "with" and any(c.lower_ in _TOGETHER for c in child.children):
+            elif child.dep_ == "prep" and low == "with" and any(c.lower_ in together for c in child.children):
                 withs = [child]  # "together" hung on the "with" it modifies
             elif child.dep_ == "prep" and low == "alongside":
                 withs = [child]
             elif child.dep_ == "prep" and low == "in":
-                withs = [w for n in child.children if n.dep_ == "pobj" and n.lower_ in _JOINT_NOUNS
+                withs = [w for n in child.children if n.dep_ == "pobj" and n.lower_ in coordination
                          for w in n.children if w.dep_ == "prep" and w.lower_ == "with"]
             for w in withs:
                 for pobj in w.children:
                     if pobj.dep_ == "pobj":
-                        found += [(k, t, f * 0.9) for k, t, f in actors(rd, pobj)]
+                        found += [(k, t, f * 0.9) for k, t, f in actors(rd, pobj, lex=lex)]
     return found

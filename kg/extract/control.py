@@ -72,9 +72,6 @@ _FRAMING_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "acl", "pcomp", "p
 #: capture", "the failed capture of"); not coordination ("advanced and captured").
 _ATTEMPT_DEPS = frozenset({"xcomp", "acl", "pcomp", "pobj", "prep", "dobj"})
 _OF = frozenset({"of", "over"})
-#: Nouns a copula can equate with a named place ("Mosul is the largest city held by X").
-_PLACE_NOUNS = frozenset({"city", "town", "village", "area", "territory", "region", "province", "district",
-                          "stronghold", "base", "port", "capital", "enclave", "hub"})
 
 
 #: Phrasings whose object can only be territory ("took control of", "under the control of",
@@ -85,10 +82,9 @@ _OF_PLACES_ONLY = frozenset({"take", "control", "under", "hands", "to"})
 def control_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
     """Yield ``controls`` relations: an actor holds a place, facility or territory."""
     lex = lexicon or load_lexicon()
-    ctl = lex.control
     for sent in rd.doc.sents:
         for tok in sent:
-            for holders, held, trig, clause, how in _phrases(rd, tok, ctl):
+            for holders, held, trig, clause, how in _phrases(rd, tok, lex):
                 yield from _emit(rd, sent, holders, held, trig, clause, how, tok, lex)
 
 
@@ -96,8 +92,9 @@ def _row(ctl: dict, kind: str, tok: Token) -> ControlTrigger | None:
     return ctl.get((kind, tok.lemma_.lower())) or ctl.get((kind, tok.lower_))
 
 
-def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
+def _phrases(rd: ResolvedDoc, tok: Token, lex: Lexicon):
     """Each way a token states control: (holder tokens, held tokens, row, clause, rule)."""
+    ctl = lex.control
     doc = tok.doc
     # "Houthi-held Sanaa", "the RSF-controlled city of Nyala"
     trig = ctl.get(("compound", tok.lower_))
@@ -108,11 +105,11 @@ def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
     lemma = tok.lemma_.lower()
     if tok.pos_ in {"VERB", "AUX"} or tok.tag_ in {"VBN", "VBG"} or _acts_as_verb(tok):
         trig = ctl.get(("verb", lemma))
-        if trig and _is_seizure(tok):
+        if trig and _is_seizure(tok, lex):
             yield from _verb(tok, trig)
         trig = ctl.get(("to", lemma))
         if trig:
-            yield from _ceded(tok, trig, ctl)
+            yield from _ceded(tok, trig, lex)
         trig = ctl.get(("from", lemma))
         if trig and _aimed(tok, ctl):
             # "the campaign to liberate Mosul from ISIS": ISIS holds Mosul until then
@@ -128,11 +125,11 @@ def _phrases(rd: ResolvedDoc, tok: Token, ctl: dict):
     if trig and tok.dep_ == "pobj" and tok.head.lower_ == "under":
         yield _owners(tok), _framed(tok.head), trig, _clause(tok.head), "under"
     trig = _row(ctl, "hands", tok)
-    if trig and tok.lower_ == "hands" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into"}:
+    if trig and tok.lower_ in lex.word_set("hands") and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "into"}:
         yield _owners(tok), _framed(tok.head), trig, _clause(tok.head), "hands"
     trig = _row(ctl, "noun", tok)
     if trig:
-        yield from _seizure_noun(tok, trig)
+        yield from _seizure_noun(tok, trig, lex)
     trig = _row(ctl, "capital", tok)
     if trig:
         owners = [c for c in tok.children if c.dep_ == "poss"]
@@ -173,13 +170,13 @@ def _aimed(verb: Token, ctl: dict) -> bool:
     return False
 
 
-def _is_seizure(verb: Token) -> bool:
+def _is_seizure(verb: Token, lex: Lexicon) -> bool:
     """Whether a verb of seizure is used as one: not "held Iran responsible",
     "took part", "took out a base"."""
     for child in verb.children:
         if child.dep_ == "prt" and child.lower_ not in _PARTICLES:
             return False
-        if child.dep_ in _JUDGEMENT_DEPS and verb.lemma_.lower() == "hold":
+        if child.dep_ in _JUDGEMENT_DEPS and verb.lemma_.lower() in lex.word_set("judging"):
             return False
     return True
 
@@ -211,8 +208,9 @@ def _verb(verb: Token, trig: ControlTrigger):
         yield [subj], objs, trig, verb, "verb"
 
 
-def _ceded(verb: Token, trig: ControlTrigger, ctl: dict):
+def _ceded(verb: Token, trig: ControlTrigger, lex: Lexicon):
     """"Y fell to X", "Z lost (control of) Y to X", "Z ceded Y to X"."""
+    ctl = lex.control
     new = list(prep_objects(verb, {"to"}))
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     held: list[Token] = []
@@ -222,7 +220,7 @@ def _ceded(verb: Token, trig: ControlTrigger, ctl: dict):
             new += list(prep_objects(obj, {"to"}))
         else:
             held.append(obj)
-    if not objs and verb.lemma_.lower() == "fall":  # "Y fell to X"
+    if not objs and verb.lemma_.lower() in lex.word_set("falling"):  # "Y fell to X"
         subj, _ = subject_of(verb)
         held = [subj] if subj is not None else []
     if new and held:
@@ -256,12 +254,12 @@ def _control_noun(noun: Token, trig: ControlTrigger, ctl: dict):
         yield owners, held, trig, noun, "control"
 
 
-def _seizure_noun(noun: Token, trig: ControlTrigger):
+def _seizure_noun(noun: Token, trig: ControlTrigger, lex: Lexicon):
     """"X's capture of Y", "the capture of Y by X", "the fall of Y to X"."""
     held = list(prep_objects(noun, {"of"}))
     if not held:
         return
-    if noun.lemma_.lower() == "fall":
+    if noun.lemma_.lower() in lex.word_set("falling"):
         owners = list(prep_objects(noun, {"to"}))
         after = held[-1].right_edge.i + 1
         if not owners and after < len(noun.doc) and noun.doc[after].lower_ == "to":
@@ -336,9 +334,10 @@ def _truth(rd: ResolvedDoc, clause: Token | None, trigger: Token, lex: Lexicon) 
     return factor, negated
 
 
-def _held(rd: ResolvedDoc, tok: Token, ctl: dict) -> list[tuple[tuple[str, Token, float], bool]]:
+def _held(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[tuple[tuple[str, Token, float], bool]]:
     """The places a token names, each with whether only part of it is meant
     ("parts of Darfur", "swaths of territory in northern Syria")."""
+    ctl = lex.control
     part = 1.0
     target = tok
     for _ in range(3):
@@ -350,7 +349,7 @@ def _held(rd: ResolvedDoc, tok: Token, ctl: dict) -> list[tuple[tuple[str, Token
             return []  # "held territory", "most areas": no place named
         part = min(part, row.confidence)
         target = inner
-    if target.dep_ == "attr" and not rd.actor_at(target) and target.lemma_.lower() in _PLACE_NOUNS:
+    if target.dep_ == "attr" and not rd.actor_at(target) and target.lemma_.lower() in lex.word_set("place_noun"):
         # "Kidal is the main town controlled by the rebels": the town is the subject
         subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
         target = subj if subj is not None else target
@@ -367,7 +366,7 @@ def _emit(rd: ResolvedDoc, sent: Span, holder_toks, held_toks, trig: ControlTrig
     holders = [a for t in holder_toks if t is not None for a in actors(rd, t)]
     if not holders:
         return
-    places = [p for t in held_toks if t is not None for p in _held(rd, t, lex.control)]
+    places = [p for t in held_toks if t is not None for p in _held(rd, t, lex)]
     if not places:
         return
     truth = (0.85, False) if how == "aim" else _truth(rd, clause, trigger, lex)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from ..dates import resolve_date
+from ..lexicon import Lexicon, load_lexicon
 from ..model import Event
 from ..names import slugify
 from ..resolve import ResolvedDoc
@@ -30,15 +31,6 @@ __all__ = ["EVENT_OF_PREDICATE", "make_event"]
 EVENT_OF_PREDICATE = {"targeted": "Attack", "coerced": "Arrest", "protestedAgainst": "Protest",
                       "inConflictWith": "Clash", "sanctioned": "Sanction"}
 
-_OUTCOME_VERBS = frozenset(
-    {"thwart", "foil", "intercept", "repel", "prevent", "kill", "injure", "wound", "destroy",
-     "damage", "fail", "succeed", "down", "shoot"}
-)
-_INSTRUMENT_NOUNS = frozenset(
-    {"drone", "rocket", "missile", "mortar", "bomb", "car", "suicide", "artillery", "air",
-     "grenade", "knife", "truck", "ied", "gun", "sniper", "chemical", "ballistic", "cruise", "uav",
-     "airstrike", "shell", "gunfire", "explosive"}
-)
 #: How an event's label names its target: "Attack on X", "Clash with X".
 _EVENT_PREPOSITION = {"Attack": "on", "Clash": "with", "Protest": "against", "Sanction": "on",
                       "Meeting": "with", "Agreement": "with", "Arrest": "of"}
@@ -60,35 +52,38 @@ def _located(rd: ResolvedDoc, tok: Token) -> Iterator[str]:
                 yield key
 
 
-def _instrument(anchor: Token) -> str | None:
+def _instrument(anchor: Token, lex: Lexicon) -> str | None:
+    instruments = lex.word_set("instrument")
     for child in anchor.lefts:  # "a drone attack"
-        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in _INSTRUMENT_NOUNS:
+        if child.dep_ in {"compound", "amod"} and child.lemma_.lower() in instruments:
             return child.lemma_.lower()
     for pobj in prep_objects(anchor, frozenset({"with"})):  # "attacked the base with rockets"
         for t in (pobj, *pobj.lefts):
-            if t.lemma_.lower() in _INSTRUMENT_NOUNS:
+            if t.lemma_.lower() in instruments:
                 return t.lemma_.lower()
     for child in anchor.children:  # "using missiles and drones"
-        if child.dep_ in {"advcl", "xcomp", "acl"} and child.lemma_.lower() == "use":
+        if child.dep_ in {"advcl", "xcomp", "acl"} and child.lemma_.lower() in lex.word_set("using"):
             for obj in child.children:
-                if obj.dep_ == "dobj" and obj.lemma_.lower() in _INSTRUMENT_NOUNS:
+                if obj.dep_ == "dobj" and obj.lemma_.lower() in instruments:
                     return obj.lemma_.lower()
     return None
 
 
-def _outcome(anchor: Token) -> str | None:
+def _outcome(anchor: Token, lex: Lexicon) -> str | None:
+    outcomes = lex.word_set("outcome")
     head = anchor.head
-    if anchor.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in _OUTCOME_VERBS:
+    if anchor.dep_ in {"nsubjpass", "nsubj"} and head.lemma_.lower() in outcomes:
         return head.lemma_.lower()
     for child in anchor.children:
-        if child.dep_ in {"relcl", "acl", "advcl", "conj"} and child.lemma_.lower() in _OUTCOME_VERBS:
+        if child.dep_ in {"relcl", "acl", "advcl", "conj"} and child.lemma_.lower() in outcomes:
             return child.lemma_.lower()
     return None
 
 
 def make_event(rd: ResolvedDoc, sent: Span, anchor: Token, etype: str, agents: list, targets: list,
-               claimants: list = (), *, rule: str, confidence: float) -> Event:
+               claimants: list = (), *, rule: str, confidence: float, lex: Lexicon | None = None) -> Event:
     """Build the event a trigger word (noun or verb) states, with every role the sentence gives."""
+    lex = lex or load_lexicon()
     location = None
     for pobj in prep_objects(anchor, frozenset({"in", "at", "near"})):
         found = actors(rd, pobj)
@@ -107,7 +102,7 @@ def make_event(rd: ResolvedDoc, sent: Span, anchor: Token, etype: str, agents: l
             date = resolve_date(ent.text, rd.document.date)
             if date:
                 break
-    instrument = _instrument(anchor)
+    instrument = _instrument(anchor, lex)
     target_labels = ", ".join(rd.entities[o[0]].label for o in targets)
     label = f"{etype} {_EVENT_PREPOSITION.get(etype, 'on')} {target_labels}" if target_labels else etype
     if instrument:
@@ -123,7 +118,7 @@ def make_event(rd: ResolvedDoc, sent: Span, anchor: Token, etype: str, agents: l
         targets=tuple(sorted({o[0] for o in targets})),
         location=location,
         instrument=instrument,
-        outcome=_outcome(anchor),
+        outcome=_outcome(anchor, lex),
         date=date,
         claimed_by=tuple(sorted({c[0] for c in claimants})),
     )

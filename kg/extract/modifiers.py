@@ -54,17 +54,12 @@ def _holder(rd: ResolvedDoc, tok: Token) -> list:
     return []
 
 
-#: Common nouns naming a contingent of an actor: whoever leads "the Iraqi delegation" or
-#: "Israeli troops" is one of the actor's people, not the actor's leader.
-_CONTINGENTS = frozenset({"delegation", "team", "official", "diplomat", "negotiator", "lawmaker", "troop",
-                          "soldier", "personnel", "fighter", "militant", "force", "unit", "contingent",
-                          "mission", "convoy", "column", "patrol", "detachment"})
-
-
-def _emit(rd, sent, holder, trig: ModifierTrigger, objs, tok) -> Iterator[Relation]:
+def _emit(rd, sent, holder, trig: ModifierTrigger, objs, tok, lex: Lexicon) -> Iterator[Relation]:
+    """One relation from each holder to each object; the leader of a contingent ("the Iraqi
+    delegation, led by X") is one of the actor's people, not its leader."""
     reverse = trig.predicate.startswith("~")
     for h in holder:
-        contingent = h[1].is_lower and h[1].lemma_.lower() in _CONTINGENTS
+        contingent = h[1].is_lower and h[1].lemma_.lower() in lex.word_set("contingent")
         for o in objs:
             pred = trig.predicate.lstrip("~")
             if pred == "leaderOf" and contingent and rd.entities[o[0]].type == "Person":
@@ -74,12 +69,6 @@ def _emit(rd, sent, holder, trig: ModifierTrigger, objs, tok) -> Iterator[Relati
                            f"modifier:{trig.kind}:{trig.form}", trigger=tok)
             if rel is not None:
                 yield rel
-
-
-#: Verbs by which a holder voices the "anti-X" feeling of their object ("expressed anti-U.S.
-#: sentiments", "chanted anti-Israel slogans", "staged anti-government protests").
-_VOICING = frozenset({"express", "voice", "chant", "shout", "stage", "hold", "organize", "organise", "lead",
-                      "join", "launch", "air", "display", "wave", "carry", "spread", "post", "publish"})
 
 
 def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterator[Relation]:
@@ -99,7 +88,7 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                 if objs:
                     head = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else tok
                     holder = actors(rd, head) or _holder(rd, tok)
-                    yield from _emit(rd, sent, holder, trig, objs, tok)
+                    yield from _emit(rd, sent, holder, trig, objs, tok, lex)
                     continue
             # "pro-Iranian", "pro-Iran"
             trig = by_form.get(("prefix", "pro-"))
@@ -112,7 +101,7 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                     objs = [(entry.key, tok, 1.0)]
                     if entry.key not in rd.entities:
                         continue
-                    yield from _emit(rd, sent, holder if key else holder, trig, objs, tok)
+                    yield from _emit(rd, sent, holder if key else holder, trig, objs, tok, lex)
                 continue
             # "anti-U.S. sentiments", "anti-Israel protests": opposition to an actor
             trig = by_form.get(("prefix", "anti-"))
@@ -127,7 +116,8 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                         verb = noun.head if noun.dep_ == "dobj" else noun.head.head
                         subj, passive = subject_of(verb)
                         # "Demonstrators expressed anti-U.S. sentiments", not "called the test anti-Turkish"
-                        holder = [] if passive or verb.lemma_.lower() not in _VOICING else actors(rd, subj)
+                        holder = [] if passive or verb.lemma_.lower() not in lex.word_set("voicing_feeling") \
+                            else actors(rd, subj)
                     for h in holder:
                         htype = rd.entities[h[0]].type
                         if named:  # the group's name says what it is against
@@ -147,25 +137,25 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
             if trig and not is_negated(tok):
                 objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
                 if objs:
-                    yield from _emit(rd, sent, _holder(rd, tok), trig, objs, tok)
+                    yield from _emit(rd, sent, _holder(rd, tok), trig, objs, tok, lex)
                     continue
             # "with close ties to Iran"
             trig = by_form.get(("ties", lemma))
             if trig and tok.dep_ == "pobj" and tok.head.lower_ == "with":
                 objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
                 if objs:
-                    yield from _emit(rd, sent, _holder(rd, tok.head), trig, objs, tok)
+                    yield from _emit(rd, sent, _holder(rd, tok.head), trig, objs, tok, lex)
                     continue
             # "the 82nd Airborne Division, under the command of Gen. X"
             trig = by_form.get(("under", lemma))
             if trig and tok.dep_ == "pobj" and tok.head.lower_ == "under" and not is_negated(tok.head.head):
                 objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
                 if objs:
-                    yield from _emit(rd, sent, _holder(rd, tok.head), trig, objs, tok)
+                    yield from _emit(rd, sent, _holder(rd, tok.head), trig, objs, tok, lex)
                     continue
             # "a proxy of Iran", "Iran's proxy"
             trig = by_form.get(("proxy", lemma))
-            if trig and not _former(tok):
+            if trig and not _former(tok, lex):
                 objs = [a for p in prep_objects(tok, frozenset(trig.preps)) for a in actors(rd, p)]
                 objs += [a for c in tok.children if c.dep_ == "poss" for a in actors(rd, c)]
                 if objs:
@@ -175,11 +165,11 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                     elif tok.dep_ == "attr":
                         subj, _ = subject_of(tok.head)
                         holder = actors(rd, subj)
-                    yield from _emit(rd, sent, holder, trig, objs, tok)
+                    yield from _emit(rd, sent, holder, trig, objs, tok, lex)
             # "Congolese troops and allied Wazalendo militias", "X, alongside allied Bedouin tribes":
             # an ally named with no one after "allied" is the ally of the actor it is named with
             trig = by_form.get(("compound", low))
-            if trig and low == "allied" and tok.dep_ == "amod" and doc[tok.i - 1].text != "-":
+            if trig and low in lex.word_set("allied") and tok.dep_ == "amod" and doc[tok.i - 1].text != "-":
                 noun = tok.head
                 partner = None
                 if noun.dep_ == "conj":
@@ -189,25 +179,22 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
                     partner = next((c for c in partner.children if c.dep_ in {"nsubj", "nsubjpass"}), partner) \
                         if partner.pos_ in {"VERB", "AUX"} else partner
                 if partner is not None:
-                    yield from _emit(rd, sent, actors(rd, noun), trig, actors(rd, partner), tok)
+                    yield from _emit(rd, sent, actors(rd, noun), trig, actors(rd, partner), tok, lex)
             # "which has pledged allegiance to the Islamic State"
-            if lemma in {"allegiance", "loyalty", "fealty"} and tok.dep_ in {"dobj", "obj"} \
-                    and tok.head.lemma_.lower() in {"pledge", "swear", "declare", "vow", "proclaim"}:
+            if lemma in lex.word_set("allegiance") and tok.dep_ in {"dobj", "obj"} \
+                    and tok.head.lemma_.lower() in lex.word_set("pledging"):
                 subj, passive = subject_of(tok.head)
                 objs = [a for p in prep_objects(tok, ("to",)) for a in actors(rd, p)]
                 objs += [a for p in prep_objects(tok.head, ("to",)) for a in actors(rd, p)]
                 if objs and not passive and not is_negated(tok.head):
                     pledge = ModifierTrigger(form=lemma, kind="allegiance", predicate="alignedWith",
                                              preps=("to",), confidence=0.85)
-                    yield from _emit(rd, sent, actors(rd, subj), pledge, objs, tok)
+                    yield from _emit(rd, sent, actors(rd, subj), pledge, objs, tok, lex)
 
 
-#: Words that put a tie in the past: "once a close ally of X", "a former proxy of Y".
-_FORMER = frozenset({"once", "formerly", "previously", "former", "erstwhile", "onetime", "one-time"})
-
-
-def _former(tok: Token) -> bool:
+def _former(tok: Token, lex: Lexicon) -> bool:
     """Whether a relational noun is said to hold no longer ("Russia, once a close ally of
     Assad", "X was formerly a proxy of Iran")."""
     holders = [tok] + ([tok.head] if tok.dep_ == "attr" else [])
-    return any(c.lower_ in _FORMER and c.dep_ in {"advmod", "amod"} for h in holders for c in h.children)
+    former = lex.word_set("former_tie")
+    return any(c.lower_ in former and c.dep_ in {"advmod", "amod"} for h in holders for c in h.children)

@@ -30,11 +30,7 @@ from .events import make_event
 from ._common import (
     JOINT_PREDICATES,
     MODIFIER_DEPS,
-    EFFORT_NOUNS,
-    BORDER_NOUNS,
-    ENDING,
     OBJECT_DEPS,
-    SAYING_NOUNS,
     accused_of,
     accuser,
     acting_as_part_of,
@@ -49,7 +45,6 @@ from ._common import (
     partners_of,
     prep_objects,
     singled_out_against,
-    REQUEST_NOUNS,
     removal_demanded,
     scare_quoted,
     relation,
@@ -67,38 +62,15 @@ _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
 _NOT_AGENTS = frozenset({"Place", "Facility"})
-#: Verbs of receiving what someone gives "from" somewhere.
-_RECEIVING = frozenset({"receive", "get", "obtain", "accept"})
-#: Nouns of help that name the helper "from": "with support from X", "help from X".
-_HELP_NOUNS = frozenset({"support", "help", "aid", "assistance", "backing"})
-#: Verbs whose subject bears what their "with"/"in" phrase names ("facing ... with threats").
-_FACING = frozenset({"face", "suffer", "endure", "sustain"})
-#: Verbs by which one answers a demand, appeal or call made to one.
-_ANSWERING = frozenset({"reject", "accept", "dismiss", "ignore", "heed", "rebuff", "spurn", "answer",
-                        "welcome", "refuse", "decline", "defy"})
-#: Verbs that only voice a stance: "reaffirmed its support for X" backs X in words, not in arms.
-_VOICING = frozenset({"reaffirm", "reiterate", "express", "voice", "declare", "renew", "underline",
-                      "stress", "emphasize", "emphasise", "restate", "signal", "thank", "welcome", "praise"})
-#: Military exercises: held by several actors together, a cooperation.
-_EXERCISES = frozenset({"exercise", "drill", "maneuver", "manoeuvre", "wargame", "patrol"})
-#: Modifiers of an exercise shared by several states: "trilateral", "bilateral".
-_SHARED = frozenset({"joint", "combined", "trilateral", "bilateral", "multilateral", "multinational"})
-#: Attack nouns that a verb of exchange makes mutual: "exchanged fire with X" is a fight with X.
-_EXCHANGED = frozenset({"exchange", "trade"})
-#: Nouns of the ties between two parties, which an act on them concerns ("suspension of links with X").
-_TIE_NOUNS = frozenset({"link", "tie", "relation", "contact", "cooperation", "talk", "dealing", "trade",
-                        "flight", "exchange", "negotiation"})
-#: Passive verbs whose subject takes part in the act "in" their object ("was involved in").
-_TAKING_PART = frozenset({"involve", "engage"})
-
-
 def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | None]:
     found = []
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS:
             found += actors(rd, child)
-    if noun.lemma_.lower() in REQUEST_NOUNS | _HELP_NOUNS:  # "an appeal from the Security Council"
-        heads = [noun] + ([noun.head] if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in _RECEIVING else [])
+    lemma = noun.lemma_.lower()
+    if lemma in lex.word_set("request") or lemma in lex.word_set("help"):  # "an appeal from the Security Council"
+        receiving = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("receiving")
+        heads = [noun] + ([noun.head] if receiving else [])
         for pobj in (p for h in heads for p in prep_objects(h, frozenset({"from"}))):
             found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     for mod, factor in modifier_actors(rd, noun):
@@ -144,35 +116,28 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
             return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
         if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in noun.children):
             return [], verb  # "during a visit by Starmer to the White House, Trump said": not Trump's visit
-        if verb.lemma_.lower() in _FACING:
+        if verb.lemma_.lower() in lex.word_set("facing"):
             return [], verb  # "facing challenges, with threats to their integrity": they are threatened
         if verb.pos_ in {"VERB", "AUX"}:
             subj, passive = subject_of(verb)
-            if passive and verb.lemma_.lower() in _TAKING_PART and head.lower_ == "in" and is_negated(verb):
+            taking_part = verb.lemma_.lower() in lex.word_set("taking_part") and head.lower_ == "in"
+            if passive and taking_part and is_negated(verb):
                 return [], verb  # "Lebanon's army was not involved in the clashes"
-            if not passive or (verb.lemma_.lower() in _TAKING_PART and head.lower_ == "in"):
+            if not passive or taking_part:
                 # "X was involved in the use of drones against Y": X did it
                 return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], verb
     return [], None
 
 
-#: Modifiers that make a strike, war or battle no violence: a refusal to work or eat, a dispute.
-_NOT_ATTACKS = frozenset({"hunger", "general", "labor", "labour", "worker", "workers", "sit-down", "trade",
-                          "tariff", "price", "currency", "culture", "word", "bidding", "tech", "technology",
-                          "propaganda", "legal", "court", "custody", "media", "ratings"})
-#: Modifiers of an act that say its agents did it together.
-_JOINT_MODIFIERS = frozenset({"joint", "combined", "coordinated"})
-
-
-def _together(noun: Token, light: Token | None) -> bool:
+def _together(noun: Token, light: Token | None, lex: Lexicon) -> bool:
     """Whether the act's agents did it together: "joint strikes", or partners named on the
     light verb ("together with", "in coordination with")."""
-    if any(c.dep_ == "amod" and c.lower_ in _JOINT_MODIFIERS for c in noun.children):
+    if any(c.dep_ == "amod" and c.lower_ in lex.word_set("joint") for c in noun.children):
         return True
     if light is None:
         return False
     subj = next((c for c in light.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return any(t.lower_ in {"together", "alongside", "jointly", "coordination", "cooperation"}
+    return any(t.lower_ in lex.word_set("acting_together")
                for h in (light, subj) if h is not None for t in h.subtree
                if t.i not in {x.i for x in noun.subtree})
 
@@ -228,14 +193,14 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
         heads.append(noun.head.head)
     if "with" in trig.preps:  # "a suspension of air links with Serbia": "with" hangs on the ties
-        heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.lemma_.lower() in _TIE_NOUNS]
+        heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.lemma_.lower() in lex.word_set("tie")]
     if "from" in trig.preps:  # "the recapture of Goma from M23": "from" hangs on the place
         heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.ent_type_ in {"GPE", "LOC", "FAC"}
                   or rd.actor_at(p) is None or rd.entities[rd.actor_at(p)].type in {"Place", "Facility"}]
     for head in heads:
         for pobj in prep_objects(head, frozenset(trig.preps)):
             # "an investigation into an allegation by X" is not about X
-            out += actors(rd, pobj) or ([] if pobj.lemma_.lower() in SAYING_NOUNS
+            out += actors(rd, pobj) or ([] if pobj.lemma_.lower() in lex.word_set("saying")
                                         else actors(rd, pobj, via_modifiers=True))
     if "against" in trig.preps:  # "their struggle against extremism, in particular against Boko Haram"
         out += [a for p in singled_out_against(noun) for a in actors(rd, p)]
@@ -259,12 +224,12 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
             for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
                 out += actors(rd, subj)
     if not out and trig.predicate == "demanded" and noun.dep_ in OBJECT_DEPS \
-            and noun.head.lemma_.lower() in _ANSWERING:
+            and noun.head.lemma_.lower() in lex.word_set("answering"):
         # "the RSF rejected an appeal from the Security Council": the appeal was made to the RSF
         subj, passive = subject_of(noun.head)
         out += [] if passive else actors(rd, subj)
     if not out and trig.predicate in {"supported", "aided"} and noun.dep_ in OBJECT_DEPS \
-            and noun.head.lemma_.lower() in _RECEIVING:
+            and noun.head.lemma_.lower() in lex.word_set("receiving"):
         # "Ukraine received aid from the EU": the one who receives it is aided
         subj, passive = subject_of(noun.head)
         given = any(True for h in (noun, noun.head) for _ in prep_objects(h, frozenset({"from"})))
@@ -282,7 +247,7 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
         # "put its army on high alert along the border with Kosovo": whoever is across the border
         for head in (noun, noun.head, noun.head.head):
             for place in prep_objects(head, frozenset({"along", "to", "near", "at", "on"})):
-                if place.lemma_.lower() in BORDER_NOUNS:
+                if place.lemma_.lower() in lex.word_set("border"):
                     out += [a for w in prep_objects(place, frozenset({"with"})) for a in actors(rd, w)]
     if not out and trig.predicate in {"demanded", "accused"}:
         # "its demand that Israel ease restrictions": Israel; "the Taliban's claim that Pakistani jets
@@ -296,7 +261,7 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> l
                 subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 out += actors(rd, subj)
     for child in noun.children:  # "an attack targeting X"
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"target", "hit", "strike"}:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lex.word_set("targeting"):
             for obj in child.children:
                 if obj.dep_ in OBJECT_DEPS:
                     out += actors(rd, obj)
@@ -349,13 +314,13 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             if trig is None or trig.predicate is None:
                 continue
             if trig.predicate in {"targeted", "inConflictWith"} and any(
-                    c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in _NOT_ATTACKS
+                    c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in lex.word_set("no_violence")
                     for t in (noun, *(c for c in noun.children if c.dep_ == "compound")) for c in t.children):
                 continue  # "a hunger strike", "tariff-trade wars", "a legal battle" attack no one
             if is_negated(noun) or is_negated(noun.head) or (
                     scare_quoted(noun) and speaker_of(rd, noun, lex) is None):
                 continue  # 'Erdogan's "war" on the PKK is only a pretext' states no war
-            if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in ENDING:
+            if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("ending"):
                 continue  # "Chad ended its defence agreement with France"
             mode = modality(noun, lex)
             if mode != "asserted" and _owned(rd, noun):
@@ -379,7 +344,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             if mode == "alleged":  # "accused Kataib Hezbollah of attacks on U.S. interests"
                 agents = agents or actors(rd, accused_of(noun))
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
-            if noun.lemma_.lower() in EFFORT_NOUNS and not any(
+            if noun.lemma_.lower() in lex.word_set("effort") and not any(
                     c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children):
                 # "support for the Government of Somalia in the war against al-Shabaab": the supported fight,
                 # not the fight of whoever gives the support
@@ -390,13 +355,13 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
             agents = [] if alleged or _hedged(sent, noun, agents, lex) else [
                 a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
-            if mode == "future" and noun.lemma_.lower() in _MISSIONS and agents and all(
+            if mode == "future" and noun.lemma_.lower() in lex.word_set("mission") and agents and all(
                     rd.entities[a[0]].type == "MilitaryForce" for a in agents):
                 # "the squadron will fly strike missions against ISIL": a force's assignment in a
                 # war it is in, no threat it voices
                 mode, pred = "pursued", intent_predicate(trig.predicate, "pursued")
             objects = _objects(rd, noun, trig, lex)
-            if trig.event == "Attack" and light is not None and light.lemma_.lower() in _EXCHANGED:
+            if trig.event == "Attack" and light is not None and light.lemma_.lower() in lex.word_set("exchanging"):
                 # "exchanged fire with X", "traded fire with X": both sides fired
                 objects = [a for h in (noun, light) for p in prep_objects(h, frozenset({"with"}))
                            for a in actors(rd, p)]
@@ -405,7 +370,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                 objects = removal_demanded(rd, noun)  # "a protest calling for the ouster of X"
             if trig.event == "Attack" and not objects:
                 # "came under attack from X", "received heavy fire from X": X attacked the subject
-                verb, objects = _under_fire(rd, noun)
+                verb, objects = _under_fire(rd, noun, lex)
                 if objects and not agents:
                     agents = [a for h in (noun, verb) for p in prep_objects(h, frozenset({"from"}))
                               for a in actors(rd, p)]
@@ -417,9 +382,10 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                        f"noun:{trig.lemma}:reciprocal", trigger=noun, asserted_by=speaker_of(rd, noun, lex))
                         if rel:
                             yield rel
-            if noun.lemma_.lower() in _EXERCISES and len({a[0] for a in agents}) > 1 and (
-                    _together(noun, light) or any(c.dep_ == "amod" and c.lower_ in _SHARED for c in noun.children)
-                    or (light is not None and light.lemma_.lower() in {"hold", "conduct", "stage", "begin", "start"})):
+            if noun.lemma_.lower() in lex.word_set("exercise") and len({a[0] for a in agents}) > 1 and (
+                    _together(noun, light, lex)
+                    or any(c.dep_ == "amod" and c.lower_ in lex.word_set("multilateral") for c in noun.children)
+                    or (light is not None and light.lemma_.lower() in lex.word_set("holding_exercise"))):
                 # "Russia and Belarus began joint military exercises": they drilled together
                 for i, a in enumerate(agents):
                     for b in agents[i + 1:]:
@@ -428,7 +394,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                                            f"noun:{trig.lemma}:joint", trigger=noun)
                             if rel:
                                 yield rel
-            together = _together(noun, light)
+            together = _together(noun, light, lex)
             if objects and len({a[0] for a in agents}) > 1 and (
                     together or (light is not None and pred in JOINT_PREDICATES)):
                 # "joint airstrikes by Mali and Burkina Faso", "X, together with Y, launched strikes",
@@ -456,7 +422,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                         yield rel
                         # "its support of the government of Iraq in their fight against ISIL": military
                         military = _military(light, lex) or any(fight_in(noun))
-                        voiced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in _VOICING
+                        voiced = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("voicing_stance")
                         backed = backing(rd, rel, trig.lemma, lex, military=military) \
                             if mode == "asserted" and not voiced else None  # "reaffirmed its support": words
                         if backed is not None:
@@ -482,16 +448,12 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                     yield event
 
 
-#: Verbs whose subject undergoes the attack their object names ("received fire from X").
-_UNDERGOING = frozenset({"receive", "face", "suffer", "sustain", "take", "endure", "come"})
-
-
-def _under_fire(rd: ResolvedDoc, noun: Token) -> tuple[Token | None, list]:
+def _under_fire(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[Token | None, list]:
     """The verb and the subject that "came under attack" or "received fire"."""
     verb = None
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         verb = noun.head.head
-    elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in _UNDERGOING:
+    elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("undergoing"):
         verb = noun.head
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None, []
@@ -520,10 +482,6 @@ def _between_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
         for i, a in enumerate(found):
             for b in found[i + 1:]:
                 yield a, b
-
-
-#: Nouns of a force's routine operations: flown or conducted as its assignment.
-_MISSIONS = frozenset({"mission", "sortie", "patrol", "operation"})
 
 
 def _after_aside(rd: ResolvedDoc, pobj: Token) -> list:

@@ -42,7 +42,6 @@ from ..model import Relation
 from ..resolve import ResolvedDoc
 from ._common import (
     OBJECT_DEPS,
-    SINGLING_OUT,
     actors,
     agent_of,
     evidence,
@@ -145,7 +144,7 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                     if rel:
                                         yield rel
             if etype in _PLACE_TYPES:
-                yield from _place_of(rd, sent, head, me)
+                yield from _place_of(rd, sent, head, me, lex)
             if etype == "MilitaryForce":
                 yield from _stationed(rd, sent, head, me, lex)
                 yield from _vessel(rd, sent, head, me, lex)
@@ -161,36 +160,26 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                                 yield rel
 
 
-#: Nouns for a kind of place, named with the state or region it lies in ("the Ukrainian city of
-#: Kharkiv", "the Lebanese capital, Beirut", "the Israeli port of Eilat").
-_PLACE_KIND_NOUNS = frozenset({"city", "town", "village", "capital", "port", "region", "province", "district",
-                               "state", "county", "area", "island", "enclave", "camp", "base", "airport",
-                               "stronghold", "border", "crossing", "governorate", "oblast", "mountains"})
-
-
-#: Facilities a state owns abroad: its possessive names the owner, not where they are.
-_OWNED_FACILITIES = ("embassy", "consulate", "mission", "base")
-
-
-def _place_of(rd: ResolvedDoc, sent, head: Token, me) -> Iterator[Relation]:
+def _place_of(rd: ResolvedDoc, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
     """Where a place is, from how it is named: "Afghanistan's Paktika province", "the Ukrainian
     city of Kharkiv", "the Lebanese capital, Beirut", "the Qandil mountains of northern Iraq"."""
-    if any(w in rd.entities[me[0]].label.lower() for w in _OWNED_FACILITIES):
+    if any(w in rd.entities[me[0]].label.lower() for w in lex.word_set("facility_abroad")):
         return  # "Guatemala's Washington embassy" is Guatemala's, not in Guatemala
     # (token, whether a place may contain it: a possessive may be a region, a modifier only a state)
     wholes = [(c, True) for c in head.children if c.dep_ == "poss"]  # "Russia's Belgorod region"
+    kinds = lex.word_set("place_kind")
     kind = None
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in kinds:
         kind = head.head.head  # "the Ukrainian city of Kharkiv"
-    elif head.dep_ == "appos" and head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+    elif head.dep_ == "appos" and head.head.lemma_.lower() in kinds:
         kind = head.head  # "the Lebanese capital, Beirut"
-    elif head.dep_ == "compound" and head.head.lemma_.lower() in _PLACE_KIND_NOUNS:
+    elif head.dep_ == "compound" and head.head.lemma_.lower() in kinds:
         kind = head.head  # "Russia's Belgorod region", "the Qandil mountains of northern Iraq"
         wholes += [(p, False) for p in prep_objects(kind, {"of"})]
     if kind is not None:
         wholes += [(c, c.dep_ == "poss") for c in kind.children
                    if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < kind.i]
-    if head.lemma_.lower() in _PLACE_KIND_NOUNS:  # "the Qandil mountains of northern Iraq"
+    if head.lemma_.lower() in kinds:  # "the Qandil mountains of northern Iraq"
         wholes += [(p, False) for p in prep_objects(head, {"of"})]
     seen = set()
     for tok, regions in wholes:
@@ -268,7 +257,7 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
     for app in head.children:
         if app.dep_ == "appos":
             yield from _appos_title(rd, sent, app, me, lex)
-    if _FORMER & {t.lower_ for t in words}:
+    if lex.word_set("former") & {t.lower_ for t in words}:
         return  # "former Turkish ambassador Mithat Rende" holds the title no longer
     low = [t.lower_ for t in words]
     pred = _office(words, lex)
@@ -277,8 +266,8 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
         pred = "partOf"
     if pred is None:
         return
-    envoy = bool(low) and low[-1] in _ENVOYS and (
-        low[-1] == "ambassador" or any(_type(rd, o[0]) == "State" for o in orgs))
+    envoy = bool(low) and low[-1] in lex.word_set("envoy") and (
+        low[-1] in lex.word_set("ambassador") or any(_type(rd, o[0]) == "State" for o in orgs))
     for org in orgs:
         otype = _type(rd, org[0])
         if otype in {"Person", "Place", "Facility"}:
@@ -288,7 +277,8 @@ def _titles(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
         if member and otype not in _GROUPS:
             continue  # "Iraqi fighter X": a nationality, not a membership
         # "Iraqi commander X" commands troops of Iraq, not Iraq
-        held = "partOf" if pred == "leaderOf" and otype == "State" and low[-1] in _COMMANDERS else pred
+        commander = low[-1] in lex.word_set("commander")
+        held = "partOf" if pred == "leaderOf" and otype == "State" and commander else pred
         rel = relation(rd, sent, me, held, org, 0.9, f"role:title:{held}")
         if rel:
             yield rel
@@ -304,7 +294,7 @@ def _appos_title(rd, sent, app: Token, me, lex: Lexicon) -> Iterator[Relation]:
     doc = app.doc
     while words[-1].i + 2 < len(doc) and doc[words[-1].i + 1].text == "-" and doc[words[-1].i + 2].head.i == app.i:
         words.append(doc[words[-1].i + 2])  # "the UN secretary-general"
-    if _FORMER & {t.lower_ for t in words}:
+    if lex.word_set("former") & {t.lower_ for t in words}:
         return
     indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in app.children)
     scoped = any(p.dep_ == "prep" and p.lower_ in _IN_PREPS and any(
@@ -316,7 +306,7 @@ def _appos_title(rd, sent, app: Token, me, lex: Lexicon) -> Iterator[Relation]:
     # "the de facto leader of eastern Libya" leads a region, not the state
     targets = [a for p in app.children if p.dep_ == "prep" and p.lower_ in {"of", "for"}
                for o in p.children
-               if not any(m.dep_ == "amod" and m.is_lower and m.lower_ in _REGIONAL for m in o.children)
+               if not any(m.dep_ == "amod" and m.is_lower and m.lower_ in lex.word_set("regional") for m in o.children)
                for a in actors(rd, o)]
     targets += [a for c in app.children if c.dep_ == "poss" for a in actors(rd, c)]
     # "a senior Hamas commander", "the UN secretary-general": a group named before the title
@@ -347,10 +337,11 @@ def _office(words: list[Token], lex: Lexicon, *, partial: bool = False) -> str |
         pred = lex.titles.get(" ".join(low[n:]))
         if pred is None:
             continue
-        qualifiers = [q for q in words[:n] if q.lower_ not in _STILL_IN_OFFICE]
+        qualifiers = [q for q in words[:n] if q.lower_ not in lex.word_set("office_qualifier")]
         if pred == "leaderOf" and (partial or any(
-                q.lower_ in _SUBORDINATE or (q.pos_ in {"NOUN", "PROPN"} and not _is_title_word(q.lower_, lex))
-                or low[-1] in _HEAD_WORDS for q in qualifiers)):
+                q.lower_ in lex.word_set("subordinate")
+                or (q.pos_ in {"NOUN", "PROPN"} and not _is_title_word(q.lower_, lex))
+                or low[-1] in lex.word_set("head_title") for q in qualifiers)):
             return "partOf"
         return pred
     return None
@@ -363,30 +354,8 @@ def _abbreviated(tok: Token) -> bool:
 
 def _is_title_word(word: str, lex: Lexicon) -> bool:
     """Whether a word is part of some title ("prime", "minister", "king")."""
-    return any(word in title.replace("-", " ").split() for title in lex.titles) and word not in {"of", "state"}
-
-
-#: Titles that head whatever the words before them name ("foreign policy chief").
-_HEAD_WORDS = frozenset({"chief", "head"})
-#: Titles of command that, given by a state's adjective, are military ranks: "Iraqi commander X".
-_COMMANDERS = frozenset({"commander"})
-#: Words that make a leadership title one of several, or second: "deputy leader", "senior
-#: commander", "regional commander", "military commander".
-_SUBORDINATE = frozenset({"deputy", "vice", "assistant", "associate", "senior", "junior", "local", "regional",
-                          "provincial", "district", "field", "military", "midlevel", "mid", "level", "sector",
-                          "area", "second", "subordinate"})
-#: Words that qualify how a leader holds the office, not which office: "caretaker prime
-#: minister", "interim president", "jailed leader", "de facto ruler".
-_STILL_IN_OFFICE = frozenset({"caretaker", "interim", "acting", "transitional", "incumbent", "de", "facto",
-                              "jailed", "imprisoned", "exiled", "embattled", "newly", "elected", "longtime",
-                              "self-declared", "self-proclaimed", "powerful", "top"})
-#: Titles of someone sent by a state to another state or an organisation.
-_ENVOYS = frozenset({"ambassador", "envoy", "representative", "delegate"})
-#: Words that put a title in the past: "former", "ex-", "the late".
-_FORMER = frozenset({"former", "ex", "late", "then", "onetime", "erstwhile", "retired", "ousted", "deposed"})
-#: Words that scope a title to part of a country ("leader of eastern Libya").
-_REGIONAL = frozenset({"eastern", "western", "northern", "southern", "central", "northeastern", "northwestern",
-                       "southeastern", "southwestern"})
+    return (any(word in title.replace("-", " ").split() for title in lex.titles)
+            and word != "of" and word not in lex.word_set("title_domain"))
 
 
 def _stationed(rd, sent, head: Token, me, lex: Lexicon) -> Iterator[Relation]:
@@ -446,7 +415,8 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
     """partOf stated by a noun of membership, "joined" or "made up of"."""
     kinds = lex.membership
     for tok in sent:
-        if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in SINGLING_OUT for c in tok.children):
+        if tok.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in lex.word_set("singling_out")
+                                       for c in tok.children):
             yield from _singled_out(rd, sent, tok, lex)
         kind = kinds.get(tok.lemma_.lower())
         if kind is None:
@@ -455,7 +425,7 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
             for members, groups, clause, how in _part_noun(rd, tok, kind, lex):
                 yield from _emit_members(rd, sent, members, groups, clause, how, tok, lex,
                                          persons_only=kind == "person")
-        elif kind == "join" and tok.pos_ == "VERB" and _joins(rd, tok):
+        elif kind == "join" and tok.pos_ == "VERB" and _joins(rd, tok, lex):
             subj, passive = subject_of(tok)
             if subj is not None and not passive:
                 groups = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
@@ -479,7 +449,7 @@ def _membership(rd: ResolvedDoc, sent, lex: Lexicon) -> Iterator[Relation]:
 def _named_unit(rd: ResolvedDoc, key: str, lex: Lexicon) -> bool:
     """Whether an actor is a unit by its name ("Task Force 50", "the 82nd Airborne Division")."""
     words = rd.entities[key].label.lower().split()
-    return any((w in lex.units and w not in {"force", "unit"}) or f"{a} {w}" in lex.units
+    return any((w in lex.units and w not in lex.word_set("generic_unit")) or f"{a} {w}" in lex.units
                for a, w in zip(["", *words], words))
 
 
@@ -487,7 +457,8 @@ def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
     """The members and groups a noun of membership joins: (members, groups, clause, rule)."""
     doc = tok.doc
     noun = tok
-    if tok.lower_ == "member" and tok.dep_ == "compound" and lex.membership.get(tok.head.lemma_.lower()) == "roster":
+    member = tok.lower_ in lex.word_set("member")
+    if member and tok.dep_ == "compound" and lex.membership.get(tok.head.lemma_.lower()) == "roster":
         noun = tok.head  # "member states of the AU such as Kenya"
     if noun.pos_ != "NOUN":
         return  # "3rd Battalion", "the Middle East Branch": a word of a name, not a membership
@@ -497,7 +468,7 @@ def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
     groups += [c for c in noun.children if c.dep_ == "poss"]
     groups += [c for t in {tok, noun} for c in t.children
                if c.dep_ in {"compound", "nmod"} and c.i < t.i and rd.actor_at(c)]
-    if not groups and tok.i > 0 and tok.lower_ == "member" and rd.actor_at(doc[tok.i - 1]):
+    if not groups and tok.i > 0 and member and rd.actor_at(doc[tok.i - 1]):
         groups = [doc[tok.i - 1]]  # "EU member states France and Germany" (however it is parsed)
     if not groups:
         return
@@ -518,7 +489,7 @@ def _part_noun(rd: ResolvedDoc, tok: Token, kind: str, lex: Lexicon):
                 yield [subj], groups, head, "as-part"
         else:
             yield [head], groups, None, "as-part"
-    if tok.lower_ == "member":  # "NATO member Turkey", "EU member states France and Germany"
+    if member:  # "NATO member Turkey", "EU member states France and Germany"
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if after is not None and lex.membership.get(after.lemma_.lower()) == "roster":
             after = doc[after.i + 1] if after.i + 1 < len(doc) else None
@@ -556,7 +527,7 @@ def _represented(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[R
         if named is not agent:
             words = [t for t in agent.subtree if t.is_alpha and t.i < named.i and rd.actor_at(t) is None
                      and t.dep_ != "poss" and t.pos_ != "DET"]
-        if _FORMER & {t.lower_ for t in words}:
+        if lex.word_set("former") & {t.lower_ for t in words}:
             continue
         if any(rd.actor_at(t) not in {None, person[0]} for c in head.lefts for t in c.subtree):
             continue  # "represented by U.S. envoy X": someone else's official
@@ -578,16 +549,11 @@ def _organ_owners(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[Token]:
             and rd.actor_at(c) and _type(rd, rd.actor_at(c)) in _GROUPS]
 
 
-#: What one joins others "for" when it is a meeting, not a membership.
-_MEETING_NOUNS = frozenset({"talk", "talks", "meeting", "discussion", "negotiation", "summit", "consultation",
-                            "dinner", "lunch", "conference", "visit", "session", "ceremony"})
-
-
-def _joins(rd: ResolvedDoc, verb: Token) -> bool:
+def _joins(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> bool:
     """Whether "join" is joining a group: not "to join" (an aim), not "joined X in
     condemning Y" (acting together), not "joined forces with"."""
     aim = verb.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if aim and not _ongoing(verb):
+    if aim and not _ongoing(verb, lex):
         return False  # "is joining NATO" (not yet), "applied to join NATO" (an aim); but
         # "fighters continue to join the SDF" are joining it
     for prep in verb.children:
@@ -599,7 +565,7 @@ def _joins(rd: ResolvedDoc, verb: Token) -> bool:
                                            and obj.pos_ != "NUM" and not where):
                     return False
         if prep.dep_ == "prep" and prep.lower_ == "for" and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in _MEETING_NOUNS for o in prep.children):
+                o.dep_ == "pobj" and o.lemma_.lower() in lex.word_set("meeting") for o in prep.children):
             return False  # "joined Chinese officials for talks": a meeting, not a membership
     return True
 
@@ -608,7 +574,7 @@ def _made_up(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relat
     """"Y, made up of A and B", "Y consists of A", "A and B make up Y", "Y includes A",
     "Y, which includes A", "Coalition nations include A", "A is included in Y"."""
     up = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
-    if verb.lemma_.lower() == "make" and not up:
+    if verb.lemma_.lower() in lex.word_set("make_up") and not up:
         return
     include = lex.membership.get(verb.lemma_.lower()) == "include"
     parts = list(prep_objects(verb, {"of"}))  # "consists of A", "is comprised of A"
@@ -679,7 +645,7 @@ def _wholes(rd: ResolvedDoc, tok: Token | None, lex: Lexicon) -> tuple[list[Toke
     kind = lex.membership.get(tok.lemma_.lower())  # or "EU member states" resolved to a crowd
     if kind not in _ROSTER_KINDS or tok.pos_ != "NOUN" or tok.tag_ not in {"NNS", "NNPS"}:
         return [], None
-    heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lower_ == "member")]
+    heads = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.lower_ in lex.word_set("member"))]
     groups = [c for h in heads for c in h.children
               if c.dep_ in {"compound", "nmod", "poss"} and c.i < h.i and rd.actor_at(c)]
     groups += prep_objects(tok, _PART_PREPS)
@@ -743,9 +709,9 @@ def _emit_members(rd: ResolvedDoc, sent, member_toks, group_toks, clause: Token 
     yield from _emit_pairs(rd, sent, members, groups, how, trigger, 0.85, negated=truth)
 
 
-def _ongoing(verb: Token) -> bool:
+def _ongoing(verb: Token, lex: Lexicon) -> bool:
     """Whether a clause is going on: "fighters continue to join the SDF", "keep joining"."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"continue", "keep"}
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.word_set("continuing")
 
 
 def _clause_truth(clause: Token | None, lex: Lexicon, *, future_act: bool = False) -> bool | None:
@@ -754,7 +720,7 @@ def _clause_truth(clause: Token | None, lex: Lexicon, *, future_act: bool = Fals
     ``future_act`` the clause is an act done as a member, which may be still to come."""
     if clause is None:
         return False
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not _ongoing(clause):
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not _ongoing(clause, lex):
         return None  # "applied to join NATO", "a bid to become a member": an aim
     mode = modality(clause, lex)
     if future_act and mode == "future":

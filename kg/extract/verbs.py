@@ -33,8 +33,6 @@ from .events import EVENT_OF_PREDICATE, make_event
 from ._common import (
     COOPERATIVE,
     CONFLICTUAL,
-    BORDER_NOUNS,
-    ENDING,
     JOINT_PREDICATES,
     OBJECT_DEPS,
     partners_of,
@@ -52,7 +50,6 @@ from ._common import (
     scare_quoted,
     relation,
     removal_demanded,
-    REMOVAL_NOUNS,
     speaker_of,
     subject_of,
     verb_lemma,
@@ -61,41 +58,19 @@ from ._common import (
 __all__ = ["verb_relations"]
 
 _NO_NOUN = NounTrigger("", None, (), None, 0.0)
-_ALLEGATION_NOUNS = frozenset(
-    {"allegation", "accusation", "claim", "charge", "report", "responsibility", "involvement"}
-)
 _ACCUSING = frozenset({"accused", "blamed"})
 #: Pronouns a denial's subject may be, standing for the one last accused.
 _DENYING_PRONOUNS = frozenset({"they", "it", "he", "she"})
 #: Relations whose target may sit in the object's preposition ("threatened action against X").
 _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "demanded"})
 _TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
-#: What a host receives when it consults someone: people, and the meetings they hold.
-_MET = frozenset({"delegation", "counterpart", "leader", "minister", "president", "official", "envoy",
-                  "team", "talk", "summit", "meeting", "negotiator", "representative", "diplomat", "guest"})
-#: Nouns of a number of weapons: "a wave of Russian missiles", "a barrage of Hezbollah rockets".
-_SALVOS = frozenset({"wave", "barrage", "salvo", "volley", "swarm", "hail"})
 
 
-def _weapon(tok: Token | None) -> Token | None:
+def _weapon(tok: Token | None, lex: Lexicon) -> Token | None:
     """The weapon a salvo is of: "a wave of Russian missiles and drones" -> missiles."""
-    if tok is None or tok.lemma_.lower() not in _SALVOS:
+    if tok is None or tok.lemma_.lower() not in lex.word_set("salvo"):
         return None
     return next(iter(prep_objects(tok, ("of",))), None)
-
-
-#: Means of crowd control: using them against someone coerces, it does not attack.
-_CROWD_CONTROL = frozenset({"gas", "cannon", "baton", "truncheon", "pepper", "spray", "bullet",
-                            "teargas"})
-#: People sent to look into something: sending them is an inquiry, not aid.
-_INSPECTORS = frozenset({"inspector", "investigator", "monitor", "observer", "auditor", "fact-finder"})
-#: What is given without aiding: "give all Iraqis new hope", "gave Hamas time to regroup".
-_INTANGIBLE = frozenset({"hope", "chance", "opportunity", "confidence", "impression", "signal", "time",
-                         "credit", "lesson", "headache", "pause", "reason", "excuse"})
-#: Words of the idioms "shoulder to shoulder", "side by side", "hand in hand".
-_SIDE_BY_SIDE = frozenset({"shoulder", "side", "hand"})
-#: Verbs whose subject is harmed by whoever did it "at the hands of" ("suffered at the hands of X").
-_SUFFERING = frozenset({"suffer", "die", "perish"})
 
 
 #: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
@@ -167,7 +142,7 @@ def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool
                 return []
         for child in verb.children:
             if child.dep_ in OBJECT_DEPS:
-                if trig.predicate == "rejected" and child.lemma_.lower() in _ALLEGATION_NOUNS:
+                if trig.predicate == "rejected" and child.lemma_.lower() in lex.word_set("allegation"):
                     continue  # "rejected accusations by Bogota" denies them (see _denials)
                 found = actors(rd, child)
                 if not found:
@@ -175,7 +150,7 @@ def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool
                     # agent; but "welcomed new Syria sanctions" names Syria, a noun before a hostile
                     # act, as its target, not as the one welcomed
                     # (but a host meets people: "hosted Russian nuclear weapons" consults no Russia)
-                    found = [] if trig.lemma == "host" and child.lemma_.lower() not in _MET \
+                    found = [] if trig.lemma in lex.word_set("hosting") and child.lemma_.lower() not in lex.word_set("hosted") \
                         else actors(rd, child, via_modifiers=True)
                     if trig.predicate in COOPERATIVE and _hostile_act(child, lex):
                         found = [a for a in found if a[1].dep_ != "compound"]
@@ -183,7 +158,7 @@ def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool
                         # "blocked Sweden's NATO bid": the bid is Sweden's; NATO is what it is for
                         found = [a for a in found if a[1].dep_ == "poss"]
                 if not found and trig.predicate in _THROUGH_OBJECT and not (
-                        verb.lemma_.lower() in ENDING and _hostile_act(child, lex)):
+                        verb.lemma_.lower() in lex.word_set("ending") and _hostile_act(child, lex)):
                     # "threatened further action against Russia", "suspended aid to Bosnia"; but
                     # "suspended attacks on U.S. forces" sanctions no one: it ends the attacks
                     for pobj in prep_objects(child, _TARGET_PREPS):
@@ -213,7 +188,7 @@ def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool
         out: list = []
         heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
         # "stands shoulder to shoulder with X": the parser may hang "with X" on the idiom
-        heads += [c for c in verb.children if c.lower_ in _SIDE_BY_SIDE and c.dep_ != "nsubj"]
+        heads += [c for c in verb.children if c.lower_ in lex.word_set("side_by_side") and c.dep_ != "nsubj"]
         if trig.predicate == "mobilizedAgainst":
             # "mobilized reservists for a possible war against Iraq": the foe of the war prepared for
             heads += [p for h in list(heads) for p in prep_objects(h, ("for",))]
@@ -221,7 +196,7 @@ def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool
             # "moved artillery closer to the border with X"
             for h in list(heads) + [c for c in verb.children if c.dep_ == "advmod"]:
                 for pobj in prep_objects(h, ("to", "on", "along", "near", "at")):
-                    if pobj.lemma_.lower() in BORDER_NOUNS:
+                    if pobj.lemma_.lower() in lex.word_set("border"):
                         out.extend(a for w in prep_objects(pobj, ("with",)) for a in actors(rd, w))
         for head in heads:  # "provided arms to X" attaches "to X" to either
             for pobj in prep_objects(head, preps):
@@ -266,9 +241,9 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
         for verb in sent:
             if verb.pos_ not in {"VERB", "AUX"} and verb.tag_ not in {"VBN", "VBG"}:
                 continue
-            if verb.lemma_.lower() in _SUFFERING:
+            if verb.lemma_.lower() in lex.word_set("suffering"):
                 emitted.extend(_suffered(rd, sent, verb, lex))
-            if verb.lemma_.lower() in ENDING:
+            if verb.lemma_.lower() in lex.word_set("ending"):
                 emitted.extend(_hostility_ended(rd, sent, verb, lex))
             if lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten":
                 emitted.extend(_threat_on_condition(rd, sent, verb, lex))
@@ -277,7 +252,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             special = lemma in lex.reciprocal or lemma in lex.speech
             if not (triggers or special):
                 continue
-            if _attributive(verb):
+            if _attributive(verb, lex):
                 continue  # "Blinken assured visiting Australian Foreign Minister Payne": no visit by Blinken
             mode = modality(verb, lex)
             # "Iran did not attack X", "Iran denied attacking X": kept as a negated statement
@@ -290,7 +265,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
             subj_tok, passive = subject_of(verb)
             actor_tok = agent_of(verb) if passive else subj_tok
             subjects = actors(rd, actor_tok)
-            actor_tok = _weapon(actor_tok) or actor_tok  # "a wave of Russian missiles": the missiles
+            actor_tok = _weapon(actor_tok, lex) or actor_tok  # "a wave of Russian missiles": the missiles
             if not subjects and actor_tok is not None and (
                     _is_attack_noun(actor_tok, lex) or actor_tok.lemma_.lower() in lex.word_set("weapon")) and not any(
                     c.dep_ == "amod" and c.lower_ in lex.hedges for c in actor_tok.children):
@@ -334,17 +309,18 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     continue
                 reverse = trig.predicate.startswith("~")  # "X comprises Y": Y partOf X
                 pred = intent_predicate(trig.predicate.lstrip("~"), mode)
-                if pred == "targeted" and trig.lemma == "use" and any(
-                        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _CROWD_CONTROL for c in verb.children):
+                if pred == "targeted" and trig.lemma in lex.word_set("using") and any(
+                        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("crowd_control")
+                        for c in verb.children):
                     pred = "coerced"  # "police used tear gas against protesters": force short of an attack
-                if pred == "targeted" and trig.lemma == "attack" and any(
+                if pred == "targeted" and trig.lemma in lex.word_set("attack_in_words") and any(
                         c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
                         for c in verb.children):
                     pred = "criticized"  # "Trump attacked the newspaper for refusing ...": in words
-                if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _INSPECTORS
+                if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("inspector")
                                            for c in verb.children):
                     pred = "investigated"  # "the IAEA sent inspectors to Iran": an inspection, not aid
-                if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in _INTANGIBLE
+                if pred == "aided" and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("intangible")
                                            for c in verb.children):
                     continue  # "to give all Iraqis new hope": no aid
                 if pred is None or (reverse and mode != "asserted"):
@@ -364,25 +340,25 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if etype and objects and mode == "asserted" and not negated and not reverse:
                     events.append(make_event(rd, sent, verb, etype, subjects, objects,
                                              rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
-                if trig.lemma == "call" and trig.object == "prep:for":
+                if trig.lemma in lex.word_set("calling_for") and trig.object == "prep:for":
                     # "called for the resignation of X" asks X; "called for an inclusive government"
                     # or "for Lai's release" asks no one named
                     objects = [o for o in objects if any(
-                        p.lemma_.lower() in REMOVAL_NOUNS for p in prep_objects(verb, ("for",)))]
+                        p.lemma_.lower() in lex.word_set("removal") for p in prep_objects(verb, ("for",)))]
                 if pred == "leaderOf":
                     objects = [o for o in objects if o[2] >= 1.0]  # "led a group of members of X" leads no X
                 for obj in objects:
                     for subj in subjects:
                         a, b = (obj, subj) if reverse else (subj, obj)
                         rel = relation(rd, sent, a, _left(pred, trig, rd.entities[b[0]].type,
-                                                          rd.entities[a[0]].type), b,
+                                                          rd.entities[a[0]].type, lex), b,
                                        trig.confidence * _MODE_FACTOR.get(mode, 0.85),
                                        rule, trigger=verb,
                                        asserted_by=speaker, negated=negated, code=trig.code)
                         if rel is not None:
                             emitted.append(rel)
                             if rel.predicate in {"targeted", "coerced"} and mode == "asserted" and not negated \
-                                    and not reverse and _in_clash(verb):
+                                    and not reverse and _in_clash(verb, lex):
                                 # "killed three soldiers in a gunbattle": the two sides fought
                                 clash = relation(rd, sent, a, "inConflictWith", b, trig.confidence * 0.85,
                                                  f"{rule}:clash", trigger=verb, asserted_by=speaker)
@@ -422,7 +398,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     break  # the first object pattern that matched wins
             if mode in {"asserted", "future", "pursued"} and not negated:
                 emitted.extend(_joint(rd, sent, verb, own, bool(partners), triggers, lex))
-                emitted.extend(_each_other(rd, sent, verb, own, triggers, mode))
+                emitted.extend(_each_other(rd, sent, verb, own, triggers, mode, lex))
             if mode == "asserted" and not negated:
                 emitted.extend(_reciprocal(rd, sent, verb, own, emitted, lex))
                 emitted.extend(_must(rd, sent, verb, own, lex))
@@ -461,38 +437,28 @@ def _aim_foes(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[tuple[tuple[st
     return [f for f in foes if not (f[0][0] in seen or seen.add(f[0][0]))]
 
 
-#: Verbs whose object is a person or a party, never a gerund: "welcomed visiting X" is the visitor.
-_PERSON_OBJECT = frozenset({"assure", "tell", "meet", "welcome", "greet", "host", "receive", "thank", "brief",
-                            "inform", "warn", "honor", "honour", "congratulate", "invite", "escort"})
-
-
-def _attributive(verb: Token) -> bool:
+def _attributive(verb: Token, lex: Lexicon) -> bool:
     """A participle the parser made a complement that is an adjective on the object of the verb
     before it: "assured visiting Australian Foreign Minister Payne", "welcomed visiting envoys"."""
     head = verb.head
     return (verb.tag_ == "VBG" and verb.dep_ in {"xcomp", "ccomp", "advcl"} and verb.i == head.i + 1
-            and head.lemma_.lower() in _PERSON_OBJECT
+            and head.lemma_.lower() in lex.word_set("person_object")
             and not any(c.dep_ in OBJECT_DEPS for c in head.children))
 
 
-#: Nouns of a fight between two sides: an attack done "in a gunbattle" or "after days of
-#: fighting" is part of a fight with the target.
-_CLASH_NOUNS = frozenset({"gunbattle", "gunfight", "firefight", "shootout", "clash", "fighting", "battle",
-                          "skirmish", "combat"})
-
-
-def _in_clash(verb: Token) -> bool:
+def _in_clash(verb: Token, lex: Lexicon) -> bool:
     """Whether an act is said to happen in a fight: "in a gunbattle", "during clashes",
     "after five days of fighting"."""
+    clash = lex.word_set("clash")
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "during", "after", "amid"}:
             continue
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            if pobj.lemma_.lower() in _CLASH_NOUNS or pobj.lower_ in _CLASH_NOUNS:
+            if pobj.lemma_.lower() in clash or pobj.lower_ in clash:
                 return True
-            if any(p.lower_ in _CLASH_NOUNS for p in prep_objects(pobj, ("of",))):
+            if any(p.lower_ in clash for p in prep_objects(pobj, ("of",))):
                 return True  # "after five days of fighting"
     return False
 
@@ -514,7 +480,7 @@ def _threat_on_condition(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> It
         cond_subj, cond_passive = subject_of(clause)
         if marks & {"if", "unless"} and not cond_passive:
             targets += actors(rd, cond_subj)  # the one whose act would set the threat off
-        elif "until" in marks and cond_passive and clause.lemma_.lower() in _DEFEATED:
+        elif "until" in marks and cond_passive and clause.lemma_.lower() in lex.word_set("defeat"):
             targets += actors(rd, cond_subj)  # "until Hamas is destroyed"
     for target in targets:
         for who in threateners:
@@ -522,10 +488,6 @@ def _threat_on_condition(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> It
                            trigger=verb)
             if rel is not None:
                 yield rel
-
-
-#: Verbs of a foe's end that a vow's "until" clause may name.
-_DEFEATED = frozenset({"destroy", "defeat", "eliminate", "crush", "eradicate", "dismantle", "disarm", "annihilate"})
 
 
 def _hostility_ended(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relation]:
@@ -585,13 +547,14 @@ def _hostile_act(noun: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _left(pred: str, trig: VerbTrigger, otype: str, stype: str = "") -> str:
+def _left(pred: str, trig: VerbTrigger, otype: str, stype: str, lex: Lexicon) -> str:
     """Withdrawing "from" an organisation is leaving it, a rejection; from a territory, a retreat
     ("Mali withdrew from ECOWAS" / "Eritrean troops withdrew from Tigray"). A force that arrives
     in a country is deployed there, it pays no visit ("U.S. troops arrived in Poland")."""
     if pred == "conceded" and trig.object == "prep:from" and otype in {"InternationalOrganization", "Organization"}:
         return "rejected"
-    if pred == "visited" and trig.lemma == "arrive" and stype == "MilitaryForce" and otype in {"State", "Place"}:
+    if pred == "visited" and trig.lemma in lex.word_set("arriving") and stype == "MilitaryForce" \
+            and otype in {"State", "Place"}:
         return "stationedIn"
     return pred
 
@@ -603,7 +566,7 @@ def _may_act(tok: Token, lex: Lexicon) -> bool:
     lemma = tok.lemma_.lower()
     return (tok.pos_ in {"PRON", "PROPN"} or lemma in lex.actor_nouns or tok.lower_ in lex.actor_nouns
             or lemma in lex.agents or tok.lower_ in lex.agents or lemma in lex.word_set("weapon")
-            or _is_attack_noun(tok, lex) or _weapon(tok) is not None)
+            or _is_attack_noun(tok, lex) or _weapon(tok, lex) is not None)
 
 
 def _is_attack_noun(tok: Token | None, lex: Lexicon) -> bool:
@@ -622,7 +585,7 @@ def _denials(rd, sent, verb, trig, emitted, recent, lex) -> Iterator[Relation]:
     accusations = [r for r in (*recent, *emitted) if r.predicate in _ACCUSING and not r.negated]
     subjects = actors(rd, subj_tok)
     if not subjects and subj_tok.lower_ in _DENYING_PRONOUNS and accusations \
-            and any(o.lemma_.lower() in _ALLEGATION_NOUNS for o in objs):
+            and any(o.lemma_.lower() in lex.word_set("allegation") for o in objs):
         last = accusations[-1]  # the one last accused, if the pronoun fits them
         person = rd.entities[last.object].type == "Person"
         if person == (subj_tok.lower_ in {"he", "she"}):
@@ -631,9 +594,9 @@ def _denials(rd, sent, verb, trig, emitted, recent, lex) -> Iterator[Relation]:
         return
     for obj in objs:
         direct = actors(rd, obj, via_modifiers=True)
-        if direct and obj.lemma_.lower() in _ALLEGATION_NOUNS:
+        if direct and obj.lemma_.lower() in lex.word_set("allegation"):
             targets = direct
-        elif obj.lemma_.lower() in _ALLEGATION_NOUNS:
+        elif obj.lemma_.lower() in lex.word_set("allegation"):
             accusers = {}
             for r in accusations:
                 if r.object in {s[0] for s in subjects}:
@@ -668,16 +631,13 @@ def _reciprocal(rd, sent, verb, subjects, emitted, lex) -> Iterator[Relation]:
                 yield rel
 
 
-_EACH_OTHER = frozenset({"other", "another"})  # "attacked each other / one another"
-
-
-def _each_other(rd, sent, verb, subjects, triggers, mode) -> Iterator[Relation]:
+def _each_other(rd, sent, verb, subjects, triggers, mode, lex: Lexicon) -> Iterator[Relation]:
     """"The RSF and the army attacked each other's positions": each did it to the other."""
     if len({s[0] for s in subjects}) < 2:
         return
     objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-    if not any(_is_each_other(o) for o in objs):
+    if not any(_is_each_other(o, lex) for o in objs):
         return
     for trig in triggers or ():
         if trig.object == "special:deny" or trig.predicate.startswith("~"):
@@ -695,10 +655,16 @@ def _each_other(rd, sent, verb, subjects, triggers, mode) -> Iterator[Relation]:
         return
 
 
-def _is_each_other(tok: Token) -> bool:
+def _is_each_other(tok: Token, lex: Lexicon) -> bool:
     """"each other", "one another", "each other's positions"."""
     words = [t.lower_ for t in tok.subtree]
-    return any(w in {"each", "one"} and nxt in _EACH_OTHER for w, nxt in zip(words, words[1:]))
+    return any(f"{w} {nxt}" in lex.word_set("each_other") for w, nxt in zip(words, words[1:]))
+
+
+def _reciprocal_words(lex: Lexicon) -> frozenset[str]:
+    """The words that end a reciprocal idiom ("other", "another"): a phrase holding one names
+    no third party."""
+    return frozenset(phrase.split()[-1] for phrase in lex.word_set("each_other"))
 
 
 def _joint(rd, sent, verb, subjects, partnered: bool, triggers, lex) -> Iterator[Relation]:
@@ -712,7 +678,7 @@ def _joint(rd, sent, verb, subjects, partnered: bool, triggers, lex) -> Iterator
     third = partnered or any(
         (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
         and not ({t.i for t in c.subtree} & {s[1].i for s in subjects})
-        and not _EACH_OTHER & {t.lower_ for t in c.subtree}
+        and not _reciprocal_words(lex) & {t.lower_ for t in c.subtree}
         and not any(rd.token_actor.get(t.i) in keys for t in c.subtree)
         for c in verb.children)
     if not third:
