@@ -57,69 +57,22 @@ _ORG_TYPES = frozenset(
      "GovernmentBody"}
 )
 _LEADING_DROP = frozenset({"the", "a", "an"})
-#: Nouns whose "of" names a party, so a capital there stands for its state ("allies of Tehran").
-_PARTY_NOUNS = frozenset({"ally", "enemy", "partner", "foe", "rival", "friend", "backer", "supporter", "adversary"})
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 #: A task force's designator before its number: "CTF 150", "JTF 4", "TF 58".
 _TASK_FORCE = re.compile(r"^C?J?C?TF$")
-#: Words that make an organisation part of the state a demonym names ("an Iraqi state
-#: paramilitary organization", "a Russian government agency").
-_STATE_BODY_WORDS = frozenset({"state", "government", "governmental", "state-run", "state-owned"})
-#: Nouns after which a name is a region's ("the Essequibo region", "Kherson oblast").
-_REGION_NOUNS = frozenset({"region", "province", "district", "governorate", "oblast", "county", "prefecture"})
-#: Nouns of what an actor proposes or holds: a capital owning one stands for its state.
-_STANCE_NOUNS = frozenset({"offer", "proposal", "plan", "decision", "position", "policy", "account", "request",
-                           "appeal", "invitation", "initiative", "move", "stance", "response", "ultimatum"})
 #: Relations of a stance towards an actor (never towards a place).
 _STANCES = frozenset({"accused", "blamed", "criticized", "condemned", "supported", "rejected", "demanded"})
-#: Modifiers that set a group against its state: "Afghan rebel leaders" lead no Afghan government.
-_AGAINST_THE_STATE = frozenset({"rebel", "opposition", "insurgent", "militant", "separatist", "dissident",
-                                "exiled", "guerrilla"})
-#: Words for the form of a state's government, no name of their own: "the Federal Government of
-#: Iraq", "the Transitional Government of Mali" are the state's government.
-_FORM_OF_GOVERNMENT = frozenset({"federal", "transitional", "interim", "provisional", "central", "royal",
-                                 "caretaker", "national", "union"})
-#: Last words of a name that make it a state's military service or unit ("the Royal Air Force", "the
-#: 101st Airborne Division"); not "army", "brigade(s)", "group" or "guard", which many armed groups bear.
-_SERVICE_WORDS = frozenset({"navy", "air force", "space force", "marine corps", "coast guard", "national guard",
-                            "task force", "task group", "strike group", "combat team", "fleet", "flotilla", "division",
-                            "regiment", "battalion", "squadron", "platoon", "battery"})
-#: Nouns after a name that make it a tribe or clan: "the Al Bu Nimr tribe", "the Shammar clan".
-_TRIBE_NOUNS = frozenset({"tribe", "tribes", "clan", "clans", "confederation"})
-#: Nouns of a party on one's side, and how the possessor stands to it: "their Russian allies",
-#: "its Iranian backers".
-_PARTY_LINKS = {"ally": "alignedWith", "partner": "alignedWith", "backer": "backedBy", "patron": "backedBy",
-                "sponsor": "backedBy"}
-#: Forces that only serve at home: "police in Kenya" are Kenya's.
-_DOMESTIC_FORCES = frozenset({"police", "policemen", "gendarmes", "gendarmerie"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
 #: Prepositions a tagger sometimes takes for the first word of a name ("Near Rawah", "Outside Kyiv").
 _LEADING_PREPOSITIONS = frozenset({"near", "outside", "around", "inside", "across", "in", "at"})
 _MALE = frozenset({"he", "him", "his"})
-_QUANTIFIERS = frozenset({"many", "several", "some", "few", "most", "other", "all", "more", "numerous",
-                          "various", "hundreds", "thousands", "dozens", "countless", "scores"})
-#: Nouns for a people's members as such: with a people's name they are the people ("Yazidi
-#: civilians", "the Rohingya population"); any other noun makes an actor of its own ("Rohingya militants").
-_PEOPLE_NOUNS = frozenset({"people", "peoples", "population", "populations", "community", "communities",
-                           "minority", "minorities", "civilians", "villagers", "families"})
 _PARTITIVES = frozenset({"some", "others", "many", "most", "several"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "he", "she", "i"})
 _FIRST_PERSON = frozenset({"we", "i", "us", "our", "me"})
 _FIRST_SINGULAR = frozenset({"i", "me"})
 _GROUP_POSSESSIVES = frozenset({"its", "their"})
-#: Verbs and nouns of support: a possessive, or an effort, in their phrase is the supported party's.
-SUPPORTING = frozenset({"support", "back", "help", "assist", "aid", "praise", "commend", "thank",
-                        "salute", "applaud", "stand", "solidarity", "congratulate", "equip", "train",
-                        "arm", "assistance"})
 _FEMALE = frozenset({"she", "her"})
-_INTRO_VERBS = frozenset({"call", "name", "dub", "know"})
-#: Nouns heading a part of an actor ("members of X", "leaders of X").
-_PART_NOUNS = frozenset(
-    {"member", "members", "leader", "leaders", "fighter", "fighters", "supporter", "supporters",
-     "some", "many", "most", "one", "part", "wing", "unit", "units", "elements", "commander",
-     "commanders", "head", "spokesman", "spokesperson", "official", "officials"}
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +185,7 @@ class _Resolver:
                     and not span.root.ent_kb_id_):
                 label = "LOC"  # "fighting in Kismayo": no one is fought in
             head = span.root.head
-            if (span.root.dep_ == "compound" and head.i == span.end and head.lower_ in _TRIBE_NOUNS
+            if (span.root.dep_ == "compound" and head.i == span.end and head.lower_ in self.lex.word_set("tribe")
                     and not span.root.ent_kb_id_ and self.gaz.lookup(_surface(span)) is None):
                 span = doc[span.start : head.i + 1]  # "the Al Bu Nimr tribe": a tribe, whatever the tagger says
                 self._add(Entity(slugify(_surface(span)), _surface(span), "Collective"), span)
@@ -254,12 +207,12 @@ class _Resolver:
 
     def _people_span(self, span: Span) -> Span:
         """A people's name and a noun for its members as such name the people: "Yazidi
-        civilians", "the Rohingya population" (see ``_PEOPLE_NOUNS``)."""
+        civilians", "the Rohingya population" (``lexicon/words/people.txt``)."""
         root = span.root
         entry = self.gaz.get(root.ent_kb_id_) if root.ent_kb_id_ else None
         head = root.head
         if (entry is None or entry.type != "Collective" or root.dep_ not in {"compound", "amod", "nmod"}
-                or head.i != span.end or head.pos_ != "NOUN" or head.lower_ not in _PEOPLE_NOUNS):
+                or head.i != span.end or head.pos_ != "NOUN" or head.lower_ not in self.lex.word_set("people")):
             return span
         return span.doc[span.start : head.i + 1]
 
@@ -309,7 +262,7 @@ class _Resolver:
                     start -= 1
                 span = doc[start : tok.i + 1]
                 words = [t.lower_ for t in span[:-1]]
-                if words[-1] in {"company", "group", "section"} or not (words[-1] in self._unit_heads and (
+                if words[-1] in self.lex.word_set("ambiguous_unit") or not (words[-1] in self._unit_heads and (
                         words[-1] in self.lex.units or " ".join(words[-2:]) in self.lex.units)):
                     continue
                 if span[0].i == span.sent.start and span[0].lower_ in _LEADING_DROP:
@@ -398,10 +351,10 @@ class _Resolver:
             first = first.head  # "Tokyo and Washington agreed": both subjects
         if first.dep_ in _SUBJECT_DEPS or (first.dep_ == "pobj" and (
                 first.head.lower_ in {"by", "with", "against"}  # "talks with Tehran", "war against Kyiv"
-                or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in _PARTY_NOUNS
+                or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in self.lex.word_set("party")
                                                     or self._verbal_noun(first.head.head))))) or (
                 first.dep_ == "poss" and (first.head.lemma_.lower() in self.lex.nouns  # "Moscow's offensive"
-                                          or first.head.lemma_.lower() in _STANCE_NOUNS)):  # "Seoul's offer"
+                                          or first.head.lemma_.lower() in self.lex.word_set("stance"))):  # "Seoul's offer"
             metonym = self.gaz.metonym(text)
             if metonym is not None:
                 return self._from_entry(metonym)
@@ -438,11 +391,13 @@ class _Resolver:
         etype = _TYPE_OF_LABEL[label]
         if len(span) > 1 and self.lex.vessels.get(span[0].text) == "prefix":
             etype = "MilitaryForce"  # "USS Carney", "HMS Diamond": a warship, whatever the tagger says
-        elif span.root.dep_ == "compound" and span.root.head.lower_ in _REGION_NOUNS and span.root.head.i == span.end:
+        elif (span.root.dep_ == "compound" and span.root.head.lower_ in self.lex.word_set("region")
+              and span.root.head.i == span.end):
             etype = "Place"  # "the Essequibo region", "the Kherson oblast": a place, whatever the tagger says
         elif label == "ORG" and (_TASK_FORCE.match(span[0].text) or (
                 len(words := [t.lower_ for t in span if not t.like_num]) > 1
-                and (words[-1] in _SERVICE_WORDS or f"{words[-2]} {words[-1]}" in _SERVICE_WORDS))):
+                and (words[-1] in self.lex.word_set("military_service")
+                     or f"{words[-2]} {words[-1]}" in self.lex.word_set("military_service")))):
             etype = "MilitaryForce"  # "the Royal Air Force", "the 3rd Infantry Division": a state's force or unit
         elif len(span) > 1 and label in {"ORG", "PERSON"} and span[-1].lower_ in self.lex.facilities:
             etype = "Facility"  # "Tiyas Military Airfield", "Abu Ghraib Prison": a facility, whatever the tagger says
@@ -476,7 +431,7 @@ class _Resolver:
                 if before and acro.text.isupper() and 2 <= len(acro.text) <= 8:
                     self._add(self.rd.entities[before], doc[acro.i : acro.i + 1])
             lemma = tok.lemma_.lower()
-            if lemma in _INTRO_VERBS and tok.dep_ in {"acl", "relcl", "advcl"}:
+            if lemma in self.lex.word_set("naming") and tok.dep_ in {"acl", "relcl", "advcl"}:
                 self._introduction(tok)
             if tok.dep_ == "appos" or (tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and any(
                     c.dep_ == "nsubj" and c.i < tok.left_edge.i for c in tok.head.children)):
@@ -486,7 +441,7 @@ class _Resolver:
     def _introduction(self, verb: Token) -> None:
         head = verb.head
         named = [c for c in verb.children if c.dep_ in {"oprd", "attr", "dobj", "xcomp", "ccomp"}]
-        if verb.lemma_.lower() == "know":
+        if verb.lemma_.lower() in self.lex.word_set("also_known"):
             # "X, also known as Y": Y is an alias of the actor X
             key = self.rd.token_actor.get(head.i)
             for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
@@ -511,7 +466,7 @@ class _Resolver:
     def _state_body(self, key: str, noun: Token) -> None:
         """"the PMF, an Iraqi state paramilitary organization": a body of the state."""
         mods = [c for c in noun.lefts if c.dep_ in _MODIFIER_DEPS]
-        if not any(m.lower_ in _STATE_BODY_WORDS for m in mods):
+        if not any(m.lower_ in self.lex.word_set("state_body") for m in mods):
             return
         for mod in mods:
             state = self._state_of(mod)
@@ -583,7 +538,7 @@ class _Resolver:
             if noun is None or noun.cls in {"Person", "State"}:
                 continue  # "the president", "the country" only ever refer back
             mods = [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS]
-            if noun.derived is None and mods and _plural(tok) and "State" in noun.refers_to \
+            if noun.derived is None and mods and _plural(tok, self.lex) and "State" in noun.refers_to \
                     and self._bloc_with_state(tok, mods, noun):
                 continue
             state, state_tok = None, None
@@ -595,14 +550,16 @@ class _Resolver:
             end = tok.i + 1
             # "the Autonomous Administration in ... Syria" is a name of its own, "the Government of Iraq" not
             named = tok.is_title and any(m.is_title and m.i > tok.sent.start and self._state_of(m) is None
-                                         and not self.rd.token_actor.get(m.i) and m.lower_ not in _FORM_OF_GOVERNMENT
+                                         and not self.rd.token_actor.get(m.i)
+                                         and m.lower_ not in self.lex.word_set("form_of_government")
                                          for m in mods)
             if state is None and not named and not any(self.rd.token_actor.get(m.i) for m in mods):
                 # "rebels in the Ivory Coast", "the government of Sudan"
                 for prep in tok.rights:
                     # "troops in Iraq" are stationed there, not Iraq's: forces take only "of";
                     # but "police in Kenya", "security forces in Guinea" are the country's own
-                    domestic = tok.lower_ in _DOMESTIC_FORCES or any(m.lower_ == "security" for m in mods)
+                    domestic = tok.lower_ in self.lex.word_set("domestic_force") or any(
+                        m.lower_ in self.lex.word_set("domestic_force_modifier") for m in mods)
                     preps = {"of"} if noun.cls == "MilitaryForce" and not domestic else {"in", "of", "from"}
                     if prep.dep_ == "prep" and prep.lower_ in preps:
                         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -621,7 +578,7 @@ class _Resolver:
             if state is not None and state.key not in self.rd.entities:
                 self.rd.entities[state.key] = self._from_entry(state)  # named only through a demonym or capital
             ethnic = [m for m in mods if m.ent_type_ == "NORP" and m is not state_tok and self._state_of(m) is None]
-            ethnic += [m for m in mods if m.lower_ in _AGAINST_THE_STATE and m is not state_tok]
+            ethnic += [m for m in mods if m.lower_ in self.lex.word_set("against_the_state") and m is not state_tok]
             if noun.derived and state is not None and ethnic and state_tok is not tok:
                 # "Afghan rebel leaders", "Syrian opposition officials" are not the state's either
                 # "Syrian Kurdish forces" are not the Syrian state's: name them as written
@@ -665,7 +622,7 @@ class _Resolver:
                         self.rd.links.append(DerivedLink(okey, "partOf", other.key, other_tok.i,
                                                          other_tok.i + 1, "resolve.state-noun"))
                 continue
-            if noun.derived is None and state is not None and _plural(tok):
+            if noun.derived is None and state is not None and _plural(tok, self.lex):
                 span = doc[_prefixed(doc, min(_left_edge(state_tok), tok.i)) : end]
                 label = _surface(span) if end == tok.i + 1 else f"{state.modifier or state.label} {tok.text}"
                 self._add(Entity(slugify(label), label, noun.cls), span)
@@ -685,11 +642,11 @@ class _Resolver:
                     cls = "ArmedGroup" if ethnic and not named and noun.cls == "MilitaryForce" else noun.cls
                     self._add(Entity(slugify(label), label, cls), span)
                     continue
-            if noun.derived is None and mods and _plural(tok):
+            if noun.derived is None and mods and _plural(tok, self.lex):
                 first = self._group_modifier_start(tok, mods)
                 if first is not None:
                     span = doc[first : tok.i + 1]
-                    label = _bloc_label(span, tok) if "State" in noun.refers_to else _surface(span)
+                    label = _bloc_label(span, tok, self.lex) if "State" in noun.refers_to else _surface(span)
                     self._add(Entity(slugify(label), label, noun.cls), span)
                     continue
             if noun.cls == "Collective" and tok.tag_ == "NNS" and "State" not in noun.refers_to:
@@ -698,7 +655,7 @@ class _Resolver:
                 start = tok.i
                 for mod in reversed(mods):
                     if (mod.dep_ in {"amod", "compound"} and mod.i == start - 1 and mod.is_alpha
-                            and mod.lower_ not in _QUANTIFIERS):
+                            and mod.lower_ not in self.lex.word_set("quantifier")):
                         start = mod.i
                 span = doc[start : tok.i + 1]
                 label = _surface(span).lower() if start == tok.i else _surface(span)
@@ -715,7 +672,7 @@ class _Resolver:
             if not adjs:
                 continue
             span = self.rd.doc[adjs[0].i : tok.i + 1]
-            label = _bloc_label(span, tok)
+            label = _bloc_label(span, tok, self.lex)
             self._add(Entity(slugify(label), label, noun.cls), span)
             self.rd.also[tok.i] = (*self.rd.also.get(tok.i, ()), state)
             return True
@@ -836,7 +793,7 @@ class _Resolver:
             h = t.head
             if h.i == t.i:
                 return ()
-            if h.lemma_.lower() in SUPPORTING:
+            if h.lemma_.lower() in self.lex.word_set("support"):
                 objs = [c for c in h.children if c.dep_ in {"dobj", "obj"}]
                 objs += [p for c in h.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "to", "with", "by"}
                          for p in c.children if p.dep_ == "pobj"]
@@ -869,7 +826,7 @@ class _Resolver:
         for _ in range(6):
             if t.right_edge.i != prep.i - 1 or t.i >= prep.i:
                 return ()
-            if t.lemma_.lower() in SUPPORTING and t.pos_ == "NOUN" and prep.head.i != t.i:
+            if t.lemma_.lower() in self.lex.word_set("support") and t.pos_ == "NOUN" and prep.head.i != t.i:
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in {"for", "of", "to"}
                         for p in c.children if p.dep_ == "pobj"]
                 return self._group_keys(objs, pron)
@@ -883,7 +840,7 @@ class _Resolver:
         for tok in toks:
             for t in (tok, *tok.conjuncts):
                 key = self.rd.token_actor.get(t.i)
-                if key is None and t.lower_ in _PART_NOUNS:  # "The Members of the Security Council ... their"
+                if key is None and t.lower_ in self.lex.word_set("part_form"):  # "The Members of the Security Council ... their"
                     of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"]
                     key = self.rd.token_actor.get(of[0].i) if of else None
@@ -991,7 +948,9 @@ class _Resolver:
         (Russia; the forces alignedWith Russia), "Hamas and its Iranian backers" (Hamas backedBy Iran)."""
         doc = self.rd.doc
         for tok in doc:
-            predicate = _PARTY_LINKS.get(tok.lemma_.lower())
+            lemma = tok.lemma_.lower()
+            predicate = ("alignedWith" if lemma in self.lex.word_set("ally")
+                         else "backedBy" if lemma in self.lex.word_set("backer") else None)
             if predicate is None or tok.pos_ != "NOUN" or tok.i in self.rd.token_actor:
                 continue
             states = [e for m in tok.lefts if m.dep_ in {"amod", "compound"} and m.is_title
@@ -1065,7 +1024,7 @@ class _Resolver:
                 continue
             if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in tok.children):
                 continue  # "a Hamas commander" is no one in particular (he acts as the group)
-            if any(c.lower_ in {"former", "ex", "late", "then", "onetime"} for c in tok.lefts):
+            if any(c.lower_ in self.lex.word_set("former_holder") for c in tok.lefts):
                 continue  # "the former French foreign minister": whose title, and since when, is unclear
             if (tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
                     or any(self.rd.token_actor.get(t.i) and self.rd.entities[self.rd.token_actor[t.i]].type == "Person"
@@ -1192,14 +1151,10 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-#: Plural nouns for a bloc of states, named as one: "Arab states" = "Arab countries".
-_BLOC_NOUNS = frozenset({"country", "nation", "state"})
-
-
-def _bloc_label(span: Span, head: Token) -> str:
+def _bloc_label(span: Span, head: Token, lex: Lexicon) -> str:
     """"Western nations", "Western states" -> "Western countries" (one node per bloc)."""
     text = _surface(span)
-    if head.lemma_.lower() in _BLOC_NOUNS and text.endswith(head.text):
+    if head.lemma_.lower() in lex.word_set("bloc") and text.endswith(head.text):
         return text[: -len(head.text)] + "countries"
     return text
 
@@ -1234,8 +1189,9 @@ def _left_edge(tok: Token) -> int:
     return min(t.i for t in tok.subtree)
 
 
-def _plural(tok: Token) -> bool:
-    return tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in {"militia", "group", "faction", "movement"}
+def _plural(tok: Token, lex: Lexicon) -> bool:
+    """A plural noun, or a singular one for a group of many ("a militia")."""
+    return tok.tag_ in {"NNS", "NNPS"} or tok.lower_ in lex.word_set("group_noun")
 
 
 def resolve(
