@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .errors import ExtractionError
 from .extract import extract
+from .gazetteer import load_gazetteer
 from .model import Document, Entity, Event, Mention, Relation
 from .nlp import load_pipeline
 from .resolve import ResolvedDoc, resolve
@@ -54,6 +55,15 @@ def _segments(doc: Document) -> Iterator[tuple[str, tuple[Document, int]]]:
             end = cut + 1 if cut != -1 else end
         yield text[start:end], (doc, start)
         start = end
+
+
+def _gazetteer_entity(key: str) -> Entity | None:
+    """The entity of a gazetteer key, for an actor a relation names that the text does not."""
+    entry = load_gazetteer().get(key)
+    if entry is None:
+        return None
+    return Entity(key=entry.key, label=entry.label, type=entry.type, wikidata=entry.wikidata,
+                  coordinates=tuple(entry.coords) if entry.coords else None)
 
 
 def parse(text: str, *, model: str | None = None, document: Document | None = None) -> ResolvedDoc:
@@ -96,6 +106,10 @@ def process(documents: Iterable[Document], *, model: str | None = None, batch_si
                 rels, evs = extract(rd)
                 relations.extend(rels)
                 events.extend(evs)
+            for key in sorted({k for r in relations for k in (r.subject, r.object)} - entities.keys()):
+                known = _gazetteer_entity(key)  # a state a dated role names, unnamed in the text
+                if known is not None:
+                    entities[key] = known
         except Exception as exc:  # one bad document never costs the others
             report(ExtractionError(pending.id, f"extraction failed ({type(exc).__name__}: {exc})"))
             return None

@@ -6,6 +6,7 @@
 ``modifiers``      "Iran-backed", "aligned with", "with close ties to", "pro-"
 ``roles``          partOf, leaderOf by title, locatedIn, stationedIn
 ``control``        controls: "X-held Y", "X captured Y", "Y fell to X", "under X control"
+``dated_roles``    a person's state role on the document's date (Phoenix actor dictionary)
 =================  ===========================================================
 
 Every family is a generator over a :class:`~kg.resolve.ResolvedDoc` that
@@ -28,6 +29,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .control import control_relations
+from .dated_roles import dated_role_relations
 from .modifiers import modifier_relations
 from .nominal import nominal_relations
 from .roles import role_relations
@@ -36,7 +38,8 @@ from .verbs import verb_relations
 __all__ = ["FAMILIES", "extract"]
 
 #: The extraction families, in the order they run.
-FAMILIES = (verb_relations, nominal_relations, modifier_relations, role_relations, control_relations)
+FAMILIES = (verb_relations, nominal_relations, modifier_relations, role_relations, control_relations,
+            dated_role_relations)
 
 
 def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Relation], list[Event]]:
