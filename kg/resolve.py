@@ -354,7 +354,8 @@ class _Resolver:
                 or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in self.lex.word_set("party")
                                                     or self._verbal_noun(first.head.head))))) or (
                 first.dep_ == "poss" and (first.head.lemma_.lower() in self.lex.nouns  # "Moscow's offensive"
-                                          or first.head.lemma_.lower() in self.lex.word_set("stance"))):  # "Seoul's offer"
+                                          # "Seoul's offer"
+                                          or first.head.lemma_.lower() in self.lex.word_set("stance"))):
             metonym = self.gaz.metonym(text)
             if metonym is not None:
                 return self._from_entry(metonym)
@@ -391,7 +392,7 @@ class _Resolver:
         etype = _TYPE_OF_LABEL[label]
         if len(span) > 1 and self.lex.vessels.get(span[0].text) == "prefix":
             etype = "MilitaryForce"  # "USS Carney", "HMS Diamond": a warship, whatever the tagger says
-        elif (span.root.dep_ == "compound" and span.root.head.lower_ in self.lex.word_set("region")
+        elif (span.root.dep_ == "compound" and span.root.head.lower_ in self.lex.word_set("place_division")
               and span.root.head.i == span.end):
             etype = "Place"  # "the Essequibo region", "the Kherson oblast": a place, whatever the tagger says
         elif label == "ORG" and (_TASK_FORCE.match(span[0].text) or (
@@ -558,8 +559,7 @@ class _Resolver:
                 for prep in tok.rights:
                     # "troops in Iraq" are stationed there, not Iraq's: forces take only "of";
                     # but "police in Kenya", "security forces in Guinea" are the country's own
-                    domestic = tok.lower_ in self.lex.word_set("domestic_force") or any(
-                        m.lower_ in self.lex.word_set("domestic_force_modifier") for m in mods)
+                    domestic = any(m.lower_ in self.lex.word_set("domestic_force") for m in (tok, *mods))
                     preps = {"of"} if noun.cls == "MilitaryForce" and not domestic else {"in", "of", "from"}
                     if prep.dep_ == "prep" and prep.lower_ in preps:
                         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -840,7 +840,8 @@ class _Resolver:
         for tok in toks:
             for t in (tok, *tok.conjuncts):
                 key = self.rd.token_actor.get(t.i)
-                if key is None and t.lower_ in self.lex.word_set("part_form"):  # "The Members of the Security Council ... their"
+                part = t.lower_ in self.lex.word_set("part") or t.lower_ in self.lex.word_set("place_kind")
+                if key is None and part:  # "The Members of the Security Council ... their"
                     of = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                           for p in c.children if p.dep_ == "pobj"]
                     key = self.rd.token_actor.get(of[0].i) if of else None
@@ -1024,7 +1025,7 @@ class _Resolver:
                 continue
             if any(c.dep_ == "det" and c.lower_ in {"a", "an", "another", "one"} for c in tok.children):
                 continue  # "a Hamas commander" is no one in particular (he acts as the group)
-            if any(c.lower_ in self.lex.word_set("former_holder") for c in tok.lefts):
+            if any(c.lower_ in self.lex.word_set("former") for c in tok.lefts):
                 continue  # "the former French foreign minister": whose title, and since when, is unclear
             if (tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
                     or any(self.rd.token_actor.get(t.i) and self.rd.entities[self.rd.token_actor[t.i]].type == "Person"

@@ -34,7 +34,7 @@ def fight_foes(pobj: Token, lex: Lexicon | None = None) -> Iterator[Token]:
     """The foes named by a fight that support is given "in": "in their fight against al-Shabaab",
     "in their struggle against extremism, in particular against Boko Haram"."""
     lex = lex or load_lexicon()
-    if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in lex.word_set("fight"):
+    if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in lex.word_set("campaign"):
         yield from prep_objects(pobj, ("against",))
         yield from singled_out_against(pobj, lex)
 
@@ -115,11 +115,12 @@ def _actor_of(rd: ResolvedDoc, tok: Token, via_modifiers: bool, lex: Lexicon) ->
     if key:
         factor = 0.85 if tok.i in rd.coreferent else 1.0
         return [(k, tok, factor) for k in (key, *rd.also.get(tok.i, ()))]
-    if lemma in lex.word_set("place_part"):
+    if lemma in lex.word_set("place_division"):
         for mod in tok.lefts:  # "the Essequibo region of Guyana" is Essequibo, in Guyana
             if mod.dep_ in {"compound", "nmod"} and rd.actor_at(mod) and rd.entities[rd.actor_at(mod)].type == "Place":
                 return [(rd.actor_at(mod), mod, 1.0)]
-    if _noun_lemma(tok) in lex.word_set("part"):  # "The Members of the Security Council", capitalised
+    part = _noun_lemma(tok)
+    if part in lex.word_set("part") or part in lex.word_set("place_kind"):  # "The Members of the Security Council"
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
@@ -152,7 +153,7 @@ def _via_modifiers(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[tuple[str,
     """The actors a noun that is no actor lends: its actor modifiers, a ``by`` agent, and the
     "of" of a noun of an act, a removal or a thing owned, the "from" of a request."""
     lemma = tok.lemma_.lower()
-    of_names_agent = lex.word_set("agent_of") | lex.word_set("removal") | lex.word_set("owned")
+    of_names_agent = lex.word_set("stance") | lex.word_set("removal") | lex.word_set("owned")
     found = []
     for mod, factor in modifier_actors(rd, tok, lex):
         found.append((rd.actor_at(mod), mod, 0.8 * factor))
@@ -258,7 +259,7 @@ def subject_of(verb: Token, lex: Lexicon | None = None) -> tuple[Token | None, b
             controller = _object_controller(tok.head, lex)
             if controller is not None:
                 return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
-        if tok.dep_ in {"acl", "relcl"} and _is_infinitive(tok) and tok.head.lemma_.lower() in lex.word_set("effort"):
+        if tok.dep_ in {"acl", "relcl"} and _is_infinitive(tok) and tok.head.lemma_.lower() in lex.word_set("campaign"):
             owner = _owner_of(tok.head, lex)  # "the coalition's campaign to defeat X"
             return (owner, False) if owner is not None else (None, False)
         if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
@@ -562,7 +563,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
         if t.dep_ == "acl" and t.head.lemma_.lower() in lex.word_set("demand") and any(
                 c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in t.children):
             return "blocked"  # "its demand that Israel ease restrictions": asked for, not done
-        if t.dep_ in {"acl", "relcl"} and _is_infinitive(t) and t.head.lemma_.lower() not in lex.word_set("effort"):
+        if t.dep_ in {"acl", "relcl"} and _is_infinitive(t) and t.head.lemma_.lower() not in lex.word_set("campaign"):
             return "blocked"  # "measures to counter X", "a plan to cede X": proposed, not done
         if t.dep_ in {"xcomp", "ccomp", "conj", "pcomp", "advcl", "pobj", "prep", "acomp", "dobj", "nsubj",
                       "nsubjpass"} and t.head.i != t.i:

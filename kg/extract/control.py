@@ -349,7 +349,7 @@ def _held(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[tuple[tuple[str, To
             return []  # "held territory", "most areas": no place named
         part = min(part, row.confidence)
         target = inner
-    if target.dep_ == "attr" and not rd.actor_at(target) and target.lemma_.lower() in lex.word_set("place_noun"):
+    if target.dep_ == "attr" and not rd.actor_at(target) and target.lemma_.lower() in lex.word_set("place_kind"):
         # "Kidal is the main town controlled by the rebels": the town is the subject
         subj = next((c for c in target.head.children if c.dep_ == "nsubj"), None)
         target = subj if subj is not None else target

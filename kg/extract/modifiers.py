@@ -169,7 +169,7 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
             # "Congolese troops and allied Wazalendo militias", "X, alongside allied Bedouin tribes":
             # an ally named with no one after "allied" is the ally of the actor it is named with
             trig = by_form.get(("compound", low))
-            if trig and low in lex.word_set("allied") and tok.dep_ == "amod" and doc[tok.i - 1].text != "-":
+            if trig and low in lex.word_set("loyal") and tok.dep_ == "amod" and doc[tok.i - 1].text != "-":
                 noun = tok.head
                 partner = None
                 if noun.dep_ == "conj":
@@ -196,5 +196,5 @@ def _former(tok: Token, lex: Lexicon) -> bool:
     """Whether a relational noun is said to hold no longer ("Russia, once a close ally of
     Assad", "X was formerly a proxy of Iran")."""
     holders = [tok] + ([tok.head] if tok.dep_ == "attr" else [])
-    former = lex.word_set("former_tie")
+    former = lex.word_set("former")
     return any(c.lower_ in former and c.dep_ in {"advmod", "amod"} for h in holders for c in h.children)

@@ -67,10 +67,9 @@ def _agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[list, Token | N
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS:
             found += actors(rd, child)
-    lemma = noun.lemma_.lower()
-    if lemma in lex.word_set("request") or lemma in lex.word_set("help"):  # "an appeal from the Security Council"
-        receiving = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("receiving")
-        heads = [noun] + ([noun.head] if receiving else [])
+    if noun.lemma_.lower() in lex.word_set("request") | lex.word_set("support"):  # "an appeal from the Security Council"
+        received = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("receiving")
+        heads = [noun] + ([noun.head] if received else [])
         for pobj in (p for h in heads for p in prep_objects(h, frozenset({"from"}))):
             found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     for mod, factor in modifier_actors(rd, noun):
@@ -137,7 +136,8 @@ def _together(noun: Token, light: Token | None, lex: Lexicon) -> bool:
     if light is None:
         return False
     subj = next((c for c in light.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return any(t.lower_ in lex.word_set("acting_together")
+    together = lex.word_set("together") | lex.word_set("coordination")  # "together with", "in coordination with"
+    return any(t.lower_ in together or t.lower_ == "alongside"
                for h in (light, subj) if h is not None for t in h.subtree
                if t.i not in {x.i for x in noun.subtree})
 
@@ -344,7 +344,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
             if mode == "alleged":  # "accused Kataib Hezbollah of attacks on U.S. interests"
                 agents = agents or actors(rd, accused_of(noun))
             # a place names where, not who: "the Gaza conflict", "the Baghdad attack"
-            if noun.lemma_.lower() in lex.word_set("effort") and not any(
+            if noun.lemma_.lower() in lex.word_set("campaign") and not any(
                     c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children):
                 # "support for the Government of Somalia in the war against al-Shabaab": the supported fight,
                 # not the fight of whoever gives the support
@@ -384,7 +384,7 @@ def nominal_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Ite
                             yield rel
             if noun.lemma_.lower() in lex.word_set("exercise") and len({a[0] for a in agents}) > 1 and (
                     _together(noun, light, lex)
-                    or any(c.dep_ == "amod" and c.lower_ in lex.word_set("multilateral") for c in noun.children)
+                    or any(c.dep_ == "amod" and c.lower_ in lex.word_set("joint") for c in noun.children)
                     or (light is not None and light.lemma_.lower() in lex.word_set("holding_exercise"))):
                 # "Russia and Belarus began joint military exercises": they drilled together
                 for i, a in enumerate(agents):

@@ -711,7 +711,7 @@ def _emit_members(rd: ResolvedDoc, sent, member_toks, group_toks, clause: Token 
 
 def _ongoing(verb: Token, lex: Lexicon) -> bool:
     """Whether a clause is going on: "fighters continue to join the SDF", "keep joining"."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.word_set("continuing")
+    return verb.dep_ == "xcomp" and lex.intent.get(verb.head.lemma_.lower()) == "continue"
 
 
 def _clause_truth(clause: Token | None, lex: Lexicon, *, future_act: bool = False) -> bool | None:

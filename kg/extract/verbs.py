@@ -91,6 +91,13 @@ def _objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex
                                                      lex.complement_preps.get(trig.predicate, ()))]
 
 
+def _met(tok: Token, lex: Lexicon) -> bool:
+    """Whether a host's object is someone it meets: a visitor or a meeting ("hosted the Iraqi
+    delegation", "hosted talks"), not a thing ("hosted Russian nuclear weapons")."""
+    lemma = tok.lemma_.lower()
+    return lemma in lex.word_set("visitor") or lemma in lex.word_set("meeting")
+
+
 def _noun_pattern_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, lex: Lexicon):
     """A verb + noun pattern ("ended talks with X", "imposed sanctions on X", "sent aid to X"):
     the noun must be the verb's object; the other party follows the pattern's preposition or
@@ -150,7 +157,7 @@ def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool
                     # agent; but "welcomed new Syria sanctions" names Syria, a noun before a hostile
                     # act, as its target, not as the one welcomed
                     # (but a host meets people: "hosted Russian nuclear weapons" consults no Russia)
-                    found = [] if trig.lemma in lex.word_set("hosting") and child.lemma_.lower() not in lex.word_set("hosted") \
+                    found = [] if trig.lemma in lex.word_set("hosting") and not _met(child, lex) \
                         else actors(rd, child, via_modifiers=True)
                     if trig.predicate in COOPERATIVE and _hostile_act(child, lex):
                         found = [a for a in found if a[1].dep_ != "compound"]
@@ -340,7 +347,7 @@ def verb_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                 if etype and objects and mode == "asserted" and not negated and not reverse:
                     events.append(make_event(rd, sent, verb, etype, subjects, objects,
                                              rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
-                if trig.lemma in lex.word_set("calling_for") and trig.object == "prep:for":
+                if trig.lemma in lex.word_set("calling") and trig.object == "prep:for":
                     # "called for the resignation of X" asks X; "called for an inclusive government"
                     # or "for Lai's release" asks no one named
                     objects = [o for o in objects if any(
