@@ -35,6 +35,7 @@ from .gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from .lexicon import Lexicon, load_lexicon
 from .model import Document, Entity, Mention
 from .names import normalize_name, slugify
+from .participants import generic_participants
 
 __all__ = ["DerivedLink", "ResolvedDoc", "resolve"]
 
@@ -649,17 +650,8 @@ class _Resolver:
                     label = _bloc_label(span, tok, self.lex) if "State" in noun.refers_to else _surface(span)
                     self._add(Entity(slugify(label), label, noun.cls), span)
                     continue
-            if noun.cls == "Collective" and tok.tag_ == "NNS" and "State" not in noun.refers_to:
-                # "refugees", "Moslem fundamentalist demonstrators": an unnamed collective
-                # ("the two countries" are states the text names, or no one)
-                start = tok.i
-                for mod in reversed(mods):
-                    if (mod.dep_ in {"amod", "compound"} and mod.i == start - 1 and mod.is_alpha
-                            and mod.lower_ not in self.lex.word_set("quantifier")):
-                        start = mod.i
-                span = doc[start : tok.i + 1]
-                label = _surface(span).lower() if start == tok.i else _surface(span)
-                self._add(Entity(slugify(label), label, "Collective"), span)
+            # an unnamed collective with no state or group ("refugees", "Moslem fundamentalist
+            # demonstrators") is left to the pass of unnamed participants (kg.participants)
 
     def _bloc_with_state(self, tok: Token, mods: list[Token], noun) -> bool:
         """"the U.S. and Western nations": a named state coordinated with the adjective
@@ -978,6 +970,7 @@ class _Resolver:
         self.noun_phrases()
         self.title_nouns()
         self.coreference()
+        generic_participants(self.rd, self.lex, self._add)  # "gunmen", "police", "protesters"
         self.party_nouns()
         return self.rd
 

@@ -13,12 +13,21 @@ def nlp():
     return load_pipeline()
 
 
+def _unscoped(key: str, label: str) -> str:
+    """An unnamed participant's key without its document and sentence scope
+    ("protesters-1fafc2-0" -> "protesters"), so tests name it as a reader would."""
+    slug = kg.names.slugify(label)
+    return slug if key != slug and key.startswith(slug + "-") else key
+
+
 @pytest.fixture(scope="session")
 def edges_of(nlp):
     """Build a graph from one text and return its (subject, predicate, object) set."""
 
     def run(text: str, **kwargs) -> set[tuple[str, str, str]]:
         graph = kg.build([text], **kwargs)
-        return {r.triple for r in graph.relations if not r.negated} | {c.triple[:2] + ("<event>",) for c in graph.claims()}
+        name = {k: _unscoped(k, e.label) for k, e in graph.entities.items()}
+        return ({(name.get(s, s), p, name.get(o, o)) for s, p, o in (r.triple for r in graph.relations if not r.negated)}
+                | {(name.get(c.triple[0], c.triple[0]), c.triple[1], "<event>") for c in graph.claims()})
 
     return run

@@ -315,9 +315,11 @@ CASES = [
      {("united-states", "aided", "china"), ("united-states", "supported", "china")}),
     ("Mexico's president sent 10,000 troops to the country's northern border with the United States.", set(),
      {("mexican-president", "aided", "united-states")}),
-    # "people" alone is no actor (every story's victims would be one node); "the Syrian people" is
-    ("Iran killed four people in an attack on Kurdish rebels.", {("iran", "targeted", "kurdish-rebels")},
-     {("iran", "targeted", "people")}),
+    # the attack's target, and the people it killed: victims are unnamed participants, scoped to
+    # their document and sentence (not one "people" node for every story)
+    ("Iran killed four people in an attack on Kurdish rebels.",
+     {("iran", "targeted", "kurdish-rebels"), ("iran", "targeted", "people")}, set()),
+    # "the Syrian people" is the state's people
     ("The UK stands with the people of Iraq.", {("united-kingdom", "supported", "iraqi-people")}, set()),
     # participles name their own agent: "officials involved in negotiations with X"
     ("The president reassigned U.S. officials involved in negotiations with North Korea.",

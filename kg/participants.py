@@ -1,0 +1,152 @@
+"""Unnamed participants: gunmen, police, prosecutors, protesters, civilians as actors.
+
+Conflict reporting is mostly about people without proper names. A resolution
+pass, run after names, state nouns and references back have been resolved: a
+noun of people or forces that takes part in a clause (its subject, object, the
+object of a preposition, a ``by`` agent) and names no actor yet becomes one. Its
+kind comes from data: kg's actor nouns (``lexicon/actor_nouns.tsv``), then the
+Phoenix agents dictionary (``petrarch/agents.tsv``: ``GUNMAN [~UAF]``,
+``PROSECUTOR [~JUD]``, ``CIVILIAN [~CVL]``). Its label is the noun with its
+describing words ("unidentified gunmen", "suicide bomber").
+
+Its identity is scoped: "protesters" in two articles, or in two unrelated
+sentences of one, are not one actor. The key is the label, the document's scope
+and the sentence that introduces it, so it is deterministic; a definite mention
+("the gunmen") refers back to the last participant of the same noun in the
+document, which is how the text ties them.
+
+A generic noun makes no edge by itself: extraction still needs a trigger.
+
+Examples
+--------
+>>> from kg import parse
+>>> rd = parse("Gunmen attacked a checkpoint. The gunmen fled.")
+>>> sorted((e.label, e.type) for e in rd.entities.values())
+[('gunmen', 'ArmedGroup')]
+>>> len({rd.token_actor[0], rd.token_actor[6]})
+1
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon
+from .model import Entity
+from .names import slugify
+
+__all__ = ["PARTICIPANT_DEPS", "generic_participants", "participant_class"]
+
+#: Where a noun takes part in a clause.
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos"})
+#: Prepositions whose object is a party to the act ("fired on protesters", "attacked by gunmen").
+_PARTY_PREPS = frozenset({"by", "on", "against", "at", "with", "from", "to", "toward", "towards"})
+#: Kinds an unnamed noun may have: an organisation sector's people are a collective.
+_KIND = {"Organization": "Collective", "InternationalOrganization": None, "State": None, "Person": None,
+         "Place": None, "Facility": None}
+#: Kinds whose name before a noun of people says where they are from, not whose they are
+#: ("a Turkish journalist", "Palestinian civilians").
+_NATIONALITY = frozenset({"State", "Place"})
+#: Describing words kept in a label ("unidentified gunmen", "suicide bomber").
+_LABEL_DEPS = frozenset({"amod", "compound"})
+
+
+def participant_class(tok: Token, lex: Lexicon) -> str | None:
+    """The kind of actor a noun names, if it names people or forces: kg's own actor nouns
+    first, then the agents dictionary; words of ``generic_not_actor`` never."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if {low, lemma} & (lex.word_set("generic_not_actor") | lex.word_set("weapon") | set(lex.titles)):
+        return None  # "the group" refers back; "the president" is a title the resolver reads
+    noun = lex.actor_nouns.get(low) or lex.actor_nouns.get(lemma)
+    cls = noun.cls if noun is not None else (lex.agents.get(low) or lex.agents.get(lemma))
+    if cls is None:
+        return None
+    return _KIND.get(cls, cls)
+
+
+def _takes_part(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun is a party to a clause: its subject or object, the object of a
+    preposition of the act ("fired on protesters", "by gunmen"), or counted by one that
+    is ("tens of thousands of students marched", "killed dozens of villagers")."""
+    dep, head = tok.dep_, tok.head
+    while dep == "conj" and head.i != tok.i:  # "police and soldiers"
+        tok, dep, head = head, head.dep_, head.head
+    counted = head.head
+    if dep == "pobj" and head.lower_ == "of" and ({counted.lower_, counted.lemma_.lower()} & lex.word_set("quantifier")
+                                                  or counted.like_num):
+        return _takes_part(counted, lex)
+    if dep == "pobj":
+        return head.lower_ in _PARTY_PREPS or head.dep_ == "agent"
+    return dep in PARTICIPANT_DEPS
+
+
+def _said_whose(rd, tok: Token) -> bool:
+    """Whether the words after a noun name the actor its people belong to ("fighters loyal to
+    X", "supporters of X", "activists from the Awami League"): the resolver's actors already
+    read those as the actor itself. A place does not count ("police in Istanbul")."""
+    stack = [c for c in tok.rights if c.dep_ in {"prep", "amod"}]
+    while stack:
+        t = stack.pop()
+        key = rd.token_actor.get(t.i)
+        if key is not None and rd.entities[key].type not in {"Place", "Facility"}:
+            return True
+        stack.extend(c for c in t.children if c.dep_ in {"prep", "pobj", "amod", "compound", "conj"})
+    return False
+
+
+def _label_span(tok: Token, lex: Lexicon) -> Span:
+    """The noun with the describing words right before it ("Moslem fundamentalist
+    demonstrators", "suicide bomber"), not numbers or quantities ("three", "several")."""
+    start, doc = tok.i, tok.doc
+    for mod in sorted((c for c in tok.lefts if c.dep_ in _LABEL_DEPS), key=lambda c: -c.i):
+        if mod.i == start - 1 and mod.is_alpha and mod.lower_ not in lex.word_set("quantifier"):
+            start = mod.i
+            while start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
+                start -= 2  # "Kurdish-led forces", "British-flagged"
+    return doc[start: tok.i + 1]
+
+
+def _label(span: Span) -> str:
+    """Lowercase but for names and peoples ("Moslem fundamentalist demonstrators")."""
+    return " ".join(t.text if t.ent_type_ or t.pos_ == "PROPN" else t.lower_ for t in span)
+
+
+def _scope(document_id: str) -> str:
+    return hashlib.sha1(document_id.encode("utf-8")).hexdigest()[:6]
+
+
+def generic_participants(rd, lex: Lexicon, add: Callable[[Entity, Span], str]) -> None:
+    """Make actors of the unnamed people and forces that take part in a clause of a
+    resolved document (see the module docstring); ``add`` records an entity and its
+    mention (the resolver's)."""
+    last: dict[str, str] = {}  # noun lemma -> key of its last participant in the document
+    scope = _scope(rd.document.id)
+    for sent_no, sent in enumerate(rd.doc.sents):
+        for tok in sent:
+            if tok.pos_ != "NOUN" or tok.i in rd.token_actor or not _takes_part(tok, lex):
+                continue
+            if any(rd.token_actor.get(c.i) and (c.dep_ == "poss" or rd.entities[rd.token_actor[c.i]].type
+                                                not in _NATIONALITY)
+                   for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}):
+                continue  # "Taliban gunmen", "its fighters": the resolver's, through the named actor
+            cls = participant_class(tok, lex)
+            if cls is None or _said_whose(rd, tok):
+                continue
+            lemma = tok.lemma_.lower()
+            definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
+            if definite and lemma in last:
+                rd.token_actor[tok.i] = last[lemma]
+                rd.coreferent.add(tok.i)
+                continue
+            own = lex.actor_nouns.get(tok.lower_) or lex.actor_nouns.get(lemma)
+            if definite and own is not None and own.derived:
+                continue  # "the army", "the government": a state's own, unresolved, not a new actor
+            span = _label_span(tok, lex)
+            label = _label(span)
+            one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
+            entity_type = "Person" if one and tok.tag_ == "NN" else cls  # "a suicide bomber"
+            key = f"{slugify(label)}-{scope}-{sent_no}"
+            last[lemma] = add(Entity(key, label, entity_type), span)

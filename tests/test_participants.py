@@ -1,0 +1,69 @@
+"""Unnamed participants as actors (kg/participants.py): the resolution pass alone, then end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg import Document, parse
+
+
+def _generic(rd):
+    """label -> type of the unnamed participants of a resolved document."""
+    return {e.label: e.type for k, e in rd.entities.items() if k != e.label and k.startswith(kg.names.slugify(e.label) + "-")}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen stormed a hotel in Beledweyne.", {"gunmen": "ArmedGroup"}),
+    ("Police arrested three protesters.", {"police": "MilitaryForce", "protesters": "Collective"}),
+    ("A suicide bomber struck a market.", {"suicide bomber": "Person"}),
+    ("Prosecutors charged a Turkish journalist.", {"prosecutors": "GovernmentBody", "Turkish journalist": "Person"}),
+    ("The rebels killed dozens of villagers.", {"rebels": "ArmedGroup", "villagers": "Collective"}),
+])
+def test_participants_unnamed_people_become_actors(text, expected):
+    assert _generic(parse(text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Taliban gunmen attacked a checkpoint.",         # the Taliban's: resolved through the name
+    "Militiamen loyal to Khalifa Haftar shelled the airport.",  # "loyal to X" says whose they are
+    "Members of Hamas crossed the border.",          # a part of a named group
+    "The group said it would respond.",              # refers back, or to no one
+    "Serbia put its army on alert.",                 # the state's own army
+    "Israeli forces withdrew from several border villages.",  # villages are places, not people
+])
+def test_participants_leave_what_others_resolve(text):
+    assert _generic(parse(text)) == {}
+
+
+def test_participants_are_scoped_to_document_and_sentence():
+    one = parse("Protesters gathered in Tunis.", document=Document("a", "Protesters gathered in Tunis."))
+    two = parse("Protesters gathered in Tunis.", document=Document("b", "Protesters gathered in Tunis."))
+    assert set(one.entities) != set(two.entities)  # "protesters" in two articles are not one actor
+    again = parse("Protesters gathered in Tunis.", document=Document("a", "Protesters gathered in Tunis."))
+    assert set(one.entities) == set(again.entities)  # but the key is deterministic
+    rd = parse("Protesters marched on Monday. Protesters marched again on Friday.")
+    assert len(_generic(rd)) == 1 and len([k for k in rd.entities if k.startswith("protesters-")]) == 2
+
+
+def test_participants_definite_mention_refers_back():
+    rd = parse("Gunmen attacked a checkpoint. The gunmen fled.")
+    first = next(t for t in rd.doc if t.lower_ == "gunmen")
+    second = [t for t in rd.doc if t.lower_ == "gunmen"][1]
+    assert rd.token_actor[first.i] == rd.token_actor[second.i]
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Gunmen kidnapped two aid workers in Darfur.", ("gunmen", "coerced", "aid workers")),
+    ("Russian forces shelled the town, killing three civilians.", ("Russian forces", "targeted", "civilians")),
+    ("Tunisian police arrested dozens of protesters.", ("Tunisian police", "coerced", "protesters")),
+])
+def test_participants_take_part_in_relations(text, edge):
+    graph = kg.build([text])
+    labels = {(graph.entities[r.subject].label, r.predicate, graph.entities[r.object].label) for r in graph.relations}
+    assert edge in labels
+
+
+def test_participants_make_no_edge_without_an_act():
+    graph = kg.build(["Protesters gathered in Khartoum on Friday."])
+    assert not [r for r in graph.relations if r.predicate not in {"locatedIn", "stationedIn"}]
