@@ -35,7 +35,8 @@ from collections.abc import Callable, Iterator
 from spacy.tokens import Token
 
 from ..resolve import ResolvedDoc
-from ._common import OBJECT_DEPS, actors, prep_objects
+from .actors import actors
+from .syntax import OBJECT_DEPS, prep_objects
 
 __all__ = ["PATTERNS", "after_verb", "in_complement", "in_object_phrase", "parties"]
 

@@ -44,19 +44,11 @@ from ..gazetteer import load_gazetteer
 from ..lexicon import ControlTrigger, Lexicon, load_lexicon
 from ..model import Relation
 from ..resolve import ResolvedDoc
-from ._common import (
-    OBJECT_DEPS,
-    PASSIVE_SUBJECT_DEPS,
-    SUBJECT_DEPS,
-    actors,
-    agent_of,
-    is_negated,
-    modality,
-    prep_objects,
-    relation,
-    speaker_of,
-    subject_of,
-)
+from .actors import actors
+from .clauses import agent_of, speaker_of, subject_of
+from .modality import is_negated, modality
+from .records import relation
+from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, prep_objects
 
 __all__ = ["control_relations"]
 

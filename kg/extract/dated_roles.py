@@ -34,7 +34,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..model import Relation
 from ..resolve import ResolvedDoc
 from ..rolebook import DatedRole, RoleBook, load_rolebook
-from ._common import evidence
+from .records import evidence
 
 __all__ = ["dated_role_relations"]
 

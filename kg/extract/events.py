@@ -23,7 +23,9 @@ from ..lexicon import Lexicon, load_lexicon
 from ..model import Event
 from ..names import slugify
 from ..resolve import ResolvedDoc
-from ._common import actors, evidence, prep_objects
+from .actors import actors
+from .records import evidence
+from .syntax import prep_objects
 
 __all__ = ["EVENT_OF_PREDICATE", "make_event"]
 

@@ -21,7 +21,11 @@ from ..gazetteer import load_gazetteer
 from ..lexicon import Lexicon, ModifierTrigger, load_lexicon
 from ..model import Relation
 from ..resolve import ResolvedDoc
-from ._common import actors, is_negated, prep_objects, relation, subject_of
+from .actors import actors
+from .clauses import subject_of
+from .modality import is_negated
+from .records import relation
+from .syntax import prep_objects
 
 __all__ = ["modifier_relations"]
 

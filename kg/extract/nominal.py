@@ -27,31 +27,20 @@ from ..lexicon import Lexicon, NounTrigger, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .events import make_event
-from ._common import (
+from .actors import actors, modifier_actors
+from .clauses import accused_of, accuser, speaker_of, subject_of
+from .modality import intent_predicate, is_negated, modality, scare_quoted
+from .records import backing, relation
+from .sides import (
     JOINT_PREDICATES,
-    MODIFIER_DEPS,
-    OBJECT_DEPS,
-    accused_of,
-    accuser,
     acting_as_part_of,
-    actors,
-    backing,
     fight_in,
-    intent_predicate,
-    modality,
-    verb_lemma,
-    is_negated,
-    modifier_actors,
     partners_of,
-    prep_objects,
-    singled_out_against,
     removal_demanded,
-    scare_quoted,
-    relation,
-    speaker_of,
-    subject_of,
+    singled_out_against,
     supported_party,
 )
+from .syntax import MODIFIER_DEPS, OBJECT_DEPS, prep_objects, verb_lemma
 
 __all__ = ["nominal_relations"]
 

@@ -40,17 +40,11 @@ from spacy.tokens import Token
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Relation
 from ..resolve import ResolvedDoc
-from ._common import (
-    OBJECT_DEPS,
-    actors,
-    agent_of,
-    evidence,
-    is_negated,
-    modality,
-    prep_objects,
-    relation,
-    subject_of,
-)
+from .actors import actors
+from .clauses import agent_of, subject_of
+from .modality import is_negated, modality
+from .records import evidence, relation
+from .syntax import OBJECT_DEPS, prep_objects
 
 __all__ = ["role_relations"]
 

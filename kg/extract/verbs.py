@@ -30,30 +30,12 @@ from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .arguments import parties
 from .events import EVENT_OF_PREDICATE, make_event
-from ._common import (
-    COOPERATIVE,
-    CONFLICTUAL,
-    JOINT_PREDICATES,
-    OBJECT_DEPS,
-    partners_of,
-    accuser,
-    acting_as_part_of,
-    actors,
-    agent_of,
-    at_the_hands_of,
-    backing,
-    fight_foes,
-    intent_predicate,
-    modality,
-    is_negated,
-    prep_objects,
-    scare_quoted,
-    relation,
-    removal_demanded,
-    speaker_of,
-    subject_of,
-    verb_lemma,
-)
+from .actors import actors
+from .clauses import accuser, agent_of, at_the_hands_of, speaker_of, subject_of
+from .modality import CONFLICTUAL, COOPERATIVE, intent_predicate, is_negated, modality, scare_quoted
+from .records import backing, relation
+from .sides import JOINT_PREDICATES, acting_as_part_of, fight_foes, partners_of, removal_demanded
+from .syntax import OBJECT_DEPS, prep_objects, verb_lemma
 
 __all__ = ["verb_relations"]
 

@@ -1,0 +1,317 @@
+"""Who does what in a clause: its subject, a passive's agent, an accuser, the speaker.
+
+:func:`subject_of` follows coordinated verbs and open complements up to the subject
+they share; :func:`agent_of` finds a passive's ``by`` agent or who did it "at the
+hands of"; :func:`speaker_of` and :func:`accuser` find who asserts a clause.
+
+Examples
+--------
+>>> from kg import parse
+>>> doc = parse("Iran accused Israel and demanded an apology.").doc
+>>> subj, passive = subject_of(doc[4])
+>>> subj.text, passive
+('Iran', False)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import Lexicon, load_lexicon
+from ..resolve import ResolvedDoc
+from .actors import INERT, actors
+from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, is_infinitive, prep_objects
+
+__all__ = ["accused_of", "accuser", "agent_of", "at_the_hands_of", "speaker_of", "subject_of"]
+
+
+def subject_of(verb: Token, lex: Lexicon | None = None) -> tuple[Token | None, bool]:
+    """The token acting as subject of a verb, and whether the verb is passive.
+
+    Follows coordinated verbs and open complements up to the subject they
+    share ("accused X and demanded Y", "attempted to target X").
+
+    Parameters
+    ----------
+    verb : Token
+        The verb (or a noun acting as one).
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Returns
+    -------
+    tuple of (Token or None, bool)
+        The subject token (``None`` when there is none) and whether it is a
+        passive subject.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("Hamas attempted to target Israel.").doc
+    >>> subject_of(doc[3])[0].text
+    'Hamas'
+    >>> doc = parse("Israel was attacked.").doc
+    >>> subject_of(doc[2])[0].text, subject_of(doc[2])[1]
+    ('Israel', True)
+    """
+    lex = lex or load_lexicon()
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 6:
+        seen += 1
+        # the subject nearest the verb: in "Near Rawah, two strikes engaged ..." a parser
+        # may take the fronted place for a second subject
+        for child in sorted(tok.children, key=lambda c: -c.i if c.i < tok.i else c.i):
+            if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+                    return tok.head, False  # "forces who are leading ...": the forces
+                return child, False
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                return child, True
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in lex.word_set("devoted"):
+            tok = tok.head.head  # "X is committed to defeating Y": X, even as the passive subject
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj, False
+            continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in lex.word_set("joining"):
+            tok = tok.head.head  # "Poland joined Germany in condemning Russia": Poland (and Germany)
+            continue
+        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and \
+                tok.head.head.lemma_.lower() in lex.word_set("accusing"):
+            return accused_of(tok), False  # "accused the United States of aiding Israel"
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            controller = _object_controller(tok.head, lex)
+            if controller is not None:
+                return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
+        if tok.dep_ in {"acl", "relcl"} and is_infinitive(tok) and tok.head.lemma_.lower() in lex.word_set("campaign"):
+            owner = _owner_of(tok.head, lex)  # "the coalition's campaign to defeat X"
+            return (owner, False) if owner is not None else (None, False)
+        if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
+            tok = tok.head  # "X agreed to ...", "X is willing to ..."
+            continue
+        if tok.dep_ == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                                    or (tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children))):
+            tok = tok.head  # "staged a rally to protest X", "blocked the avenue, calling for ...": the same subject
+            continue
+        if tok.dep_ == "relcl":
+            return tok.head, False
+        if tok.dep_ == "acl" and tok.tag_ == "VBG":
+            return tok.head, False
+        break
+    return None, False
+
+
+def accused_of(act: Token) -> Token | None:
+    """Who an accusation says did ``act`` (the gerund or noun after "of"/"for").
+
+    Parameters
+    ----------
+    act : Token
+        The gerund or noun after "of" or "for".
+
+    Returns
+    -------
+    Token or None
+        The accused object, or the subject of a passive "X was accused of".
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("Iran accused the United States of aiding Israel.").doc
+    >>> accused_of(doc[6]).text
+    'States'
+    """
+    verb = act.head.head
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
+            return child
+    return None
+
+
+def accuser(rd: ResolvedDoc, act: Token, lex: Lexicon | None = None) -> str | None:
+    """Who makes the accusation ``act`` is the object of (its subject or ``by`` agent).
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    act : Token
+        The act an accusation is about ("aiding" in "accused X of aiding Y").
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Returns
+    -------
+    str or None
+        The accuser's entity key, or ``None`` when no verb of accusing is above.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> rd = parse("Iran accused the United States of aiding Israel.")
+    >>> accuser(rd, rd.doc[6])
+    'iran'
+    """
+    lex = lex or load_lexicon()
+    t = act
+    for _ in range(4):
+        head = t.head
+        if head.i == t.i:
+            return None
+        if head.lemma_.lower() in lex.word_set("accusing") and head.pos_ in {"VERB", "AUX"}:
+            subj, passive = subject_of(head, lex)
+            found = actors(rd, agent_of(head, lex) if passive else subj, lex=lex)
+            return found[0][0] if found else None
+        t = head
+    return None
+
+
+def _object_controller(head: Token, lex: Lexicon) -> Token | None:
+    """Who does the open complement of ``head``: its object ("urged Hezbollah to
+    attack", "helped the army to retake", "called on Russia to withdraw")."""
+    if head.lemma_.lower() in lex.word_set("promising"):
+        return None
+    for child in head.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child
+    for child in head.children:  # "called on Russia to ...", "appealed to Iran to ..."
+        # (after the verb: "On Monday, the army tried to retake X" is the army's attempt)
+        if child.dep_ == "prep" and child.lower_ in {"on", "upon", "to"} and child.i > head.i:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _owner_of(noun: Token, lex: Lexicon) -> Token | None:
+    """Whose effort a noun is: its possessor ("the coalition's campaign"), or the
+    subject of the verb it is the object of, through prepositions ("X began the
+    campaign", "X is leading efforts in the campaign")."""
+    tok = noun
+    for _ in range(4):
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if tok.dep_ == "appos" and tok.head.i < tok.i:
+            return tok.head  # "Operation Inherent Resolve, the operation to eliminate X"
+        if tok.dep_ in OBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.pos_ in {"VERB", "AUX"}):
+            verb = tok.head if tok.dep_ in OBJECT_DEPS else tok.head.head
+            if tok.dep_ in OBJECT_DEPS and verb.lemma_.lower() not in lex.word_set("waging"):
+                return None  # "discussed the campaign to ..." says nothing of whose it is
+            subj, passive = subject_of(verb, lex)
+            return None if passive else subj
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in {"NOUN", "PROPN"}:
+            tok = tok.head.head  # "efforts in the campaign to ..."
+            continue
+        return None
+    return None
+
+
+def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
+    """The ``by`` agent of a passive verb, or who it was done "at the hands of".
+
+    Parameters
+    ----------
+    verb : Token
+        The (passive) verb.
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Returns
+    -------
+    Token or None
+        The agent's token.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("Civilians were killed at the hands of the RSF.").doc
+    >>> agent_of(doc[2]).text
+    'RSF'
+    """
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return at_the_hands_of(verb, lex)
+
+
+def at_the_hands_of(tok: Token, lex: Lexicon | None = None) -> Token | None:
+    """X in "... at the hands of X" attached to ``tok``: who did it.
+
+    Parameters
+    ----------
+    tok : Token
+        The head "at" hangs on.
+    lex : Lexicon, optional
+        The lexicon (kg's own by default; its ``hands`` words).
+
+    Returns
+    -------
+    Token or None
+        The object of "of" after the hands.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("The Rohingya suffered at the hands of the military.").doc
+    >>> at_the_hands_of(doc[2]).text
+    'military'
+    """
+    for at in tok.children:
+        if at.dep_ == "prep" and at.lower_ == "at":
+            for hands in at.children:
+                if hands.dep_ == "pobj" and hands.lower_ in (lex or load_lexicon()).word_set("hands"):
+                    return next(prep_objects(hands, ("of",)), None)
+    return None
+
+
+def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
+    """Who the sentence says is asserting the clause a trigger is in, if anyone.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    tok : Token
+        The trigger.
+    lex : Lexicon
+        The lexicon (its verbs of saying).
+
+    Returns
+    -------
+    str or None
+        The entity key of the subject of a verb of saying the clause is the
+        complement of, or of an "according to" phrase; never a place.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> rd = parse("Israel said Hamas attacked the crossing.")
+    >>> speaker_of(rd, rd.doc[3], load_lexicon())
+    'israel'
+    """
+    t = tok
+    for _ in range(6):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    for pobj in to.children:
+                        found = [a for a in actors(rd, pobj, lex=lex) if rd.entities[a[0]].type not in INERT]
+                        if found:
+                            return found[0][0]
+        if t.dep_ in {"ccomp", "parataxis"} or (t.dep_ == "conj" and t.head.i != t.i):
+            head = t.head
+            if t.dep_ in {"ccomp", "parataxis"} and head.lemma_.lower() in lex.speech:
+                subj, _ = subject_of(head, lex)
+                found = [a for a in actors(rd, subj, lex=lex) if rd.entities[a[0]].type not in INERT]
+                return found[0][0] if found else None  # a place says nothing
+            t = head
+            continue
+        if t.dep_ == "ROOT" and t.lemma_.lower() in lex.speech and t.i != tok.i:
+            return None
+        break
+    return None
