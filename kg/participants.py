@@ -15,7 +15,9 @@ and the sentence that introduces it, so it is deterministic; a definite mention
 ("the gunmen") refers back to the last participant of the same noun in the
 document, which is how the text ties them.
 
-A generic noun makes no edge by itself: extraction still needs a trigger.
+A generic noun makes no edge by itself: extraction still needs a trigger, and a
+participant that no relation or event involves is left out of the document's
+result (:func:`is_participant`), so "protesters gathered" adds no lone node.
 
 Examples
 --------
@@ -38,7 +40,7 @@ from .lexicon import Lexicon
 from .model import Entity
 from .names import slugify
 
-__all__ = ["PARTICIPANT_DEPS", "generic_participants", "participant_class"]
+__all__ = ["PARTICIPANT_DEPS", "generic_participants", "is_participant", "participant_class"]
 
 #: Where a noun takes part in a clause.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos"})
@@ -116,6 +118,19 @@ def _label(span: Span) -> str:
 
 def _scope(document_id: str) -> str:
     return hashlib.sha1(document_id.encode("utf-8")).hexdigest()[:6]
+
+
+def is_participant(entity: Entity, document_id: str) -> bool:
+    """Whether an entity is an unnamed participant of the given document (its key is its
+    label's slug with that document's scope and a sentence number).
+
+    >>> is_participant(Entity("gunmen-" + _scope("d") + "-0", "gunmen", "ArmedGroup"), "d")
+    True
+    >>> is_participant(Entity("hamas", "Hamas", "ArmedGroup"), "d")
+    False
+    """
+    prefix = f"{slugify(entity.label)}-{_scope(document_id)}-"
+    return entity.key.startswith(prefix) and entity.key[len(prefix):].isdigit()
 
 
 def generic_participants(rd, lex: Lexicon, add: Callable[[Entity, Span], str]) -> None:

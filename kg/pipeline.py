@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from .errors import ExtractionError
 from .extract import extract
 from .gazetteer import load_gazetteer
+from .participants import is_participant
 from .model import Document, Entity, Event, Mention, Relation
 from .nlp import load_pipeline
 from .resolve import ResolvedDoc, resolve
@@ -55,6 +56,23 @@ def _segments(doc: Document) -> Iterator[tuple[str, tuple[Document, int]]]:
             end = cut + 1 if cut != -1 else end
         yield text[start:end], (doc, start)
         start = end
+
+
+def _settled(doc_id: str, entities: dict[str, Entity], mentions: list[Mention], relations: list[Relation],
+             events: list[Event]) -> tuple[dict[str, Entity], list[Mention]]:
+    """A document's entities once its relations are known: an unnamed participant that takes
+    part in no relation or event is dropped ("protesters gathered" adds no lone node), and an
+    actor a relation names that the text does not (the state of a dated role) is added from
+    the gazetteer."""
+    involved = {k for r in relations for k in (r.subject, r.object)}
+    involved |= {k for e in events for k in (*e.agents, *e.targets, *e.claimed_by)}
+    idle = {k for k, e in entities.items() if k not in involved and is_participant(e, doc_id)}
+    kept = {k: e for k, e in entities.items() if k not in idle}
+    for key in sorted(involved - kept.keys()):
+        known = _gazetteer_entity(key)
+        if known is not None:
+            kept[key] = known
+    return kept, [m for m in mentions if m.entity not in idle]
 
 
 def _gazetteer_entity(key: str) -> Entity | None:
@@ -106,10 +124,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, batch_si
                 rels, evs = extract(rd)
                 relations.extend(rels)
                 events.extend(evs)
-            for key in sorted({k for r in relations for k in (r.subject, r.object)} - entities.keys()):
-                known = _gazetteer_entity(key)  # a state a dated role names, unnamed in the text
-                if known is not None:
-                    entities[key] = known
+            entities, mentions = _settled(pending.id, entities, mentions, relations, events)
         except Exception as exc:  # one bad document never costs the others
             report(ExtractionError(pending.id, f"extraction failed ({type(exc).__name__}: {exc})"))
             return None

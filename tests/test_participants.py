@@ -67,3 +67,10 @@ def test_participants_take_part_in_relations(text, edge):
 def test_participants_make_no_edge_without_an_act():
     graph = kg.build(["Protesters gathered in Khartoum on Friday."])
     assert not [r for r in graph.relations if r.predicate not in {"locatedIn", "stationedIn"}]
+
+
+def test_participants_with_no_part_in_any_relation_leave_no_node():
+    graph = kg.build(["Protesters gathered in Khartoum on Friday."])
+    assert not [k for k in graph.entities if k.startswith("protesters-")]
+    graph = kg.build(["Gunmen kidnapped two aid workers in Darfur."])
+    assert [k for k in graph.entities if k.startswith("gunmen-")]
