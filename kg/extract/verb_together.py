@@ -1,0 +1,180 @@
+"""Acts a clause's doers do together or to each other: joint acts against a third party,
+"each other", and reciprocal verbs ("Russia and Ukraine clashed").
+
+Each pattern takes ``(rd, sent, clause, emitted, lex)`` for a
+:class:`~kg.extract.verb_clause.VerbClause` with doers, ``emitted`` being the
+sentence's relations so far, and yields :class:`~kg.model.Relation` records (see
+:data:`kg.extract.verbs.CLAUSE_PATTERNS`).
+
+Examples
+--------
+>>> from kg import parse
+>>> from kg.extract.verbs import verb_relations
+>>> [r.triple for r in verb_relations(parse("The US and Britain struck Houthi targets."))
+...  if getattr(r, "predicate", None) == "cooperatedWith"]
+[('united-states', 'cooperatedWith', 'united-kingdom')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import Lexicon
+from ..model import Relation
+from ..resolve import ResolvedDoc
+from .modality import intent_predicate
+from .records import relation
+from .sides import JOINT_PREDICATES
+from .syntax import OBJECT_DEPS
+from .verb_clause import VerbClause
+
+__all__ = ["each_other", "joint", "reciprocal"]
+
+
+def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation],
+               lex: Lexicon) -> Iterator[Relation]:
+    """"Russia and Ukraine clashed": coordinated subjects of a reciprocal verb.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    sent : Span
+        The sentence.
+    clause : VerbClause
+        The verb read with its doers (``clause.own``: who act together).
+    emitted : list of Relation
+        The sentence's relations so far.
+    lex : Lexicon
+        The lexicon.
+
+    Yields
+    ------
+    Relation
+        The verb's reciprocal relation between each two subjects (none when the verb
+        had an object of its own or a particle: "spoke out against").
+    """
+    verb, subjects = clause.verb, clause.own
+    pred = lex.reciprocal.get(verb.lemma_.lower())
+    if pred is None or len(subjects) < 2:
+        return
+    if any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in verb.children):
+        return  # "Russia and China spoke out against ...": together, not to each other
+    if any(r.evidence.trigger_span == (rd.offset + verb.idx, rd.offset + verb.idx + len(verb.text))
+           for r in emitted):
+        return  # the verb had an object of its own
+    for i, a in enumerate(subjects):
+        for b in subjects[i + 1:]:
+            rel = relation(rd, sent, a, pred, b, 0.8, f"verb:{verb.lemma_.lower()}:reciprocal", trigger=verb)
+            if rel is not None:
+                yield rel
+
+
+def each_other(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation],
+               lex: Lexicon) -> Iterator[Relation]:
+    """"The RSF and the army attacked each other's positions": each did it to the other.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    sent : Span
+        The sentence.
+    clause : VerbClause
+        The verb read with its doers (``clause.own``: who act together).
+    emitted : list of Relation
+        The sentence's relations so far.
+    lex : Lexicon
+        The lexicon.
+
+    Yields
+    ------
+    Relation
+        The first fitting row's relation from each subject to each other one.
+    """
+    verb, subjects, triggers, mode = clause.verb, clause.own, clause.triggers, clause.mode
+    if len({s[0] for s in subjects}) < 2:
+        return
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objs += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    if not any(_is_each_other(o, lex) for o in objs):
+        return
+    for trig in triggers or ():
+        if trig.object == "special:deny" or trig.predicate.startswith("~"):
+            continue
+        pred = intent_predicate(trig.predicate, mode)
+        if pred is None:
+            continue
+        for a in subjects:
+            for b in subjects:
+                if a[0] != b[0]:
+                    rel = relation(rd, sent, a, pred, b, trig.confidence * 0.9,
+                                   f"verb:{trig.lemma}:each-other", trigger=verb)
+                    if rel is not None:
+                        yield rel
+        return
+
+
+def _is_each_other(tok: Token, lex: Lexicon) -> bool:
+    """"each other", "one another", "each other's positions"."""
+    words = [t.lower_ for t in tok.subtree]
+    return any(f"{w} {nxt}" in lex.word_set("each_other") for w, nxt in zip(words, words[1:]))
+
+
+def _reciprocal_words(lex: Lexicon) -> frozenset[str]:
+    """The words that end a reciprocal idiom ("other", "another"): a phrase holding one names
+    no third party."""
+    return frozenset(phrase.split()[-1] for phrase in lex.word_set("each_other"))
+
+
+def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation],
+          lex: Lexicon) -> Iterator[Relation]:
+    """Actors who act together against a third party cooperated: "the US and Britain
+    struck Houthi targets", "X, together with Y, attacked Z" (not "Russia and Ukraine
+    fought": with no third party, that is a fight between them).
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    sent : Span
+        The sentence.
+    clause : VerbClause
+        The verb read with its doers (``clause.own``: who act together).
+    emitted : list of Relation
+        The sentence's relations so far.
+    lex : Lexicon
+        The lexicon.
+
+    Yields
+    ------
+    Relation
+        ``cooperatedWith`` between each two subjects (surer with partners named).
+    """
+    verb, subjects, triggers, partnered = clause.verb, clause.own, clause.triggers, clause.partnered
+    if len({s[0] for s in subjects}) < 2 or not any(
+            t.predicate in JOINT_PREDICATES or (partnered and t.object != "special:deny") for t in triggers or ()):
+        return  # plain coordination makes partners only in conflict; "in coordination with" in any act
+    keys = {s[0] for s in subjects}
+    third = partnered or any(
+        (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
+        and not ({t.i for t in c.subtree} & {s[1].i for s in subjects})
+        and not _reciprocal_words(lex) & {t.lower_ for t in c.subtree}
+        and not any(rd.token_actor.get(t.i) in keys for t in c.subtree)
+        for c in verb.children)
+    if not third:
+        return
+    seen = set()
+    for i, a in enumerate(subjects):
+        for b in subjects[i + 1:]:
+            if a[0] == b[0] or frozenset((a[0], b[0])) in seen:
+                continue
+            if any(c.lower_ == "other" for s in (a, b) for c in s[1].children):
+                continue  # "the BLA and other Baloch groups": one of them, not a partner
+            seen.add(frozenset((a[0], b[0])))
+            rel = relation(rd, sent, a, "cooperatedWith", b, 0.75 if partnered else 0.6,
+                           f"verb:{verb.lemma_.lower()}:joint", trigger=verb)
+            if rel is not None:
+                yield rel
