@@ -1,0 +1,318 @@
+"""Who does the act a noun names: its agents, whether they act together, who claims it.
+
+A noun trigger's agent is its possessor ("Iran's condemnation"), an actor modifier
+("Israeli strikes"), a ``from`` or ``by`` phrase, or the subject of the verb that
+governs it ("launched an attack on", "was involved in the clashes"): the cases of
+:data:`_CLAUSE_AGENT_CASES`. :func:`vetted_agents` drops an agent the sentence calls
+unconfirmed, and a place; :func:`claimants_of` finds who claims responsibility.
+
+Examples
+--------
+>>> from kg import parse
+>>> from kg.lexicon import load_lexicon
+>>> rd = parse("Hamas launched an attack on Israel.")
+>>> agents, light = noun_agents(rd, rd.doc[3], load_lexicon())
+>>> [k for k, _, _ in agents], light.text
+(['hamas'], 'launched')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from ..lexicon import Lexicon
+from ..resolve import ResolvedDoc
+from .actors import Actor, actors, modifier_actors
+from .clauses import accused_of, subject_of
+from .modality import is_negated
+from .sides import partners_of, supported_party
+from .syntax import MODIFIER_DEPS, OBJECT_DEPS, prep_objects, verb_lemma
+
+__all__ = ["claimants_of", "is_attack_noun", "noun_agents", "owned", "together", "vetted_agents"]
+
+_NOT_AGENTS = frozenset({"Place", "Facility"})
+#: Agents and the clause word they were found through: a light verb ("launched"), or none.
+Agents = tuple[list[Actor], "Token | None"]
+
+
+def noun_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents:
+    """The agents of a noun trigger, and the verb of the clause they were found through.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    noun : Token
+        The noun trigger.
+    lex : Lexicon
+        The lexicon.
+
+    Returns
+    -------
+    tuple of (list of (str, Token, float), Token or None)
+        The agents the noun phrase names itself (its modifiers, a ``from`` of a request
+        or support, a ``by`` phrase), else those of the first case of
+        :data:`_CLAUSE_AGENT_CASES` that answers; and the governing verb ("launched"
+        in "launched an attack"), ``None`` when the phrase named them.
+    """
+    found = _own_agents(rd, noun, lex)
+    if found:
+        return found, None
+    for case in _CLAUSE_AGENT_CASES:
+        answer = case(rd, noun, lex)
+        if answer is not None:
+            return answer
+    return [], None
+
+
+def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
+    """The agents a noun phrase names: "Iran's condemnation", "Israeli strikes", "an appeal
+    from the Security Council", "the Turkish drone strike", "a demonstration by Hamas supporters"."""
+    found = []
+    for child in noun.children:
+        if child.dep_ in MODIFIER_DEPS:
+            found += actors(rd, child)
+    if noun.lemma_.lower() in lex.word_set("request") | lex.word_set("support"):  # "an appeal from the Security Council"
+        received = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("receiving")
+        heads = [noun] + ([noun.head] if received else [])
+        for pobj in (p for h in heads for p in prep_objects(h, frozenset({"from"}))):
+            found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
+    for mod, factor in modifier_actors(rd, noun):
+        if factor < 1.0:  # one compound down: "the Turkish drone strike"
+            found += [(k, t, f * factor) for k, t, f in actors(rd, mod)]
+    for child in noun.children:  # "a demonstration by Hamas supporters", "the attack by X"
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += actors(rd, pobj)
+    return found
+
+
+def _light_verb_subject(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
+    """"X launched strikes", and who did it with them: "X, together with Y, launched strikes"."""
+    head = noun.head
+    if not (noun.dep_ in OBJECT_DEPS and verb_lemma(head, lex.light_verbs) in lex.light_verbs):
+        return None
+    subj, passive = subject_of(head)
+    if passive:
+        return None
+    found = actors(rd, subj)
+    keys = {k for k, _, _ in found}
+    return found + [p for p in partners_of(rd, head, subj) if p[0] not in keys], head
+
+
+def _on_alert(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
+    """"put Washington on alert for ...", "Iran is on high alert against ...": the one on
+    alert ("put its army on high alert": the army's owner)."""
+    head = noun.head
+    if not (noun.dep_ == "pobj" and head.lower_ == "on"):
+        return None
+    verb = head.head
+    held = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    if held:
+        return actors(rd, held[0]) or actors(rd, held[0], via_modifiers=True), verb
+    if verb.lemma_.lower() == "be":
+        subj, passive = subject_of(verb)
+        return ([] if passive else actors(rd, subj)), verb
+    return None
+
+
+def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
+    """"killed four people in an attack on X", "staged a strike in protest against X"; talks
+    one goes to or comes from: "returned to Geneva for talks", "called off the strike after
+    deliberations with X": the subject of the clause the act is in."""
+    head = noun.head
+    meeting = lex.nouns.get(noun.lemma_.lower())
+    around = {"for", "after", "following"} if meeting is not None and meeting.predicate == "consulted" else set()
+    if not (noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} | around):
+        return None
+    while head.dep_ == "conj" and head.head.i != head.i and head.head.dep_ == "prep":
+        head = head.head  # "coordinated with and in support of X"
+    verb = head.head
+    if (verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.dep_ in OBJECT_DEPS
+            and is_attack_noun(verb.head, lex)):
+        verb = verb.head.head  # "conducted strikes coordinated with and in support of X"
+    elif verb.dep_ == "acl" and verb.tag_ in {"VBN", "VBG"}:
+        # "officials involved in negotiations with X": the officials, not the clause's subject
+        return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
+    if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in noun.children):
+        return [], verb  # "during a visit by Starmer to the White House, Trump said": not Trump's visit
+    if verb.lemma_.lower() in lex.word_set("facing"):
+        return [], verb  # "facing challenges, with threats to their integrity": they are threatened
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj, passive = subject_of(verb)
+    taking_part = verb.lemma_.lower() in lex.word_set("taking_part") and head.lower_ == "in"
+    if passive and taking_part and is_negated(verb):
+        return [], verb  # "Lebanon's army was not involved in the clashes"
+    if not passive or taking_part:
+        # "X was involved in the use of drones against Y": X did it
+        return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], verb
+    return None
+
+
+#: The clauses whose subject does the act a noun names, tried in order when the noun phrase
+#: names no agent: the first that answers decides.
+_CLAUSE_AGENT_CASES: tuple[Callable[[ResolvedDoc, Token, Lexicon], "Agents | None"], ...] = (
+    _light_verb_subject, _on_alert, _in_the_act,
+)
+
+
+def vetted_agents(rd: ResolvedDoc, sent: Span, noun: Token, mode: str, agents: list[Actor],
+                  lex: Lexicon) -> list[Actor]:
+    """The agents a sentence holds to: the accused of an allegation, the one supported in a
+    fight, none when the sentence calls them unconfirmed, never a place.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    sent : Span
+        The sentence.
+    noun : Token
+        The noun trigger.
+    mode : str
+        How it is stated (:func:`~kg.extract.modality.modality`).
+    agents : list of (str, Token, float)
+        Its agents (:func:`noun_agents`).
+    lex : Lexicon
+        The lexicon.
+
+    Returns
+    -------
+    list of (str, Token, float)
+        "accused Kataib Hezbollah of attacks on U.S. interests": Kataib Hezbollah;
+        "support for the Government of Somalia in the war against al-Shabaab": the
+        supported fight (the government), not the fight of whoever gives the support;
+        "its alleged support for X", "a suspected Israeli strike": no one; a place
+        names where, not who ("the Gaza conflict", "the Baghdad attack").
+    """
+    if mode == "alleged":
+        agents = agents or actors(rd, accused_of(noun))
+    if noun.lemma_.lower() in lex.word_set("campaign") and not any(
+            c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children):
+        supported = actors(rd, supported_party(noun))
+        if supported:
+            agents = [(k, t, f * 0.85) for k, t, f in supported]
+    alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
+    return [] if alleged or _hedged(sent, noun, agents, lex) else [
+        a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
+
+
+def _hedged(sent: Span, noun: Token, agents: list, lex: Lexicon) -> bool:
+    """Whether the sentence calls the perpetrator of this act unconfirmed:
+    "the group responsible for the attack remains unconfirmed", "the attack
+    by unidentified gunmen"."""
+    for t in sent:
+        if t.lower_ not in lex.hedges:
+            continue
+        if t.dep_ in {"acomp", "attr", "oprd"}:
+            # "the group responsible for the attack remains unconfirmed": the act is in the subject
+            subjects = [c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if any(noun.i in {x.i for x in subj.subtree} for subj in subjects):
+                return True
+        if t.dep_ == "amod" and t.head.i in {a[1].i for a in agents}:
+            return True  # "unidentified gunmen", "suspected militants"
+    return False
+
+
+def together(noun: Token, light: Token | None, lex: Lexicon) -> bool:
+    """Whether the act's agents did it together.
+
+    Parameters
+    ----------
+    noun : Token
+        The noun trigger.
+    light : Token or None
+        The light verb its agents were found through.
+    lex : Lexicon
+        The lexicon.
+
+    Returns
+    -------
+    bool
+        ``True`` for "joint strikes", or partners named on the light verb or its
+        subject ("together with", "in coordination with", "alongside").
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = parse("Mali and Niger carried out joint strikes.").doc
+    >>> together(doc[6], doc[3], load_lexicon())
+    True
+    """
+    if any(c.dep_ == "amod" and c.lower_ in lex.word_set("joint") for c in noun.children):
+        return True
+    if light is None:
+        return False
+    subj = next((c for c in light.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    words = lex.word_set("together") | lex.word_set("coordination")  # "together with", "in coordination with"
+    return any(t.lower_ in words or t.lower_ == "alongside"
+               for h in (light, subj) if h is not None for t in h.subtree
+               if t.i not in {x.i for x in noun.subtree})
+
+
+def is_attack_noun(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun is a trigger of an attack event ("strike", "raid").
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = parse("The strike hit the talks.").doc
+    >>> is_attack_noun(doc[1], load_lexicon()), is_attack_noun(doc[4], load_lexicon())
+    (True, False)
+    """
+    trig = lex.nouns.get(tok.lemma_.lower())
+    return trig is not None and trig.event == "Attack"
+
+
+def owned(rd: ResolvedDoc, noun: Token) -> bool:
+    """Whether a noun trigger has its own actor ("Iran's condemnation", "Israeli strikes").
+
+    >>> from kg import parse
+    >>> rd = parse("Iran's condemnation came late.")
+    >>> owned(rd, rd.doc[2])
+    True
+    """
+    return any(c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children)
+
+
+def claimants_of(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
+    """Who claims responsibility for the act a noun names.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    noun : Token
+        The noun trigger, the object of "for".
+    lex : Lexicon
+        The lexicon (its claim phrases: verb and object).
+
+    Returns
+    -------
+    list of (str, Token, float)
+        The subject's actors ("X claimed responsibility for the attack" -> X); none
+        for a negated or passive claim.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> rd = parse("Hamas claimed responsibility for the attack.")
+    >>> [k for k, _, _ in claimants_of(rd, rd.doc[5], load_lexicon())]
+    ['hamas']
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    obj = prep.head
+    verb = obj.head if obj.dep_ in OBJECT_DEPS else None
+    if verb is None or (verb.lemma_.lower(), obj.lemma_.lower()) not in lex.claims:
+        return []
+    if is_negated(verb):
+        return []
+    subj, passive = subject_of(verb)
+    return [] if passive else actors(rd, subj)
