@@ -37,3 +37,13 @@ def test_cameo_own_rows_outrank_the_dictionary():
 ])
 def test_cameo_imported_rows_stay_in_their_slots(text, forbidden):
     assert not any(r.object == forbidden for r in _relations(text))
+
+
+@pytest.mark.parametrize("text,forbidden", [
+    # acting together on a third party is cooperation only for verbs kg knows itself
+    ("Japan and China have been disputing the uninhabited islands for years.", ("japan", "cooperatedWith", "china")),
+    # a particle the dictionary has no row for changes the verb: "rip off" is no attack
+    ("Canada has been ripping off the United States for decades.", ("canada", "targeted", "united-states")),
+])
+def test_cameo_imported_rows_make_no_joint_act_or_phrasal_reading(text, forbidden):
+    assert forbidden not in {r.triple for r in _relations(text)}

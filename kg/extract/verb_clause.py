@@ -100,12 +100,18 @@ def _fitting(rd: ResolvedDoc, verb: Token, triggers):
     """The rows that fit a verb as written: "called off" takes the rows of "call off" only (a
     row of a phrasal verb never fits the verb without its particle), and a verb + noun
     pattern fits only when that noun is the verb's object and names an act, not an actor
-    ("provided the military with weapons")."""
+    ("provided the military with weapons"). A particle no imported row has leaves only kg's own
+    rows ("ripping off" is no "rip")."""
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     objects = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECT_DEPS and not rd.actor_at(c)}
     phrasal = [t for t in triggers if t.particle and t.particle in prts]
     own = [t for t in triggers if not t.particle and t.origin == "verbs.tsv"]  # kg's rows: "shot down"
-    rows = own + phrasal if phrasal else [t for t in triggers if not t.particle]
+    if phrasal:
+        rows = own + phrasal
+    elif prts:  # "ripping off X": a particle the dictionary has no row for changes the verb
+        rows = own
+    else:
+        rows = [t for t in triggers if not t.particle]
     return tuple(t for t in rows if t.noun is None or t.noun in objects)
 
 

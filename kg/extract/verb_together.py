@@ -155,8 +155,10 @@ def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relatio
     """
     verb, subjects, triggers, partnered = clause.verb, clause.own, clause.triggers, clause.partnered
     if len({s[0] for s in subjects}) < 2 or not any(
-            t.predicate in JOINT_PREDICATES or (partnered and t.object != "special:deny") for t in triggers or ()):
+            t.origin == "verbs.tsv" and (t.predicate in JOINT_PREDICATES or (partnered and t.object != "special:deny"))
+            for t in triggers or ()):
         return  # plain coordination makes partners only in conflict; "in coordination with" in any act
+        # (a verb kg knows only from the dictionary makes none: "X and Y disputed the islands")
     keys = {s[0] for s in subjects}
     third = partnered or any(
         (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
