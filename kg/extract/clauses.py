@@ -2,7 +2,8 @@
 
 :func:`subject_of` follows coordinated verbs and open complements up to the subject
 they share; :func:`agent_of` finds a passive's ``by`` agent or who did it "at the
-hands of"; :func:`speaker_of` and :func:`accuser` find who asserts a clause.
+hands of"; :func:`speaker_of` and :func:`accuser` find who asserts a clause;
+:func:`clause_truth` says whether a clause states a standing fact as so.
 
 Examples
 --------
@@ -20,9 +21,11 @@ from spacy.tokens import Token
 from ..lexicon import Lexicon, load_lexicon
 from ..resolve import ResolvedDoc
 from .actors import INERT, actors
+from .modality import is_negated, modality
 from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, is_infinitive, prep_objects
 
-__all__ = ["accused_of", "accuser", "agent_of", "at_the_hands_of", "speaker_of", "subject_of"]
+__all__ = ["accused_of", "accuser", "agent_of", "at_the_hands_of", "clause_truth", "ongoing", "speaker_of",
+           "subject_of"]
 
 
 def subject_of(verb: Token, lex: Lexicon | None = None) -> tuple[Token | None, bool]:
@@ -315,3 +318,56 @@ def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
             return None
         break
     return None
+
+
+def ongoing(verb: Token, lex: Lexicon) -> bool:
+    """Whether a clause is going on: "fighters continue to join the SDF", "keep joining".
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = parse("Fighters continue to join the SDF.").doc
+    >>> ongoing(doc[3], load_lexicon())
+    True
+    """
+    return verb.dep_ == "xcomp" and lex.intent.get(verb.head.lemma_.lower()) == "continue"
+
+
+def clause_truth(clause: Token | None, lex: Lexicon, *, future_act: bool = False) -> bool | None:
+    """Whether a clause stating a standing fact (a membership, a post) is negated.
+
+    Parameters
+    ----------
+    clause : Token or None
+        The clause's verb; ``None`` for a fact stated by a noun phrase (so true).
+    lex : Lexicon
+        The lexicon.
+    future_act : bool
+        The clause is an act done as a member, which may be still to come ("X will fly
+        missions as part of Y": the act is to come, the membership holds now).
+
+    Returns
+    -------
+    bool or None
+        ``True`` when negated, ``False`` when stated as so, ``None`` when it states no
+        fact: an aim ("applied to join"), a future or a wish ("will join").
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> lex = load_lexicon()
+    >>> clause_truth(parse("Finland joined NATO.").doc[1], lex), clause_truth(parse("Sweden will join NATO.").doc[2], lex)
+    (False, None)
+    >>> clause_truth(parse("Finland did not join NATO.").doc[3], lex)
+    True
+    """
+    if clause is None:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and not ongoing(clause, lex):
+        return None  # "applied to join NATO", "a bid to become a member": an aim
+    mode = modality(clause, lex)
+    if future_act and mode == "future":
+        return is_negated(clause)
+    if mode not in {"asserted", "denied"}:
+        return None  # "Ukraine will join NATO", "Sweden wants to be a member of NATO"
+    return mode == "denied" or is_negated(clause)
