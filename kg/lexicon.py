@@ -135,12 +135,26 @@ class Lexicon:
     #: its object phrase, and in a complement clause (arguments.tsv)
     argument_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
     complement_preps: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: named constructions -> the relation they state ("joint" -> cooperatedWith); readings.tsv
+    readings: dict[str, str] = field(default_factory=dict)
     #: word lists by concept, one file each in ``lexicon/words/`` ("weapon", "part"...): the
     #: open-class words a pattern asks about, read with :meth:`Lexicon.word_set`
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     #: generic agent nouns (singular and plural) of the Phoenix agents dictionary -> kg class
     #: ("gunman", "police", "prosecutors"); petrarch/agents.tsv
     agents: dict[str, str] = field(default_factory=dict)
+
+    def reading(self, name: str) -> str:
+        """The relation a named construction states (``lexicon/readings.tsv``): "joint" ->
+        ``cooperatedWith``. An unknown name is an error.
+
+        >>> load_lexicon().reading("must")
+        'demanded'
+        """
+        try:
+            return self.readings[name]
+        except KeyError:
+            raise KeyError(f"no reading {name!r} in ontology/lexicon/readings.tsv") from None
 
     def word_set(self, concept: str) -> frozenset[str]:
         """The words of one concept (``lexicon/words/<concept>.txt``); a concept with no file
@@ -161,6 +175,7 @@ class Lexicon:
         preds |= {t.predicate for t in self.nouns.values() if t.predicate}
         preds |= {m.predicate.lstrip("~") for m in self.modifiers}
         preds |= {p for p in self.titles.values() if p}
+        preds |= set(self.readings.values())
         preds |= {"controls"} if self.control else set()
         preds |= {"partOf"} if self.membership else set()
         return frozenset(preds)
@@ -332,5 +347,6 @@ def load_lexicon() -> Lexicon:
         argument_preps=argument_preps,
         agents=_agents(),
         words=_word_lists(),
+        readings={row[0]: row[1] for row in _rows("readings.tsv")},
         complement_preps={row[0]: tuple(p for p in row[2].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
     )

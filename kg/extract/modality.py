@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 from .syntax import OBJECT_DEPS, is_infinitive, verb_lemma
 
 __all__ = ["COOPERATIVE", "CONFLICTUAL", "FUTURE", "SUSTAINED", "intent_predicate", "is_irrealis",
@@ -246,7 +246,7 @@ def is_irrealis(tok: Token, lex: Lexicon) -> bool:
     return modality(tok, lex) != "asserted"
 
 
-def intent_predicate(predicate: str, mode: str) -> str | None:
+def intent_predicate(predicate: str, mode: str, *, lex: Lexicon | None = None) -> str | None:
     """The relation an intended act states: cooperation is AGREE, conflict a THREAT.
 
     A standing commitment to fight or defeat someone ("is committed to defeating X",
@@ -279,8 +279,9 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
     """
     if mode in {"asserted", "alleged"}:
         return predicate
+    lex = lex or load_lexicon()
     if mode == "pursued" and predicate in {"targeted", "inConflictWith"}:
-        return "inConflictWith"
+        return lex.reading("pursued-hostile")
     if mode == "pursued" and predicate in SUSTAINED:
         return predicate  # "is committed to supporting X": a standing policy of support
     if mode == "pursued":
@@ -291,9 +292,9 @@ def intent_predicate(predicate: str, mode: str) -> str | None:
         return None
     # "will meet X if ...": a conditional offer is an agreement offered (PLOVER AGREE)
     if predicate in CONFLICTUAL or mode == "threat":
-        return "threatened"  # "will strike X unless ...", "threatened to expel X"
+        return lex.reading("intent-hostile")  # "will strike X unless ...", "threatened to expel X"
     if predicate in COOPERATIVE:
-        return "agreedWith"
+        return lex.reading("intent-cooperative")
     return None
 
 

@@ -102,7 +102,7 @@ def _read_noun(rd: ResolvedDoc, sent: Span, noun: Token, lex: Lexicon) -> Iterat
     if pred is None:
         return
     if pred in PAIR_PREDICATES and mode == "asserted":
-        yield from pair_relations(rd, sent, noun, trig, pred)
+        yield from pair_relations(rd, sent, noun, trig, pred, lex=lex)
     agents, light = noun_agents(rd, noun, lex)
     agents = vetted_agents(rd, sent, noun, mode, agents, lex)
     mode, pred = _assignment(rd, noun, trig, mode, pred, agents, lex)
@@ -183,7 +183,7 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, light: Token | Non
     if trig.event == "Attack" and light is not None and light.lemma_.lower() in lex.word_set("exchanging"):
         objects = [a for h in (noun, light) for p in prep_objects(h, frozenset({"with"}))
                    for a in actors(rd, p)]
-        pred = "inConflictWith"
+        pred = lex.reading("exchange-of-fire")
     if not objects and trig.predicate == "protestedAgainst":
         objects = removal_demanded(rd, noun)
     if trig.event == "Attack" and not objects:
@@ -223,7 +223,7 @@ def _backing(rd: ResolvedDoc, sent: Span, act: _Act, rel: Relation, obj: Actor, 
         yield backed
     if backed is not None and is_military and light is not None:
         for foe in strike_targets(rd, light, noun):
-            ally = relation(rd, sent, obj, "inConflictWith", foe, 0.6,
+            ally = relation(rd, sent, obj, lex.reading("ally-fight"), foe, 0.6,
                             f"noun:{act.trig.lemma}:ally-fight", trigger=noun)
             if ally:
                 yield ally

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon, NounTrigger
+from ..lexicon import Lexicon, NounTrigger, load_lexicon
 from ..model import Relation
 from ..resolve import ResolvedDoc
 from .actors import Actor, actors
@@ -32,7 +32,8 @@ __all__ = ["PAIR_PREDICATES", "mutual_relations", "pair_relations"]
 PAIR_PREDICATES = frozenset({"inConflictWith", "consulted", "agreedWith", "cooperatedWith"})
 
 
-def pair_relations(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger, pred: str) -> Iterator[Relation]:
+def pair_relations(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger, pred: str, *,
+                   lex: Lexicon | None = None) -> Iterator[Relation]:
     """The relation a noun states between the actors it names as a pair.
 
     "the Israel-Hamas conflict", "talks between X and Y" (an agreement between them
@@ -57,12 +58,13 @@ def pair_relations(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger, 
     Relation
         ``pred`` between each pair, and ``consulted`` after an agreement.
     """
+    lex = lex or load_lexicon()
     for a, b in [*_hyphen_pairs(rd, noun), *_between_pairs(rd, noun)]:
         rel = relation(rd, sent, a, pred, b, trig.confidence, f"noun:{trig.lemma}:pair", trigger=noun)
         if rel:
             yield rel
         if rel and pred == "agreedWith":
-            talks = relation(rd, sent, a, "consulted", b, trig.confidence * 0.8,
+            talks = relation(rd, sent, a, lex.reading("negotiated"), b, trig.confidence * 0.8,
                              f"noun:{trig.lemma}:pair:negotiated", trigger=noun)
             if talks:
                 yield talks
@@ -114,20 +116,20 @@ def mutual_relations(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger
             together(noun, light, lex)
             or any(c.dep_ == "amod" and c.lower_ in lex.word_set("joint") for c in noun.children)
             or (light is not None and light.lemma_.lower() in lex.word_set("holding_exercise"))):
-        yield from _joint(rd, sent, noun, trig, agents, 0.75)
+        yield from _joint(rd, sent, noun, trig, agents, lex, 0.75)
     jointly = together(noun, light, lex)
     if objects and len({a[0] for a in agents}) > 1 and (
             jointly or (light is not None and pred in JOINT_PREDICATES)):
-        yield from _joint(rd, sent, noun, trig, agents, 0.75 if jointly else 0.6)
+        yield from _joint(rd, sent, noun, trig, agents, lex, 0.75 if jointly else 0.6)
 
 
-def _joint(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger, agents: list[Actor],
+def _joint(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger, agents: list[Actor], lex: Lexicon,
            confidence: float) -> Iterator[Relation]:
     """``cooperatedWith`` between each two different agents."""
     for i, a in enumerate(agents):
         for b in agents[i + 1:]:
             if a[0] != b[0]:
-                rel = relation(rd, sent, a, "cooperatedWith", b, confidence, f"noun:{trig.lemma}:joint", trigger=noun)
+                rel = relation(rd, sent, a, lex.reading("joint"), b, confidence, f"noun:{trig.lemma}:joint", trigger=noun)
                 if rel:
                     yield rel
 

@@ -80,7 +80,7 @@ def threat_on_condition(rd: ResolvedDoc, sent: Span, verb: Token, lex: Lexicon) 
             targets += actors(rd, cond_subj)  # "until Hamas is destroyed"
     for target in targets:
         for who in threateners:
-            rel = relation(rd, sent, who, "threatened", target, 0.7, f"verb:{verb.lemma_.lower()}:condition",
+            rel = relation(rd, sent, who, lex.reading("condition"), target, 0.7, f"verb:{verb.lemma_.lower()}:condition",
                            trigger=verb)
             if rel is not None:
                 yield rel
@@ -256,7 +256,7 @@ def must(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation
         subj, passive = subject_of(clause)
         for obj in ([] if passive else actors(rd, subj)):
             for s in subjects:
-                rel = relation(rd, sent, s, "demanded", obj, 0.7, "verb:say:must", trigger=clause)
+                rel = relation(rd, sent, s, lex.reading("must"), obj, 0.7, "verb:say:must", trigger=clause)
                 if rel is not None:
                     yield rel
 

@@ -176,7 +176,7 @@ def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relatio
             if any(c.lower_ == "other" for s in (a, b) for c in s[1].children):
                 continue  # "the BLA and other Baloch groups": one of them, not a partner
             seen.add(frozenset((a[0], b[0])))
-            rel = relation(rd, sent, a, "cooperatedWith", b, 0.75 if partnered else 0.6,
+            rel = relation(rd, sent, a, lex.reading("joint"), b, 0.75 if partnered else 0.6,
                            f"verb:{verb.lemma_.lower()}:joint", trigger=verb)
             if rel is not None:
                 yield rel

@@ -282,13 +282,13 @@ def _pair_relations(rd: ResolvedDoc, sent: Span, clause: VerbClause, row: _Row, 
     if rel.predicate in {"targeted", "coerced"} and clause.mode == "asserted" and not clause.negated \
             and not row.reverse and _in_clash(verb, lex):
         # "killed three soldiers in a gunbattle": the two sides fought
-        yield from _kept([relation(rd, sent, a, "inConflictWith", b, trig.confidence * 0.85, f"{row.rule}:clash",
+        yield from _kept([relation(rd, sent, a, lex.reading("clash"), b, trig.confidence * 0.85, f"{row.rule}:clash",
                                    trigger=verb, asserted_by=clause.speaker)])
     aim: list[tuple[Actor, bool]] = []
     if rel.predicate in {"supported", "aided"} and clause.mode in {"asserted", "pursued"} and not clause.negated:
-        yield from _backed_side_fights(rd, sent, clause, row, obj)
+        yield from _backed_side_fights(rd, sent, clause, row, obj, lex)
         aim = _aim(rd, clause, lex)
-    yield from _shared_aim_fights(rd, sent, clause, row, subj, obj, aim)
+    yield from _shared_aim_fights(rd, sent, clause, row, subj, obj, aim, lex)
     backed = backing(rd, rel, trig.lemma, lex, military=bool(aim)) if clause.mode == "asserted" else None
     if backed is not None:
         yield backed
@@ -300,23 +300,23 @@ def _kept(records: Iterable[Relation | None]) -> Iterator[Relation]:
 
 
 def _backed_side_fights(rd: ResolvedDoc, sent: Span, clause: VerbClause, row: _Row,
-                        obj: Actor) -> Iterator[Relation]:
+                        obj: Actor, lex: Lexicon) -> Iterator[Relation]:
     """"Iran backs the Houthis against Saudi Arabia": the backed side fights the foe."""
     verb = clause.verb
     foes = [a for h in (verb, obj[1]) for p in prep_objects(h, ("against",))
             for a in (actors(rd, p) or actors(rd, p, via_modifiers=True))]
-    yield from _kept(relation(rd, sent, obj, "inConflictWith", foe, row.trig.confidence * 0.8,
+    yield from _kept(relation(rd, sent, obj, lex.reading("backed-side"), foe, row.trig.confidence * 0.8,
                               f"{row.rule}:against", trigger=verb, asserted_by=clause.speaker) for foe in foes)
 
 
 def _shared_aim_fights(rd: ResolvedDoc, sent: Span, clause: VerbClause, row: _Row, subj: Actor, obj: Actor,
-                       aim: list[tuple[Actor, bool]]) -> Iterator[Relation]:
+                       aim: list[tuple[Actor, bool]], lex: Lexicon) -> Iterator[Relation]:
     """"assisting the Iraqi government to destroy ISIL", "stands by Iraq to defeat Daesh":
     helper and helped both fight the foe of the aim; "stands with Moscow in its fight against
     Ukraine": the one supported fights."""
     for foe, shared in aim:
         for side in (subj, obj) if shared else (obj,):
-            yield from _kept([relation(rd, sent, side, "inConflictWith", foe, row.trig.confidence * 0.75,
+            yield from _kept([relation(rd, sent, side, lex.reading("shared-aim"), foe, row.trig.confidence * 0.75,
                                        f"{row.rule}:shared-aim", trigger=clause.verb, asserted_by=clause.speaker)])
 
 
