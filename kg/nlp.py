@@ -84,6 +84,31 @@ _ABBREVIATION = re.compile(r"^(?:[A-Z]\.){2,}$")
 
 
 _FINAL_PUNCT = frozenset({".", "!", "?"})
+#: Closed-class words that open a clause: written with a capital a few words after a sentence
+#: ends, they begin a new sentence and the words before them are a crosshead ("... prisons.
+#: BLA surges Since last August, ...": news sites' sub-headings lose their line break).
+_CLAUSE_OPENERS = frozenset({"the", "a", "an", "since", "in", "on", "at", "after", "before", "when", "while",
+                             "but", "he", "she", "they", "it", "we", "his", "her", "their", "its", "this",
+                             "these", "those", "there", "as", "if", "for", "during", "despite", "although",
+                             "earlier", "last", "meanwhile"})
+#: The longest crosshead kg recognises, in words.
+_CROSSHEAD_WORDS = 6
+
+
+def _crosshead_end(doc: Doc, i: int) -> bool:
+    """Whether a capitalised opener at ``i`` follows a crosshead: one to six words, the first
+    capitalised, right after a sentence's final stop."""
+    tok = doc[i]
+    if not (tok.text[:1].isupper() and tok.lower_ in _CLAUSE_OPENERS):
+        return False
+    for n in range(1, _CROSSHEAD_WORDS + 1):
+        j = i - n
+        if j < 1 or not doc[j].is_alpha:
+            return False
+        before = doc[j - 1]
+        if before.text in _FINAL_PUNCT and before.whitespace_:
+            return doc[j].text[:1].isupper()
+    return False
 
 
 class LineBreaks:
@@ -95,6 +120,11 @@ class LineBreaks:
     ['Joseph Votel, commander of U.S. Central Command, met Iraqi officials.']
     >>> [s.text for s in nlp(".    Near Mosul, two strikes hit a tunnel.").sents]
     ['.', '   ', 'Near Mosul, two strikes hit a tunnel.']
+
+    A crosshead that lost its line break is a segment of its own:
+
+    >>> [s.text for s in nlp("Rebels shelled the town. Talks stall Since Monday, the army has held the road.").sents]
+    ['Rebels shelled the town.', 'Talks stall', 'Since Monday, the army has held the road.']
     """
 
     def __call__(self, doc: Doc) -> Doc:
@@ -109,6 +139,8 @@ class LineBreaks:
             elif (_ABBREVIATION.match(token.text) and nxt.is_title and nxt.lower_ not in _OPENERS
                   and token.whitespace_):
                 nxt.is_sent_start = False
+            elif _crosshead_end(doc, nxt.i):
+                nxt.is_sent_start = True
         return doc
 
 

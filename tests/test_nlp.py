@@ -1,0 +1,22 @@
+"""The spaCy pipeline's own components (kg/nlp.py): sentence starts at line breaks and crossheads."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text,sentences", [
+    # a sub-heading that lost its line break is its own segment
+    ("Rebels shelled the town. Talks stall Since Monday, the army has held the road.",
+     ["Rebels shelled the town.", "Talks stall", "Since Monday, the army has held the road."]),
+    ("The ministry confirmed the deaths. Border clashes The army said it repelled the attack.",
+     ["The ministry confirmed the deaths.", "Border clashes", "The army said it repelled the attack."]),
+    # a capitalised opener inside a sentence, far from its start, is no crosshead
+    ("Judges of the International Court of Justice sat in The Hague on Monday.",
+     ["Judges of the International Court of Justice sat in The Hague on Monday."]),
+    # a line break always starts a sentence
+    ("Army retakes town\nThe army recaptured the town on Monday.",
+     ["Army retakes town", "The army recaptured the town on Monday."]),
+])
+def test_nlp_sentence_starts(nlp, text, sentences):
+    assert [s.text.strip() for s in nlp(text).sents if s.text.strip()] == sentences
