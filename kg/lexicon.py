@@ -143,6 +143,9 @@ class Lexicon:
     #: generic agent nouns (singular and plural) of the Phoenix agents dictionary -> kg class
     #: ("gunman", "police", "prosecutors"); petrarch/agents.tsv
     agents: dict[str, str] = field(default_factory=dict)
+    #: kinds of qualifier the resolver records ("state", "place", "office") -> the relation
+    #: extraction makes of them (``None``: the title's own, titles.tsv); qualifiers.tsv
+    qualifiers: dict[str, str | None] = field(default_factory=dict)
 
     def reading(self, name: str) -> str:
         """The relation a named construction states (``lexicon/readings.tsv``): "joint" ->
@@ -176,6 +179,7 @@ class Lexicon:
         preds |= {m.predicate.lstrip("~") for m in self.modifiers}
         preds |= {p for p in self.titles.values() if p}
         preds |= set(self.readings.values())
+        preds |= {p for p in self.qualifiers.values() if p}
         preds |= {"controls"} if self.control else set()
         preds |= {"partOf"} if self.membership else set()
         return frozenset(preds)
@@ -348,5 +352,6 @@ def load_lexicon() -> Lexicon:
         agents=_agents(),
         words=_word_lists(),
         readings={row[0]: row[1] for row in _rows("readings.tsv")},
+        qualifiers={row[0]: _opt(row[1]) for row in _rows("qualifiers.tsv")},
         complement_preps={row[0]: tuple(p for p in row[2].split(",") if _opt(p)) for row in _rows("arguments.tsv")},
     )
