@@ -10,7 +10,29 @@
 =================  ===========================================================
 
 Every family is a generator over a :class:`~kg.resolve.ResolvedDoc` that
-yields typed records and never changes the ``Doc``.
+yields typed records and never changes the ``Doc``. Each family reads its
+words in a short sequence of named steps and leaves the patterns (small named
+generators that ask the lexicon for a word's role) to modules named for what
+they do:
+
+===================  =========================================================
+``verbs``            ``verb_clause`` (the rows that fit, the mode, the doers),
+                     ``verb_slots`` (a row's object slot), ``verb_extras``
+                     (threats on a condition, suffering, hostilities ended,
+                     "must", denials), ``verb_together`` (joint acts, each
+                     other, reciprocal verbs)
+``nominal``          ``noun_agents``, ``noun_objects``, ``noun_pairs``
+``roles``            ``titles``, ``membership``, ``part_of``, ``forces``
+                     (military units, warships), ``places`` (locatedIn,
+                     stationedIn)
+``control``          ``control_phrases``
+shared               ``syntax`` (dependency labels, prepositions),
+                     ``actors`` (who a token denotes), ``clauses`` (subject,
+                     agent, speaker, accuser), ``modality`` (how a trigger is
+                     stated), ``sides`` (partners, the one supported, foes),
+                     ``records`` (relation and evidence records),
+                     ``arguments``, ``events``
+===================  =========================================================
 
 Examples
 --------
@@ -45,9 +67,20 @@ FAMILIES = (verb_relations, nominal_relations, modifier_relations, role_relation
 def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Relation], list[Event]]:
     """Run every family over one resolved document.
 
-    Returns the relations (one per subject, predicate, object and sentence,
-    the most confident kept) and the events (merged by key: two mentions of
-    the attack on the same target in one document are one event).
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    lexicon : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Returns
+    -------
+    tuple of (list of Relation, list of Event)
+        The relations (one per subject, predicate, object and sentence, the most
+        confident kept, the first found on a tie) and the events (merged by key:
+        two mentions of the attack on the same target in one document are one
+        event).
     """
     lex = lexicon or load_lexicon()
     relations: dict[tuple, Relation] = {}

@@ -38,6 +38,20 @@ INERT = frozenset({"Place", "Facility"})
 def actor_type(rd: ResolvedDoc, key: str) -> str:
     """The kind of a resolved actor ("State", "ArmedGroup", "Place"...).
 
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    key : str
+        An entity key of it.
+
+    Returns
+    -------
+    str
+        The entity's type.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> actor_type(parse("Iran condemned Israel."), "iran")
     'State'
@@ -246,6 +260,15 @@ def modifier_actors(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) -> 
     noun that names the actor's rival, a part of its land or a pact with another
     ("Chinese rivals", "Mexico's northern border", "the Iran deal").
 
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    tok : Token
+        The noun.
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
     Returns
     -------
     list of (Token, float)
@@ -279,6 +302,20 @@ def modifier_actors(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) -> 
 def mention(rd: ResolvedDoc, tok: Token) -> tuple[int, int]:
     """The token bounds ``(start, end)`` of the mention a token belongs to, within its sentence.
 
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    tok : Token
+        A token of the mention.
+
+    Returns
+    -------
+    tuple of (int, int)
+        The first token's index and the index after the last.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> rd = parse("Hezbollah leader Hassan Nasrallah spoke.")
     >>> mention(rd, rd.doc[3])
@@ -297,6 +334,22 @@ def mention(rd: ResolvedDoc, tok: Token) -> tuple[int, int]:
 def mention_head(rd: ResolvedDoc, tok: Token, key: str) -> Token:
     """The highest token of a mention of ``key`` above ``tok`` in the parse tree.
 
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    tok : Token
+        A token of the mention.
+    key : str
+        The actor it denotes.
+
+    Returns
+    -------
+    Token
+        The head.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> rd = parse("Hezbollah leader Hassan Nasrallah spoke.")
     >>> mention_head(rd, rd.doc[2], "hassan-nasrallah").text

@@ -58,51 +58,59 @@ def subject_of(verb: Token, lex: Lexicon | None = None) -> tuple[Token | None, b
     ('Israel', True)
     """
     lex = lex or load_lexicon()
-    seen = 0
     tok = verb
-    while tok is not None and seen < 6:
-        seen += 1
-        # the subject nearest the verb: in "Near Rawah, two strikes engaged ..." a parser
-        # may take the fronted place for a second subject
-        for child in sorted(tok.children, key=lambda c: -c.i if c.i < tok.i else c.i):
-            if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
-                    return tok.head, False  # "forces who are leading ...": the forces
-                return child, False
-            if child.dep_ in PASSIVE_SUBJECT_DEPS:
-                return child, True
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in lex.word_set("devoted"):
-            tok = tok.head.head  # "X is committed to defeating Y": X, even as the passive subject
-            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
-            if subj is not None:
-                return subj, False
-            continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ == "in" and tok.head.head.lemma_.lower() in lex.word_set("joining"):
-            tok = tok.head.head  # "Poland joined Germany in condemning Russia": Poland (and Germany)
-            continue
-        if tok.dep_ == "pcomp" and tok.head.lower_ in {"of", "for"} and \
-                tok.head.head.lemma_.lower() in lex.word_set("accusing"):
-            return accused_of(tok), False  # "accused the United States of aiding Israel"
-        if tok.dep_ == "xcomp" and tok.head.i != tok.i:
-            controller = _object_controller(tok.head, lex)
-            if controller is not None:
-                return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
-        if tok.dep_ in {"acl", "relcl"} and is_infinitive(tok) and tok.head.lemma_.lower() in lex.word_set("campaign"):
-            owner = _owner_of(tok.head, lex)  # "the coalition's campaign to defeat X"
-            return (owner, False) if owner is not None else (None, False)
-        if tok.dep_ in {"conj", "xcomp", "acomp"} and tok.head.i != tok.i:
-            tok = tok.head  # "X agreed to ...", "X is willing to ..."
-            continue
-        if tok.dep_ == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-                                    or (tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children))):
-            tok = tok.head  # "staged a rally to protest X", "blocked the avenue, calling for ...": the same subject
-            continue
-        if tok.dep_ == "relcl":
-            return tok.head, False
-        if tok.dep_ == "acl" and tok.tag_ == "VBG":
-            return tok.head, False
-        break
+    for _ in range(6):
+        found = _own_subject(tok)
+        if found is not None:
+            return found
+        step = _step_up(tok, lex)
+        if not isinstance(step, Token):
+            return step if step is not None else (None, False)
+        tok = step
     return None, False
+
+
+def _own_subject(tok: Token) -> tuple[Token, bool] | None:
+    """The subject of the clause itself, nearest the verb: in "Near Rawah, two strikes engaged
+    ..." a parser may take the fronted place for a second subject ("forces who are leading
+    ...": the forces)."""
+    for child in sorted(tok.children, key=lambda c: -c.i if c.i < tok.i else c.i):
+        if child.dep_ in SUBJECT_DEPS:
+            if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+                return tok.head, False
+            return child, False
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child, True
+    return None
+
+
+def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | None:
+    """Where a clause with no subject of its own gets one: the head to go on from (a
+    :class:`~spacy.tokens.Token`), the answer (a ``(subject, passive)`` pair), or ``None``
+    when it has none."""
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "to" and head.head.lemma_.lower() in lex.word_set("devoted"):
+        up = head.head  # "X is committed to defeating Y": X, even as the passive subject
+        subj = next((c for c in up.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS), None)
+        return (subj, False) if subj is not None else up
+    if tok.dep_ == "pcomp" and head.lower_ == "in" and head.head.lemma_.lower() in lex.word_set("joining"):
+        return head.head  # "Poland joined Germany in condemning Russia": Poland (and Germany)
+    if tok.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in lex.word_set("accusing"):
+        return accused_of(tok), False  # "accused the United States of aiding Israel"
+    if tok.dep_ == "xcomp" and head.i != tok.i:
+        controller = _object_controller(head, lex)
+        if controller is not None:
+            return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
+    if tok.dep_ in {"acl", "relcl"} and is_infinitive(tok) and head.lemma_.lower() in lex.word_set("campaign"):
+        return _owner_of(head, lex), False  # "the coalition's campaign to defeat X"
+    if tok.dep_ in {"conj", "xcomp", "acomp"} and head.i != tok.i:
+        return head  # "X agreed to ...", "X is willing to ..."
+    if tok.dep_ == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+                                or (tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children))):
+        return head  # "staged a rally to protest X", "blocked the avenue, calling for ...": the same subject
+    if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        return head, False
+    return None
 
 
 def accused_of(act: Token) -> Token | None:
@@ -323,6 +331,20 @@ def speaker_of(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> str | None:
 def ongoing(verb: Token, lex: Lexicon) -> bool:
     """Whether a clause is going on: "fighters continue to join the SDF", "keep joining".
 
+    Parameters
+    ----------
+    verb : Token
+        The clause's verb.
+    lex : Lexicon
+        The lexicon (its verbs of continuing).
+
+    Returns
+    -------
+    bool
+        ``True`` for the open complement of a verb of continuing.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
     >>> doc = parse("Fighters continue to join the SDF.").doc

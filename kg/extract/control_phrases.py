@@ -81,6 +81,22 @@ def phrases(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> Iterator[Phrase]:
 def control_row(ctl: dict, kind: str, tok: Token) -> ControlTrigger | None:
     """The control row of a kind for a token, by lemma or by form.
 
+    Parameters
+    ----------
+    ctl : dict
+        The lexicon's control rows, by (kind, word).
+    kind : str
+        The kind of row ("verb", "noun", "hedge", "portion"...).
+    tok : Token
+        The token.
+
+    Returns
+    -------
+    ControlTrigger or None
+        The row.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
     >>> control_row(load_lexicon().control, "verb", parse("They captured it.").doc[1]).form
@@ -92,6 +108,20 @@ def control_row(ctl: dict, kind: str, tok: Token) -> ControlTrigger | None:
 def framing(tok: Token, deps: frozenset[str] = _FRAMING_DEPS) -> Iterator[Token]:
     """The heads a clause hangs under, nearest first (at most four).
 
+    Parameters
+    ----------
+    tok : Token
+        The clause's head.
+    deps : frozenset of str
+        The dependencies along which to go up.
+
+    Yields
+    ------
+    Token
+        Each head above, nearest first.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> doc = parse("Rebels tried to capture the town.").doc
     >>> [t.text for t in framing(doc[3])]

@@ -258,6 +258,20 @@ def together(noun: Token, light: Token | None, lex: Lexicon) -> bool:
 def is_attack_noun(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun is a trigger of an attack event ("strike", "raid").
 
+    Parameters
+    ----------
+    tok : Token
+        The noun.
+    lex : Lexicon
+        The lexicon (its noun triggers).
+
+    Returns
+    -------
+    bool
+        ``True`` when its trigger's event is an attack.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
     >>> doc = parse("The strike hit the talks.").doc
@@ -271,6 +285,20 @@ def is_attack_noun(tok: Token, lex: Lexicon) -> bool:
 def owned(rd: ResolvedDoc, noun: Token) -> bool:
     """Whether a noun trigger has its own actor ("Iran's condemnation", "Israeli strikes").
 
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    noun : Token
+        The noun trigger.
+
+    Returns
+    -------
+    bool
+        ``True`` when a modifier of it is a resolved actor.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> rd = parse("Iran's condemnation came late.")
     >>> owned(rd, rd.doc[2])

@@ -83,11 +83,29 @@ def _withs(child: Token, lex: Lexicon) -> list[Token]:
     return []
 
 
-def acting_as_part_of(rd: ResolvedDoc, verb: Token, lex: Lexicon | None = None) -> list[tuple[str, Token, float]]:
-    """The group an act is done "as part of": "Chad is working as part of the Multinational
-    Joint Task Force to defeat Boko Haram" is the task force's act too (also from the clause the act is
-    the purpose of). A state or a person is no such group.
+def acting_as_part_of(rd: ResolvedDoc, verb: Token, lex: Lexicon | None = None) -> list[Actor]:
+    """The group an act is done "as part of".
 
+    "Chad is working as part of the Multinational Joint Task Force to defeat Boko
+    Haram" is the task force's act too (also from the clause the act is the purpose
+    of). A state or a person is no such group.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    verb : Token
+        The act.
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Returns
+    -------
+    list of (str, Token, float)
+        The groups, on the act's clauses or on their subject.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> rd = parse("Britain, as part of NATO, deployed troops to Estonia.")
     >>> [k for k, _, _ in acting_as_part_of(rd, rd.doc[7])]
@@ -121,7 +139,27 @@ def acting_as_part_of(rd: ResolvedDoc, verb: Token, lex: Lexicon | None = None) 
 
 def supported_party(noun: Token, lex: Lexicon | None = None) -> Token | None:
     """The one supported in whose effort a noun is: "support for X in the fight
-    against Y", "backs X in the war with Y" -> X."""
+    against Y", "backs X in the war with Y" -> X.
+
+    Parameters
+    ----------
+    noun : Token
+        The noun of the effort ("fight", "war").
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Returns
+    -------
+    Token or None
+        The supported party's token.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("Turkey pledged support for Somalia in the war against al-Shabaab.").doc
+    >>> supported_party(doc[7]).text
+    'Somalia'
+    """
     support = (lex or load_lexicon()).word_set("support")
     tok = noun
     for _ in range(4):
@@ -152,10 +190,26 @@ def supported_party(noun: Token, lex: Lexicon | None = None) -> Token | None:
     return None
 
 
-def removal_demanded(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) -> list[tuple[str, Token, float]]:
+def removal_demanded(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) -> list[Actor]:
     """Whom a protest wants gone: "rallied calling for the resignation of X", "a protest
     demanding the ouster of X" (a participle of demanding on the protest, with a noun of removal).
 
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    tok : Token
+        The protest (a verb or a noun).
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Returns
+    -------
+    list of (str, Token, float)
+        The actors of the "of" of each noun of removal demanded.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> rd = parse("Thousands rallied in Belgrade calling for the resignation of Aleksandar Vucic.")
     >>> [k for k, _, _ in removal_demanded(rd, rd.doc[1])]
@@ -175,7 +229,27 @@ def removal_demanded(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) ->
 
 def fight_foes(pobj: Token, lex: Lexicon | None = None) -> Iterator[Token]:
     """The foes named by a fight that support is given "in": "in their fight against al-Shabaab",
-    "in their struggle against extremism, in particular against Boko Haram"."""
+    "in their struggle against extremism, in particular against Boko Haram".
+
+    Parameters
+    ----------
+    pobj : Token
+        The object of "in".
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Yields
+    ------
+    Token
+        The objects of its "against" and of one singled out after it.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("Britain backs the government in their fight against ISIL, in particular against its leaders.").doc
+    >>> [t.text for t in fight_foes(doc[6])]
+    ['ISIL', 'leaders']
+    """
     lex = lex or load_lexicon()
     if pobj.dep_ == "pobj" and pobj.head.lower_ == "in" and pobj.lemma_.lower() in lex.word_set("campaign"):
         yield from prep_objects(pobj, ("against",))
@@ -184,7 +258,27 @@ def fight_foes(pobj: Token, lex: Lexicon | None = None) -> Iterator[Token]:
 
 def singled_out_against(tok: Token, lex: Lexicon | None = None) -> Iterator[Token]:
     """The objects of an "against" that singles one foe out right after the phrase of ``tok``,
-    wherever the parser hung it: "..., in particular against ISIL", "..., especially against X"."""
+    wherever the parser hung it: "..., in particular against ISIL", "..., especially against X".
+
+    Parameters
+    ----------
+    tok : Token
+        The head of the phrase the "against" follows.
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Yields
+    ------
+    Token
+        The objects of that "against".
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("Britain backs the government in their fight against ISIL, in particular against its leaders.").doc
+    >>> [t.text for t in singled_out_against(doc[6])]
+    ['leaders']
+    """
     singling = (lex or load_lexicon()).word_set("singling_out")
     doc = tok.doc
     i = tok.right_edge.i + 1
@@ -203,7 +297,27 @@ def singled_out_against(tok: Token, lex: Lexicon | None = None) -> Iterator[Toke
 def fight_in(tok: Token, lex: Lexicon | None = None) -> Iterator[Token]:
     """The foes of a fight a phrase of support is given "in", under ``tok`` or right after
     it where the parser hung it higher up: "its support of the government and the people in
-    their fight against ISIL"."""
+    their fight against ISIL".
+
+    Parameters
+    ----------
+    tok : Token
+        The phrase of support.
+    lex : Lexicon, optional
+        The lexicon (kg's own by default).
+
+    Yields
+    ------
+    Token
+        The foes (:func:`fight_foes`) of each fight in or right after it.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> doc = parse("Britain backs the government in their fight against ISIL.").doc
+    >>> [t.text for t in fight_in(doc[1])]
+    ['ISIL']
+    """
     after = tok.right_edge.i + 1
     nxt = [tok.doc[after]] if after < len(tok.doc) and tok.doc[after].lower_ == "in" else []
     for t in [*tok.subtree, *(c for n in nxt for c in n.children)]:

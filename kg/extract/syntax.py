@@ -59,6 +59,18 @@ def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> Iterato
 def is_infinitive(tok: Token) -> bool:
     """Whether a verb has the infinitive marker "to" ("a plan to cede X").
 
+    Parameters
+    ----------
+    tok : Token
+        The verb.
+
+    Returns
+    -------
+    bool
+        ``True`` when an auxiliary "to" hangs on it.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> doc = parse("They plan to cede the islands.").doc
     >>> is_infinitive(doc[3]), is_infinitive(doc[1])
@@ -72,6 +84,20 @@ def verb_lemma(tok: Token, known: "frozenset[str] | dict") -> str:
     ("staged" -> "stag", "waging" -> "wag"): when the lemma is not among ``known``
     but a regular stem of the word is, that stem.
 
+    Parameters
+    ----------
+    tok : Token
+        The verb.
+    known : frozenset of str or dict
+        The lemmas the caller knows (a lexicon table).
+
+    Returns
+    -------
+    str
+        The lemma, or the known stem.
+
+    Examples
+    --------
     >>> from kg import parse
     >>> doc = parse("Hamas staged rallies.").doc
     >>> verb_lemma(doc[1], frozenset({"stage"}))

@@ -59,27 +59,7 @@ def titles(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) ->
         ``leaderOf`` or ``partOf`` from the person to each group (or state) the title
         before the name or an apposition names; none for a former title.
     """
-    words: list[Token] = []
-    orgs = []
-    for child in head.lefts:
-        if child.dep_ not in {"compound", "amod", "nmod", "poss"}:
-            continue
-        for t in child.subtree:
-            k = rd.actor_at(t)
-            if k == me[0]:
-                continue
-            if k:
-                if (k, t) not in [(o[0], o[1]) for o in orgs]:
-                    orgs.append((k, t, 1.0))
-            elif t.is_alpha or _abbreviated(t):
-                words.append(t)
-    # "Jordan's King Abdullah", "Syria's interim President Ahmed al-Sharaa": a title the
-    # resolver took into the person's mention
-    start, end = mention(rd, head)
-    for t in head.doc[start:end]:
-        if not (t.is_alpha and _is_title_word(t.lower_, lex)):
-            break
-        words.append(t)
+    words, orgs = _title_before(rd, head, me, lex)
     # "the leader of Hezbollah", "a senior Hamas commander" as an apposition
     for app in head.children:
         if app.dep_ == "appos":
@@ -109,6 +89,32 @@ def titles(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) ->
         rel = relation(rd, sent, me, held, org, 0.9, f"role:title:{held}")
         if rel:
             yield rel
+
+
+def _title_before(rd: ResolvedDoc, head: Token, me: Actor, lex: Lexicon) -> tuple[list[Token], list[Actor]]:
+    """The words of a title before a person's name, and the actors named in it ("U.S.
+    President", "Hezbollah leader"); also a title the resolver took into the person's
+    mention ("Jordan's King Abdullah", "Syria's interim President Ahmed al-Sharaa")."""
+    words: list[Token] = []
+    orgs: list[Actor] = []
+    for child in head.lefts:
+        if child.dep_ not in {"compound", "amod", "nmod", "poss"}:
+            continue
+        for t in child.subtree:
+            k = rd.actor_at(t)
+            if k == me[0]:
+                continue
+            if k:
+                if (k, t) not in [(o[0], o[1]) for o in orgs]:
+                    orgs.append((k, t, 1.0))
+            elif t.is_alpha or _abbreviated(t):
+                words.append(t)
+    start, end = mention(rd, head)
+    for t in head.doc[start:end]:
+        if not (t.is_alpha and _is_title_word(t.lower_, lex)):
+            break
+        words.append(t)
+    return words, orgs
 
 
 def _appos_title(rd: ResolvedDoc, sent: Span, app: Token, me: Actor, lex: Lexicon) -> Iterator[Relation]:

@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import Lexicon, VerbTrigger
 from ..model import Relation
 from ..resolve import ResolvedDoc
-from .actors import actors
+from .actors import Actor, actors
 from .clauses import at_the_hands_of, speaker_of, subject_of
 from .modality import intent_predicate, is_negated, modality
 from .records import relation
@@ -204,23 +204,28 @@ def denials(rd: ResolvedDoc, sent: Span, verb: Token, trig: VerbTrigger, emitted
     if not subjects:
         return
     for obj in objs:
-        direct = actors(rd, obj, via_modifiers=True)
-        if direct and obj.lemma_.lower() in lex.word_set("allegation"):
-            targets = direct
-        elif obj.lemma_.lower() in lex.word_set("allegation"):
-            accusers = {}
-            for r in accusations:
-                if r.object in {s[0] for s in subjects}:
-                    accusers[r.subject] = r
-            targets = [(k, verb, 0.9) for k in accusers]
-        else:
-            targets = []
-        for target in targets:
+        for target in _denied(rd, verb, obj, subjects, accusations, lex):
             for subj in subjects:
                 rel = relation(rd, sent, subj, trig.predicate, target, trig.confidence,
                                f"verb:{trig.lemma}:allegation", trigger=verb)
                 if rel is not None:
                     yield rel
+
+
+def _denied(rd: ResolvedDoc, verb: Token, obj: Token, subjects: list[Actor], accusations: list[Relation],
+            lex: Lexicon) -> list[Actor]:
+    """Whom a denial answers: the one an allegation names ("denied Israel's allegations"),
+    else whoever accused the deniers; no one for a denial of anything but an allegation."""
+    if obj.lemma_.lower() not in lex.word_set("allegation"):
+        return []
+    direct = actors(rd, obj, via_modifiers=True)
+    if direct:
+        return direct
+    accusers = {}
+    for r in accusations:
+        if r.object in {s[0] for s in subjects}:
+            accusers[r.subject] = r
+    return [(k, verb, 0.9) for k in accusers]
 
 
 def must(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation],
