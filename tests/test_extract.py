@@ -852,7 +852,17 @@ CASES = [
     ("Moscow demanded that Kyiv be disarmed.", {("russia", "demanded", "ukraine")},
      {("russia", "targeted", "ukraine")}),
     ("Britain unveiled a plan to sanction Iran.", set(), {("united-kingdom", "sanctioned", "iran")}),
+    # the possessor of an arrest is the one arrested: criticising it criticises the unnamed arrester
+    ("Serbia criticized Dodik's arrest.", set(), {("serbia", "criticized", "milorad-dodik")}),
+    ("Human Rights Watch condemned Israel's attack on the hospital.",
+     {("human-rights-watch", "condemned", "israel")}, set()),
 ]
+
+
+def test_extract_possessor_of_an_arrest_is_the_one_arrested():
+    graph = kg.build(["Serbia criticized Dodik's arrest."])
+    arrests = [e for e in graph.events if e.type == "Arrest"]
+    assert arrests and arrests[0].targets == ("milorad-dodik",) and arrests[0].agents == ()
 
 
 @pytest.mark.parametrize("text", [

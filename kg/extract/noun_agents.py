@@ -71,9 +71,10 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
     """The agents a noun phrase names: "Iran's condemnation", "Israeli strikes", "an appeal
     from the Security Council", "the Turkish drone strike", "a demonstration by Hamas supporters"."""
     found = []
+    patient = noun.lemma_.lower() in lex.word_set("patient_possessor")
     for child in noun.children:
-        if child.dep_ in MODIFIER_DEPS:
-            found += actors(rd, child)
+        if child.dep_ in MODIFIER_DEPS and not (patient and child.dep_ == "poss"):
+            found += actors(rd, child)  # "Dodik's arrest": Dodik is arrested, not arresting
     if noun.lemma_.lower() in lex.word_set("request") | lex.word_set("support"):  # "an appeal from the Security Council"
         received = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("receiving")
         heads = [noun] + ([noun.head] if received else [])

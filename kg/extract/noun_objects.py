@@ -58,6 +58,8 @@ def noun_objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
         of a participle of targeting ("an attack targeting X").
     """
     out = _prepositional(rd, noun, trig, lex)
+    if not out and noun.lemma_.lower() in lex.word_set("patient_possessor"):
+        out = [a for c in noun.children if c.dep_ == "poss" for a in actors(rd, c)]  # "Dodik's arrest"
     for fallback in _FALLBACKS:
         if out:
             break

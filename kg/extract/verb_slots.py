@@ -166,6 +166,9 @@ def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, 
             else actors(rd, obj, via_modifiers=True)
         if trig.predicate in COOPERATIVE and hostile_act(obj, lex):
             found = [a for a in found if a[1].dep_ != "compound"]
+        if obj.lemma_.lower() in lex.word_set("patient_possessor"):
+            # "condemned Mhlanga's arrest": about the unnamed arrester, not Mhlanga
+            found = [a for a in found if a[1].dep_ != "poss"]
         if any(a[1].dep_ == "poss" and a[1].pos_ != "PRON" for a in found):
             # "blocked Sweden's NATO bid": the bid is Sweden's; NATO is what it is for
             found = [a for a in found if a[1].dep_ == "poss"]
