@@ -19,10 +19,9 @@ from dataclasses import dataclass
 from .errors import ExtractionError
 from .extract import extract
 from .gazetteer import load_gazetteer
-from .participants import is_participant
 from .model import Document, Entity, Event, Mention, Relation
 from .nlp import load_pipeline
-from .resolve import ResolvedDoc, resolve
+from .resolve import ResolvedDoc, is_participant, resolve
 
 __all__ = ["DocumentResult", "parse", "process"]
 

@@ -1,4 +1,4 @@
-"""Unnamed participants as actors (kg/participants.py): the resolution pass alone, then end to end."""
+"""Unnamed participants as actors (kg/resolve/participants.py): the resolution pass alone, then end to end."""
 
 from __future__ import annotations
 

@@ -1,10 +1,12 @@
-"""kg/resolve.py: titles standing for their holders, names a tagger ran into a preposition."""
+"""kg/resolve/: titles standing for their holders, names a tagger ran into a preposition."""
 
 from __future__ import annotations
 
 import pytest
 
 import kg
+from kg.extract.qualified import parents, stated
+from kg.lexicon import load_lexicon
 
 
 def _entities(text: str) -> dict[str, str]:
@@ -310,7 +312,7 @@ def test_resolve_people_without_a_state_is_an_actor(edges_of, text, edge):
 def test_resolve_a_people_s_forces_are_an_armed_group_of_no_state():
     rd = kg.parse("Kurdish forces attacked ISIS near Kobani.")
     assert rd.entities["kurdish-forces"].type == "ArmedGroup"
-    assert not any(link.subject == "kurdish-forces" and link.predicate == "partOf" for link in rd.links)
+    assert not parents(rd, "kurdish-forces")
 
 
 @pytest.mark.parametrize("text,key", [
@@ -374,10 +376,11 @@ def test_a_title_word_in_a_ship_or_other_name_is_no_person():
 ])
 def test_a_name_that_names_its_state_links_the_gazetteer_parent(text, triple):
     rd = kg.parse(text)
-    assert triple in {(link.subject, link.predicate, link.object) for link in rd.links}
+    assert triple in {(q.entity, stated(q, load_lexicon()), q.other) for q in rd.qualifiers}
+    assert (triple[0], "owner", triple[2]) in {(q.entity, q.kind, q.other) for q in rd.qualifiers}
     assert triple[2] in rd.entities
 
 
 def test_a_parent_named_only_elsewhere_in_the_sentence_is_not_linked():
     rd = kg.parse("The IRGC seized a tanker off Iran's coast.")
-    assert not [link for link in rd.links if link.subject == "islamic-revolutionary-guard-corps"]
+    assert not rd.qualifiers_of("islamic-revolutionary-guard-corps")

@@ -29,6 +29,7 @@ from ..model import Relation
 from ..resolve import ResolvedDoc
 from .actors import Actor, actor_type, actors
 from .clauses import clause_truth
+from .qualified import parents
 from .records import relation
 from .syntax import prep_objects
 
@@ -64,7 +65,7 @@ def located_in(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon
         From the actor to each place or state an "in" phrase on it names.
     """
     pred = "stationedIn" if actor_type(rd, me[0]) == "MilitaryForce" else "locatedIn"
-    own = rd.parents(me[0])
+    own = parents(rd, me[0], lex)
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in IN_PREPS:
             for pobj in prep.children:

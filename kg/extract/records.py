@@ -27,6 +27,7 @@ from ..model import Evidence, Relation
 from ..plover import statement_class
 from ..resolve import ResolvedDoc
 from .actors import INERT, Actor
+from .qualified import parents
 
 __all__ = ["backing", "evidence", "relation"]
 
@@ -140,7 +141,7 @@ def relation(rd: ResolvedDoc, sent: Span, subj: Actor, predicate: str, obj: Acto
     stype, otype = rd.entities[subj[0]].type, rd.entities[obj[0]].type
     if any(case(stype, predicate, otype) for case in _IMPOSSIBLE):
         return None
-    if otype == "State" and predicate in {"targeted", "coerced", "sanctioned"} and obj[0] in rd.parents(subj[0]):
+    if otype == "State" and predicate in {"targeted", "coerced", "sanctioned"} and obj[0] in parents(rd, subj[0]):
         return None  # "Turkish authorities imposed a curfew in a town in Turkey": a place, not their own state
     conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)
     return Relation(

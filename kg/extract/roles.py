@@ -1,6 +1,8 @@
 """Structural relations: membership, leadership by title, location and stationing.
 
-- "U.S. forces" -> US forces ``partOf`` United States (from the resolver's links)
+- "U.S. forces" -> US forces ``partOf`` United States, "the U.S. Embassy in Baghdad" ->
+  ``locatedIn`` Baghdad, "the Iraqi prime minister" -> ``leaderOf`` Iraq, "its Iranian
+  backers" -> ``backedBy`` Iran (the resolver's qualifiers, :mod:`kg.extract.qualified`)
 - "U.S. President Joe Biden", "Hezbollah leader Hassan Nasrallah",
   "Nasrallah, the leader of Hezbollah", "Jordan's King Abdullah" -> ``leaderOf``; one of several,
   a deputy or the head of a part -> ``partOf``: "X, a senior Hamas commander", "X, an ISIL gang
@@ -20,7 +22,7 @@
 - "U.S. troops in Iraq", "the base where U.S. forces are stationed",
   "a base that is home to American troops" -> ``stationedIn``
 
-The family reads the resolver's links, then each sentence's words of membership
+The family reads the resolver's qualifiers, then each sentence's words of membership
 (:data:`MEMBERSHIP_PATTERNS`) and military units, then each actor mention once
 (:data:`MENTION_PATTERNS`). The patterns live in :mod:`kg.extract.titles`,
 :mod:`kg.extract.membership`, :mod:`kg.extract.forces` and :mod:`kg.extract.places`.
@@ -49,6 +51,7 @@ from .actors import Actor, actor_type, actors, mention_head
 from .forces import assigned, unit_relations, vessel
 from .membership import joined, made_of, part_noun_relations, singled_out
 from .places import PLACE_TYPES, facility_on_verb, located_in, place_appos, place_of, stationed
+from .qualified import stated
 from .records import evidence, relation
 from .titles import represented, titles
 
@@ -74,12 +77,13 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
     Yields
     ------
     Relation
-        The resolver's links ("U.S. forces" -> US forces ``partOf`` United States); then
+        The relations the resolver's qualifiers state ("U.S. forces" -> US forces ``partOf``
+        United States); then
         per sentence the relations of its words of membership and military units, and
         those of each actor mention's head (once per head).
     """
     lex = lexicon or load_lexicon()
-    yield from _resolver_links(rd)
+    yield from _qualifier_relations(rd, lex)
     seen_heads: set[int] = set()
     for sent in rd.doc.sents:
         yield from _membership_relations(rd, sent, lex)
@@ -97,14 +101,17 @@ def role_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> Iterat
                     yield from pattern(rd, sent, head, (key, head, 1.0), lex)
 
 
-def _resolver_links(rd: ResolvedDoc) -> Iterator[Relation]:
-    """The relations the resolver found inside names ("U.S. forces" -> partOf United States)."""
+def _qualifier_relations(rd: ResolvedDoc, lex: Lexicon) -> Iterator[Relation]:
+    """The relations the wording of mentions states, from the resolver's qualifiers ("U.S.
+    forces": the United States is their state -> partOf), under the qualifier's rule."""
     doc = rd.doc
-    for link in rd.links:
-        span = doc[link.start : link.end]
-        sent = span.sent
-        yield Relation(link.subject, link.predicate, link.object, 0.9,
-                       evidence(rd, sent, subject=span.root, obj=span[0]), link.rule)
+    for q in rd.qualifiers:
+        predicate = stated(q, lex)
+        if predicate is None:
+            continue  # "the Lebanese politician": an office with no relation of its own
+        span = doc[q.start : q.end]
+        yield Relation(q.entity, predicate, q.other, 0.9,
+                       evidence(rd, span.sent, subject=span.root, obj=span[0]), q.rule)
 
 
 def _membership_relations(rd: ResolvedDoc, sent: Span, lex: Lexicon) -> Iterator[Relation]:

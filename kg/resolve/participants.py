@@ -32,13 +32,13 @@ Examples
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .lexicon import Lexicon
-from .model import Entity
-from .names import slugify
+from ..lexicon import Lexicon
+from ..model import Entity
+from ..names import slugify
+from .state import Resolution, ResolvedDoc
 
 __all__ = ["PARTICIPANT_DEPS", "generic_participants", "is_participant", "participant_class"]
 
@@ -85,7 +85,7 @@ def _takes_part(tok: Token, lex: Lexicon) -> bool:
     return dep in PARTICIPANT_DEPS
 
 
-def _said_whose(rd, tok: Token) -> bool:
+def _said_whose(rd: ResolvedDoc, tok: Token) -> bool:
     """Whether the words after a noun name the actor its people belong to ("fighters loyal to
     X", "supporters of X", "activists from the Awami League"): the resolver's actors already
     read those as the actor itself. A place does not count ("police in Istanbul")."""
@@ -133,10 +133,10 @@ def is_participant(entity: Entity, document_id: str) -> bool:
     return entity.key.startswith(prefix) and entity.key[len(prefix):].isdigit()
 
 
-def generic_participants(rd, lex: Lexicon, add: Callable[[Entity, Span], str]) -> None:
+def generic_participants(st: Resolution) -> None:
     """Make actors of the unnamed people and forces that take part in a clause of a
-    resolved document (see the module docstring); ``add`` records an entity and its
-    mention (the resolver's)."""
+    document resolved so far (see the module docstring)."""
+    rd, lex = st.rd, st.lex
     last: dict[str, str] = {}  # noun lemma -> key of its last participant in the document
     scope = _scope(rd.document.id)
     for sent_no, sent in enumerate(rd.doc.sents):
@@ -164,4 +164,4 @@ def generic_participants(rd, lex: Lexicon, add: Callable[[Entity, Span], str]) -
             one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
             entity_type = "Person" if one and tok.tag_ == "NN" else cls  # "a suicide bomber"
             key = f"{slugify(label)}-{scope}-{sent_no}"
-            last[lemma] = add(Entity(key, label, entity_type), span)
+            last[lemma] = st.add(Entity(key, label, entity_type), span)
