@@ -595,8 +595,9 @@ def _matches(level: str, pred: Prediction, gold: GoldPair, scheme: Scheme, m: _M
         pred_quads = scheme.quads_of(pred.predicate)
         if gold_quad is not None and pred_quads:
             return gold_quad in pred_quads
-    if scheme.name == "plover" and pred.plover:
-        return scheme.canonical(gold.type) == pred.plover  # the statement's own class (kg.plover)
+    own = _statement_class(pred, scheme)
+    if own is not None:
+        return scheme.canonical(gold.type) == own
     return scheme.accepts(gold.type, pred.predicate)
 
 
@@ -618,9 +619,13 @@ def _group_key(level: str, pred: Prediction, scheme: Scheme) -> tuple:
         return (s, o, pred.predicate in SYMMETRIC)
     if level == "quad" and scheme.quads_of(pred.predicate):
         return (s, o, "quad", tuple(sorted(scheme.quads_of(pred.predicate))))
-    if scheme.name == "plover" and pred.plover:
-        return (s, o, "class", pred.plover)
-    return (s, o, "class", scheme.class_of(pred.predicate))
+    return (s, o, "class", _statement_class(pred, scheme) or scheme.class_of(pred.predicate))
+
+
+def _statement_class(pred: Prediction, scheme: Scheme) -> str | None:
+    """The class a statement carries itself (a ``targeted`` statement's PLOVER class, see
+    :mod:`kg.plover`), where the scheme is PLOVER's; ``None`` where its property decides."""
+    return pred.plover if scheme.name == "plover" and pred.plover else None
 
 
 def score(gold: Iterable[GoldSentence], predictions: Mapping[str, Sequence[Prediction]], *,
@@ -692,7 +697,7 @@ def score(gold: Iterable[GoldSentence], predictions: Mapping[str, Sequence[Predi
             for members in groups.values():
                 hit = any(_matches(level, p, g, scheme, matcher) for p in members for g in sent.pairs)
                 first = members[0]
-                name = first.plover if scheme.name == "plover" and first.plover else scheme.class_of(first.predicate)
+                name = _statement_class(first, scheme) or scheme.class_of(first.predicate)
                 cls = counts.classes.setdefault(name, ClassScore())
                 for c in (counts, cls):
                     c.predicted += 1

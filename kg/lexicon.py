@@ -185,8 +185,13 @@ class Lexicon:
         return frozenset(preds)
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("kg.ontology").joinpath("lexicon", name).read_text(encoding="utf-8")
+def _rows(name: str, folder: str = "lexicon", *, optional: bool = False) -> list[list[str]]:
+    """The tab-separated rows of a data file (no blank or ``#`` lines); an ``optional`` file
+    that is absent has none."""
+    path = resources.files("kg.ontology").joinpath(folder, name)
+    if optional and not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
     rows = []
     for line in text.splitlines():
         if not line.strip() or line.lstrip().startswith("#"):
@@ -202,12 +207,7 @@ IMPORTED_PATTERN_CONFIDENCE = 0.7
 
 def _imported_verb_rows() -> list[list[str]]:
     """The rows of ``petrarch/verbs.tsv`` (derived from the CAMEO verb dictionary), or none."""
-    path = resources.files("kg.ontology").joinpath("petrarch", "verbs.tsv")
-    if not path.is_file():
-        return []
-    return [[cell.strip() for cell in line.split("\t")]
-            for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
+    return _rows("verbs.tsv", "petrarch", optional=True)
 
 
 def _imported_trigger(row: list[str], kept: set[str], acts: frozenset[str],
@@ -244,15 +244,10 @@ def _word_lists() -> dict[str, frozenset[str]]:
 
 def _agents() -> dict[str, str]:
     """Generic agent nouns and their plurals -> kg class, from ``petrarch/agents.tsv``."""
-    path = resources.files("kg.ontology").joinpath("petrarch", "agents.tsv")
-    if not path.is_file():
-        return {}
     out: dict[str, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            noun, plural, _code, cls, _origin = line.split("\t")
-            out.setdefault(noun, cls)
-            out.setdefault(plural, cls)
+    for noun, plural, _code, cls, _origin in _rows("agents.tsv", "petrarch", optional=True):
+        out.setdefault(noun, cls)
+        out.setdefault(plural, cls)
     return out
 
 

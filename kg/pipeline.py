@@ -22,6 +22,7 @@ from .gazetteer import load_gazetteer
 from .model import Document, Entity, Event, Mention, Relation
 from .nlp import load_pipeline
 from .resolve import ResolvedDoc, is_participant, resolve
+from .resolve.state import entity_of
 
 __all__ = ["DocumentResult", "parse", "process"]
 
@@ -77,10 +78,7 @@ def _settled(doc_id: str, entities: dict[str, Entity], mentions: list[Mention], 
 def _gazetteer_entity(key: str) -> Entity | None:
     """The entity of a gazetteer key, for an actor a relation names that the text does not."""
     entry = load_gazetteer().get(key)
-    if entry is None:
-        return None
-    return Entity(key=entry.key, label=entry.label, type=entry.type, wikidata=entry.wikidata,
-                  coordinates=tuple(entry.coords) if entry.coords else None)
+    return None if entry is None else entity_of(entry)
 
 
 def parse(text: str, *, model: str | None = None, document: Document | None = None) -> ResolvedDoc:

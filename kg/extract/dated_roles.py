@@ -84,8 +84,8 @@ def _leader_title(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> bool:
     while i >= 0 and rd.actor_at(rd.doc[i]) is None and rd.doc[i].is_alpha and len(words) < 4:
         words.insert(0, rd.doc[i].lower_)
         i -= 1
-    j = tok.i
-    while j < len(rd.doc) and rd.actor_at(rd.doc[j]) == key and rd.doc[j].lower_ in _title_words(lex):
+    j, title_words = tok.i, _title_words(lex)
+    while j < len(rd.doc) and rd.actor_at(rd.doc[j]) == key and rd.doc[j].lower_ in title_words:
         words.append(rd.doc[j].lower_)
         j += 1
     for n in range(len(words)):

@@ -60,8 +60,9 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
     """The kind of actor a noun names, if it names people or forces: kg's own actor nouns
     first, then the agents dictionary; words of ``generic_not_actor`` never."""
     low, lemma = tok.lower_, tok.lemma_.lower()
-    if {low, lemma} & (lex.word_set("generic_not_actor") | lex.word_set("weapon") | set(lex.titles)):
-        return None  # "the group" refers back; "the president" is a title the resolver reads
+    for word in (low, lemma):  # "the group" refers back; "the president" is a title the resolver reads
+        if word in lex.word_set("generic_not_actor") or word in lex.word_set("weapon") or word in lex.titles:
+            return None
     noun = lex.actor_nouns.get(low) or lex.actor_nouns.get(lemma)
     cls = noun.cls if noun is not None else (lex.agents.get(low) or lex.agents.get(lemma))
     if cls is None:
