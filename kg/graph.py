@@ -193,6 +193,7 @@ class KnowledgeGraph:
         for ev in self.events:
             g.add_node(ev.key, kind="event", label=ev.label, type=ev.type, iri=str(event_iri(ev.key)),
                        date=ev.date.isoformat() if ev.date else None,
+                       killed=ev.killed, wounded=ev.wounded, unclaimed=ev.unclaimed,
                        documents=[ev.evidence.document])
             for role, keys_ in (("agent", ev.agents), ("target", ev.targets),
                                 ("location", (ev.location,) if ev.location else ())):

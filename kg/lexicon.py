@@ -12,8 +12,8 @@ Examples
 
 Rows imported from the CAMEO verb dictionary keep the line they come from:
 
->>> [(t.predicate, t.object, t.origin) for t in lex.verbs["hijack"] if t.noun is None]
-[('coerced', 'dobj', 'CAMEO.2.0.txt:8279')]
+>>> [(t.predicate, t.object, t.origin) for t in lex.verbs["abuse"] if t.noun is None]
+[('targeted', 'dobj', 'CAMEO.2.0.txt:8418')]
 >>> lex.actor_nouns["troops"].cls
 'MilitaryForce'
 >>> sorted(lex.control["verb", "occupy"].objects)
@@ -127,6 +127,13 @@ class Lexicon:
     units: dict[str, int | None] = field(default_factory=dict)
     #: warship name prefixes ("USS", "HMS") and nouns for a warship ("destroyer"): form -> kind
     vessels: dict[str, str] = field(default_factory=dict)
+    #: nouns for an unnamed site an attack can hit ("hotel", "village", "tanker") -> its class
+    #: (Facility, Place or Vehicle); sites.tsv
+    sites: dict[str, str] = field(default_factory=dict)
+    #: verbs that count an attack's casualties -> "killed" or "wounded"; casualties.tsv
+    casualties: dict[str, str] = field(default_factory=dict)
+    #: number words -> value ("five" -> 5, "dozen" -> 12); numbers.tsv
+    numbers: dict[str, int] = field(default_factory=dict)
     #: last words that make a name a facility ("Tiyas Military Airfield", "Abu Ghraib Prison")
     facilities: frozenset[str] = field(default_factory=frozenset)
     #: gazetteer aliases that stand for their entry only beside one of its context actors
@@ -342,6 +349,9 @@ def load_lexicon() -> Lexicon:
         units={form: None if rank == "-" else int(rank) for form, rank in _rows("units.tsv")},
         vessels={form: kind for form, kind in _rows("vessels.tsv")},
         facilities=words("facilities.txt"),
+        sites={noun: kind for noun, kind in _rows("sites.tsv")},
+        casualties={verb: count for verb, count in _rows("casualties.tsv")},
+        numbers={word: int(value) for word, value in _rows("numbers.tsv")},
         ambiguous={alias: (key, frozenset(context.split(","))) for alias, key, context in _rows("ambiguous_aliases.tsv")},
         argument_preps=argument_preps,
         agents=_agents(),

@@ -46,12 +46,13 @@ ACTOR_TYPES: frozenset[str] = frozenset(
         "Collective",
         "Place",
         "Facility",
+        "Vehicle",
     }
 )
 
 #: Ontology class local names an event may have (all subclasses of ``kgo:Event``).
 EVENT_TYPES: frozenset[str] = frozenset(
-    {"Event", "Attack", "Protest", "Arrest", "Clash", "Sanction", "Meeting", "Agreement"}
+    {"Event", "Attack", "Protest", "Arrest", "Seizure", "Clash", "Sanction", "Meeting", "Agreement"}
 )
 
 
@@ -182,8 +183,10 @@ class Event:
     """An occurrence (attack, protest, arrest...) with its roles.
 
     Roles hold entity keys (``agent``, ``target``, ``location``) or text
-    (``instrument``, ``outcome``). ``claimed_by`` lists actors that claimed
-    responsibility for it.
+    (``instrument``, ``outcome``). ``killed`` and ``wounded`` count its
+    casualties where the text gives a number. ``claimed_by`` lists actors that
+    claimed responsibility for it; ``unclaimed`` is true when the text says no one
+    has (then ``agents`` stays empty unless the text names one).
     """
 
     key: str
@@ -199,3 +202,6 @@ class Event:
     outcome: str | None = None
     date: _dt.date | None = None
     claimed_by: tuple[str, ...] = field(default=())
+    killed: int | None = None
+    wounded: int | None = None
+    unclaimed: bool = False

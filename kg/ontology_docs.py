@@ -24,7 +24,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, Namespace, NamespaceManager
 from rdflib.term import BNode, Node, URIRef
 
-from .vocab import EVENT_ROLE_PROPERTIES, KGO, ONTOLOGY_IRI, PLOVER, RELATION_PROPERTIES, ontology_graph
+from .vocab import EVENT_FACT_PROPERTIES, EVENT_ROLE_PROPERTIES, KGO, ONTOLOGY_IRI, PLOVER, RELATION_PROPERTIES, ontology_graph
 
 __all__ = ["main", "render_markdown"]
 
@@ -102,8 +102,9 @@ class _Doc:
         yield from self.property_table(
             "Event roles",
             "Properties of a `kgo:Event` node. Roles with entity values point to `kgr:` entities; "
-            "`kgo:instrument` and `kgo:outcome` hold the text's own words.",
-            [KGO[n] for n in sorted(EVENT_ROLE_PROPERTIES)],
+            "`kgo:instrument` and `kgo:outcome` hold the text's own words; `kgo:killed` and "
+            "`kgo:wounded` its toll as numbers; `kgo:unclaimed` that no one claimed it.",
+            [KGO[n] for n in sorted(EVENT_ROLE_PROPERTIES | EVENT_FACT_PROPERTIES)],
         )
         yield from self.property_table(
             "Provenance",
@@ -239,7 +240,7 @@ class _Doc:
 
     def provenance_properties(self) -> list[Node]:
         declared = set(self.terms(OWL.ObjectProperty)) | set(self.terms(OWL.DatatypeProperty))
-        known = {KGO[n] for n in RELATION_PROPERTIES | EVENT_ROLE_PROPERTIES}
+        known = {KGO[n] for n in RELATION_PROPERTIES | EVENT_ROLE_PROPERTIES | EVENT_FACT_PROPERTIES}
         return sorted(declared - known, key=self.short)
 
     def annotations(self) -> Iterator[str]:

@@ -215,6 +215,11 @@ def _event_triples(ev: Event) -> Iterator[tuple]:
         yield e, KGO.outcome, Literal(ev.outcome)
     if ev.date:
         yield e, KGO.date, Literal(ev.date.isoformat(), datatype=XSD.date)
+    for prop, count in ((KGO.killed, ev.killed), (KGO.wounded, ev.wounded)):
+        if count is not None:
+            yield e, prop, Literal(count, datatype=XSD.nonNegativeInteger)
+    if ev.unclaimed:
+        yield e, KGO.unclaimed, Literal(True)
     yield e, KGO.evidence, Literal(ev.evidence.sentence)
     yield e, KGO.extractedBy, Literal(ev.rule)
     yield e, KGO.confidence, _decimal(ev.confidence)
@@ -388,6 +393,9 @@ def from_rdf(rdf):
             outcome=_opt(g.value(ev_iri, KGO.outcome)),
             date=date.toPython() if date is not None and isinstance(date.toPython(), _dt.date) else None,
             claimed_by=claimed,
+            killed=_opt_int(g.value(ev_iri, KGO.killed)),
+            wounded=_opt_int(g.value(ev_iri, KGO.wounded)),
+            unclaimed=bool(g.value(ev_iri, KGO.unclaimed)),
         ))
     kg = KnowledgeGraph()
     for d, doc in sorted(docs.items(), key=lambda kv: kv[1].id):
@@ -403,6 +411,10 @@ def from_rdf(rdf):
 
 def _opt(value) -> str | None:
     return None if value is None else str(value)
+
+
+def _opt_int(value) -> int | None:
+    return None if value is None else int(value)
 
 
 def _opt_key(value) -> str | None:

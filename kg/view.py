@@ -84,6 +84,7 @@ _CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Collective": ("#e377c2", "hexagon"),
     "Place": ("#9c755f", "diamond"),
     "Facility": ("#8c8c5a", "triangleDown"),
+    "Vehicle": ("#6b8c8c", "triangleDown"),
     "Actor": ("#8a8a8a", "dot"),
     "Attack": ("#d62728", "star"),
     "Clash": ("#a50f15", "star"),
@@ -92,6 +93,7 @@ _CLASS_STYLES: dict[str, tuple[str, str]] = {
     "Sanction": ("#6a3d9a", "star"),
     "Meeting": ("#17becf", "star"),
     "Agreement": ("#2ca02c", "star"),
+    "Seizure": ("#7f4f24", "star"),
     "Event": ("#555555", "star"),
 }
 

@@ -31,6 +31,7 @@ from rdflib.namespace import Namespace
 from rdflib.term import URIRef
 
 __all__ = [
+    "EVENT_FACT_PROPERTIES",
     "EVENT_ROLE_PROPERTIES",
     "KGO",
     "KGR",
@@ -73,11 +74,13 @@ class KGO(rdflib.namespace.DefinedNamespace):
     Collective: URIRef  # collective (protesters, civilians...)
     Place: URIRef  # place
     Facility: URIRef  # facility
+    Vehicle: URIRef  # vehicle (a ship, aircraft or vehicle that is no military unit)
 
     # Classes: events and documents
     Event: URIRef  # event
     Attack: URIRef  # attack
     Clash: URIRef  # clash
+    Seizure: URIRef  # seizure (a raid on, or seizure of, a place, facility or vehicle)
     Protest: URIRef  # protest
     Arrest: URIRef  # arrest
     Sanction: URIRef  # sanction
@@ -126,6 +129,9 @@ class KGO(rdflib.namespace.DefinedNamespace):
     instrument: URIRef  # instrument (string)
     outcome: URIRef  # outcome (string)
     date: URIRef  # date (xsd:date)
+    killed: URIRef  # people killed (xsd:nonNegativeInteger)
+    wounded: URIRef  # people wounded (xsd:nonNegativeInteger)
+    unclaimed: URIRef  # true when the text says no one claimed the event
 
     # Statement provenance
     confidence: URIRef  # confidence (xsd:decimal in [0, 1])
@@ -216,6 +222,10 @@ SYMMETRIC_PROPERTIES: frozenset[str] = frozenset({"alignedWith", "inConflictWith
 EVENT_ROLE_PROPERTIES: frozenset[str] = frozenset(
     {"agent", "target", "location", "instrument", "outcome", "date"}
 )
+
+#: Local names of the literal facts an event node may carry beside its roles: its toll
+#: (``killed``, ``wounded``) and whether the text says no one claimed it.
+EVENT_FACT_PROPERTIES: frozenset[str] = frozenset({"killed", "wounded", "unclaimed"})
 
 
 def ontology_file(name: str) -> Traversable:

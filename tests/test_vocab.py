@@ -318,6 +318,7 @@ def test_vocab_ontology_graph_is_cached(onto):
 
 def test_vocab_public_names():
     assert sorted(kg.vocab.__all__) == [
+        "EVENT_FACT_PROPERTIES",
         "EVENT_ROLE_PROPERTIES",
         "KGO",
         "KGR",

@@ -7,6 +7,7 @@
 ``roles``          partOf, leaderOf by title, locatedIn, stationedIn
 ``control``        controls: "X-held Y", "X captured Y", "Y fell to X", "under X control"
 ``dated_roles``    a person's state role on the document's date (Phoenix actor dictionary)
+``explosions``     "a car bomb exploded in a market": an attack with only a place
 =================  ===========================================================
 
 Every family is a generator over a :class:`~kg.resolve.ResolvedDoc` that
@@ -31,7 +32,8 @@ shared               ``syntax`` (dependency labels, prepositions),
                      agent, speaker, accuser), ``modality`` (how a trigger is
                      stated), ``sides`` (partners, the one supported, foes),
                      ``records`` (relation and evidence records),
-                     ``arguments``, ``events``
+                     ``arguments``, ``events``, ``sites`` (what an unnamed
+                     site may take part in)
 ===================  =========================================================
 
 Examples
@@ -50,18 +52,21 @@ from dataclasses import replace
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
+from .claims import claims_back
 from .control import control_relations
 from .dated_roles import dated_role_relations
+from .explosions import explosion_events
 from .modifiers import modifier_relations
 from .nominal import nominal_relations
 from .roles import role_relations
+from .sites import site_relations
 from .verbs import verb_relations
 
 __all__ = ["FAMILIES", "extract"]
 
 #: The extraction families, in the order they run.
 FAMILIES = (verb_relations, nominal_relations, modifier_relations, role_relations, control_relations,
-            dated_role_relations)
+            dated_role_relations, explosion_events)
 
 
 def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Relation], list[Event]]:
@@ -95,8 +100,9 @@ def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Re
             old = relations.get(key)
             if old is None or record.confidence > old.confidence:
                 relations[key] = record
-    rels = sorted(relations.values(), key=lambda r: (r.evidence.start, r.triple, r.rule))
-    return rels, sorted(events.values(), key=lambda e: e.key)
+    found, claimed = claims_back(rd, sorted(events.values(), key=lambda e: e.key), lex)
+    rels = site_relations(rd, [*relations.values(), *claimed])
+    return sorted(rels, key=lambda r: (r.evidence.start, r.triple, r.rule)), found
 
 
 def _merge_events(a: Event, b: Event) -> Event:
@@ -110,4 +116,7 @@ def _merge_events(a: Event, b: Event) -> Event:
         date=a.date or b.date,
         claimed_by=tuple(sorted(set(a.claimed_by) | set(b.claimed_by))),
         confidence=max(a.confidence, b.confidence),
+        killed=a.killed if a.killed is not None else b.killed,
+        wounded=a.wounded if a.wounded is not None else b.wounded,
+        unclaimed=(a.unclaimed or b.unclaimed) and not (a.claimed_by or b.claimed_by),
     )

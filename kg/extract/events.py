@@ -7,8 +7,10 @@ targets share a key, so ``extract`` merges them into one event.
 
 Roles: agents and targets (entity keys), location (a place named with
 "in", "at" or "near", or where the target is located), instrument ("drone
-attack", "attacked ... with rockets"), outcome ("was thwarted",
-"intercepted"), and a date resolved against the document's date.
+attack", "attacked ... with rockets", "a car bomb exploded, killing"),
+outcome ("was thwarted", "intercepted"), casualties as numbers ("killing five
+people": :mod:`~kg.extract.casualties`), and a date resolved against the
+document's date.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from ..model import Event
 from ..names import slugify
 from ..resolve import ResolvedDoc
 from .actors import actors
+from .casualties import casualties
 from .records import evidence
 from .syntax import prep_objects
 
@@ -35,8 +38,12 @@ EVENT_OF_PREDICATE = {"targeted": "Attack", "coerced": "Arrest", "protestedAgain
 
 #: How an event's label names its target: "Attack on X", "Clash with X".
 _EVENT_PREPOSITION = {"Attack": "on", "Clash": "with", "Protest": "against", "Sanction": "on",
-                      "Meeting": "with", "Agreement": "with", "Arrest": "of"}
+                      "Meeting": "with", "Agreement": "with", "Arrest": "of", "Seizure": "of"}
 _PLACES = frozenset({"Place", "State", "Facility"})
+#: Kinds of target whose coercion is a seizure, not an arrest.
+_PROPERTY = frozenset({"Place", "Facility", "Vehicle"})
+#: Prepositions that say where an event or its target is.
+_WHERE = frozenset({"in", "at", "near", "outside"})
 
 
 def event_key(rd: ResolvedDoc, etype: str, targets: list, sent: Span) -> str:
@@ -48,7 +55,7 @@ def event_key(rd: ResolvedDoc, etype: str, targets: list, sent: Span) -> str:
 
 
 def _located(rd: ResolvedDoc, tok: Token) -> Iterator[str]:
-    for pobj in prep_objects(tok, frozenset({"in"})):
+    for pobj in prep_objects(tok, _WHERE):
         for key, _, _ in actors(rd, pobj):
             if rd.entities[key].type in {"Place", "State"}:
                 yield key
@@ -63,6 +70,11 @@ def _instrument(anchor: Token, lex: Lexicon) -> str | None:
         for t in (pobj, *pobj.lefts):
             if t.lemma_.lower() in instruments:
                 return t.lemma_.lower()
+    doers = (anchor, anchor.head) if anchor.dep_ in {"advcl", "conj"} else (anchor,)
+    for verb in doers:  # "a drone struck the camp", "a car bomb exploded, killing five"
+        for subj in verb.children:
+            if subj.dep_ == "nsubj" and subj.lemma_.lower() in instruments:
+                return subj.lemma_.lower()
     for child in anchor.children:  # "using missiles and drones"
         if child.dep_ in {"advcl", "xcomp", "acl"} and child.lemma_.lower() in lex.word_set("using"):
             for obj in child.children:
@@ -87,8 +99,9 @@ def make_event(rd: ResolvedDoc, sent: Span, anchor: Token, etype: str, agents: l
     """Build the event a trigger word (noun or verb) states, with every role the sentence gives."""
     lex = lex or load_lexicon()
     location = None
-    for pobj in prep_objects(anchor, frozenset({"in", "at", "near"})):
-        found = actors(rd, pobj)
+    heads = (anchor, anchor.head) if anchor.dep_ in {"advcl", "conj"} else (anchor,)
+    for pobj in (p for h in heads for p in prep_objects(h, _WHERE)):  # "exploded in Kabul, killing"
+        found = [a for a in actors(rd, pobj) if a[0] not in {t[0] for t in targets}]
         if found and rd.entities[found[0][0]].type in _PLACES:
             location = found[0][0]
             break
@@ -105,10 +118,15 @@ def make_event(rd: ResolvedDoc, sent: Span, anchor: Token, etype: str, agents: l
             if date:
                 break
     instrument = _instrument(anchor, lex)
+    killed, wounded = casualties(anchor, lex)
+    if etype == "Arrest" and targets and all(rd.entities[o[0]].type in _PROPERTY for o in targets):
+        etype = "Seizure"  # "raided a hospital", "hijacked a ship": property, not people
     target_labels = ", ".join(rd.entities[o[0]].label for o in targets)
     label = f"{etype} {_EVENT_PREPOSITION.get(etype, 'on')} {target_labels}" if target_labels else etype
+    if not target_labels and location:
+        label = f"{etype} in {rd.entities[location].label}"  # "Attack in Kabul"
     if instrument:
-        label = f"{instrument} {label}"
+        label = f"{instrument} {label[0].lower()}{label[1:]}"  # "Drone attack on X"
     return Event(
         key=event_key(rd, etype, targets, sent),
         type=etype,
@@ -123,4 +141,6 @@ def make_event(rd: ResolvedDoc, sent: Span, anchor: Token, etype: str, agents: l
         outcome=_outcome(anchor, lex),
         date=date,
         claimed_by=tuple(sorted({c[0] for c in claimants})),
+        killed=killed,
+        wounded=wounded,
     )

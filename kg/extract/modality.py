@@ -318,6 +318,8 @@ def is_negated(tok: Token) -> bool:
     >>> doc = parse("Iran did not try to attack Israel.").doc
     >>> is_negated(doc[5]), is_negated(parse("Iran attacked Israel.").doc[1])
     (True, False)
+    >>> is_negated(parse("Neither Iran nor Syria attacked Israel.").doc[4])
+    True
     """
     t = tok
     for _ in range(4):
@@ -325,6 +327,8 @@ def is_negated(tok: Token) -> bool:
                or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer"
                for c in t.children):
             return True
+        if any(c.dep_ in {"nsubj", "nsubjpass"} and _no_one(c) for c in t.children):
+            return True  # "Neither Hamas nor Islamic Jihad has claimed it", "no group claimed it"
         if t.dep_ in {"xcomp", "conj"} and t.head.i != t.i:
             if t.dep_ == "conj" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
                 break  # "Hamas did not claim it, but Israel blamed the group": a clause of its own
@@ -332,6 +336,13 @@ def is_negated(tok: Token) -> bool:
             continue
         break
     return False
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that says no one: "neither X nor Y", "no group", "nobody"."""
+    return subject.lower_ in {"nobody", "none"} or any(
+        c.dep_ in {"det", "preconj"} and c.lower_ in {"neither", "no"}
+        for c in subject.children)
 
 
 def scare_quoted(tok: Token) -> bool:

@@ -38,7 +38,10 @@ from ..lexicon import Lexicon, VerbTrigger, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .actors import Actor, actors
+from .casualties import counts_casualties
 from .events import EVENT_OF_PREDICATE, make_event
+from .explosions import explodes
+from .sites import is_unnamed_site
 from .modality import intent_predicate, is_negated
 from .records import backing, relation
 from .sides import fight_foes, removal_demanded
@@ -155,7 +158,7 @@ def _unattributed(rd: ResolvedDoc, sent: Span, verb: Token, triggers: tuple[Verb
     for trig in triggers if done and can_act else ():
         etype = EVENT_OF_PREDICATE.get(trig.predicate)
         objects = verb_objects(rd, verb, trig, doers.passive, lex) if etype else []
-        if objects:
+        if objects and not _result_of_event(rd, verb, found, lex):
             found.events.append(make_event(rd, sent, verb, etype, [], objects,
                                            rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
             break
@@ -180,7 +183,8 @@ def _row_relations(rd: ResolvedDoc, sent: Span, clause: VerbClause, trig: VerbTr
         objects = removal_demanded(rd, verb)  # "rallied, calling for the ouster of X"
         rule += ":removal" if objects else ""
     etype = EVENT_OF_PREDICATE.get(pred)
-    if etype and objects and clause.mode == "asserted" and not clause.negated and not reverse:
+    if etype and objects and clause.mode == "asserted" and not clause.negated and not reverse \
+            and not _result_of_event(rd, verb, found, lex):
         found.events.append(make_event(rd, sent, verb, etype, clause.subjects, objects,
                                        rule=f"verb:{trig.lemma}:event", confidence=trig.confidence))
     row = _Row(trig, pred, reverse, rule)
@@ -188,7 +192,19 @@ def _row_relations(rd: ResolvedDoc, sent: Span, clause: VerbClause, trig: VerbTr
         for subj in clause.subjects:
             found.relations.extend(_pair_relations(rd, sent, clause, row, subj, obj, lex))
     return any(r.rule.startswith(f"verb:{trig.lemma}:") and r.evidence.trigger_span and
-               r.evidence.trigger_span[0] == rd.offset + verb.idx for r in found.relations)
+               r.evidence.trigger_span[0] == rd.offset + verb.idx and not is_unnamed_site(rd, r.object)
+               for r in found.relations)  # "seize the hospital from X": X is still a foe
+
+
+def _result_of_event(rd: ResolvedDoc, verb: Token, found: _Found, lex: Lexicon) -> bool:
+    """"stormed a hotel, killing five people": the killing is what the storming's event
+    resulted in (its casualties), not an event of its own."""
+    if not counts_casualties(verb, lex) or verb.dep_ not in {"advcl", "conj", "xcomp"}:
+        return False
+    if explodes(verb.head, lex) or counts_casualties(verb.head, lex) and verb.dep_ == "conj":
+        return explodes(verb.head, lex) or _result_of_event(rd, verb.head, found, lex)  # "a car bomb exploded, killing 12": the explosion's (kg.extract.explosions)
+    start = rd.offset + verb.head.idx
+    return any(e.evidence.trigger_span and e.evidence.trigger_span[0] == start for e in found.events)
 
 
 def _crowd_control(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:

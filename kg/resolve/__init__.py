@@ -39,7 +39,9 @@ shared :class:`~kg.resolve.state.Resolution`:
    descriptions to their antecedent.
 9. :func:`~kg.resolve.participants.generic_participants` -- unnamed people and
    forces that take part in a clause ("gunmen", "police", "protesters").
-10. :func:`~kg.resolve.parties.party_nouns` -- "their Russian allies", "its
+10. :func:`~kg.resolve.sites.unnamed_sites` -- the unnamed hotel, hospital,
+    village or ship a clause acts on ("stormed a hotel").
+11. :func:`~kg.resolve.parties.party_nouns` -- "their Russian allies", "its
     Iranian backers" (``ally``/``backer`` qualifiers).
 
 The result is a :class:`ResolvedDoc`: the entities of the document, a map from
@@ -75,6 +77,7 @@ from .names import hyphened_demonyms, named_entities
 from .nouns import noun_phrases
 from .participants import generic_participants, is_participant
 from .parties import party_nouns
+from .sites import unnamed_sites
 from .state import Qualifier, Resolution, ResolvedDoc
 from .titles import title_nouns
 from .units import unit_names
@@ -92,6 +95,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     title_nouns,
     coreference,
     generic_participants,
+    unnamed_sites,
     party_nouns,
 )
 

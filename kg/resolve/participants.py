@@ -23,8 +23,8 @@ Examples
 --------
 >>> from kg import parse
 >>> rd = parse("Gunmen attacked a checkpoint. The gunmen fled.")
->>> sorted((e.label, e.type) for e in rd.entities.values())
-[('gunmen', 'ArmedGroup')]
+>>> sorted((e.label, e.type) for e in rd.entities.values())  # the site: kg.resolve.sites
+[('checkpoint', 'Facility'), ('gunmen', 'ArmedGroup')]
 >>> len({rd.token_actor[0], rd.token_actor[6]})
 1
 """
@@ -40,7 +40,8 @@ from ..model import Entity
 from ..names import slugify
 from .state import Resolution, ResolvedDoc
 
-__all__ = ["PARTICIPANT_DEPS", "generic_participants", "is_participant", "participant_class"]
+__all__ = ["PARTICIPANT_DEPS", "generic_participants", "is_participant", "label_of", "participant_class",
+           "scope_of"]
 
 #: Where a noun takes part in a clause.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos"})
@@ -117,20 +118,27 @@ def _label(span: Span) -> str:
     return " ".join(t.text if t.ent_type_ or t.pos_ == "PROPN" else t.lower_ for t in span)
 
 
-def _scope(document_id: str) -> str:
+def scope_of(document_id: str) -> str:
+    """The part of an unnamed entity's key that scopes it to its document."""
     return hashlib.sha1(document_id.encode("utf-8")).hexdigest()[:6]
+
+
+def label_of(tok: Token, lex: Lexicon) -> tuple[Span, str]:
+    """The span an unnamed noun's label covers and the label ("suicide bomber")."""
+    span = _label_span(tok, lex)
+    return span, _label(span)
 
 
 def is_participant(entity: Entity, document_id: str) -> bool:
     """Whether an entity is an unnamed participant of the given document (its key is its
     label's slug with that document's scope and a sentence number).
 
-    >>> is_participant(Entity("gunmen-" + _scope("d") + "-0", "gunmen", "ArmedGroup"), "d")
+    >>> is_participant(Entity("gunmen-" + scope_of("d") + "-0", "gunmen", "ArmedGroup"), "d")
     True
     >>> is_participant(Entity("hamas", "Hamas", "ArmedGroup"), "d")
     False
     """
-    prefix = f"{slugify(entity.label)}-{_scope(document_id)}-"
+    prefix = f"{slugify(entity.label)}-{scope_of(document_id)}-"
     return entity.key.startswith(prefix) and entity.key[len(prefix):].isdigit()
 
 
@@ -139,7 +147,7 @@ def generic_participants(st: Resolution) -> None:
     document resolved so far (see the module docstring)."""
     rd, lex = st.rd, st.lex
     last: dict[str, str] = {}  # noun lemma -> key of its last participant in the document
-    scope = _scope(rd.document.id)
+    scope = scope_of(rd.document.id)
     for sent_no, sent in enumerate(rd.doc.sents):
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.i in rd.token_actor or not _takes_part(tok, lex):
@@ -160,8 +168,7 @@ def generic_participants(st: Resolution) -> None:
             own = lex.actor_nouns.get(tok.lower_) or lex.actor_nouns.get(lemma)
             if definite and own is not None and own.derived:
                 continue  # "the army", "the government": a state's own, unresolved, not a new actor
-            span = _label_span(tok, lex)
-            label = _label(span)
+            span, label = label_of(tok, lex)
             one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
             entity_type = "Person" if one and tok.tag_ == "NN" else cls  # "a suicide bomber"
             key = f"{slugify(label)}-{scope}-{sent_no}"
