@@ -7,8 +7,9 @@ Run from anywhere::
 The list, ``benchmarks/data/example-article-analyst.tsv``, holds the relations a careful
 analyst draws from ``examples/iraq-drone-attacks.txt`` (written by reading the article,
 one line per relation, with the words that state it). The script builds the graph the
-README's first command builds, takes its asserted relations (negated statements
-assert nothing; duplicates count once) and prints recall, precision, what kg missed
+README's first command builds, takes its relations (negated statements assert nothing;
+alleged ones count, as the analyst lists each charge as that accuser's; duplicates count
+once) and prints recall, precision, what kg missed
 and what kg drew that the list does not have. Issue 3's goal for this article:
 recall >= 0.9 and precision >= 0.85.
 """

@@ -115,7 +115,8 @@ def _parser() -> argparse.ArgumentParser:
 def _summary(kg_graph, outdir: Path, written: list[Path], errors: list[InputError]) -> str:
     s = kg_graph.summary()
     lines = [f"kg: {len(kg_graph)} document(s) read, {len(errors)} skipped"]
-    for title, key in (("entities", "entities"), ("relations", "relations"), ("events", "events")):
+    for title, key in (("entities", "entities"), ("relations", "relations"), ("alleged", "allegations"),
+                       ("events", "events")):
         counts = s[key]
         total = sum(counts.values())
         detail = ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

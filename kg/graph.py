@@ -119,8 +119,19 @@ class KnowledgeGraph:
 
     @property
     def relations(self) -> list[Relation]:
-        """Every relation record with its evidence (one per sentence), negated ones included."""
+        """Every relation record with its evidence (one per sentence), negated and alleged ones included."""
         return [r for res in self.results for r in res.relations]
+
+    def facts(self) -> Iterator[Relation]:
+        """The relations the documents report as having happened: neither negated (denied,
+        stated as not so) nor alleged (what someone is accused of).
+
+        >>> import kg
+        >>> g = kg.build(["Israel accused Hezbollah of attacking Israeli troops."])
+        >>> sorted(r.triple for r in g.facts())
+        [('israel', 'accused', 'hezbollah'), ('israeli-forces', 'partOf', 'israel')]
+        """
+        return (r for r in self.relations if not (r.negated or r.alleged))
 
     @property
     def events(self) -> list[Event]:
@@ -139,21 +150,29 @@ class KnowledgeGraph:
 
     def __repr__(self) -> str:
         return (f"<KnowledgeGraph documents={len(self)} entities={len(self.entities)} "
-                f"relations={len({r.triple for r in self.relations if not r.negated})} "
+                f"relations={len({r.triple for r in self.facts()})} "
                 f"events={len(self.events)}>")
 
     def summary(self) -> dict[str, Counter]:
         """Counts of entities by type, distinct relations by predicate, and events by type.
 
+        ``relations`` counts what the documents report as having happened (:meth:`facts`);
+        ``allegations`` what someone is accused of and no document reports as done.
+
         >>> import kg
         >>> kg.build(["Iran condemned Israel."]).summary()["relations"]
         Counter({'condemned': 1})
+        >>> kg.build(["Israel accused Hezbollah of attacking Israeli troops."]).summary()["allegations"]
+        Counter({'targeted': 1})
         """
         used = self._used_entities()
+        facts = {r.triple for r in self.facts()}
+        alleged = {r.triple for r in self.relations if r.alleged and not r.negated} - facts
         return {
             "documents": Counter({"documents": len(self)}),
             "entities": Counter(self.entities[k].type for k in used),
-            "relations": Counter(p for _, p, _ in {r.triple for r in self.relations if not r.negated}),
+            "relations": Counter(p for _, p, _ in facts),
+            "allegations": Counter(p for _, p, _ in alleged),
             "events": Counter(e.type for e in self.events),
         }
 
@@ -171,9 +190,19 @@ class KnowledgeGraph:
 
         Entities no relation or event touches are left out unless
         ``all_entities`` is true. Edge attributes: ``predicate``,
-        ``confidence`` (highest), ``documents`` and ``evidence`` (a list of
-        dicts with ``document``, ``sentence``, ``date``, ``source``, ``rule``,
-        ``asserted_by``, ``confidence``).
+        ``confidence`` (highest), ``documents``, ``alleged`` (true when every
+        sentence only alleges it: no document reports it as done) and
+        ``evidence`` (a list of dicts with ``document``, ``sentence``, ``date``,
+        ``source``, ``rule``, ``asserted_by`` and its ``asserted_by_label``,
+        ``alleged``, ``confidence``). A negated relation makes no edge.
+
+        >>> import kg
+        >>> g = kg.build(["Israel accused Hezbollah of attacking Israeli troops."]).to_networkx()
+        >>> edge = g.edges["hezbollah", "israeli-forces", "targeted"]
+        >>> edge["alleged"], edge["evidence"][0]["asserted_by_label"]
+        (True, 'Israel')
+        >>> g.edges["israel", "hezbollah", "accused"]["alleged"]
+        False
         """
         from .rdf import entity_iri, event_iri
 
@@ -199,31 +228,38 @@ class KnowledgeGraph:
                                 ("location", (ev.location,) if ev.location else ())):
                 for k in keys_:
                     if k in g:
-                        self._add_edge(g, ev.key, k, role, ev.confidence, ev.evidence, ev.rule, None)
+                        self._add_edge(g, ev.key, k, role, self._record(ev.evidence, ev.rule, ev.confidence))
         for rel in [*self.relations, *self.claims()]:
             if rel.negated:
                 continue  # a denied relation is evidence against an edge, never an edge
             if rel.subject in g and rel.object in g:
-                self._add_edge(g, rel.subject, rel.object, rel.predicate, rel.confidence,
-                               rel.evidence, rel.rule, rel.asserted_by)
+                self._add_edge(g, rel.subject, rel.object, rel.predicate,
+                               self._record(rel.evidence, rel.rule, rel.confidence, rel.asserted_by, rel.alleged))
         return g
 
-    @staticmethod
-    def _add_edge(g, u, v, pred, conf, ev, rule, asserted_by) -> None:
-        record = {
+    def _record(self, ev, rule: str, conf: float, asserted_by: str | None = None, alleged: bool = False) -> dict:
+        """One evidence record of an edge, the asserter named by its label."""
+        asserter = self.entities.get(asserted_by) if asserted_by else None
+        return {
             "document": ev.document, "sentence": ev.sentence,
             "date": ev.date.isoformat() if ev.date else None, "source": ev.source,
-            "rule": rule, "asserted_by": asserted_by, "confidence": conf,
+            "rule": rule, "asserted_by": asserted_by,
+            "asserted_by_label": asserter.label if asserter else None,
+            "alleged": alleged, "confidence": conf,
         }
+
+    @staticmethod
+    def _add_edge(g, u, v, pred, record) -> None:
         if g.has_edge(u, v, pred):
             data = g.edges[u, v, pred]
             if record not in data["evidence"]:
                 data["evidence"].append(record)
-            data["confidence"] = max(data["confidence"], conf)
-            data["documents"] = sorted(set(data["documents"]) | {ev.document})
+            data["confidence"] = max(data["confidence"], record["confidence"])
+            data["documents"] = sorted(set(data["documents"]) | {record["document"]})
+            data["alleged"] = data["alleged"] and record["alleged"]
         else:
-            g.add_edge(u, v, key=pred, predicate=pred, confidence=conf,
-                       documents=[ev.document], evidence=[record])
+            g.add_edge(u, v, key=pred, predicate=pred, confidence=record["confidence"],
+                       documents=[record["document"]], evidence=[record], alleged=record["alleged"])
 
     def to_rdf(self):
         """The graph as an :class:`rdflib.Graph` (the union of all documents)."""

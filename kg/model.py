@@ -157,6 +157,12 @@ class Relation:
     ``negated`` marks a relation the sentence says does not hold ("Iran
     denied attacking the base"): it is kept, so sources that disagree stay
     visible, but it is never drawn as an edge.
+    ``alleged`` marks what someone is accused of, blamed for or said to have
+    allegedly done ("U.S. officials accused Kataib Hezbollah of attacks on U.S.
+    interests": Kataib Hezbollah ``targeted`` the United States, alleged, with
+    ``asserted_by`` the accuser): the accuser's word, not an act the document
+    reports as done. Reported speech ("the Pentagon said militias attacked the
+    base") is no allegation: it is reported, with ``asserted_by`` the speaker.
     ``plover`` is the statement's PLOVER class where the property alone does
     not decide it (a ``targeted`` statement is ASSAULT or FIGHT: see
     :mod:`kg.plover`).
@@ -171,6 +177,7 @@ class Relation:
     asserted_by: str | None = None
     negated: bool = False
     plover: str | None = None
+    alleged: bool = False
 
     @property
     def triple(self) -> tuple[str, str, str]:

@@ -8,9 +8,17 @@
   ``rdf:Statement`` (one per subject, predicate, object and document) with
   ``kgo:confidence``, ``kgo:evidence``, ``kgo:extractedBy``,
   ``prov:wasDerivedFrom`` the ``kgo:Document``, ``kgo:assertedBy`` when
-  reported, and NIF character spans (``kgo:evidenceSpan``...). A relation
-  the source denies ("X denied attacking Y") is a statement with
-  ``kgo:negated true`` and no direct triple.
+  reported, and NIF character spans (``kgo:evidenceSpan``...). The direct
+  triple states only what the document reports as having happened, reported
+  speech included ("the Pentagon said militias attacked the base": a direct
+  triple, ``kgo:assertedBy`` the Pentagon). A relation the source denies
+  ("X denied attacking Y") is a statement with ``kgo:negated true`` and no
+  direct triple; what someone is accused of or blamed for ("Israel accused
+  Hezbollah of attacking its troops") is a statement with ``kgo:alleged true``
+  and ``kgo:assertedBy`` the accuser, and no direct triple either. Alleged,
+  denied and reported statements of one triple in one document are separate
+  statements (and so are the allegations of two accusers), so a plain triple
+  pattern never returns an allegation as a fact.
 - Every event: ``kgr:event/<key>`` of a subclass of ``kgo:Event`` with its roles.
 - Every document: ``kgr:doc/<slug>`` with ``dcterms:identifier``, date, source.
 
@@ -81,7 +89,8 @@ def mint_iri(kind: str, *parts: str) -> URIRef:
     parts : str
         ``entity``/``event``: the key (already a slug); ``document``/``graph``:
         the document id; ``statement``: subject, predicate, object keys and
-        document id; ``span``: document id, start, end.
+        document id, then ``"negated"`` for a denial and ``"alleged"`` and the
+        accuser's key for an allegation; ``span``: document id, start, end.
     """
     if kind == "entity":
         return KGR[parts[0]]
@@ -170,14 +179,17 @@ def _object_iri(key: str, event_keys: set[str]) -> URIRef:
 
 
 def _statement_triples(rels: list[Relation], doc_id: str, event_keys: set[str]) -> Iterator[tuple]:
-    """One reified statement for the relations of one triple in one document."""
+    """One reified statement for the relations of one triple and one polarity in one document,
+    reported or alleged (then one per accuser); the direct triple only for a reported fact."""
     first = rels[0]
     s, p, o = entity_iri(first.subject), KGO[first.predicate], _object_iri(first.object, event_keys)
+    marks = ("negated",) * first.negated + (("alleged", first.asserted_by or "") if first.alleged else ())
+    stmt = mint_iri("statement", first.subject, first.predicate, first.object, doc_id, *marks)
     if first.negated:
-        stmt = mint_iri("statement", first.subject, first.predicate, first.object, doc_id, "negated")
         yield stmt, KGO.negated, Literal(True)
-    else:
-        stmt = mint_iri("statement", first.subject, first.predicate, first.object, doc_id)
+    if first.alleged:
+        yield stmt, KGO.alleged, Literal(True)
+    if not marks:
         yield s, p, o
     yield stmt, RDF.type, RDF.Statement
     yield stmt, RDF.subject, s
@@ -235,7 +247,8 @@ def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
         triples = list(_document_triples(res.document))
         grouped: dict[tuple, list[Relation]] = defaultdict(list)
         for rel in [*res.relations, *claims.get(res.document.id, [])]:
-            grouped[(*rel.triple, rel.negated)].append(rel)
+            # what each accuser alleges is a statement of its own: its evidence is that accuser's
+            grouped[(*rel.triple, rel.negated, rel.alleged, (rel.asserted_by or "") if rel.alleged else "")].append(rel)
         for key in sorted(grouped):
             triples.extend(_statement_triples(grouped[key], res.document.id, event_keys))
         for ev in res.events:
@@ -329,11 +342,44 @@ def _union(rdf) -> Graph:
 
 
 def from_rdf(rdf):
-    """Rebuild a KnowledgeGraph from RDF written by kg (document texts are not in it)."""
+    """Rebuild a KnowledgeGraph from RDF written by kg (document texts are not in it).
+
+    Statements come back as relations with their negation, allegation, asserter and
+    PLOVER class; events with their roles and claimants.
+
+    Examples
+    --------
+    >>> import kg
+    >>> graph = kg.build(["Israel accused Hezbollah of attacking Israeli troops."])
+    >>> [r.triple for r in from_rdf(to_graph(graph)).relations if r.alleged]
+    [('hezbollah', 'targeted', 'israeli-forces')]
+    """
     from .graph import KnowledgeGraph
     from .pipeline import DocumentResult
 
     g = _union(rdf)
+    entities = _read_entities(g)
+    docs: dict[URIRef, Document] = {}
+    for d in g.subjects(RDF.type, KGO.Document):
+        date = g.value(d, DCTERMS.date)
+        docs[d] = Document(str(g.value(d, DCTERMS.identifier)), "",
+                           date.toPython() if date is not None and isinstance(date.toPython(), _dt.date) else None,
+                           _opt(g.value(d, DCTERMS.source)), None, _opt(g.value(d, DCTERMS.title)))
+    rels, events = _read_relations(g, docs), _read_events(g, docs)
+    kg = KnowledgeGraph()
+    for d, doc in sorted(docs.items(), key=lambda kv: kv[1].id):
+        used = {k for r in rels[d] for k in (r.subject, r.object)}
+        for e in events[d]:
+            used |= {*e.agents, *e.targets, *e.claimed_by, *([e.location] if e.location else [])}
+        kg.add_result(DocumentResult(
+            doc, tuple(entities[k] for k in sorted(used) if k in entities), (),
+            tuple(rels[d]), tuple(events[d]),
+        ))
+    return kg
+
+
+def _read_entities(g: Graph) -> dict[str, Entity]:
+    """The entities of a kg graph: labelled resources of a kgo class (no document, no event)."""
     entities: dict[str, Entity] = {}
     for s in sorted(set(g.subjects(RDFS.label))):
         types = [t for t in g.objects(s, RDF.type) if str(t).startswith(str(KGO._NS))]
@@ -345,12 +391,11 @@ def from_rdf(rdf):
         wd = next((str(o)[len(str(WD)):] for o in g.objects(s, OWL.sameAs) if str(o).startswith(str(WD))), None)
         entities[_key(s)] = Entity(_key(s), str(g.value(s, RDFS.label)), local,
                                    tuple(sorted(str(a) for a in g.objects(s, SKOS.altLabel))), wd)
-    docs: dict[URIRef, Document] = {}
-    for d in g.subjects(RDF.type, KGO.Document):
-        date = g.value(d, DCTERMS.date)
-        docs[d] = Document(str(g.value(d, DCTERMS.identifier)), "",
-                           date.toPython() if date is not None and isinstance(date.toPython(), _dt.date) else None,
-                           _opt(g.value(d, DCTERMS.source)), None, _opt(g.value(d, DCTERMS.title)))
+    return entities
+
+
+def _read_relations(g: Graph, docs: dict[URIRef, Document]) -> dict[URIRef, list[Relation]]:
+    """The relations of each document's statements, one per evidence sentence."""
     rels: dict[URIRef, list[Relation]] = defaultdict(list)
     for stmt in sorted(g.subjects(RDF.type, RDF.Statement)):
         s, p, o = g.value(stmt, RDF.subject), g.value(stmt, RDF.predicate), g.value(stmt, RDF.object)
@@ -360,7 +405,6 @@ def from_rdf(rdf):
         if not str(p).startswith(str(KGO._NS)) or str(o).startswith(str(KGR["event/"])):
             continue
         conf = float(g.value(stmt, KGO.confidence) or 0.5)
-        negated = bool(g.value(stmt, KGO.negated))
         rule = str(g.value(stmt, KGO.extractedBy) or "rdf")
         asserted = g.value(stmt, KGO.assertedBy)
         plover = g.value(stmt, KGO.ploverClass)
@@ -368,8 +412,15 @@ def from_rdf(rdf):
         for sentence in sorted(str(e) for e in g.objects(stmt, KGO.evidence)):
             ev = Evidence(doc.id, sentence, 0, len(sentence), doc.date, doc.source)
             rels[d].append(Relation(_key(s), str(p)[len(str(KGO._NS)):], _key(o), conf, ev, rule,
-                                    _key(asserted) if asserted is not None else None, negated,
-                                    str(plover) if plover is not None else None))
+                                    _key(asserted) if asserted is not None else None,
+                                    bool(g.value(stmt, KGO.negated)),
+                                    str(plover) if plover is not None else None,
+                                    alleged=bool(g.value(stmt, KGO.alleged))))
+    return rels
+
+
+def _read_events(g: Graph, docs: dict[URIRef, Document]) -> dict[URIRef, list[Event]]:
+    """The events of each document, with their roles and claimants."""
     events: dict[URIRef, list[Event]] = defaultdict(list)
     for ev_iri in sorted(set(g.subjects(PROV.wasDerivedFrom))):
         if not str(ev_iri).startswith(str(KGR["event/"])):
@@ -397,16 +448,7 @@ def from_rdf(rdf):
             wounded=_opt_int(g.value(ev_iri, KGO.wounded)),
             unclaimed=bool(g.value(ev_iri, KGO.unclaimed)),
         ))
-    kg = KnowledgeGraph()
-    for d, doc in sorted(docs.items(), key=lambda kv: kv[1].id):
-        used = {k for r in rels[d] for k in (r.subject, r.object)}
-        for e in events[d]:
-            used |= {*e.agents, *e.targets, *e.claimed_by, *([e.location] if e.location else [])}
-        kg.add_result(DocumentResult(
-            doc, tuple(entities[k] for k in sorted(used) if k in entities), (),
-            tuple(rels[d]), tuple(events[d]),
-        ))
-    return kg
+    return events
 
 
 def _opt(value) -> str | None:

@@ -357,8 +357,8 @@ def _pyshacl_shapes() -> tuple[URIRef, ...]:
 def _unreified_statements(graph: rdflib.Graph, shapes: rdflib.Graph):
     """Evaluate ``kgsh:ReifiedTripleShape`` natively.
 
-    For every ``kgo:Document`` D and statement S with ``S prov:wasDerivedFrom D``
-    whose ``rdf:subject``/``rdf:predicate``/``rdf:object`` triple is not in the
+    For every ``kgo:Document`` D and statement S (neither negated nor alleged) with
+    ``S prov:wasDerivedFrom D`` whose ``rdf:subject``/``rdf:predicate``/``rdf:object`` triple is not in the
     graph, yield a result with focus node D and value S, as the SPARQL query
     in ``shapes.ttl`` would.
     """
@@ -367,7 +367,8 @@ def _unreified_statements(graph: rdflib.Graph, shapes: rdflib.Graph):
     message = _message(shapes, constraint, SH.message)
     documents = set(graph.subjects(RDF.type, KGO.Document))
     for statement, document in graph.subject_objects(PROV.wasDerivedFrom):
-        if document not in documents or (statement, KGO.negated, TRUE) in graph:
+        if document not in documents or (statement, KGO.negated, TRUE) in graph \
+                or (statement, KGO.alleged, TRUE) in graph:
             continue
         for s in graph.objects(statement, RDF.subject):
             for p in graph.objects(statement, RDF.predicate):

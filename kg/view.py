@@ -10,11 +10,13 @@ the page makes no network request.
 The page offers: nodes coloured and shaped by class and sized by mentions
 (or degree); edges coloured, labelled and arrowed by relation, as wide as
 their number of supporting documents, parallel relations drawn as separate
-curves; a legend whose entries are filters (relation types, node classes),
-a minimum-confidence slider, a date range over the evidence dates, a search
-box over labels and aliases, and a panel that shows a clicked node (type,
-aliases, Wikidata link, its edges) or edge (confidence, evidence sentences
-with document and date). pyvis's JavaScript global ``network`` (the
+curves, dashed when only alleged (what someone is accused of, which no
+document reports as done); a legend whose entries are filters (relation
+types, alleged edges, node classes), a minimum-confidence slider, a date
+range over the evidence dates, a search box over labels and aliases, and a
+panel that shows a clicked node (type, aliases, Wikidata link, its edges) or
+edge (confidence, evidence sentences with document and date, and who reports
+or alleges each, by label). pyvis's JavaScript global ``network`` (the
 ``vis.Network``) is reachable as ``window.network``; ``window.kgView`` holds
 the page's helpers (``focusNode``, ``applyFilters``, ``state``, ``find``) and
 ``window.kgReady`` becomes true once the view has settled.
@@ -144,6 +146,8 @@ _FALLBACK_COLORS = (
 
 #: Relations drawn without arrows (their direction carries no meaning).
 _SYMMETRIC = frozenset({"alignedWith", "inConflictWith"})
+#: vis dash pattern (dash, gap in px) of an edge that is only alleged.
+_ALLEGED_DASHES = (6, 5)
 
 #: Above this many nodes ``physics="auto"`` draws precomputed positions only.
 _PHYSICS_MAX_NODES = 200
@@ -485,7 +489,10 @@ def _build_network(graph: nx.MultiDiGraph, *, physics: bool) -> Any:
             "documents": [_text(doc) for doc in d.get("documents") or ()],
             "dates": sorted({e["date"] for e in evidence if e["date"]}),
             "evidence": evidence,
+            "alleged": bool(d.get("alleged")),
         }
+        if edge["alleged"]:
+            edge["dashes"] = list(_ALLEGED_DASHES)
         if len(edge_list) <= _EDGE_LABEL_LIMIT:
             edge["label"] = predicate
         if predicate in _SYMMETRIC:
@@ -620,7 +627,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-_EVIDENCE_TEXT = ("document", "sentence", "date", "source", "rule", "asserted_by")
+_EVIDENCE_TEXT = (
+    "document", "sentence", "date", "source", "rule", "asserted_by", "asserted_by_label",
+)  # fmt: skip
 
 
 def _evidence(e: Any) -> dict[str, Any]:
@@ -633,6 +642,7 @@ def _evidence(e: Any) -> dict[str, Any]:
     out["document"] = out["document"] or ""
     out["sentence"] = out["sentence"] or ""
     out["confidence"] = _number(get("confidence", None))
+    out["alleged"] = bool(get("alleged", False))
     return out
 
 
@@ -843,15 +853,18 @@ def _inline_script(js: str) -> str:
     return js
 
 
-def _legend(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
+def _legend(graph: nx.MultiDiGraph) -> dict[str, Any]:
     classes: dict[tuple[str, str], int] = defaultdict(int)
     for _n, d in graph.nodes(data=True):
         kind = "event" if d.get("kind") == "event" else "entity"
         classes[(kind, str(d.get("type") or ("Event" if kind == "event" else "Actor")))] += 1
     relations: dict[str, int] = defaultdict(int)
+    alleged = 0
     for _u, _v, k, d in graph.edges(keys=True, data=True):
         relations[str(d.get("predicate") or k)] += 1
+        alleged += bool(d.get("alleged"))
     return {
+        "alleged": {"count": alleged, "dashes": list(_ALLEGED_DASHES)},
         "classes": [
             {
                 "name": name,

@@ -139,6 +139,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     extractedBy: URIRef  # name of the extraction rule
     assertedBy: URIRef  # actor reported as the source of the statement
     negated: URIRef  # true on a statement whose source denies the relation
+    alleged: URIRef  # true on a statement of what someone is accused of, not a reported act
     evidenceSpan: URIRef  # NIF span of the evidence sentence
     subjectSpan: URIRef  # NIF span of the subject words
     triggerSpan: URIRef  # NIF span of the trigger words

@@ -909,6 +909,19 @@ def test_extract_reported_speech_carries_who_says_so():
     graph = kg.build(["Israeli officials said Hezbollah fired rockets at Israel."])
     rels = [r for r in graph.relations if r.predicate == "targeted"]
     assert rels and rels[0].asserted_by == "israeli-government"
+    assert not any(r.alleged for r in rels)  # reported, not alleged: a fact the article reports
+
+
+@pytest.mark.parametrize("text,speaker,act", [
+    ("The Pentagon said Iran-backed militias attacked U.S. forces.",
+     "united-states-department-of-defense", ("iran-backed-militias", "targeted", "us-forces")),
+    ("Ukraine's military said Russian forces shelled Kharkiv.",
+     "ukrainian-forces", ("russian-forces", "targeted", "kharkiv")),
+])
+def test_extract_reported_act_is_no_allegation(text, speaker, act):
+    rels = [r for r in kg.build([text]).relations if r.triple == act]
+    assert rels, [r.triple for r in kg.build([text]).relations]
+    assert all(not r.alleged and not r.negated and r.asserted_by == speaker for r in rels)
 
 
 @pytest.mark.parametrize("text", ["Iran did not attack the U.S. embassy.",
@@ -952,7 +965,18 @@ def test_extract_accused_act_is_the_accusers_word(text, accuser, act):
     assert found, [r.triple for r in rels]
     accusation = max(r.confidence for r in rels if r.predicate in {"accused", "blamed"})
     assert all(r.asserted_by == accuser and r.confidence < accusation and not r.negated for r in found)
-    assert all(r.rule.endswith(":alleged") for r in found)
+    assert all(r.rule.endswith(":alleged") and r.alleged for r in found)
+
+
+def test_extract_what_the_accused_did_together_is_alleged_too():
+    """"accused X and Y of holding talks": their talks are the accuser's word as well."""
+    rels = kg.build(["Israel accused Russia and Iran of holding secret talks."]).relations
+    talks = [r for r in rels if r.triple == ("russia", "consulted", "iran")]
+    assert talks and all(r.alleged and r.asserted_by == "israel" and r.rule.endswith(":alleged") for r in talks)
+    assert not any(r.alleged for r in rels if r.predicate == "accused")  # the accusation is reported
+    # an allegation no one is said to make states nothing
+    assert not [r for r in kg.build(["Observers accused Russia and Ukraine of fighting."]).relations
+                if r.predicate == "inConflictWith"]
 
 
 

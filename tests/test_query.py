@@ -133,6 +133,30 @@ def test_query_evidence_behind_an_edge(store):
     assert 0 < float(row["confidence"]) <= 1
 
 
+def test_query_allegations_with_accuser_and_denial(store):
+    found = rows(store, "allegations")
+    alleged = triples(found, "subject", "predicate", "object", "accuser", "denied")
+    # "U.S. officials have accused Kataib Hezbollah of previous attacks ..., although the group
+    # has denied these allegations": the officials' word, denied
+    assert ("kgr:kataib-hezbollah", "kgo:targeted", "kgr:united-states", "kgr:us-government", "true") in alleged
+    assert ("kgr:united-states", "kgo:aided", "kgr:israel", "kgr:kataib-hezbollah", "false") in alleged
+    kh = next(r for r in found if r["subject"] == "kgr:kataib-hezbollah")
+    assert kh["accuserLabel"] == "US government" and "have accused Kataib Hezbollah" in kh["evidence"]
+    assert kh["identifier"] == "iraq-drone-attacks.txt"
+    # each accuser's allegation comes with that accuser's sentence, not the other's
+    support = {(r["accuser"], r["evidence"].split()[0]) for r in found
+               if (r["subject"], r["predicate"]) == ("kgr:united-states", "kgo:supported")}
+    assert support == {("kgr:hadi-al-amiri", "Amiri"), ("kgr:iraqi-armed-groups", "Leaders")}
+    only = rows(store, "allegations", accuser=KGR["kataib-hezbollah"])
+    assert only and {r["accuser"] for r in only} == {"kgr:kataib-hezbollah"}
+    assert {r["subject"] for r in rows(store, "allegations", subject=KGR["united-states"])} == {"kgr:united-states"}
+    # allegations are no edges: no direct triple, not counted by the queries of edges
+    assert rows(store, "most-targeted") and "kgr:united-states" not in {
+        r["actor"] for r in rows(store, "most-targeted")}
+    assert ("out", "kgo:targeted", "kgr:united-states") not in triples(
+        rows(store, "actor-relations", actor=KGR["kataib-hezbollah"]), "direction", "predicate", "other")
+
+
 def test_query_most_targeted(store):
     found = rows(store, "most-targeted")
     actors = [r["actor"] for r in found]
@@ -360,3 +384,23 @@ def test_query_negated_statements_are_not_relations(engine):
         assert len(store.query(resolve_query(name), {"minDocuments": 1} if name == "edges-by-support" else {})) == 0
     (row,) = rows(store, "evidence", subject=KGR["kh"])
     assert row["negated"] == "true" and "denied" in row["evidence"]
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_query_alleged_statements_are_not_relations(engine):
+    store = Store(engine=engine).load_data('''
+        @prefix kgo: <https://w3id.org/newskg/ontology#> . @prefix kgr: <https://w3id.org/newskg/id/> .
+        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+        @prefix dcterms: <http://purl.org/dc/terms/> .
+        <https://w3id.org/newskg/id/doc/a> a kgo:Document ; dcterms:date "2023-10-19"^^<http://www.w3.org/2001/XMLSchema#date> .
+        kgr:statement1 a rdf:Statement ; rdf:subject kgr:hamas ; rdf:predicate kgo:targeted ; rdf:object kgr:israel ;
+            kgo:alleged true ; kgo:assertedBy kgr:idf ; kgo:evidence "The IDF accused Hamas of shelling Israel." ;
+            prov:wasDerivedFrom <https://w3id.org/newskg/id/doc/a> .
+    ''', format="turtle")
+    for name in ("edges-by-support", "relations-over-time", "relation-counts-by-month", "actor-relations",
+                 "most-targeted"):
+        assert len(store.query(resolve_query(name), {"minDocuments": 1} if name == "edges-by-support" else {})) == 0
+    (row,) = rows(store, "evidence", subject=KGR["hamas"])
+    assert row["alleged"] == "true" and row["assertedBy"] == "kgr:idf"
+    (row,) = rows(store, "allegations")
+    assert (row["subject"], row["accuser"], row["denied"]) == ("kgr:hamas", "kgr:idf", "false")

@@ -103,3 +103,67 @@ def test_rdf_hostile_text_is_escaped(tmp_path):
         path = tmp_path / f"h.{fmt}"
         graph.serialize(path, format=fmt)
         assert len(Dataset().parse(path, format=fmt)) >= 0
+
+
+# -- allegations --------------------------------------------------------------------------
+ALLEGATION = "Israeli officials accused Hezbollah of attacking Israel."
+REPORTED = "The Pentagon said Iran-backed militias attacked U.S. forces."
+
+
+@pytest.fixture(scope="module")
+def alleged_turtle():
+    graph = kg.build([kg.Document("alleged", ALLEGATION), kg.Document("reported", REPORTED)])
+    return Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
+
+
+def _ask(g: Graph, query: str) -> bool:
+    return g.query("PREFIX kgo: <https://w3id.org/newskg/ontology#> PREFIX kgr: <https://w3id.org/newskg/id/> "
+                   "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> " + query).askAnswer
+
+
+def test_rdf_allegation_is_a_statement_and_no_direct_triple(alleged_turtle):
+    g = alleged_turtle
+    assert not _ask(g, "ASK { kgr:hezbollah kgo:targeted kgr:israel }")
+    assert not _ask(g, "ASK { kgr:hezbollah kgo:targeted ?anyone }")
+    assert _ask(g, """ASK { ?st rdf:subject kgr:hezbollah ; rdf:predicate kgo:targeted ; rdf:object kgr:israel ;
+                            kgo:alleged true ; kgo:assertedBy kgr:israeli-government }""")
+    assert _ask(g, "ASK { kgr:israeli-government kgo:accused kgr:hezbollah }")  # the accusation is a fact
+
+
+def test_rdf_reported_speech_keeps_its_direct_triple(alleged_turtle):
+    g = alleged_turtle
+    assert _ask(g, "ASK { kgr:iran-backed-militias kgo:targeted kgr:us-forces }")
+    assert _ask(g, """ASK { ?st rdf:subject kgr:iran-backed-militias ; rdf:predicate kgo:targeted ;
+                            kgo:assertedBy kgr:united-states-department-of-defense
+                            FILTER NOT EXISTS { ?st kgo:alleged true } }""")
+
+
+def test_rdf_alleged_and_reported_statements_of_one_triple_are_apart():
+    text = ("Hamas attacked Israeli troops. "
+            "Israeli officials accused Hamas of attacking Israeli troops.")
+    graph = kg.build([kg.Document("both", text)])
+    g = graph.to_rdf()
+    stmts = set(g.subjects(RDF.subject, KGR["hamas"])) & set(g.subjects(RDF.predicate, KGO.targeted))
+    assert len(stmts) == 2
+    alleged = {s for s in stmts if g.value(s, KGO.alleged) is not None}
+    assert len(alleged) == 1
+    (reported,) = stmts - alleged
+    assert str(g.value(reported, KGO.evidence)) == "Hamas attacked Israeli troops."
+    assert (KGR["hamas"], KGO.targeted, KGR["israeli-forces"]) in g  # the article reports it too
+    assert mint_iri("statement", "hamas", "targeted", "israeli-forces", "both", "alleged", "israeli-government") \
+        in alleged
+
+
+def test_rdf_round_trip_keeps_allegations(tmp_path):
+    graph = kg.build([kg.Document("alleged", ALLEGATION), kg.Document("reported", REPORTED)])
+    path = tmp_path / "a.ttl"
+    graph.serialize(path)
+    back = kg.load(path)
+    flags = {r.triple: (r.alleged, r.asserted_by) for r in back.relations}
+    assert flags[("hezbollah", "targeted", "israel")] == (True, "israeli-government")
+    assert flags[("iran-backed-militias", "targeted", "us-forces")] == (False, "united-states-department-of-defense")
+    edge = back.to_networkx().edges["hezbollah", "israel", "targeted"]
+    assert edge["alleged"] and edge["evidence"][0]["alleged"]
+    again = back.to_rdf()  # written out again: still no direct triple
+    assert (KGR["hezbollah"], KGO.targeted, KGR["israel"]) not in again
+    assert (KGR["iran-backed-militias"], KGO.targeted, KGR["us-forces"]) in again

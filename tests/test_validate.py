@@ -174,6 +174,10 @@ def _no_direct_triple(g):
     g.remove((KGR.houthis, KGO.backedBy, KGR.iran))
 
 
+def _alleged_as_string(g):
+    g.add((STMT, KGO.alleged, Literal("yes")))
+
+
 def _blank_evidence(g):
     g.set((STMT, KGO.evidence, Literal("   ")))
 
@@ -223,6 +227,7 @@ BROKEN = [
     (_no_source, STMT, "prov:wasDerivedFrom", "MinCountConstraintComponent"),
     (_source_not_document, STMT, "prov:wasDerivedFrom", "ClassConstraintComponent"),
     (_no_direct_triple, DOC, None, "SPARQLConstraintComponent"),
+    (_alleged_as_string, STMT, "kgo:alleged", "DatatypeConstraintComponent"),
     (_blank_evidence, STMT, "kgo:evidence", "PatternConstraintComponent"),
     (_attack_without_target_or_location, EVENT, None, "OrConstraintComponent"),
     (_event_date_as_string, EVENT, "kgo:date", "DatatypeConstraintComponent"),
@@ -280,6 +285,20 @@ def test_validate_native_reified_check_matches_the_sparql_shape():
     }
     native = {(v.focus_node, v.value) for v in validate(g).violations if v.component == "SPARQLConstraintComponent"}
     assert native == expected == {(DOC, STMT)}
+
+
+def test_validate_alleged_statement_needs_no_direct_triple():
+    """An allegation is a statement with kgo:alleged true and no direct triple; both the
+    native check and pySHACL accept it."""
+    g = _copy(contract_graph())
+    _no_direct_triple(g)
+    g.add((STMT, KGO.alleged, Literal(True)))
+    g.add((STMT, KGO.assertedBy, KGR.israel))
+    assert validate(g).conforms, validate(g).summary()
+    _, results, _ = pyshacl.validate(
+        g, shacl_graph=shapes_graph(), ont_graph=ontology_graph(), use_shapes=[KGSH.ReifiedTripleShape]
+    )
+    assert not set(results.subjects(RDF.type, SH.ValidationResult))
 
 
 def test_validate_warnings_do_not_break_conformance():

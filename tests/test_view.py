@@ -618,3 +618,66 @@ def test_view_date_range_filter(browser, pages):
         assert page.hidden_edges() == expected
     finally:
         page.close()
+
+
+# --------------------------------------------------------------------------- allegations
+
+ALLEGED_TEXT = (
+    "Israeli officials accused Hezbollah of attacking Israeli troops. "
+    "The Pentagon said Iran-backed militias attacked U.S. forces."
+)
+
+
+@pytest.fixture(scope="module")
+def alleged_page(tmp_path_factory):
+    """A page built by kg from real text: one alleged edge, one reported one."""
+    import kg
+
+    graph = kg.build([kg.Document("allegation", ALLEGED_TEXT, source="Wire")])
+    path = tmp_path_factory.mktemp("view") / "alleged.html"
+    return path, page_data(render_html(graph.to_networkx(), path, title="alleged"))
+
+
+def _edge_of(data: dict, source: str, predicate: str, target: str) -> dict:
+    return next(e for e in data["edges"]
+                if (e["from"], e["predicate"], e["to"]) == (source, predicate, target))
+
+
+def test_view_alleged_edge_is_dashed_in_the_data(alleged_page):
+    _path, data = alleged_page
+    alleged = _edge_of(data, "hezbollah", "targeted", "israeli-forces")
+    reported = _edge_of(data, "iran-backed-militias", "targeted", "us-forces")
+    assert alleged["alleged"] and alleged["dashes"]
+    assert not reported["alleged"] and "dashes" not in reported
+    (ev,) = alleged["evidence"]
+    assert ev["alleged"] and ev["asserted_by_label"] == "Israeli government"
+    assert data["legend"]["alleged"]["count"] == 1
+
+
+def test_view_alleged_edge_drawn_dashed_with_legend_and_asserter(browser, alleged_page):
+    path, data = alleged_page
+    alleged = _edge_of(data, "hezbollah", "targeted", "israeli-forces")
+    reported = _edge_of(data, "iran-backed-militias", "targeted", "us-forces")
+    page = Opened(browser, path)
+    try:
+        drawn = "id => network.body.edges[id].options.dashes"
+        assert page.js(drawn, alleged["id"])  # vis draws it dashed
+        assert page.js(drawn, reported["id"]) is False
+        entry = page.page.locator('#kg-statements input[data-statement="alleged"]')
+        assert entry.is_visible() and entry.is_checked()
+        swatch = page.page.locator("#kg-statements .kg-swatch-line")
+        assert swatch.evaluate("s => getComputedStyle(s).borderTopStyle") == "dashed"
+        assert "alleged" in page.page.text_content("#kg-statements")
+        entry.uncheck()  # the legend entry filters allegations
+        assert page.hidden_edges() == {alleged["id"]}
+        entry.check()
+        assert page.hidden_edges() == set()
+        page.js("id => { network.selectEdges([id]); kgView.showEdge(id); }", alleged["id"])
+        info = page.page.text_content("#kg-info")
+        assert "alleged by Israeli government" in info and "israeli-government" not in info
+        page.js("id => { network.selectEdges([id]); kgView.showEdge(id); }", reported["id"])
+        info = page.page.text_content("#kg-info")
+        assert "according to United States Department of Defense" in info and "alleged" not in info
+        assert page.errors == []
+    finally:
+        page.close()

@@ -9,7 +9,9 @@ attack targeting X"): :mod:`kg.extract.noun_objects`. Pairs it names ("the
 Israel-Hamas war") and agents acting together: :mod:`kg.extract.noun_pairs`.
 Triggers with an event class also become :class:`~kg.model.Event` records,
 one per document and target, with location, instrument, outcome, date and
-claimants. An agent the sentence calls unconfirmed is dropped.
+claimants. An agent the sentence calls unconfirmed is dropped. What one is
+accused of ("accused X of attacks on Y") is alleged (:attr:`~kg.model.Relation.alleged`),
+asserted by the accuser, and makes no event.
 
 Each noun is read in named steps (:func:`_read_noun`): the trigger, whether it
 states an act at all (:data:`_NO_ACT`), its mode and predicate, pairs, agents,
@@ -27,7 +29,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -51,6 +53,8 @@ __all__ = ["nominal_relations"]
 _NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass"})
 #: Events that need no target: a protest or a meeting is whoever holds it.
 _AGENT_EVENTS = frozenset({"Protest", "Meeting", "Agreement", "Arrest"})
+#: How much an allegation lowers a trigger's confidence: it is only the accuser's word.
+_ALLEGED = 0.6
 
 
 @dataclass(frozen=True)
@@ -107,14 +111,15 @@ def _read_noun(rd: ResolvedDoc, sent: Span, noun: Token, lex: Lexicon) -> Iterat
     agents = vetted_agents(rd, sent, noun, mode, agents, lex)
     mode, pred = _assignment(rd, noun, trig, mode, pred, agents, lex)
     objects, agents, pred = _objects(rd, noun, trig, light, agents, pred, lex)
-    yield from mutual_relations(rd, sent, noun, trig, pred, light, agents, objects, lex)
+    speaker = accuser(rd, noun) if mode == "alleged" else speaker_of(rd, light or noun, lex)
+    if mode == "alleged" and speaker is None:
+        return  # an allegation no one is said to make
+    mutual = mutual_relations(rd, sent, noun, trig, pred, light, agents, objects, lex)
+    yield from (_alleged(r, speaker) for r in mutual) if mode == "alleged" else mutual
     if light is not None and agents:  # "France, as part of the EU, imposed sanctions": the EU's too
         known = {a[0] for a in agents}
         agents = agents + [p for p in acting_as_part_of(rd, light) if p[0] not in known]
     claimants = claimants_of(rd, noun, lex)
-    speaker = accuser(rd, noun) if mode == "alleged" else speaker_of(rd, light or noun, lex)
-    if mode == "alleged" and speaker is None:
-        return
     act = _Act(noun, trig, mode, pred, light)
     yield from _agent_relations(rd, sent, act, agents, objects, speaker, lex)
     yield from _claimed(rd, sent, act, claimants, objects)
@@ -202,11 +207,19 @@ def _agent_relations(rd: ResolvedDoc, sent: Span, act: _Act, agents: list[Actor]
     rule = f"noun:{trig.lemma}" + ("" if mode == "asserted" else f":{mode}")
     for subj in agents:
         for obj in objects:
-            rel = relation(rd, sent, subj, act.predicate, obj, trig.confidence * (0.6 if mode == "alleged" else 1.0),
-                           rule, trigger=noun, asserted_by=speaker)
+            alleged = mode == "alleged"
+            rel = relation(rd, sent, subj, act.predicate, obj, trig.confidence * (_ALLEGED if alleged else 1.0),
+                           rule, trigger=noun, asserted_by=speaker, alleged=alleged)
             if rel:
                 yield rel
                 yield from _backing(rd, sent, act, rel, obj, lex)
+
+
+def _alleged(rel: Relation, accuser_key: str) -> Relation:
+    """What agents of an act one is accused of did with each other ("accused Russia and
+    Ukraine of fighting"): the accuser's word, not a reported act."""
+    return replace(rel, alleged=True, confidence=round(rel.confidence * _ALLEGED, 3), rule=f"{rel.rule}:alleged",
+                   asserted_by=accuser_key if accuser_key != rel.subject else None)
 
 
 def _backing(rd: ResolvedDoc, sent: Span, act: _Act, rel: Relation, obj: Actor, lex: Lexicon) -> Iterator[Relation]:

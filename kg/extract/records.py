@@ -102,7 +102,7 @@ def _mention_tokens(rd: ResolvedDoc, tok: Token, key: str) -> list[Token]:
 
 def relation(rd: ResolvedDoc, sent: Span, subj: Actor, predicate: str, obj: Actor, confidence: float,
              rule: str, *, trigger: Token | None = None, asserted_by: str | None = None,
-             negated: bool = False, code: str | None = None) -> Relation | None:
+             negated: bool = False, code: str | None = None, alleged: bool = False) -> Relation | None:
     """Build a relation record, or ``None`` for a self-loop or kinds that cannot hold it.
 
     Parameters
@@ -129,6 +129,9 @@ def relation(rd: ResolvedDoc, sent: Span, subj: Actor, predicate: str, obj: Acto
     code : str, optional
         The trigger's CAMEO code, which with the kinds of the two ends gives the
         statement's PLOVER class (:func:`kg.plover.statement_class`).
+    alleged : bool
+        Whether it is only what ``asserted_by`` accuses the subject of ("accused X of
+        attacking Y"), not an act the sentence reports as done.
 
     Returns
     -------
@@ -154,6 +157,7 @@ def relation(rd: ResolvedDoc, sent: Span, subj: Actor, predicate: str, obj: Acto
         asserted_by=asserted_by if asserted_by not in (subj[0],) else None,
         negated=negated,
         plover=statement_class(predicate, code=code, subject_type=stype, object_type=otype),
+        alleged=alleged,
     )
 
 

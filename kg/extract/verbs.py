@@ -5,7 +5,8 @@ its object sits (direct object, a preposition, an indirect object). The
 subject comes from the verb's subject (followed through coordination and
 open complements) or, for a passive, from its ``by`` agent. Negated,
 conditional and merely threatened acts are not emitted; a reported act
-carries who reported it.
+carries who reported it; what one is accused of ("accused X of attacking Y")
+is alleged (:attr:`~kg.model.Relation.alleged`), with the accuser.
 
 Each verb is read in named steps (:func:`_read_verb`): the patterns any verb
 may state (:data:`~kg.extract.verb_extras.VERB_PATTERNS`), the lexicon rows that
@@ -291,7 +292,8 @@ def _pair_relations(rd: ResolvedDoc, sent: Span, clause: VerbClause, row: _Row, 
     a, b = (obj, subj) if row.reverse else (subj, obj)
     rel = relation(rd, sent, a, _left(row.predicate, trig, rd.entities[b[0]].type, rd.entities[a[0]].type, lex),
                    b, trig.confidence * _MODE_FACTOR.get(clause.mode, 0.85), row.rule, trigger=verb,
-                   asserted_by=clause.speaker, negated=clause.negated, code=trig.code)
+                   asserted_by=clause.speaker, negated=clause.negated, code=trig.code,
+                   alleged=clause.mode == "alleged")
     if rel is None:
         return
     yield rel

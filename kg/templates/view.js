@@ -42,7 +42,7 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
   // vis gets lean copies (it deep-copies every field it is given); the
   // details stay here, in nodeById / edgeById.
   var VIS_NODE = ["id", "label", "shape", "color", "size", "x", "y"];
-  var VIS_EDGE = ["id", "from", "to", "label", "color", "width", "arrows", "smooth"];
+  var VIS_EDGE = ["id", "from", "to", "label", "color", "width", "arrows", "smooth", "dashes"];
   function pick(item, keys) {
     var out = {};
     keys.forEach(function (k) {
@@ -74,6 +74,7 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
       (from ? from.label : e.from) + " — " + e.predicate + " → " + (to ? to.label : e.to),
       "confidence " + fmtConfidence(e.confidence) + " · " + plural(e.documents.length, "document"),
     ];
+    if (e.alleged) lines.push("alleged: no document reports it as done");
     e.evidence.slice(0, 3).forEach(function (ev) {
       lines.push("“" + clip(ev.sentence, 240) + "”  (" + ev.document + (ev.date ? ", " + ev.date : "") + ")");
     });
@@ -131,6 +132,7 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
   var state = {
     relations: new Set(data.legend.relations.map(function (r) { return r.name; })),
     types: new Set(data.legend.classes.map(function (c) { return c.name; })),
+    statements: new Set(["alleged"]),
     minConfidence: 0,
     from: data.dates.min || "",
     to: data.dates.max || "",
@@ -179,7 +181,7 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
     box.type = "checkbox";
     box.checked = true;
     box.value = entry.name;
-    box.setAttribute(group === "relations" ? "data-relation" : "data-type", entry.name);
+    box.setAttribute({ relations: "data-relation", types: "data-type" }[group] || "data-statement", entry.name);
     box.addEventListener("change", function () {
       if (box.checked) state[group].add(entry.name);
       else state[group].delete(entry.name);
@@ -202,6 +204,13 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
     line.title = r.symmetric ? "symmetric: no arrow" : "directed";
     relationList.appendChild(legendItem("relations", r, line));
   });
+  if (data.legend.alleged && data.legend.alleged.count) {
+    var dashed = el("span", null, "kg-swatch-line kg-alleged");
+    dashed.title = "dashed: alleged by someone, reported as done by no document";
+    byId("kg-statements").appendChild(
+      legendItem("statements", { name: "alleged", count: data.legend.alleged.count }, dashed));
+    byId("kg-statements-section").hidden = false;
+  }
   var typeList = byId("kg-types");
   data.legend.classes.forEach(function (c) {
     typeList.appendChild(legendItem("types", c, shapeSwatch(c.shape, c.color)));
@@ -264,6 +273,7 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
     data.edges.forEach(function (e) {
       var hide =
         !state.relations.has(e.predicate) ||
+        (e.alleged && !state.statements.has("alleged")) ||
         (e.confidence !== null && e.confidence < state.minConfidence) ||
         !datesPass(e.dates) ||
         nodeHidden[e.from] ||
@@ -503,7 +513,8 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
       var e = edgeById[eid];
       var outgoing = e.from === id;
       var other = nodeById[outgoing ? e.to : e.from];
-      var text = (outgoing ? e.predicate + " → " : "← " + e.predicate + " ← ") + (other ? other.label : "?");
+      var text = (outgoing ? e.predicate + " → " : "← " + e.predicate + " ← ") + (other ? other.label : "?") +
+        (e.alleged ? " (alleged)" : "");
       var li = el("li");
       li.appendChild(linkButton(text, function () {
         network.selectEdges([eid]);
@@ -534,6 +545,7 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
     info.appendChild(h);
     var dl = el("dl");
     field(dl, "relation", e.predicate);
+    if (e.alleged) field(dl, "status", "alleged: no document reports it as done");
     field(dl, "confidence", fmtConfidence(e.confidence));
     field(dl, "documents", e.documents.length ? e.documents.join(", ") : "0");
     if (e.dates.length) field(dl, "dates", e.dates[0] + (e.dates.length > 1 ? " – " + e.dates[e.dates.length - 1] : ""));
@@ -546,7 +558,9 @@ var network = null; // pyvis's global: the vis.Network (also window.network)
       var meta = [ev.document];
       if (ev.date) meta.push(ev.date);
       if (ev.source) meta.push(ev.source);
-      if (ev.asserted_by) meta.push("according to " + ev.asserted_by);
+      var who = ev.asserted_by_label; // the asserter's label, never its key, when alleged
+      if (ev.alleged) meta.push(who ? "alleged by " + who : "alleged");
+      else if (ev.asserted_by) meta.push("according to " + (who || ev.asserted_by));
       if (ev.rule) meta.push("rule " + ev.rule);
       if (ev.confidence !== null && ev.confidence !== undefined) meta.push("confidence " + fmtConfidence(ev.confidence));
       li.appendChild(el("div", meta.join(" · "), "kg-meta"));

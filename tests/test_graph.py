@@ -1,0 +1,55 @@
+"""kg.graph: facts and allegations in the summary, the networkx view and the count."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+
+ALLEGED = "Israeli officials accused Hezbollah of attacking Israeli troops."
+REPORTED = "Hezbollah attacked Israeli troops."
+DENIED = "Hezbollah denied attacking Israeli troops."
+
+
+@pytest.fixture(scope="module")
+def alleged():
+    return kg.build([kg.Document("a", ALLEGED)])
+
+
+def test_graph_summary_counts_allegations_apart_from_facts(alleged):
+    summary = alleged.summary()
+    assert "targeted" not in summary["relations"]
+    assert summary["allegations"] == {"targeted": 1}
+    assert summary["relations"]["accused"] == 1  # the accusation itself is reported
+    assert ("hezbollah", "targeted", "israeli-forces") not in {r.triple for r in alleged.facts()}
+    facts = {r.triple for r in alleged.facts()}
+    assert f"relations={len(facts)} " in repr(alleged) and len(facts) == len(alleged.relations) - 1
+
+
+def test_graph_alleged_edge_is_kept_and_flagged(alleged):
+    g = alleged.to_networkx()
+    edge = g.edges["hezbollah", "israeli-forces", "targeted"]
+    assert edge["alleged"] is True
+    (record,) = edge["evidence"]
+    assert record["alleged"] and record["asserted_by"] == "israeli-government"
+    assert record["asserted_by_label"] == "Israeli government"
+    assert g.edges["israeli-government", "hezbollah", "accused"]["alleged"] is False
+    assert all("alleged" in d for *_, d in g.edges(keys=True, data=True))
+
+
+def test_graph_edge_reported_anywhere_is_not_alleged():
+    graph = kg.build([kg.Document("a", ALLEGED), kg.Document("b", REPORTED)])
+    edge = graph.to_networkx().edges["hezbollah", "israeli-forces", "targeted"]
+    assert edge["alleged"] is False and edge["documents"] == ["a", "b"]
+    assert sorted(r["alleged"] for r in edge["evidence"]) == [False, True]
+    summary = graph.summary()
+    assert summary["relations"]["targeted"] == 1 and "targeted" not in summary["allegations"]
+
+
+def test_graph_denial_is_neither_fact_nor_edge():
+    graph = kg.build([kg.Document("c", DENIED)])
+    denied = ("hezbollah", "targeted", "israeli-forces")
+    assert any(r.negated and r.triple == denied for r in graph.relations)
+    assert denied not in {r.triple for r in graph.facts()}
+    assert "targeted" not in graph.summary()["relations"] and not graph.summary()["allegations"]
+    assert not graph.to_networkx().has_edge("hezbollah", "israeli-forces")
