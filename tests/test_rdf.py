@@ -167,3 +167,19 @@ def test_rdf_round_trip_keeps_allegations(tmp_path):
     again = back.to_rdf()  # written out again: still no direct triple
     assert (KGR["hezbollah"], KGO.targeted, KGR["israel"]) not in again
     assert (KGR["iran-backed-militias"], KGO.targeted, KGR["us-forces"]) in again
+
+
+def test_rdf_event_toll_and_unclaimed_round_trip(tmp_path):
+    text = ("A car bomb exploded outside a bank in the capital, killing seven people and wounding 20. "
+            "No group claimed responsibility.")
+    graph = kg.build([kg.Document("blast", text)])
+    (event,) = graph.events
+    g = graph.to_rdf()
+    node = mint_iri("event", event.key)
+    assert int(g.value(node, KGO.killed)) == 7 and int(g.value(node, KGO.wounded)) == 20
+    assert g.value(node, KGO.unclaimed).toPython() is True
+    assert g.value(node, RDF.type) == KGO.Attack
+    path = tmp_path / "blast.ttl"
+    graph.serialize(path)
+    (back,) = kg.load(path).events
+    assert (back.killed, back.wounded, back.unclaimed) == (7, 20, True)

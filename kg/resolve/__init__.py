@@ -41,7 +41,10 @@ shared :class:`~kg.resolve.state.Resolution`:
    forces that take part in a clause ("gunmen", "police", "protesters").
 10. :func:`~kg.resolve.sites.unnamed_sites` -- the unnamed hotel, hospital,
     village or ship a clause acts on ("stormed a hotel").
-11. :func:`~kg.resolve.parties.party_nouns` -- "their Russian allies", "its
+11. :func:`~kg.resolve.pronouns.pronouns_across_sentences` -- "they", "them", "it"
+    to the one group or organisation in reach ("Houthi rebels attacked a ship. Iran
+    denied arming them.").
+12. :func:`~kg.resolve.parties.party_nouns` -- "their Russian allies", "its
     Iranian backers" (``ally``/``backer`` qualifiers).
 
 The result is a :class:`ResolvedDoc`: the entities of the document, a map from
@@ -77,6 +80,7 @@ from .names import hyphened_demonyms, named_entities
 from .nouns import noun_phrases
 from .participants import generic_participants, is_participant
 from .parties import party_nouns
+from .pronouns import pronouns_across_sentences
 from .sites import unnamed_sites
 from .state import Qualifier, Resolution, ResolvedDoc
 from .titles import title_nouns
@@ -96,6 +100,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     coreference,
     generic_participants,
     unnamed_sites,
+    pronouns_across_sentences,
     party_nouns,
 )
 
