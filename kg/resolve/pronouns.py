@@ -45,6 +45,8 @@ _SINGULAR = frozenset({"it"})
 _GROUPS = frozenset({"State", "ArmedGroup", "Organization", "InternationalOrganization", "PoliticalParty",
                      "GovernmentBody", "MilitaryForce", "Collective"})
 _ONE = _GROUPS - {"Collective"}
+#: Kinds whose name, grammatically one, news text also calls "they" ("the Taliban ... they").
+_NAMED_GROUPS = frozenset({"ArmedGroup", "PoliticalParty"})
 #: Where a noun is a party to a clause, and so a candidate for a pronoun.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj", "dative"})
 #: Verbs whose subject "it" is no actor ("it is", "it seems", "it remains unclear").
@@ -83,8 +85,8 @@ def _mentions(st: Resolution, start: int, end: int) -> list[_Mention]:
 
 def _fits(st: Resolution, m: _Mention, pron: Token) -> bool:
     types = {st.rd.entities[k].type for k in m.keys}
-    if pron.lower_ in _PLURAL:
-        return m.plural and types <= _GROUPS
+    if pron.lower_ in _PLURAL:  # "the Taliban ... they": a named armed group may be "they" too
+        return types <= _GROUPS and (m.plural or types <= _NAMED_GROUPS)
     return not m.plural and types <= _ONE
 
 
@@ -96,12 +98,17 @@ def _expletive(pron: Token) -> bool:
 
 
 def _clause_subject(pron: Token) -> Token | None:
-    """The subject of the clause a pronoun is the object of: "police dispersed them" (them is
-    not the police)."""
+    """The subject of the clause a pronoun is the object of, or of the clause that controls
+    it: "police dispersed them", "Iran denied arming them" (them is neither)."""
     if pron.dep_ in {"nsubj", "nsubjpass"}:
         return None
     verb = pron.head.head if pron.dep_ == "pobj" else pron.head
-    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None or verb.dep_ not in {"xcomp", "pcomp", "advcl"} or verb.head.i == verb.i:
+            return subject
+        verb = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return None
 
 
 def _other_plurals(st: Resolution, pron: Token, start: int, own: Token | None) -> bool:
