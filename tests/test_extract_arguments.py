@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg import parse
-from kg.extract.arguments import after_verb, in_complement, in_object_phrase, parties
+from kg.extract.arguments import after_verb, in_complement, in_object_phrase, in_prepositional_object, parties
 
 
 def _verb(rd, lemma):
@@ -44,6 +44,17 @@ def test_arguments_in_complement(text, lemma, expected):
     assert [t.text for t in in_complement(rd, _verb(rd, lemma), ("to",))] == expected
 
 
+@pytest.mark.parametrize("text,lemma,expected", [
+    ("Israel agreed to a truce with Hamas.", "agree", ["Hamas"]),
+    ("Britain engaged in negotiations with Iran.", "engage", ["Iran"]),
+    ("Israel agreed to the plan.", "agree", []),
+    ("Iran sent envoys to talks with Oman.", "send", []),  # a direct object: its own slot
+])
+def test_arguments_in_prepositional_object(text, lemma, expected):
+    rd = parse(text)
+    assert [t.text for t in in_prepositional_object(rd, _verb(rd, lemma), ("with",))] == expected
+
+
 def test_arguments_parties_nearest_slot_first():
     rd = parse("Egypt renewed its offer of talks with Hamas.")
     assert [k for k, _, _ in parties(rd, _verb(rd, "renew"), ("with",))] == ["hamas"]
@@ -55,6 +66,8 @@ def test_arguments_parties_nearest_slot_first():
     ("Hezbollah vowed to retaliate against Israel.", ("hezbollah", "threatened", "israel")),
     ("Egypt accepted an invitation from Qatar.", ("egypt", "agreedWith", "qatar")),
     ("Sudan demanded an apology from Chad.", ("sudan", "demanded", "chad")),
+    ("Israel agreed to a truce with Hamas.", ("israel", "agreedWith", "hamas")),
+    ("Blinken discussed the war with Lavrov.", ("antony-blinken", "consulted", "sergei-lavrov")),
 ])
 def test_arguments_give_edges_for_any_trigger(edges_of, text, edge):
     assert edge in edges_of(text)

@@ -59,11 +59,20 @@ def test_participants_definite_mention_refers_back():
     ("Gunmen kidnapped two aid workers in Darfur.", ("gunmen", "coerced", "aid workers")),
     ("Russian forces shelled the town, killing three civilians.", ("Russian forces", "targeted", "civilians")),
     ("Tunisian police arrested dozens of protesters.", ("Tunisian police", "coerced", "protesters")),
+    # a state's own noun that no state in reach resolves is an unnamed participant
+    ("The army attacked the rebels near the border.", ("army", "targeted", "rebels")),
+    ("Police arrested three men in the north.", ("police", "coerced", "men")),
 ])
 def test_participants_take_part_in_relations(text, edge):
     graph = kg.build([text])
     labels = {(graph.entities[r.subject].label, r.predicate, graph.entities[r.object].label) for r in graph.relations}
     assert edge in labels
+
+
+def test_participants_a_state_in_reach_takes_its_own_noun():
+    graph = kg.build(["Sudan deployed troops to the border. The army attacked the rebels."])
+    assert ("sudanese-forces", "targeted") in {(r.subject, r.predicate) for r in graph.relations}
+    assert not any(e.label == "army" for e in graph.entities.values())
 
 
 def test_participants_make_no_edge_without_an_act():

@@ -11,6 +11,8 @@ introduce the other party of a relation, and never names a content word.
 ``in_object_phrase``       inside the object noun phrase: "demanded the
                            withdrawal of X", "accepted an offer from X",
                            "renewed talks with X", "welcomed talks between X and Y"
+``in_prepositional_object`` inside the noun a preposition on the verb governs:
+                           "agreed to a truce with X", "took part in talks with X"
 ``in_complement``          inside an infinitive or clausal complement:
                            "agreed to reopen its border to X", "vowed to
                            retaliate against X"
@@ -38,7 +40,7 @@ from ..resolve import ResolvedDoc
 from .actors import actors
 from .syntax import OBJECT_DEPS, prep_objects
 
-__all__ = ["PATTERNS", "after_verb", "in_complement", "in_object_phrase", "parties"]
+__all__ = ["PATTERNS", "after_verb", "in_complement", "in_object_phrase", "in_prepositional_object", "parties"]
 
 #: Dependencies of a clause that completes a verb ("agreed to reopen", "said it would").
 _COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
@@ -85,6 +87,27 @@ def in_object_phrase(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Token]:
             yield from prep_objects(noun, preps)
 
 
+def in_prepositional_object(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Token]:
+    """Objects of the relation's prepositions inside a noun that a preposition on the verb
+    governs, when that noun names no actor: "agreed to a truce with X", "took part in talks
+    with X" (the verb has no direct object: "agreed on a plan with X" has none either).
+
+    >>> from kg import parse
+    >>> rd = parse("Israel agreed to a truce with Hamas.")
+    >>> [t.text for t in in_prepositional_object(rd, rd.doc[1], ("with",))]
+    ['Hamas']
+    """
+    if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ in preps:
+            continue  # the relation's own prepositions are after_verb's
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.pos_ == "NOUN" and not rd.actor_at(pobj):
+                for noun in _nouns_down(pobj, _NOUN_DEPTH):
+                    yield from prep_objects(noun, preps)
+
+
 def in_complement(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Token]:
     """The other party inside an infinitive or clausal complement that states what the
     subject does: its object, or the relation's prepositions on it or its object
@@ -111,7 +134,7 @@ def in_complement(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Token]:
 
 
 #: The argument patterns, nearest slot first.
-PATTERNS: tuple[Pattern, ...] = (after_verb, in_object_phrase, in_complement)
+PATTERNS: tuple[Pattern, ...] = (after_verb, in_object_phrase, in_prepositional_object, in_complement)
 
 
 def parties(rd: ResolvedDoc, verb: Token, preps, complement_preps=(), *,

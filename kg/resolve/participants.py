@@ -166,8 +166,6 @@ def generic_participants(st: Resolution) -> None:
                 rd.coreferent.add(tok.i)
                 continue
             own = lex.actor_nouns.get(tok.lower_) or lex.actor_nouns.get(lemma)
-            if definite and own is not None and own.derived:
-                continue  # "the army", "the government": a state's own, unresolved, not a new actor
             span, label = label_of(tok, lex)
             one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
             entity_type = "Person" if one and tok.tag_ == "NN" else cls  # "a suicide bomber"
