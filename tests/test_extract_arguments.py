@@ -71,3 +71,11 @@ def test_arguments_parties_nearest_slot_first():
 ])
 def test_arguments_give_edges_for_any_trigger(edges_of, text, edge):
     assert edge in edges_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "How well the neighbours accepted them mattered.",  # accepting people is no agreement
+    "The government placed blame on the leaders of Puntland.",  # an imported prep row, a noun object
+])
+def test_arguments_no_party_where_the_object_is_the_act(edges_of, text):
+    assert not {e for e in edges_of(text) if e[1] in {"agreedWith", "coerced"}}

@@ -25,7 +25,7 @@ def _referent(text: str, word: str) -> str | None:
     ("Gunmen stormed a hotel in the capital. They took several guests hostage.", "They", "gunmen"),
     ("Hamas and Islamic Jihad fired rockets at Israel. They said the attack was revenge.", "They", "hamas"),
     ("Turkey shelled Kurdish positions in Syria. It said the strikes targeted militants.", "It", "turkey"),
-    ("Al-Shabab attacked a base near Mogadishu. It has fought the government for years.", "It", "al-shabaab"),
+    ("Al-Shabab has fought the government for years. It controls much of the south.", "It", "al-shabaab"),
     ("The army said rebels attacked a convoy. They killed five soldiers.", "They", "rebels"),
     ("Protesters marched on parliament. Police dispersed them with tear gas.", "them", "protesters"),
     ("The European Union imposed new sanctions on Russia. It also froze assets.", "It", "european-union"),
@@ -50,6 +50,8 @@ def test_pronouns_they_of_actors_named_together_is_all_of_them():
     ("Police arrested protesters in Lagos. They said they had been beaten.", "They"),  # two groups
     ("Egypt and Qatar mediated between Israel and Hamas. They hope for a deal soon.", "They"),
     ("Soldiers detained two men near the border. They were questioned.", "They"),   # who? unclear
+    ("Pakistan said the train was travelling north when it came under fire.", "it"),  # the train
+    ("Al-Shabab attacked a base near Mogadishu. It was later retaken.", "It"),        # the base
     # the Taliban, or the women and activists?
     ("The envoy did not invite Afghan women or activists. Few states recognise the Taliban since they took power.",
      "they"),

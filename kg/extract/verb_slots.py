@@ -156,7 +156,7 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
 def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, lex: Lexicon) -> list[Actor]:
     """The actors one direct object names: itself, else its modifiers, else the target of its
     preposition for a relation that may reach through it."""
-    found = actors(rd, obj)
+    found = [] if trig.lemma in lex.word_set("party_in_object") else actors(rd, obj)
     if not found:
         # "welcomed the Iraqi decision": Iraq; "supported the Iraqi offensive": Iraq, its
         # agent; but "welcomed new Syria sanctions" names Syria, a noun before a hostile
@@ -201,7 +201,12 @@ def _complement_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger) -> list
 
 def _prep_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
     """The objects of the row's prepositions, on the verb or on its object ("provided arms to
-    X" attaches "to X" to either)."""
+    X" attaches "to X" to either). A row imported from the CAMEO dictionary with no noun of
+    its own does not read a verb whose object is a thing: the thing is the act ("placed blame
+    on X" is no "placed X on ..."), which the noun patterns read."""
+    if trig.origin != "verbs.tsv" and trig.noun is None and any(
+            c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and not rd.actor_at(c) for c in verb.children):
+        return []
     preps = frozenset(trig.object.split(":", 1)[1].split(","))
     out: list = []
     heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]

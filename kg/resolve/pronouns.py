@@ -11,8 +11,9 @@ or in the sentence before it.
 
 A wrong antecedent is worse than none, so a pronoun is resolved only when a single
 candidate of the right number and kind is in reach ("Police arrested protesters.
-They said ..." stays unresolved) and, for "they", no plural noun that names no actor
-competes ("Soldiers detained two men. They were questioned."), except that "it" as a subject, with no candidate
+They said ..." stays unresolved) and no noun that names no actor competes: a plural one
+for "they" ("Soldiers detained two men. They were questioned."), a singular one or a
+building or vehicle for "it" ("the train was travelling north when it came under fire"), except that "it" as a subject, with no candidate
 before it in its own sentence, takes the main subject of the sentence before
 ("Turkey shelled positions in Syria. It said ...": one speaks on about the subject;
 a plural "they" does not, since the people acted on speak as often). The subject of
@@ -47,6 +48,10 @@ _GROUPS = frozenset({"State", "ArmedGroup", "Organization", "InternationalOrgani
 _ONE = _GROUPS - {"Collective"}
 #: Kinds whose name, grammatically one, news text also calls "they" ("the Taliban ... they").
 _NAMED_GROUPS = frozenset({"ArmedGroup", "PoliticalParty"})
+#: How a name hangs on the common noun it names ("the Umma (Nation) party", "the group Hamas").
+_NAMING_DEPS = frozenset({"compound", "nmod", "appos", "amod", "poss"})
+#: Kinds of entity that are things "it" may stand for as well as any actor.
+_THINGS = frozenset({"Facility", "Vehicle"})
 #: Where a noun is a party to a clause, and so a candidate for a pronoun.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "conj", "dative"})
 #: Verbs whose subject "it" is no actor ("it is", "it seems", "it remains unclear").
@@ -111,13 +116,23 @@ def _clause_subject(pron: Token) -> Token | None:
     return None
 
 
-def _other_plurals(st: Resolution, pron: Token, start: int, own: Token | None) -> bool:
-    """Whether a plural noun no actor covers competes for "they" ("two men"); a weapon does not
-    when "they" do something ("fired rockets at Israel. They said ...")."""
-    things = st.lex.word_set("weapon") | st.lex.word_set("instrument") if pron.dep_ == "nsubj" else frozenset()
-    return any(t.tag_ == "NNS" and t.dep_ in _ARGUMENT_DEPS and t.i not in st.rd.token_actor
-               and t.lemma_.lower() not in things and (own is None or t.i != own.i)
-               for t in st.doc[start: pron.i])
+def _others(st: Resolution, pron: Token, start: int, own: Token | None) -> bool:
+    """Whether a noun that names no actor competes for the pronoun: a plural one for "they"
+    ("two men"; a weapon not when "they" do something: "fired rockets at Israel. They said
+    ..."), a singular one or a site for "it" ("the train ... when it came under fire")."""
+    plural = pron.lower_ in _PLURAL
+    things = st.lex.word_set("weapon") | st.lex.word_set("instrument") if plural and pron.dep_ == "nsubj" \
+        else frozenset()
+    for t in st.doc[start: pron.i]:
+        if t.dep_ not in _ARGUMENT_DEPS or (own is not None and t.i == own.i):
+            continue
+        key = st.rd.token_actor.get(t.i)
+        named = any(c.i in st.rd.token_actor for c in t.children if c.dep_ in _NAMING_DEPS)
+        if key is None and not named and t.tag_ == ("NNS" if plural else "NN") and t.lemma_.lower() not in things:
+            return True  # (not "the Umma party": the noun of a name)
+        if not plural and key is not None and st.rd.entities[key].type in _THINGS:
+            return True
+    return False
 
 
 def _denies(st: Resolution, pron: Token) -> bool:
@@ -134,7 +149,7 @@ def _antecedent(st: Resolution, pron: Token, sents: list, index: dict[int, int])
     before = _mentions(st, sents[n - 1].start, sents[n - 1].end) if n > 0 else []
     own = _clause_subject(pron)
     fitting = {m.keys for m in (*before, *here) if _fits(st, m, pron) and (own is None or m.head.i != own.i)}
-    if pron.lower_ in _PLURAL and _other_plurals(st, pron, sents[n - 1].start if n > 0 else sents[n].start, own):
+    if _others(st, pron, sents[n - 1].start if n > 0 else sents[n].start, own):
         return ()  # "Soldiers detained two men. They were questioned.": the men, or the soldiers?
     if len(fitting) == 1:
         return next(iter(fitting))
