@@ -33,7 +33,10 @@ shared               ``syntax`` (dependency labels, prepositions),
                      stated), ``sides`` (partners, the one supported, foes),
                      ``records`` (relation and evidence records),
                      ``arguments``, ``events``, ``sites`` (what an unnamed
-                     site may take part in)
+                     site may take part in), ``casualties``
+after the families   ``claims`` (a later "X claimed responsibility for the
+                     attack"), ``sites``, ``commanders`` ("Hemedti's fighters"
+                     partOf what Hemedti leads)
 ===================  =========================================================
 
 Examples
@@ -53,6 +56,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .claims import claims_back
+from .commanders import commanded_forces
 from .control import control_relations
 from .dated_roles import dated_role_relations
 from .explosions import explosion_events
@@ -102,6 +106,7 @@ def extract(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> tuple[list[Re
                 relations[key] = record
     found, claimed = claims_back(rd, sorted(events.values(), key=lambda e: e.key), lex)
     rels = site_relations(rd, [*relations.values(), *claimed])
+    rels += commanded_forces(rd, rels)
     return sorted(rels, key=lambda r: (r.evidence.start, r.triple, r.rule)), found
 
 

@@ -239,7 +239,11 @@ def _actor_group(st: Resolution, p: NounPhrase) -> bool:
         return False
     span = st.doc[first : p.tok.i + 1]
     label = bloc_label(span, p.tok, st.lex) if "State" in p.noun.refers_to else surface(span)
-    st.add(Entity(slugify(label), label, p.noun.cls), span)
+    key = st.add(Entity(slugify(label), label, p.noun.cls), span)
+    for mod in p.mods:  # "Hemedti's fighters": the commander's (kg.extract.commanders)
+        person = st.rd.token_actor.get(mod.i)
+        if mod.dep_ == "poss" and person and st.rd.entities[person].type == "Person":
+            st.qualify(key, "commander", person, span.start, span.end, "resolve.commander")
     return True
 
 
