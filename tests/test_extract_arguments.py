@@ -74,7 +74,7 @@ def test_arguments_give_edges_for_any_trigger(edges_of, text, edge):
 
 
 @pytest.mark.parametrize("text", [
-    "How well the neighbours accepted them mattered.",  # accepting people is no agreement
+    "Houthi rebels attacked a ship. How well the people accepted them mattered.",  # accepting people
     "The government placed blame on the leaders of Puntland.",  # an imported prep row, a noun object
 ])
 def test_arguments_no_party_where_the_object_is_the_act(edges_of, text):

@@ -156,7 +156,8 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
 def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, lex: Lexicon) -> list[Actor]:
     """The actors one direct object names: itself, else its modifiers, else the target of its
     preposition for a relation that may reach through it."""
-    found = [] if trig.lemma in lex.word_set("party_in_object") else actors(rd, obj)
+    inside = trig.lemma in lex.word_set("party_in_object")  # "accepted an offer from X", not "accepted them"
+    found = [] if inside else actors(rd, obj)
     if not found:
         # "welcomed the Iraqi decision": Iraq; "supported the Iraqi offensive": Iraq, its
         # agent; but "welcomed new Syria sanctions" names Syria, a noun before a hostile
@@ -172,6 +173,8 @@ def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, 
         if any(a[1].dep_ == "poss" and a[1].pos_ != "PRON" for a in found):
             # "blocked Sweden's NATO bid": the bid is Sweden's; NATO is what it is for
             found = [a for a in found if a[1].dep_ == "poss"]
+        if inside:
+            found = [a for a in found if a[1].i != obj.i]
     if not found and trig.predicate in _THROUGH_OBJECT and not (
             verb.lemma_.lower() in lex.word_set("ending") and hostile_act(obj, lex)):
         # "threatened further action against Russia", "suspended aid to Bosnia"; but
