@@ -140,8 +140,8 @@ def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
         return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
     if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in noun.children):
         return [], verb  # "during a visit by Starmer to the White House, Trump said": not Trump's visit
-    if verb.lemma_.lower() in lex.word_set("facing"):
-        return [], verb  # "facing challenges, with threats to their integrity": they are threatened
+    if verb.lemma_.lower() in lex.word_set("facing") | lex.word_set("suffering"):
+        return [], verb  # "facing challenges, with threats", "21 passengers died in the attack": harmed
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subj, passive = subject_of(verb)

@@ -114,15 +114,17 @@ def _against_in_clause(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lex
 
 
 def _harmed_in_attack(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> list[Actor]:
-    """"A TTP commander was killed in a Pakistani drone strike": who the strike harmed."""
+    """"A TTP commander was killed in a Pakistani drone strike", "21 passengers died in the
+    initial attack by the BLA": who the strike harmed (the passive subject of a verb of harm,
+    the subject of a verb of suffering: lexicon/words/suffering.txt)."""
     out: list[Actor] = []
     if not (noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during", "by"} and trig.event == "Attack"):
         return out
     verb = noun.head.head
     harms = any(t.predicate == "targeted" for t in lex.verbs.get(verb.lemma_.lower(), ()))
-    if harms:
-        for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
-            out += actors(rd, subj)
+    suffers = verb.lemma_.lower() in lex.word_set("suffering")
+    for subj in (c for c in verb.children if (harms and c.dep_ == "nsubjpass") or (suffers and c.dep_ == "nsubj")):
+        out += actors(rd, subj)
     return out
 
 
