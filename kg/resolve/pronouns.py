@@ -1,4 +1,4 @@
-"""Pronouns across sentences: "they", "them" and "it" to the one antecedent that fits.
+"""Pronouns across sentences: "they", "them", "it" (and "he", "she") to the one antecedent that fits.
 
 "Houthi rebels attacked a ship in the Red Sea. Iran denied arming them." The
 references within a sentence (a speaker's "it", a quote's "we", "its", "he") are
@@ -16,7 +16,10 @@ for "they" ("Soldiers detained two men. They were questioned."), a singular one 
 building or vehicle for "it" ("the train was travelling north when it came under fire"), except that "it" as a subject, with no candidate
 before it in its own sentence, takes the main subject of the sentence before
 ("Turkey shelled positions in Syria. It said ...": one speaks on about the subject;
-a plural "they" does not, since the people acted on speak as often). The subject of
+a plural "they" does not, since the people acted on speak as often). A subject "he" or
+"she" that :mod:`~kg.resolve.coreference` left alone (more than one person in reach)
+takes the main subject of the sentence before in the same way, when that is a person and
+no other person is the subject of a clause there ("Trump met Putin. He said ..."). The subject of
 the pronoun's own clause is no candidate for its object ("Police dispersed them"). An expletive
 "it" ("it is unclear who") and an "it" whose verb is a copula are left alone.
 
@@ -42,6 +45,9 @@ __all__ = ["pronouns_across_sentences"]
 #: Pronouns of several and of one.
 _PLURAL = frozenset({"they", "them"})
 _SINGULAR = frozenset({"it"})
+#: Pronouns of one person, as subjects: read here only where one person is not alone in reach
+#: (coreference resolves "he" when a single person is).
+_PERSONAL = frozenset({"he", "she"})
 #: Kinds a pronoun can stand for ("it": no person, place or site; "they": no person alone).
 _GROUPS = frozenset({"State", "ArmedGroup", "Organization", "InternationalOrganization", "PoliticalParty",
                      "GovernmentBody", "MilitaryForce", "Collective"})
@@ -92,6 +98,8 @@ def _fits(st: Resolution, m: _Mention, pron: Token) -> bool:
     types = {st.rd.entities[k].type for k in m.keys}
     if pron.lower_ in _PLURAL:  # "the Taliban ... they": a named armed group may be "they" too
         return types <= _GROUPS and (m.plural or types <= _NAMED_GROUPS)
+    if pron.lower_ in _PERSONAL:
+        return not m.plural and types == {"Person"}
     return not m.plural and types <= _ONE
 
 
@@ -147,14 +155,29 @@ def _antecedent(st: Resolution, pron: Token, sents: list, index: dict[int, int])
     n = index[pron.i]
     here = _mentions(st, sents[n].start, pron.i)
     before = _mentions(st, sents[n - 1].start, sents[n - 1].end) if n > 0 else []
+    if pron.lower_ in _PERSONAL:
+        return _previous_subject(st, pron, here, before)
     own = _clause_subject(pron)
     fitting = {m.keys for m in (*before, *here) if _fits(st, m, pron) and (own is None or m.head.i != own.i)}
     if _others(st, pron, sents[n - 1].start if n > 0 else sents[n].start, own):
         return ()  # "Soldiers detained two men. They were questioned.": the men, or the soldiers?
     if len(fitting) == 1:
         return next(iter(fitting))
-    if pron.lower_ not in _SINGULAR or any(_fits(st, m, pron) for m in here):
+    if pron.lower_ not in _SINGULAR:
         return ()
+    return _previous_subject(st, pron, here, before)
+
+
+def _previous_subject(st: Resolution, pron: Token, here: list[_Mention], before: list[_Mention]) -> tuple[str, ...]:
+    """A subject "it", "he" or "she" with nothing that fits before it in its own sentence: the
+    main subject of the sentence before, if that fits ("Turkey shelled positions in Syria. It
+    said ...", "Trump met Putin in Helsinki. He said ...")."""
+    if pron.dep_ not in {"nsubj", "nsubjpass"} or any(_fits(st, m, pron) for m in here):
+        return ()
+    subjects = {m.keys for m in before if m.head.dep_ in {"nsubj", "nsubjpass"} and _fits(st, m, pron)
+                and (m.head.head.dep_ == "ROOT" or (m.head.head.dep_ == "conj" and m.head.head.head.dep_ == "ROOT"))}
+    if len(subjects) > 1:
+        return ()  # "Biden spoke with Xi, and Xi warned him. He said ...": two who spoke
     subject = next((m for m in before if m.head.dep_ in {"nsubj", "nsubjpass"} and m.head.head.dep_ == "ROOT"), None)
     return subject.keys if subject is not None and _fits(st, subject, pron) else ()
 
@@ -165,7 +188,7 @@ def pronouns_across_sentences(st: Resolution) -> None:
     index = {t.i: n for n, s in enumerate(sents) for t in s}
     for tok in st.doc:
         low = tok.lower_
-        if tok.pos_ != "PRON" or tok.i in st.rd.token_actor or low not in _PLURAL | _SINGULAR:
+        if tok.pos_ != "PRON" or tok.i in st.rd.token_actor or low not in _PLURAL | _SINGULAR | _PERSONAL:
             continue
         if low in _SINGULAR and _expletive(tok) or _denies(st, tok):
             continue
