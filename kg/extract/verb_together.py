@@ -159,6 +159,9 @@ def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relatio
             for t in triggers or ()):
         return  # plain coordination makes partners only in conflict; "in coordination with" in any act
         # (a verb kg knows only from the dictionary makes none: "X and Y disputed the islands")
+    if not partnered and any(c.lower_ in lex.word_set("separately") and c.dep_ in {"advmod", "det", "preconj", "appos", "dep"}
+                             for t in (verb, *(s[1] for s in subjects)) for c in t.children):
+        return  # "the US and Pakistan have both designated the BLA": each on its own
     keys = {s[0] for s in subjects}
     third = partnered or any(
         (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
