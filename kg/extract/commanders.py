@@ -38,7 +38,7 @@ def commanded_forces(rd: ResolvedDoc, relations: list[Relation]) -> list[Relatio
         if q.kind != "commander":
             continue
         span = rd.doc[q.start : q.end]
-        for group in sorted(leads.get(q.other, ()) - {q.entity}):
+        for group in sorted(leads.get(q.other, set()) - {q.entity}):
             out.append(Relation(q.entity, "partOf", group, 0.8,
                                 evidence(rd, span.sent, subject=span.root, obj=span[0]), "qualifier:commander:leads"))
     return out
