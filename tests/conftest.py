@@ -13,6 +13,17 @@ def nlp():
     return load_pipeline()
 
 
+@pytest.fixture(autouse=True)
+def _no_silent_extraction_failure(caplog):
+    """A document that kg skips because its extraction raised is logged by kg.pipeline; a test
+    whose text hits such a bug would otherwise pass on an empty graph. Tests that give kg
+    bad input on purpose pass ``on_error`` and so log nothing here."""
+    yield
+    failed = [r.getMessage() for r in (*caplog.get_records("setup"), *caplog.get_records("call"))
+              if r.name == "kg.pipeline" and "extraction failed" in r.getMessage()]
+    assert not failed, f"kg skipped a document whose extraction raised: {failed}"
+
+
 def _unscoped(key: str, label: str) -> str:
     """An unnamed participant's key without its document and sentence scope
     ("protesters-1fafc2-0" -> "protesters"), so tests name it as a reader would."""
