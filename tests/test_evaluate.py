@@ -279,3 +279,14 @@ def test_evaluate_rejects_an_unknown_context():
 
     with pytest.raises(ValueError, match="context"):
         list(predict([GoldSentence("a", "Iran condemned Israel.")], context="paragraph"))
+
+
+def test_evaluate_public_names():
+    import kg.evaluate
+
+    assert sorted(kg.evaluate.__all__) == [
+        "ClassScore", "GoldPair", "GoldSentence", "LEVELS", "LEVEL_TITLES", "LevelScore", "Miss",
+        "Prediction", "Report", "SCHEMES", "SYMMETRIC", "Scheme", "actor_matches", "detect_scheme",
+        "evaluate", "format_report", "predict", "read_gold", "score"]
+    assert all(hasattr(kg.evaluate, name) for name in kg.evaluate.__all__)
+    assert callable(kg.evaluate.predict) and callable(kg.evaluate.evaluate)  # functions, not submodules

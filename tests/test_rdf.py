@@ -183,3 +183,11 @@ def test_rdf_event_toll_and_unclaimed_round_trip(tmp_path):
     graph.serialize(path)
     (back,) = kg.load(path).events
     assert (back.killed, back.wounded, back.unclaimed) == (7, 20, True)
+
+
+def test_rdf_public_names():
+    import kg.rdf
+
+    assert sorted(kg.rdf.__all__) == ["NIF", "WD", "entity_iri", "event_iri", "from_rdf", "load",
+                                      "mint_iri", "serialize", "to_dataset", "to_graph"]
+    assert all(callable(getattr(kg.rdf, name)) or name in {"NIF", "WD"} for name in kg.rdf.__all__)

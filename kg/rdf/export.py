@@ -1,0 +1,220 @@
+"""KnowledgeGraph -> RDF: the triples of each entity, document, statement and event
+(the contract is in :mod:`kg.rdf`), as one rdflib graph, a dataset of one named graph a
+document, or text in any syntax rdflib writes.
+
+Examples
+--------
+>>> import kg
+>>> graph = kg.build(["Iran condemned Israel."])
+>>> (entity_iri("iran"), KGO.condemned, entity_iri("israel")) in to_graph(graph)
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS
+
+from ..files import atomic_write
+from ..model import Document, Entity, Event, Relation
+from ..vocab import KGO, KGR
+from .iris import NIF, WD, entity_iri, event_iri, mint_iri
+
+__all__ = ["SUFFIX_FORMATS", "serialize", "to_dataset", "to_graph"]
+
+#: File suffix -> rdflib format, for the syntaxes kg writes.
+SUFFIX_FORMATS = {
+    "turtle": "ttl", "ttl": "ttl", "nt": "nt", "ntriples": "nt", "json-ld": "jsonld",
+    "trig": "trig", "nquads": "nq", "xml": "rdf", "pretty-xml": "rdf", "n3": "n3",
+}
+_DATASET_FORMATS = frozenset({"trig", "nquads", "trix"})
+
+
+def _bind(g: Graph) -> None:
+    for prefix, ns in (("kgo", KGO._NS), ("kgr", KGR), ("skos", SKOS), ("prov", PROV),
+                       ("dcterms", DCTERMS), ("owl", OWL), ("geo", GEO), ("nif", NIF), ("wd", WD)):
+        g.bind(prefix, ns, override=True)
+
+
+def _entity_triples(ent: Entity) -> Iterator[tuple]:
+    s = entity_iri(ent.key)
+    yield s, RDF.type, KGO[ent.type]
+    yield s, RDFS.label, Literal(ent.label)
+    for alias in ent.aliases:
+        if alias != ent.label:
+            yield s, SKOS.altLabel, Literal(alias)
+    if ent.wikidata:
+        yield s, OWL.sameAs, WD[ent.wikidata]
+    if ent.coordinates:
+        lat, lon = ent.coordinates
+        geom = URIRef(f"{s}/geometry")
+        yield s, GEO.hasGeometry, geom
+        yield geom, RDF.type, GEO.Geometry
+        yield geom, GEO.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEO.wktLiteral)
+
+
+def _document_triples(doc: Document) -> Iterator[tuple]:
+    d = mint_iri("document", doc.id)
+    yield d, RDF.type, KGO.Document
+    yield d, DCTERMS.identifier, Literal(doc.id)
+    if doc.date:
+        yield d, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)
+    if doc.source:
+        yield d, DCTERMS.source, Literal(doc.source)
+    if doc.url:
+        yield d, PROV.hadPrimarySource, URIRef(doc.url) if _safe_iri(doc.url) else Literal(doc.url)
+    if doc.title:
+        yield d, DCTERMS.title, Literal(doc.title)
+
+
+def _safe_iri(url: str) -> bool:
+    return url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"{}|\\^`')
+
+
+def _span(doc_id: str, span: tuple[int, int] | None, prop: URIRef, stmt: URIRef) -> Iterator[tuple]:
+    if span is None:
+        return
+    iri = mint_iri("span", doc_id, str(span[0]), str(span[1]))
+    yield stmt, prop, iri
+    yield iri, RDF.type, NIF.String
+    yield iri, NIF.beginIndex, Literal(span[0], datatype=XSD.nonNegativeInteger)
+    yield iri, NIF.endIndex, Literal(span[1], datatype=XSD.nonNegativeInteger)
+    yield iri, NIF.referenceContext, mint_iri("document", doc_id)
+
+
+def _decimal(x: float) -> Literal:
+    return Literal(Decimal(str(round(x, 3))), datatype=XSD.decimal)
+
+
+def _object_iri(key: str, event_keys: set[str]) -> URIRef:
+    return event_iri(key) if key in event_keys else entity_iri(key)
+
+
+def _statement_triples(rels: list[Relation], doc_id: str, event_keys: set[str]) -> Iterator[tuple]:
+    """One reified statement for the relations of one triple and one polarity in one document,
+    reported or alleged (then one per accuser); the direct triple only for a reported fact."""
+    first = rels[0]
+    s, p, o = entity_iri(first.subject), KGO[first.predicate], _object_iri(first.object, event_keys)
+    marks = ("negated",) * first.negated + (("alleged", first.asserted_by or "") if first.alleged else ())
+    stmt = mint_iri("statement", first.subject, first.predicate, first.object, doc_id, *marks)
+    if first.negated:
+        yield stmt, KGO.negated, Literal(True)
+    if first.alleged:
+        yield stmt, KGO.alleged, Literal(True)
+    if not marks:
+        yield s, p, o
+    yield stmt, RDF.type, RDF.Statement
+    yield stmt, RDF.subject, s
+    yield stmt, RDF.predicate, p
+    yield stmt, RDF.object, o
+    yield stmt, KGO.confidence, _decimal(max(r.confidence for r in rels))
+    for plover in sorted({r.plover for r in rels if r.plover}):
+        yield stmt, KGO.ploverClass, Literal(plover)
+    yield stmt, PROV.wasDerivedFrom, mint_iri("document", doc_id)
+    for r in rels:
+        yield stmt, KGO.evidence, Literal(r.evidence.sentence)
+        yield stmt, KGO.extractedBy, Literal(r.rule)
+        if r.asserted_by:
+            yield stmt, KGO.assertedBy, entity_iri(r.asserted_by)
+        ev = r.evidence
+        yield from _span(doc_id, (ev.start, ev.end), KGO.evidenceSpan, stmt)
+        yield from _span(doc_id, ev.subject_span, KGO.subjectSpan, stmt)
+        yield from _span(doc_id, ev.trigger_span, KGO.triggerSpan, stmt)
+        yield from _span(doc_id, ev.object_span, KGO.objectSpan, stmt)
+
+
+def _event_triples(ev: Event) -> Iterator[tuple]:
+    e = event_iri(ev.key)
+    yield e, RDF.type, KGO[ev.type]
+    yield e, RDFS.label, Literal(ev.label)
+    for a in ev.agents:
+        yield e, KGO.agent, entity_iri(a)
+    for t in ev.targets:
+        yield e, KGO.target, entity_iri(t)
+    if ev.location:
+        yield e, KGO.location, entity_iri(ev.location)
+    if ev.instrument:
+        yield e, KGO.instrument, Literal(ev.instrument)
+    if ev.outcome:
+        yield e, KGO.outcome, Literal(ev.outcome)
+    if ev.date:
+        yield e, KGO.date, Literal(ev.date.isoformat(), datatype=XSD.date)
+    for prop, count in ((KGO.killed, ev.killed), (KGO.wounded, ev.wounded)):
+        if count is not None:
+            yield e, prop, Literal(count, datatype=XSD.nonNegativeInteger)
+    if ev.unclaimed:
+        yield e, KGO.unclaimed, Literal(True)
+    yield e, KGO.evidence, Literal(ev.evidence.sentence)
+    yield e, KGO.extractedBy, Literal(ev.rule)
+    yield e, KGO.confidence, _decimal(ev.confidence)
+    yield e, PROV.wasDerivedFrom, mint_iri("document", ev.evidence.document)
+
+
+def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
+    event_keys = {e.key for e in kg.events}
+    claims = defaultdict(list)
+    for c in kg.claims():
+        claims[c.evidence.document].append(c)
+    for res in kg.results:
+        triples = list(_document_triples(res.document))
+        grouped: dict[tuple, list[Relation]] = defaultdict(list)
+        for rel in [*res.relations, *claims.get(res.document.id, [])]:
+            # what each accuser alleges is a statement of its own: its evidence is that accuser's
+            grouped[(*rel.triple, rel.negated, rel.alleged, (rel.asserted_by or "") if rel.alleged else "")].append(rel)
+        for key in sorted(grouped):
+            triples.extend(_statement_triples(grouped[key], res.document.id, event_keys))
+        for ev in res.events:
+            triples.extend(_event_triples(ev))
+        yield res.document, triples
+
+
+def _used(kg) -> list[Entity]:
+    return [kg.entities[k] for k in kg._used_entities()]
+
+
+def to_graph(kg) -> Graph:
+    """The whole knowledge graph as one rdflib :class:`~rdflib.Graph`."""
+    g = Graph()
+    _bind(g)
+    for ent in _used(kg):
+        for t in _entity_triples(ent):
+            g.add(t)
+    for _, triples in _per_document(kg):
+        for t in triples:
+            g.add(t)
+    return g
+
+
+def to_dataset(kg) -> Dataset:
+    """The knowledge graph as an rdflib :class:`~rdflib.Dataset`.
+
+    Entities sit in the default graph; each document's statements, events
+    and description in a named graph of its own (``kgr:graph/<doc>``), so one
+    document can be replaced without touching the others.
+    """
+    ds = Dataset()
+    _bind(ds)
+    for ent in _used(kg):
+        for t in _entity_triples(ent):
+            ds.add(t)
+    for doc, triples in _per_document(kg):
+        named = ds.graph(mint_iri("graph", doc.id))
+        for t in triples:
+            named.add(t)
+    return ds
+
+
+def serialize(kg, destination=None, *, format: str = "turtle") -> str | None:
+    """Serialise with rdflib's plugin of that name; write atomically to a path."""
+    rdf = to_dataset(kg) if format in _DATASET_FORMATS else to_graph(kg)
+    text = rdf.serialize(format=format)
+    if format in {"nt", "ntriples", "nquads", "nt11"}:
+        text = "".join(sorted(text.splitlines(keepends=True)))  # line order is free: make it stable
+    if destination is None:
+        return text
+    atomic_write(destination, text)
+    return None

@@ -1,0 +1,68 @@
+"""The IRIs of kg's resources, and the namespaces of NIF and Wikidata.
+
+Every IRI of a kg resource is minted here, by :func:`mint_iri` (an entity's
+geometry takes its entity's IRI plus ``/geometry``, in :mod:`kg.rdf.export`).
+
+Examples
+--------
+>>> mint_iri("event", "doc-attack-1")
+rdflib.term.URIRef('https://w3id.org/newskg/id/event/doc-attack-1')
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import URIRef
+from rdflib.namespace import Namespace
+
+from ..names import slugify
+from ..vocab import KGR
+
+__all__ = ["NIF", "WD", "entity_iri", "event_iri", "mint_iri"]
+
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+def _digest(*parts: str, n: int = 8) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+
+
+def mint_iri(kind: str, *parts: str) -> URIRef:
+    """Mint the IRI of a resource; the only place kg makes IRIs.
+
+    Parameters
+    ----------
+    kind : {"entity", "event", "document", "statement", "graph", "span"}
+    parts : str
+        ``entity``/``event``: the key (already a slug); ``document``/``graph``:
+        the document id; ``statement``: subject, predicate, object keys and
+        document id, then ``"negated"`` for a denial and ``"alleged"`` and the
+        accuser's key for an allegation; ``span``: document id, start, end.
+    """
+    if kind == "entity":
+        return KGR[parts[0]]
+    if kind == "event":
+        return KGR[f"event/{parts[0]}"]
+    if kind in {"document", "graph"}:
+        doc_id = parts[0]
+        prefix = "doc" if kind == "document" else "graph"
+        return KGR[f"{prefix}/{slugify(doc_id)}-{_digest(doc_id)}"]
+    if kind == "statement":
+        return KGR[f"statement/{_digest(*parts, n=16)}"]
+    if kind == "span":
+        doc_id, start, end = parts
+        return URIRef(f"{mint_iri('document', doc_id)}#char={start},{end}")
+    raise ValueError(f"unknown kind of IRI: {kind!r}")
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of an entity key."""
+    return mint_iri("entity", key)
+
+
+def event_iri(key: str) -> URIRef:
+    """The IRI of an event key."""
+    return mint_iri("event", key)
+
