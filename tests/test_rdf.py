@@ -191,3 +191,25 @@ def test_rdf_public_names():
     assert sorted(kg.rdf.__all__) == ["NIF", "WD", "entity_iri", "event_iri", "from_rdf", "load",
                                       "mint_iri", "serialize", "to_dataset", "to_graph"]
     assert all(callable(getattr(kg.rdf, name)) or name in {"NIF", "WD"} for name in kg.rdf.__all__)
+
+
+_SEEDED = """
+import hashlib, kg
+g = kg.build([kg.Document("a", "Iran condemned Israel. Hamas attacked a checkpoint near Gaza."),
+              kg.Document("b", "Turkey and Qatar backed the talks. Egypt hosted Hamas leaders.")])
+print(" ".join(hashlib.sha1(g.serialize(format=f).encode()).hexdigest()
+               for f in ("turtle", "nt", "json-ld", "trig", "nquads", "xml")))
+"""
+
+
+def test_rdf_every_syntax_gives_the_same_bytes_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    outputs = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        run = subprocess.run([sys.executable, "-c", _SEEDED], env=env, capture_output=True, text=True, check=True)
+        outputs.add(run.stdout.strip().splitlines()[-1])
+    assert len(outputs) == 1

@@ -32,6 +32,10 @@ SUFFIX_FORMATS = {
     "trig": "trig", "nquads": "nq", "xml": "rdf", "pretty-xml": "rdf", "n3": "n3",
 }
 _DATASET_FORMATS = frozenset({"trig", "nquads", "trix"})
+#: Syntaxes written through pyoxigraph, for stable bytes (see :func:`serialize`).
+_OXIGRAPH_FORMATS = {"trig": "TRIG", "json-ld": "JSON_LD", "xml": "RDF_XML", "pretty-xml": "RDF_XML"}
+#: The prefixes kg binds (:func:`_bind`), written where the syntax has prefixes.
+_PREFIXES = frozenset({"kgo", "kgr", "skos", "prov", "dcterms", "owl", "geo", "nif", "wd", "rdf", "rdfs", "xsd"})
 
 
 def _bind(g: Graph) -> None:
@@ -209,12 +213,37 @@ def to_dataset(kg) -> Dataset:
 
 
 def serialize(kg, destination=None, *, format: str = "turtle") -> str | None:
-    """Serialise with rdflib's plugin of that name; write atomically to a path."""
+    """Serialise in the syntax of that name (rdflib's names); write atomically to a path.
+
+    Every syntax gives the same bytes for the same graph, whatever Python's hash seed:
+    N-Triples and N-Quads lines are sorted; TriG, JSON-LD and RDF/XML (whose rdflib writers
+    follow the store's hash order) are written by pyoxigraph from the sorted quads; Turtle
+    and the others by rdflib, whose writers sort.
+    """
     rdf = to_dataset(kg) if format in _DATASET_FORMATS else to_graph(kg)
-    text = rdf.serialize(format=format)
+    if format in _OXIGRAPH_FORMATS:
+        text = _oxigraph_text(rdf, format)
+    else:
+        text = rdf.serialize(format=format)
     if format in {"nt", "ntriples", "nquads", "nt11"}:
         text = "".join(sorted(text.splitlines(keepends=True)))  # line order is free: make it stable
     if destination is None:
         return text
     atomic_write(destination, text)
     return None
+
+
+def _oxigraph_text(rdf: Graph, format: str) -> str:
+    """The graph (or dataset) in one of :data:`_OXIGRAPH_FORMATS`, written by pyoxigraph from
+    its statements in sorted order (rdflib's N-Quads, sorted, parsed by pyoxigraph)."""
+    import pyoxigraph as ox
+
+    dataset = format in _DATASET_FORMATS
+    lines = sorted(rdf.serialize(format="nquads" if dataset else "nt").splitlines(keepends=True))
+    parsed = ox.parse("".join(lines).encode("utf-8"),
+                      format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
+    if not dataset:
+        parsed = (q.triple for q in parsed)
+    prefixes = {p: str(ns) for p, ns in rdf.namespaces() if p in _PREFIXES}
+    return ox.serialize(parsed, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[format]),
+                        prefixes=prefixes).decode("utf-8")
