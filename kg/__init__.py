@@ -21,9 +21,18 @@ __version__ = "0.1.0"
 from .errors import GraphFileError, InputError, KGError, ModelError, QueryError
 from .graph import KnowledgeGraph, build
 from .model import Document, Entity, Event, Evidence, Mention, Relation
-from .pipeline import parse
 from .rdf import load
 from .read import iter_documents
+
+
+def __getattr__(name: str):
+    """``kg.parse`` loads the parsing pipeline (spaCy) on first use only, so ``import kg``
+    and the commands that only read graphs stay light."""
+    if name == "parse":
+        from .pipeline import parse
+
+        return parse
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 __all__ = [
     "Document",

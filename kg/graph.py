@@ -32,8 +32,7 @@ from collections.abc import Iterable, Iterator
 
 import networkx as nx
 
-from .model import Document, Entity, Event, Relation
-from .pipeline import DocumentResult, process
+from .model import Document, DocumentResult, Entity, Event, Relation
 
 __all__ = ["KnowledgeGraph", "build"]
 
@@ -62,6 +61,8 @@ class KnowledgeGraph:
             item = Document(f"text-{len(self._results) + 1}", item)
         if isinstance(item, Document):
             errors: list = []
+            from .pipeline import process  # parsing loads spaCy: only when a text is added
+
             results = list(process([item], model=self.model, on_error=errors.append))
             if not results:
                 raise errors[0]
@@ -86,6 +87,8 @@ class KnowledgeGraph:
             Document(f"text-{n}", d) if isinstance(d, str) else d
             for n, d in enumerate(items, start=len(self._results) + 1)
         )
+        from .pipeline import process
+
         for result in process(docs, model=self.model, on_error=on_error):
             self.add_result(result)
         return self

@@ -27,6 +27,7 @@ __all__ = [
     "Entity",
     "Event",
     "Evidence",
+    "DocumentResult",
     "Mention",
     "Relation",
 ]
@@ -212,3 +213,21 @@ class Event:
     killed: int | None = None
     wounded: int | None = None
     unclaimed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """What one document contributes to the graph: the document, its entities and mentions,
+    and the relations and events read from it. A plain record: the graph holds these and never
+    parses (:func:`kg.pipeline.process` makes them).
+
+    >>> r = DocumentResult(Document("d", "Iran condemned Israel."), (), (), (), ())
+    >>> r.document.id
+    'd'
+    """
+
+    document: Document
+    entities: tuple[Entity, ...]
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+    events: tuple[Event, ...]

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 
 from .errors import ExtractionError
 from .extract import extract
 from .gazetteer import load_gazetteer
-from .model import Document, Entity, Event, Mention, Relation
+from .model import Document, DocumentResult, Entity, Event, Mention, Relation
 from .nlp import load_pipeline
 from .resolve import ResolvedDoc, is_participant, resolve
 from .resolve.state import entity_of
@@ -32,15 +31,6 @@ log = logging.getLogger(__name__)
 SEGMENT_CHARS = 100_000
 
 
-@dataclass(frozen=True, slots=True)
-class DocumentResult:
-    """What one document contributes to the graph."""
-
-    document: Document
-    entities: tuple[Entity, ...]
-    mentions: tuple[Mention, ...]
-    relations: tuple[Relation, ...]
-    events: tuple[Event, ...]
 
 
 def _segments(doc: Document) -> Iterator[tuple[str, tuple[Document, int]]]:

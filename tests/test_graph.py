@@ -53,3 +53,28 @@ def test_graph_denial_is_neither_fact_nor_edge():
     assert denied not in {r.triple for r in graph.facts()}
     assert "targeted" not in graph.summary()["relations"] and not graph.summary()["allegations"]
     assert not graph.to_networkx().has_edge("hezbollah", "israeli-forces")
+
+
+_LIGHT = """
+import sys
+import kg
+from kg.cli import main
+before = "spacy" in sys.modules
+try:
+    main(["--version"])
+except SystemExit:
+    pass
+graph = kg.load(sys.argv[1])
+print(before, "spacy" in sys.modules, len(graph.relations) > 0)
+"""
+
+
+def test_graph_import_kg_and_reading_a_graph_never_load_spacy(tmp_path):
+    # the graph is a container: reading and querying a graph file must not pay for the parser
+    import subprocess
+    import sys
+
+    path = tmp_path / "g.ttl"
+    kg.build(["Iran condemned Israel."]).serialize(path)
+    run = subprocess.run([sys.executable, "-c", _LIGHT, str(path)], capture_output=True, text=True, check=True)
+    assert run.stdout.split()[-3:] == ["False", "False", "True"]

@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 from rdflib.util import guess_format
 
 from ..errors import GraphFileError
-from ..model import Document, Entity, Event, Evidence, Relation
+from ..model import Document, DocumentResult, Entity, Event, Evidence, Relation
 from ..vocab import KGO, KGR
 from .iris import WD
 
@@ -71,7 +71,6 @@ def from_rdf(rdf):
     [('hezbollah', 'targeted', 'israeli-forces')]
     """
     from ..graph import KnowledgeGraph
-    from ..pipeline import DocumentResult
 
     g = _union(rdf)
     entities = _read_entities(g)
