@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 
 from .errors import ExtractionError
 from .extract import extract
 from .gazetteer import load_gazetteer
 from .model import Document, DocumentResult, Entity, Event, Mention, Relation
+from .read import repair_surrogates
 from .nlp import load_pipeline
 from .resolve import ResolvedDoc, is_participant, resolve
 from .resolve.state import entity_of
@@ -31,6 +33,22 @@ log = logging.getLogger(__name__)
 SEGMENT_CHARS = 100_000
 
 
+
+
+def _encodable(doc: Document) -> Document:
+    """The document with any lone surrogate (a truncated emoji in scraped JSON) replaced by
+    U+FFFD in every field, offsets unchanged: spaCy, and every RDF syntax, cannot encode one.
+
+    >>> _encodable(Document("d\\ud800", "a \\udc00 b")).text == "a \\ufffd b"
+    True
+    """
+    fields = ("id", "text", "source", "url", "title")
+    values = {f: getattr(doc, f) for f in fields}
+    fixed = {f: repair_surrogates(v) for f, v in values.items() if isinstance(v, str)}
+    if all(fixed[f] == values[f] for f in fixed):
+        return doc
+    log.warning("%s: lone surrogates replaced by U+FFFD", fixed["id"])
+    return replace(doc, **fixed)
 
 
 def _segments(doc: Document) -> Iterator[tuple[str, tuple[Document, int]]]:
@@ -120,7 +138,7 @@ def process(documents: Iterable[Document], *, model: str | None = None, batch_si
             tuple(relations), tuple(events),
         )
 
-    stream = (seg for doc in documents for seg in _segments(doc))
+    stream = (seg for doc in documents for seg in _segments(_encodable(doc)))
     for spacy_doc, (doc, offset) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
         if pending is not None and doc is not pending:
             result = finish()

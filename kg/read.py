@@ -36,26 +36,47 @@ from pathlib import Path
 from .errors import InputError
 from .model import Document
 
-__all__ = ["clean_text", "iter_documents", "parse_date"]
+__all__ = ["clean_text", "iter_documents", "parse_date", "repair_surrogates"]
 
 log = logging.getLogger(__name__)
 
 #: Largest input file kg reads, in bytes; larger ones are reported and skipped.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+#: Invisible characters inside words, deleted so they do not split a name ("Hez\u200bbollah",
+#: "Syr\u00ada"): zero-width space, non-joiner, joiner, soft hyphen, word joiner, BOM, and the
+#: noncharacters U+FFFE/U+FFFF, which no RDF syntax may carry.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
+#: A lone UTF-16 surrogate (a truncated emoji in scraped JSON): no text encoding can carry it.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 
 def clean_text(text: str) -> str:
-    """Normalise line ends and replace control characters with spaces.
+    """Normalise line ends, replace control characters with spaces, delete invisible
+    characters inside words and replace lone surrogates with U+FFFD.
 
     >>> clean_text("Hamas\\x07 said\\r\\nno.")
     'Hamas  said\\nno.'
+    >>> clean_text("Hez\\u200bbollah and Syr\\u00adia")
+    'Hezbollah and Syria'
+    >>> clean_text("emoji \\ud83d cut") == "emoji \\ufffd cut"
+    True
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub(" ", text)
+    return _SURROGATE.sub("\ufffd", _INVISIBLE.sub("", _CONTROL.sub(" ", text)))
+
+
+def repair_surrogates(text: str) -> str:
+    """Lone surrogates replaced by U+FFFD, nothing else changed (the same length, so offsets
+    into the text still hold).
+
+    >>> repair_surrogates("a \\ud800 b") == "a \\ufffd b"
+    True
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def parse_date(value: object) -> _dt.date | None:
@@ -125,6 +146,8 @@ def _jsonl_documents(
             count += 1
         except json.JSONDecodeError as exc:
             on_error(InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})"))
+        except RecursionError:
+            on_error(InputError(where, "a JSON value nested too deeply"))
         except InputError as exc:
             on_error(exc)
     if count == 0:

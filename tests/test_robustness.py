@@ -52,3 +52,46 @@ def test_robustness_outputs_parse_and_validate(graph, tmp_path):
 def test_robustness_view_renders(graph, tmp_path):
     page = graph.to_html(tmp_path / "g.html")
     assert page.startswith("<!DOCTYPE html>") or "<html" in page[:500]
+
+
+def test_robustness_a_lone_surrogate_is_repaired_not_a_crash():
+    # a truncated emoji in scraped text: spaCy cannot encode it; kg replaces it with U+FFFD
+    graph = kg.build([kg.Document("id\ud800", "Iran condemned Israel. \ud83d Hamas fired rockets.")])
+    assert ("iran", "condemned", "israel") in {r.triple for r in graph.relations}
+    assert "\ufffd" in graph.results[0].document.id
+    import pyoxigraph as ox
+    assert list(ox.parse(graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+
+
+def test_robustness_bad_jsonl_lines_are_skipped_one_by_one(tmp_path):
+    from kg.read import iter_documents
+
+    path = tmp_path / "in.jsonl"
+    deep = "[" * 100_000 + "]" * 100_000
+    path.write_text("\n".join([
+        '{"id": "a", "text": "Iran condemned Israel."}',
+        '{"id": "b\\ud800", "text": "Hamas \\ud83d attacked Israel."}',
+        '{"id": "c", "text": ' + deep + '}',
+        '{"id": "d", "text": "Egypt hosted Hamas.", "url": "http://[::1/x"}',
+    ]), encoding="utf-8")
+    errors = []
+    docs = list(iter_documents([path], on_error=errors.append))
+    assert [d.id for d in docs] == ["a", "b\ufffd", "d"]
+    assert len(errors) == 1 and "nested too deeply" in str(errors[0])
+
+
+@pytest.mark.parametrize("url", ["http://[::1/x", "http://example.org/%ZZ", "http://example.org/a b",
+                                 "http://example.org/a\nb", "javascript:alert(1)"])
+def test_robustness_a_url_that_is_no_iri_is_a_literal_and_the_graph_still_parses(url):
+    import pyoxigraph as ox
+
+    graph = kg.build([kg.Document("d", "Iran condemned Israel.", url=url)])
+    for fmt, ox_fmt in (("turtle", ox.RdfFormat.TURTLE), ("trig", ox.RdfFormat.TRIG), ("nt", ox.RdfFormat.N_TRIPLES)):
+        assert list(ox.parse(graph.serialize(format=fmt).encode("utf-8"), format=ox_fmt))
+
+
+def test_robustness_invisible_characters_do_not_split_names():
+    from kg.read import clean_text
+
+    graph = kg.build([clean_text("Hez\u200bbollah attacked Isr\u00adael.")])
+    assert ("hezbollah", "targeted", "israel") in {r.triple for r in graph.relations}

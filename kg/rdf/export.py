@@ -76,7 +76,18 @@ def _document_triples(doc: Document) -> Iterator[tuple]:
 
 
 def _safe_iri(url: str) -> bool:
-    return url.startswith(("http://", "https://")) and not any(c in url for c in ' <>"{}|\\^`')
+    """Whether a document's URL is an IRI every RDF parser takes (checked with pyoxigraph's IRI
+    parser: "http://[::1/x", "%ZZ", spaces and line breaks are not); otherwise it is written
+    as a literal."""
+    import pyoxigraph as ox
+
+    if not url.startswith(("http://", "https://")):
+        return False
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        return False
+    return not any(c in url for c in ' <>"{}|\\^`\n\t')
 
 
 def _span(doc_id: str, span: tuple[int, int] | None, prop: URIRef, stmt: URIRef) -> Iterator[tuple]:
