@@ -7,22 +7,26 @@ Documents are produced lazily, one at a time.
 
 A bad input never stops the run: it is turned into an :class:`InputError`
 naming the file (and line) and handed to ``on_error``; the other inputs go on.
+Good text is not thrown away: a byte-order mark, a legacy encoding (Latin-1,
+Windows-1252), a stray NUL or a few bad bytes are read with a warning; only data
+that is mostly control bytes is refused as binary.
 
 Examples
 --------
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "a.txt").write_text("Iran condemned the strike.", encoding="utf-8")
->>> _ = (d / "b.txt").write_bytes(b"\\xff\\xfe\\x00bad")
+>>> _ = (d / "b.txt").write_bytes(bytes(range(32)) * 4)
 >>> errors = []
 >>> [doc.id for doc in iter_documents([d], on_error=errors.append)]
 ['a.txt']
 >>> print(errors[0].reason)
-binary data (NUL bytes), not text
+binary data, not text
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as _dt
 import io
 import json
@@ -100,16 +104,51 @@ def parse_date(value: object) -> _dt.date | None:
         return None
 
 
+#: Byte-order marks and the encodings they announce (the longest first: UTF-32 LE starts
+#: with the UTF-16 LE mark).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+#: A well-formed multi-byte UTF-8 sequence (text written in UTF-8 has them; Latin-1 rarely).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+#: Share of control bytes (NUL and the like, not tabs or line breaks) that makes data binary.
+_BINARY_SHARE = 0.05
+
+
+def _binary(data: bytes) -> bool:
+    """Whether data is binary rather than text with a stray control byte: by the share of
+    control bytes in its first 8 KiB, not by one NUL."""
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return bool(head) and controls / len(head) > _BINARY_SHARE
+
+
 def _decode(data: bytes, source: str) -> str:
-    if b"\x00" in data:
-        raise InputError(source, "binary data (NUL bytes), not text")
+    """Text from bytes: the encoding a byte-order mark announces, else UTF-8, else the legacy
+    encoding charset-normalizer detects (Latin-1, Windows-1252...), with isolated bad bytes
+    replaced; a fallback is logged as a warning. Only what is really binary is refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return clean_text(data.decode(encoding))
+            except UnicodeDecodeError:
+                break
+    if _binary(data):
+        raise InputError(source, "binary data, not text")
     try:
-        text = data.decode("utf-8-sig")
+        return clean_text(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise InputError(
-            source, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    return clean_text(text)
+        first = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    if len(_UTF8_SEQUENCE.findall(data)) >= bad:  # UTF-8 text with a few bad bytes: replace them
+        log.warning("%s: %d byte(s) not UTF-8 (first: %s) replaced", source, bad, first)
+        return clean_text(replaced)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    encoding = best.encoding if best is not None else "utf_8"
+    log.warning("%s: not UTF-8 (%s); read as %s", source, first, encoding)
+    return clean_text(data.decode(encoding, errors="replace"))
 
 
 def _text_document(text: str, source: str, doc_id: str, date: _dt.date | None) -> Document:

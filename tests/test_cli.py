@@ -35,7 +35,7 @@ def test_cli_build_writes_graph_files(built):
 
 def test_cli_build_summary_and_bad_inputs(tmp_path, capsys):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"\xff\xfe\x00\x00")
+    bad.write_bytes(bytes(range(32)) * 4)  # control bytes throughout: binary
     good = tmp_path / "good.txt"
     good.write_text("Iran condemned Israel.", encoding="utf-8")
     status = main(["build", str(bad), str(good), str(tmp_path / "missing.txt"), "-o", str(tmp_path / "o")])

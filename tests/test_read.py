@@ -56,7 +56,7 @@ def test_read_jsonl_fields_and_bad_lines(tmp_path):
         (b"", "empty"),
         (b"   \n\t ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
-        ("Caf\u00e9 attack".encode("latin-1"), "not UTF-8"),
+        (bytes(range(256)) * 8, "binary"),
     ],
 )
 def test_read_bad_file_reported_others_kept(tmp_path, content, reason):
@@ -98,3 +98,24 @@ def test_read_clean_text_removes_control_characters():
                                             (None, None), (20240101, None)])
 def test_read_parse_date(value, expected):
     assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("content,expected", [
+    ("Le pr\u00e9sident fran\u00e7ais a condamn\u00e9 Moscou.".encode("cp1252"), "Le président français a condamné Moscou."),
+    ("Iran condemned Israel.".encode("utf-16"), "Iran condemned Israel."),            # a UTF-16 file with its BOM
+    ("Iran condemned Israel.".encode("utf-8-sig"), "Iran condemned Israel."),
+    (b"Iran condemned Israel.\x00 Hamas fired rockets.", "Iran condemned Israel.  Hamas fired rockets."),  # one stray NUL
+])
+def test_read_good_text_in_another_encoding_is_kept(tmp_path, content, expected):
+    path = tmp_path / "a.txt"
+    path.write_bytes(content)
+    docs, errors = _collect([path])
+    assert errors == [] and docs[0].text == expected
+
+
+def test_read_one_invalid_utf8_byte_keeps_the_file(tmp_path, caplog):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Iran condemned Israel. Caf\u00e9.".encode("utf-8") + b" \xff Hamas fired rockets.")
+    docs, errors = _collect([path])
+    assert errors == [] and docs[0].text == "Iran condemned Israel. Caf\u00e9. \ufffd Hamas fired rockets."
+    assert "not UTF-8" in caplog.text
