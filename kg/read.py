@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -202,10 +203,15 @@ def _read_file(
 ) -> Iterator[Document]:
     source = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(source, f"too large ({size} bytes; the limit is {MAX_FILE_BYTES})")
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO blocks for ever, /dev/zero never ends
+            raise InputError(source, "not a regular file (a FIFO, device or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputError(source, f"too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})")
+        with path.open("rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever stat said
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(source, f"too large (over {MAX_FILE_BYTES} bytes)")
     except InputError as exc:
         on_error(exc)
         return
@@ -229,18 +235,37 @@ def _expand(inputs: Iterable[str | os.PathLike[str]], on_error) -> Iterator[Path
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES | _JSONL_SUFFIXES
-            )
+            files = sorted(_walk(path, on_error))
             if not files:
                 on_error(InputError(str(path), "directory holds no .txt or .jsonl file"))
             yield from files
         elif path.exists():
             yield path
+        elif path.is_symlink():
+            on_error(InputError(str(path), "a symbolic link to nothing"))
         else:
             on_error(InputError(str(path), "no such file or directory"))
+
+
+def _walk(root: Path, on_error) -> Iterator[Path]:
+    """The text and JSONL files under a directory, in a stable order, without following links
+    to directories (no loop); an unreadable sub-directory, a dangling link or a FIFO with a
+    text suffix is reported, never skipped in silence."""
+    def unreadable(exc: OSError) -> None:
+        on_error(InputError(str(exc.filename or root), f"unreadable directory ({exc.strerror or exc})"))
+
+    for folder, dirs, names in os.walk(root, onerror=unreadable):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(folder) / name
+            if path.suffix.lower() not in _TEXT_SUFFIXES | _JSONL_SUFFIXES:
+                continue
+            if path.is_symlink() and not path.exists():
+                on_error(InputError(str(path), "a symbolic link to nothing"))
+            elif path.is_file():
+                yield path
+            else:
+                on_error(InputError(str(path), "not a regular file (a FIFO, device or socket)"))
 
 
 def _read_stdin(

@@ -119,3 +119,18 @@ def test_read_one_invalid_utf8_byte_keeps_the_file(tmp_path, caplog):
     docs, errors = _collect([path])
     assert errors == [] and docs[0].text == "Iran condemned Israel. Caf\u00e9. \ufffd Hamas fired rockets."
     assert "not UTF-8" in caplog.text
+
+
+def test_read_what_is_no_regular_file_is_reported_not_read(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("Iran condemned Israel.", encoding="utf-8")
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    os.mkfifo(tmp_path / "pipe.txt")                 # a FIFO would block for ever
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)  # a link back up: no endless walk
+    docs, errors = _collect([tmp_path, "/dev/zero"])  # /dev/zero would never end
+    assert [d.id for d in docs] == ["a.txt"]
+    reasons = sorted(str(e).split(": ", 1)[1] for e in errors)
+    assert reasons == ["a symbolic link to nothing", "not a regular file (a FIFO, device or socket)",
+                       "not a regular file (a FIFO, device or socket)"]
