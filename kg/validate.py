@@ -290,6 +290,7 @@ def validate_file(
     fmt = format or guess_format(name)
     if fmt is None:
         raise GraphFileError(f"{name}: cannot tell the RDF syntax from the file name; give format=")
+    _strict_parse(name, fmt)
     try:
         if fmt in _QUAD_FORMATS:
             dataset = rdflib.Dataset(default_union=True)
@@ -303,6 +304,28 @@ def validate_file(
 
 
 # --- helpers -----------------------------------------------------------------
+
+#: rdflib syntax names -> pyoxigraph's, for the strict parse of :func:`_strict_parse`.
+_OXIGRAPH_SYNTAX = {"turtle": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES", "nt11": "N_TRIPLES",
+                    "trig": "TRIG", "nquads": "N_QUADS", "json-ld": "JSON_LD", "xml": "RDF_XML"}
+
+
+def _strict_parse(name: str, fmt: str) -> None:
+    """Refuse a file pyoxigraph cannot read (an IRI that is none, "http://[::1/x"), which
+    rdflib accepts but ``kg query`` and ``kg serve`` could not load."""
+    syntax = _OXIGRAPH_SYNTAX.get(fmt)
+    if syntax is None:
+        return
+    import pyoxigraph as ox
+
+    try:
+        with open(name, "rb") as fh:
+            for _ in ox.parse(fh, format=getattr(ox.RdfFormat, syntax)):
+                pass
+    except (SyntaxError, ValueError) as exc:
+        raise GraphFileError(f"{name}: not valid {fmt} for a strict RDF parser (pyoxigraph): {exc}") from exc
+    except OSError as exc:
+        raise GraphFileError(f"{name}: {exc.strerror or exc}") from exc
 
 
 _KGSH = Namespace("https://w3id.org/newskg/shapes#")

@@ -469,3 +469,13 @@ def test_validate_public_names():
         "validate",
         "validate_file",
     ]
+
+
+def test_validate_file_refuses_what_a_strict_parser_refuses(tmp_path):
+    # rdflib reads an IRI that is none ("http://[::1/x"); pyoxigraph, and so kg query and
+    # kg serve, cannot: kg validate must not say "conforms"
+    path = tmp_path / "g.ttl"
+    path.write_text("<https://w3id.org/newskg/id/doc/x> <http://www.w3.org/ns/prov#hadPrimarySource> "
+                    "<http://[::1/x> .\n", encoding="utf-8")
+    with pytest.raises(GraphFileError, match="strict RDF parser"):
+        validate_file(path)
