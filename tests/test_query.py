@@ -369,13 +369,18 @@ def test_query_no_match_gives_no_rows(engine, graph):
             assert len(store.query(q.text, {q.parameters[0]: value})) == 0, name
 
 
+#: Prefixes and one dated document, for the statements the tests below load.
+_ONE_DOCUMENT = '''
+    @prefix kgo: <https://w3id.org/newskg/ontology#> . @prefix kgr: <https://w3id.org/newskg/id/> .
+    @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
+    @prefix dcterms: <http://purl.org/dc/terms/> .
+    <https://w3id.org/newskg/id/doc/a> a kgo:Document ; dcterms:date "2023-10-19"^^<http://www.w3.org/2001/XMLSchema#date> .
+'''
+
+
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_query_negated_statements_are_not_relations(engine):
-    store = Store(engine=engine).load_data('''
-        @prefix kgo: <https://w3id.org/newskg/ontology#> . @prefix kgr: <https://w3id.org/newskg/id/> .
-        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
-        @prefix dcterms: <http://purl.org/dc/terms/> .
-        <https://w3id.org/newskg/id/doc/a> a kgo:Document ; dcterms:date "2023-10-19"^^<http://www.w3.org/2001/XMLSchema#date> .
+    store = Store(engine=engine).load_data(_ONE_DOCUMENT + '''
         kgr:statement1 a rdf:Statement ; rdf:subject kgr:kh ; rdf:predicate kgo:accused ; rdf:object kgr:us ;
             kgo:negated true ; kgo:evidence "KH denied accusing the US." ; prov:wasDerivedFrom <https://w3id.org/newskg/id/doc/a> .
     ''', format="turtle")
@@ -388,11 +393,7 @@ def test_query_negated_statements_are_not_relations(engine):
 
 @pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
 def test_query_alleged_statements_are_not_relations(engine):
-    store = Store(engine=engine).load_data('''
-        @prefix kgo: <https://w3id.org/newskg/ontology#> . @prefix kgr: <https://w3id.org/newskg/id/> .
-        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> . @prefix prov: <http://www.w3.org/ns/prov#> .
-        @prefix dcterms: <http://purl.org/dc/terms/> .
-        <https://w3id.org/newskg/id/doc/a> a kgo:Document ; dcterms:date "2023-10-19"^^<http://www.w3.org/2001/XMLSchema#date> .
+    store = Store(engine=engine).load_data(_ONE_DOCUMENT + '''
         kgr:statement1 a rdf:Statement ; rdf:subject kgr:hamas ; rdf:predicate kgo:targeted ; rdf:object kgr:israel ;
             kgo:alleged true ; kgo:assertedBy kgr:idf ; kgo:evidence "The IDF accused Hamas of shelling Israel." ;
             prov:wasDerivedFrom <https://w3id.org/newskg/id/doc/a> .

@@ -195,13 +195,18 @@ def to_graph(kg) -> Graph:
     """The whole knowledge graph as one rdflib :class:`~rdflib.Graph`."""
     g = Graph()
     _bind(g)
-    for ent in _used(kg):
-        for t in _entity_triples(ent):
-            g.add(t)
+    _add_entities(g, kg)
     for _, triples in _per_document(kg):
         for t in triples:
             g.add(t)
     return g
+
+
+def _add_entities(target: Graph, kg) -> None:
+    """Every entity a relation or event uses, into a graph (a dataset's default graph)."""
+    for ent in _used(kg):
+        for t in _entity_triples(ent):
+            target.add(t)
 
 
 def to_dataset(kg) -> Dataset:
@@ -213,9 +218,7 @@ def to_dataset(kg) -> Dataset:
     """
     ds = Dataset()
     _bind(ds)
-    for ent in _used(kg):
-        for t in _entity_triples(ent):
-            ds.add(t)
+    _add_entities(ds, kg)
     for doc, triples in _per_document(kg):
         named = ds.graph(mint_iri("graph", doc.id))
         for t in triples:
