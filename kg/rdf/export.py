@@ -33,7 +33,8 @@ SUFFIX_FORMATS = {
 }
 _DATASET_FORMATS = frozenset({"trig", "nquads", "trix"})
 #: Syntaxes written through pyoxigraph, for stable bytes (see :func:`serialize`).
-_OXIGRAPH_FORMATS = {"trig": "TRIG", "json-ld": "JSON_LD", "xml": "RDF_XML", "pretty-xml": "RDF_XML"}
+_OXIGRAPH_FORMATS = {"turtle": "TURTLE", "ttl": "TURTLE", "trig": "TRIG", "json-ld": "JSON_LD", "xml": "RDF_XML",
+                     "pretty-xml": "RDF_XML"}
 #: The prefixes kg binds (:func:`_bind`), written where the syntax has prefixes.
 _PREFIXES = frozenset({"kgo", "kgr", "skos", "prov", "dcterms", "owl", "geo", "nif", "wd", "rdf", "rdfs", "xsd"})
 
@@ -230,9 +231,10 @@ def serialize(kg, destination=None, *, format: str = "turtle") -> str | None:
     """Serialise in the syntax of that name (rdflib's names); write atomically to a path.
 
     Every syntax gives the same bytes for the same graph, whatever Python's hash seed:
-    N-Triples and N-Quads lines are sorted; TriG, JSON-LD and RDF/XML (whose rdflib writers
-    follow the store's hash order) are written by pyoxigraph from the sorted quads; Turtle
-    and the others by rdflib, whose writers sort.
+    N-Triples and N-Quads lines are sorted; Turtle, TriG, JSON-LD and RDF/XML are written by
+    pyoxigraph from the sorted statements (rdflib's TriG, JSON-LD and RDF/XML writers follow
+    the store's hash order, and its Turtle writer takes time that grows faster than the
+    graph: 2.7 s against 0.6 s for the 19,600 triples of the 89 VOA stories).
     """
     rdf = to_dataset(kg) if format in _DATASET_FORMATS else to_graph(kg)
     if format in _OXIGRAPH_FORMATS:
