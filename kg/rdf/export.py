@@ -260,6 +260,6 @@ def _oxigraph_text(rdf: Graph, format: str) -> str:
                       format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
     if not dataset:
         parsed = (q.triple for q in parsed)
-    prefixes = {p: str(ns) for p, ns in rdf.namespaces() if p in _PREFIXES}
+    prefixes = dict(sorted((p, str(ns)) for p, ns in rdf.namespaces() if p in _PREFIXES))
     return ox.serialize(parsed, format=getattr(ox.RdfFormat, _OXIGRAPH_FORMATS[format]),
                         prefixes=prefixes).decode("utf-8")
