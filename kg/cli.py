@@ -5,6 +5,7 @@
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
+             [--allow-service]
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
     kg validate GRAPHFILE...
@@ -75,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the shipped queries and exit")
     q.add_argument("--infer", action="store_true",
                    help="also answer from what the ontology entails (sub-properties, symmetry, inverses; OWL RL)")
+    q.add_argument("--allow-service", action="store_true",
+                   help="let the query fetch other addresses: SERVICE (federated queries), and FROM "
+                        "with the rdflib engine (refused by default)")
 
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint on this machine")
     s.add_argument("graphs", nargs="*", metavar="GRAPHFILE")
@@ -210,7 +214,7 @@ def _query(args) -> int:
             from .infer import entailments
 
             store.add_rdf(entailments(store.graph))
-        result = store.query(sparql, bindings, timeout=args.timeout)
+        result = store.query(sparql, bindings, timeout=args.timeout, allow_service=args.allow_service)
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
