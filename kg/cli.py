@@ -7,6 +7,7 @@
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
+             [--memory-limit MB]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
@@ -87,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0 picks a free one)")
     s.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per-query time limit")
     s.add_argument("--max-rows", type=int, default=10000, metavar="N", help="result-size cap in rows")
+    s.add_argument("--memory-limit", type=int, default=1024, metavar="MB",
+                   help="memory a query may use besides the data (default 1024 MiB; 0: no cap)")
 
     v = sub.add_parser("view", help="write the HTML view of exported graph files")
     v.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -229,7 +232,7 @@ def _serve(args) -> int:
     store = Store(args.store, read_only=bool(args.store) and not args.graphs)
     store.load(*args.graphs)
     server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
-                         max_rows=args.max_rows)
+                         max_rows=args.max_rows, memory_mb=args.memory_limit or None)
     host, port = server.server_address[:2]
     print(f"kg: serving {len(store)} triples at http://{host}:{port}/sparql (Ctrl-C stops)", flush=True)
     try:
