@@ -5,7 +5,9 @@
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
+             [--allow-service]
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
+             [--memory-limit MB]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
@@ -75,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the shipped queries and exit")
     q.add_argument("--infer", action="store_true",
                    help="also answer from what the ontology entails (sub-properties, symmetry, inverses; OWL RL)")
+    q.add_argument("--allow-service", action="store_true",
+                   help="let the query fetch other addresses: SERVICE (federated queries), and FROM "
+                        "with the rdflib engine (refused by default)")
 
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint on this machine")
     s.add_argument("graphs", nargs="*", metavar="GRAPHFILE")
@@ -83,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0 picks a free one)")
     s.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per-query time limit")
     s.add_argument("--max-rows", type=int, default=10000, metavar="N", help="result-size cap in rows")
+    s.add_argument("--memory-limit", type=int, default=1024, metavar="MB",
+                   help="memory a query may use besides the data (default 1024 MiB; 0: no cap)")
 
     v = sub.add_parser("view", help="write the HTML view of exported graph files")
     v.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -210,7 +217,7 @@ def _query(args) -> int:
             from .infer import entailments
 
             store.add_rdf(entailments(store.graph))
-        result = store.query(sparql, bindings, timeout=args.timeout)
+        result = store.query(sparql, bindings, timeout=args.timeout, allow_service=args.allow_service)
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
@@ -225,7 +232,7 @@ def _serve(args) -> int:
     store = Store(args.store, read_only=bool(args.store) and not args.graphs)
     store.load(*args.graphs)
     server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
-                         max_rows=args.max_rows)
+                         max_rows=args.max_rows, memory_mb=args.memory_limit or None)
     host, port = server.server_address[:2]
     print(f"kg: serving {len(store)} triples at http://{host}:{port}/sparql (Ctrl-C stops)", flush=True)
     try:

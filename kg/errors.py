@@ -10,7 +10,11 @@
     ├── GraphFileError      an RDF file could not be parsed or written
     └── QueryError          a SPARQL query failed
         ├── QuerySyntaxError    it does not parse (line and column given)
-        └── QueryTimeoutError   it ran past its time limit
+        ├── QueryRefusedError   it would fetch other addresses (SERVICE; FROM with
+        │                       rdflib's engine) and that was not allowed
+        └── QueryLimitError     it is too long or nested too deep for kg to parse
+            ├── QueryTimeoutError   it ran past its time limit
+            └── QueryMemoryError    it needed more memory than it was allowed
 
 Examples
 --------
@@ -20,7 +24,10 @@ True
 
 from __future__ import annotations
 
-__all__ = ["ExtractionError", "GraphFileError", "InputError", "KGError", "ModelError", "QueryError"]
+__all__ = [
+    "ExtractionError", "GraphFileError", "InputError", "KGError", "ModelError", "QueryError",
+    "QueryLimitError", "QueryMemoryError", "QueryRefusedError",
+]  # fmt: skip
 
 
 class KGError(Exception):
@@ -54,3 +61,17 @@ class GraphFileError(KGError):
 
 class QueryError(KGError):
     """A SPARQL query could not be parsed or evaluated."""
+
+
+class QueryRefusedError(QueryError):
+    """The query would make kg fetch other addresses (``SERVICE``, or ``FROM``
+    with rdflib's engine), and network access was not allowed."""
+
+
+class QueryLimitError(QueryError):
+    """The query goes past a limit kg sets on queries: length, bracket
+    nesting (:mod:`kg.guard`), time or memory (:mod:`kg.pool`)."""
+
+
+class QueryMemoryError(QueryLimitError):
+    """The query needed more memory than its worker process was allowed."""

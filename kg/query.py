@@ -40,7 +40,7 @@ from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS, XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
-from .errors import QueryError
+from .errors import QueryError, QueryLimitError
 from .vocab import KGO, KGR, ontology_file
 
 __all__ = [
@@ -67,6 +67,9 @@ PREFIXES = {
 class QuerySyntaxError(QueryError):
     """A SPARQL query does not parse; ``line`` and ``column`` (1-based) say where.
 
+    The message shows at most 80 characters of the line, around the column,
+    so a long query is never echoed whole.
+
     Examples
     --------
     >>> err = QuerySyntaxError("expected '}'", 2, 4, "SELECT ?x WHERE {\\n ?x")
@@ -74,6 +77,10 @@ class QuerySyntaxError(QueryError):
     malformed SPARQL query at line 2, column 4: expected '}'
        ?x
          ^
+    >>> print(QuerySyntaxError("expected ')'", 1, 202, "x" * 200 + " ( y" + "z" * 500))
+    malformed SPARQL query at line 1, column 202: expected ')'
+      ...xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ( yzzzzzzzzzzzzzzzzz...
+                                                                     ^
     """
 
     def __init__(self, reason: str, line: int | None, column: int | None, sparql: str = "") -> None:
@@ -84,13 +91,27 @@ class QuerySyntaxError(QueryError):
         message = f"malformed SPARQL query{where}: {reason}"
         lines = sparql.splitlines()
         if line is not None and column is not None and 0 < line <= len(lines):
-            text = lines[line - 1]
-            message += f"\n  {text}\n  {' ' * (max(column, 1) - 1)}^"
+            text, caret = lines[line - 1], max(column, 1) - 1
+            start = max(0, min(caret - 60, len(text) - 80))
+            shown = text[start : start + 80]
+            shown = ("..." if start else "") + shown + ("..." if start + 80 < len(text) else "")
+            message += f"\n  {shown}\n  {' ' * (caret - start + (3 if start else 0))}^"
         super().__init__(message)
         self.reason, self.line, self.column = reason, line, column
 
+    def __reduce__(self):  # picklable, to cross from a worker process (kg.pool)
+        return _restore_error, (type(self), str(self), {"reason": self.reason, "line": self.line,
+                                                        "column": self.column})
 
-class QueryTimeoutError(QueryError):
+
+def _restore_error(cls, message, attributes):
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(attributes)
+    return exc
+
+
+class QueryTimeoutError(QueryLimitError):
     """A query did not answer within its time limit."""
 
 
@@ -247,7 +268,7 @@ def parse_binding(text: str):
 
 
 # -- running -----------------------------------------------------------------------------
-def run_query(graph, sparql: str, **bindings) -> Result:
+def run_query(graph, sparql: str, *, allow_service: bool = False, **bindings) -> Result:
     """Run a SPARQL query with variables bound to values (IRIs or literals).
 
     Parameters
@@ -257,6 +278,9 @@ def run_query(graph, sparql: str, **bindings) -> Result:
         by the ``oxrdflib`` store) or a :class:`kg.store.Store`.
     sparql : str
         The query, kg's prefixes predeclared.
+    allow_service : bool
+        Let the query fetch other addresses (``SERVICE``; ``FROM`` with
+        rdflib's engine); see :func:`kg.guard.check_query`.
     **bindings
         Variable name to value: an rdflib term, an ``http(s)`` string (an
         IRI) or a Python value (a literal).
@@ -264,17 +288,21 @@ def run_query(graph, sparql: str, **bindings) -> Result:
     Raises
     ------
     QueryError
-        With the position of the error when the query does not parse.
+        With the position of the error when the query does not parse;
+        :class:`~kg.errors.QueryRefusedError` or
+        :class:`~kg.errors.QueryLimitError` when :mod:`kg.guard` refuses it.
     """
+    from .guard import check_query
     from .store import Store
 
     if isinstance(graph, Store):
-        return graph.query(sparql, bindings).to_rdflib()
+        return graph.query(sparql, bindings, allow_service=allow_service).to_rdflib()
     if type(getattr(graph, "store", None)).__name__ == "OxigraphStore":
         store = Store.__new__(Store)
         store.path, store.engine, store.read_only = None, "oxigraph", True
         store._ox, store._ds = graph.store._inner, None
-        return store.query(sparql, bindings).to_rdflib()
+        return store.query(sparql, bindings, allow_service=allow_service).to_rdflib()
+    check_query(sparql, allow_service=allow_service, engine="rdflib")
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as exc:  # pyparsing's ParseException and friends

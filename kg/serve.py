@@ -6,15 +6,23 @@ or ``format=json|xml|csv|tsv``) for the W3C result formats and RDF syntaxes
 for CONSTRUCT/DESCRIBE. ``/`` is a small page to type a query and read the
 answer as a table. The endpoint
 
-- listens on loopback addresses only and answers only requests addressed to
-  a loopback host name (a guard against DNS rebinding);
+- listens on loopback addresses only, answers only requests addressed to a
+  loopback host name (a guard against DNS rebinding) and refuses requests a
+  page on another site makes the browser send (``Origin``,
+  ``Sec-Fetch-Site``);
 - is read-only: SPARQL Update is refused with ``403 Forbidden``, and so is
-  ``SERVICE`` (federated queries would let a web page make the endpoint
-  fetch other addresses);
-- stops waiting for a query after ``timeout`` seconds (``503``), caps answers
-  at ``max_rows`` rows (the header ``X-KG-Truncated: true`` says so) and runs
-  at most ``max_concurrent`` queries at once (``503`` when busy; a query past
-  its time keeps its slot until it really ends);
+  ``SERVICE`` (it would let a query make the endpoint fetch other
+  addresses), decided on the query's tokens by :func:`kg.guard.check_query`,
+  which also refuses queries too long or nested too deep to parse safely
+  (``413``);
+- answers each query in a worker process (:class:`kg.pool.QueryPool`) that is
+  killed at ``timeout`` seconds (``503``) and capped at ``memory_mb`` MiB
+  (``503``); at most ``max_concurrent`` queries run at once (``503`` when
+  busy) and a killed query's slot comes back at once; answers are capped at
+  ``max_rows`` rows (the header ``X-KG-Truncated: true`` says so);
+- reads a request body only when its ``Content-Length`` is one decimal number
+  of at most 1 MiB (``400``, ``411``, ``413`` otherwise, without reading it),
+  and never echoes a body back or writes one to the log;
 - uses only the standard library's :mod:`http.server`.
 
 Examples
@@ -30,7 +38,7 @@ Examples
 >>> with urllib.request.urlopen(url) as response:
 ...     json.load(response)["results"]["bindings"]
 [{'o': {'type': 'literal', 'value': 'c'}}]
->>> server.shutdown(); server.server_close()
+>>> server.shutdown(); server.server_close()  # also ends the query workers
 """
 
 from __future__ import annotations
@@ -42,11 +50,15 @@ import re
 import socket
 import threading
 import urllib.parse
+from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from .errors import KGError, QueryError
-from .query import QuerySyntaxError, QueryTimeoutError, _cell, shipped_queries
+from .errors import KGError, QueryError, QueryLimitError, QueryMemoryError, QueryRefusedError
+from .guard import check_query
+from .pool import QueryPool
+from .query import QuerySyntaxError, QueryTimeoutError
+from .serve_page import PAGE_HEADERS, html_result, page, shipped_query_text
 from .store import QueryResult, Store
 
 __all__ = ["make_server"]
@@ -76,6 +88,14 @@ _FORMAT_TYPES = {
 }  # fmt: skip
 _GRAPH_FORMAT_TYPES = {v: k for k, v in GRAPH_TYPES.items()}
 _MAX_BODY = 1 << 20
+_GRAPH_RESULTS = {"CONSTRUCT", "DESCRIBE"}
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
+#: The status of each error a query may end with, most specific first.
+_STATUS = (
+    (QuerySyntaxError, HTTPStatus.BAD_REQUEST), (QueryRefusedError, HTTPStatus.FORBIDDEN),
+    (QueryTimeoutError, HTTPStatus.SERVICE_UNAVAILABLE), (QueryMemoryError, HTTPStatus.SERVICE_UNAVAILABLE),
+    (QueryLimitError, HTTPStatus.REQUEST_ENTITY_TOO_LARGE), (QueryError, HTTPStatus.BAD_REQUEST),
+)  # fmt: skip
 
 
 def _is_loopback(host: str) -> bool:
@@ -119,19 +139,32 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address, handler, *, store: Store, timeout: float, max_rows: int,
-                 max_concurrent: int) -> None:
+                 max_concurrent: int, memory_mb: int | None) -> None:
         family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.address_family = family
         super().__init__(address, handler)
-        self.store = store
+        self.triples = len(store)
         self.query_timeout = timeout
         self.max_rows = max_rows
         self.slots = threading.BoundedSemaphore(max_concurrent)
+        try:
+            self.pool = QueryPool(store, size=max_concurrent, memory_mb=memory_mb, render=_render)
+        except BaseException:
+            self.socket.close()
+            raise
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
 
 
 def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                max_rows: int = 10_000, max_concurrent: int = 4) -> ThreadingHTTPServer:
+                max_rows: int = 10_000, max_concurrent: int = 4,
+                memory_mb: int | None = 1024) -> ThreadingHTTPServer:
     """A SPARQL endpoint for ``store``, bound and ready for ``serve_forever()``.
+
+    It forks its query workers (:class:`kg.pool.QueryPool`) at once: make it
+    before starting threads, and end it with ``server_close()``.
 
     Parameters
     ----------
@@ -142,11 +175,13 @@ def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 7878, time
     port : int
         TCP port; 0 picks a free one (read it from ``server.server_address``).
     timeout : float
-        Seconds to wait for a query's answer.
+        Seconds a query may run; it is then killed.
     max_rows : int
         Rows returned at most per answer.
     max_concurrent : int
-        Queries running at once.
+        Queries running at once (one worker process each).
+    memory_mb : int or None
+        Memory a query may use, in MiB, besides the data; ``None``: no cap.
 
     Raises
     ------
@@ -158,22 +193,50 @@ def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 7878, time
     if host == "localhost":
         host = "127.0.0.1"
     return _Server((host, port), _Handler, store=store, timeout=timeout, max_rows=max_rows,
-                   max_concurrent=max_concurrent)
+                   max_concurrent=max_concurrent, memory_mb=memory_mb)
 
 
 class _Refused(Exception):
-    def __init__(self, status: HTTPStatus, message: str) -> None:
+    def __init__(self, status: HTTPStatus, message: str, *, close: bool = False) -> None:
         super().__init__(message)
-        self.status = status
+        self.status, self.close = status, close
+
+
+def _refusal(exc: BaseException) -> _Refused:
+    for kind, status in _STATUS:
+        if isinstance(exc, kind):
+            return _Refused(status, str(exc))
+    return _Refused(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {exc}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """An answer as a worker renders it: the server only sends ``text``."""
+
+    type: str
+    truncated: bool
+    text: str | None  # None: no format the client accepts fits this type of answer
+
+
+def _render(result: QueryResult, wanted: tuple[str | None, str | None] | str) -> _Answer:
+    """Runs in a query worker: ``wanted`` is ``"html"`` or (result format, graph format)."""
+    if wanted == "html":
+        return _Answer(result.type, result.truncated, html_result(result))
+    fmt = wanted[1] if result.type in _GRAPH_RESULTS else wanted[0]
+    return _Answer(result.type, result.truncated, None if fmt is None else result.serialize(fmt))
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
     server_version = "kg-sparql"
     protocol_version = "HTTP/1.1"
+    timeout = 60  # seconds a client may stay silent mid-request
+    disable_nagle_algorithm = True  # headers and body are two writes: do not hold the second 40 ms
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002
-        log.info("%s %s", self.address_string(), format % args)
+        text = format % args
+        text = text if len(text) <= 300 else text[:300] + "..."  # a GET's query can be 64 KiB
+        log.info("%s %s", self.address_string(), text.translate(_CONTROL))
 
     # -- plumbing -----------------------------------------------------------------------
     def _send(self, status: HTTPStatus, body: str, content_type: str, extra: dict | None = None) -> None:
@@ -189,8 +252,10 @@ class _Handler(BaseHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(data)
 
-    def _error(self, status: HTTPStatus, message: str) -> None:
-        self._send(status, message.rstrip("\n") + "\n", "text/plain")
+    def _error(self, status: HTTPStatus, message: str, *, close: bool = False) -> None:
+        if close:  # a body left unread cannot be told from the next request
+            self.close_connection = True
+        self._send(status, message.rstrip("\n") + "\n", "text/plain", {"Connection": "close"} if close else None)
 
     def _host_ok(self) -> bool:
         host = (self.headers.get("Host") or "").strip()
@@ -200,21 +265,47 @@ class _Handler(BaseHTTPRequestHandler):
             name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
         return _is_loopback(name)
 
+    def _origin_ok(self) -> bool:
+        """False for what a page on another site had the browser send (a form it posts)."""
+        if (self.headers.get("Sec-Fetch-Site") or "").strip().lower() == "cross-site":
+            return False
+        origin = self.headers.get("Origin")
+        if origin is None:
+            return True
+        try:
+            host = urllib.parse.urlsplit(origin.strip()).hostname
+        except ValueError:
+            return False
+        return host is not None and _is_loopback(host)
+
+    def _body(self) -> bytes:
+        """The request body, read only if its length is declared, well-formed and small."""
+        if self.headers.get("Transfer-Encoding") is not None:
+            raise _Refused(HTTPStatus.LENGTH_REQUIRED, "send the body with a Content-Length", close=True)
+        lengths = self.headers.get_all("Content-Length") or []
+        if not lengths:
+            return b""
+        text = lengths[0].strip()
+        if len(lengths) > 1 or not _DIGITS.fullmatch(text):
+            raise _Refused(HTTPStatus.BAD_REQUEST, "Content-Length must be one non-negative whole number",
+                           close=True)
+        if len(text) > 18 or int(text) > _MAX_BODY:
+            raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                           f"request body too large (at most {_MAX_BODY:,} bytes)", close=True)
+        return self.rfile.read(int(text))
+
     def _params(self) -> dict[str, list[str]]:
         url = urllib.parse.urlsplit(self.path)
-        params = urllib.parse.parse_qs(url.query, keep_blank_values=True)
+        params = _parse_qs(url.query)
         if self.command == "POST":
-            length = int(self.headers.get("Content-Length") or 0)
-            if length > _MAX_BODY:
-                raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request body too large")
-            body = self.rfile.read(length).decode("utf-8", "replace") if length else ""
+            body = self._body().decode("utf-8", "replace")
             ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
             if ctype == "application/sparql-update":
                 raise _Refused(HTTPStatus.FORBIDDEN, "this endpoint is read-only: SPARQL Update is refused")
             if ctype == "application/sparql-query":
                 params.setdefault("query", []).append(body)
             elif ctype == "application/x-www-form-urlencoded":
-                for key, values in urllib.parse.parse_qs(body, keep_blank_values=True).items():
+                for key, values in _parse_qs(body).items():
                     params.setdefault(key, []).extend(values)
             else:
                 raise _Refused(HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -233,8 +324,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._dispatch()
 
     def _dispatch(self) -> None:
+        unread = self.command == "POST"
         if not self._host_ok():
-            self._error(HTTPStatus.FORBIDDEN, "requests must be addressed to a loopback host name")
+            self._error(HTTPStatus.FORBIDDEN, "requests must be addressed to a loopback host name", close=unread)
+            return
+        if not self._origin_ok():
+            self._error(HTTPStatus.FORBIDDEN, "requests from pages on other sites are refused", close=unread)
             return
         route = urllib.parse.urlsplit(self.path).path
         try:
@@ -243,45 +338,28 @@ class _Handler(BaseHTTPRequestHandler):
             elif route in {"/", "/index.html"}:
                 self._page(self._params())
             else:
-                self._error(HTTPStatus.NOT_FOUND, "not found: the endpoint is /sparql, the page is /")
+                self._error(HTTPStatus.NOT_FOUND, "not found: the endpoint is /sparql, the page is /",
+                            close=unread)
         except _Refused as exc:
-            self._error(exc.status, str(exc))
+            self._error(exc.status, str(exc), close=exc.close)
 
     # -- queries ------------------------------------------------------------------------
-    def _answer(self, sparql: str) -> QueryResult:
-        """Run one query within the server's limits."""
-        if _uses_service(sparql):
-            raise _Refused(HTTPStatus.FORBIDDEN, "SERVICE (federated query) is disabled on this endpoint")
+    def _answer(self, sparql: str, wanted) -> _Answer:
+        """Run one query within the server's limits, in a worker process."""
+        try:
+            check_query(sparql)  # refused here, a query never reaches a worker
+        except QueryError as exc:
+            raise _refusal(exc) from None
         if not self.server.slots.acquire(timeout=1.0):
             raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, "busy: too many queries running; retry later")
-        box: dict = {}
-        cancel = threading.Event()
-
-        def work() -> None:
-            try:
-                box["result"] = self.server.store.query(sparql, max_rows=self.server.max_rows, cancel=cancel)
-            except BaseException as exc:  # handed to the request thread
-                box["error"] = exc.with_traceback(None)
-            finally:
-                self.server.slots.release()  # only when the query has really ended
-
-        worker = threading.Thread(target=work, name="kg-serve-query", daemon=True)
-        worker.start()
-        worker.join(self.server.query_timeout)
-        if worker.is_alive():
-            cancel.set()
-            raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE,
-                           f"query timed out after {self.server.query_timeout:g} s")
-        if "error" in box:
-            exc = box["error"]
-            if isinstance(exc, QueryTimeoutError):
-                raise _Refused(HTTPStatus.SERVICE_UNAVAILABLE, str(exc))
-            if isinstance(exc, QuerySyntaxError):
-                raise _Refused(HTTPStatus.BAD_REQUEST, str(exc))
-            if isinstance(exc, QueryError):
-                raise _Refused(HTTPStatus.BAD_REQUEST, str(exc))
-            raise _Refused(HTTPStatus.INTERNAL_SERVER_ERROR, f"query failed: {exc}")
-        return box["result"]
+        try:
+            return self.server.pool.query(sparql, max_rows=self.server.max_rows,
+                                          timeout=self.server.query_timeout, wanted=wanted)
+        except Exception as exc:
+            log.info("query refused or failed: %s", str(exc).splitlines()[0][:200])
+            raise _refusal(exc) from None
+        finally:
+            self.server.slots.release()  # the worker has answered or been killed
 
     def _sparql(self, params: dict[str, list[str]]) -> None:
         queries = params.get("query", [])
@@ -291,103 +369,42 @@ class _Handler(BaseHTTPRequestHandler):
             raise _Refused(HTTPStatus.BAD_REQUEST,
                            "default-graph-uri and named-graph-uri are not supported: "
                            "the default graph is the union of all graphs")
-        result = self._answer(queries[0])
         wanted = (params.get("format") or [""])[0].lower()
-        extra = {"X-KG-Truncated": "true"} if result.truncated else {}
+        accept = self.headers.get("Accept")
+        results = (_FORMAT_TYPES[wanted], wanted) if wanted in _FORMAT_TYPES else _negotiate(accept, RESULT_TYPES)
+        graph_fmt = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "xml": "xml",
+                     "json": "json-ld", "json-ld": "json-ld"}.get(wanted)
+        graph = (_GRAPH_FORMAT_TYPES[graph_fmt], graph_fmt) if graph_fmt else _negotiate(accept, GRAPH_TYPES)
+        answer = self._answer(queries[0], (results and results[1], graph and graph[1]))
+        if answer.text is None:
+            raise _Refused(HTTPStatus.NOT_ACCEPTABLE, "acceptable types: " + ", ".join(
+                GRAPH_TYPES if answer.type in _GRAPH_RESULTS else RESULT_TYPES))
+        extra = {"X-KG-Truncated": "true"} if answer.truncated else {}
         extra["Vary"] = "Accept"
-        if result.type in {"CONSTRUCT", "DESCRIBE"}:
-            fmt = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "xml": "xml",
-                   "json": "json-ld", "json-ld": "json-ld"}.get(wanted)
-            chosen = (_GRAPH_FORMAT_TYPES[fmt], fmt) if fmt else _negotiate(self.headers.get("Accept"), GRAPH_TYPES)
-        else:
-            chosen = (_FORMAT_TYPES[wanted], wanted) if wanted in _FORMAT_TYPES else \
-                _negotiate(self.headers.get("Accept"), RESULT_TYPES)
-        if chosen is None:
-            raise _Refused(HTTPStatus.NOT_ACCEPTABLE,
-                           "acceptable types: " + ", ".join(GRAPH_TYPES if result.type in {"CONSTRUCT", "DESCRIBE"}
-                                                            else RESULT_TYPES))
-        media, fmt = chosen
-        self._send(HTTPStatus.OK, result.serialize(fmt), media, extra)
+        media = (graph if answer.type in _GRAPH_RESULTS else results)[0]
+        self._send(HTTPStatus.OK, answer.text, media, extra)
 
     # -- the page -----------------------------------------------------------------------
     def _page(self, params: dict[str, list[str]]) -> None:
-        shipped = shipped_queries()
         name = (params.get("name") or [""])[0]
-        sparql = (params.get("query") or [""])[0]
-        if not sparql and name in shipped:
-            sparql = shipped[name].text
+        sparql = (params.get("query") or [""])[0] or shipped_query_text(name)
         answer, status = "", HTTPStatus.OK
         if sparql.strip() and "query" in params:
             try:
-                answer = _html_result(self._answer(sparql))
+                answer = self._answer(sparql, "html").text
             except _Refused as exc:
                 status = exc.status
                 answer = f'<pre class="error">{html.escape(str(exc))}</pre>'
-        links = " ".join(
-            f'<a href="/?name={urllib.parse.quote(n)}" title="{html.escape(q.description)}">{html.escape(n)}</a>'
-            for n, q in shipped.items()
-        )
-        body = _PAGE.format(
-            triples=len(self.server.store), links=links, query=html.escape(sparql or _DEFAULT_QUERY),
-            answer=answer, max_rows=self.server.max_rows, timeout=f"{self.server.query_timeout:g}",
-        )
-        self._send(status, body, "text/html", {
-            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-            "X-Frame-Options": "DENY",
-        })
+        body = page(triples=self.server.triples, sparql=sparql, answer=answer, max_rows=self.server.max_rows,
+                    timeout=self.server.query_timeout)
+        self._send(status, body, "text/html", PAGE_HEADERS)
 
 
-_NOT_CODE = re.compile(
-    r'''"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\''''
-    r'''|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>|#[^\n]*'''
-)
-_SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])", re.IGNORECASE)
+_DIGITS = re.compile(r"[0-9]+")
 
 
-def _uses_service(sparql: str) -> bool:
-    """True if the query has a SERVICE clause (outside strings, IRIs and comments).
-
-    >>> _uses_service('SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }')
-    True
-    >>> _uses_service('SELECT ?service WHERE { ?service rdfs:label "SERVICE" } # service')
-    False
-    """
-    return bool(_SERVICE.search(_NOT_CODE.sub(" ", sparql)))
-
-
-def _html_result(result: QueryResult) -> str:
-    if result.type == "ASK":
-        return f"<p>{'true' if result.boolean else 'false'}</p>"
-    if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        return f"<pre>{html.escape(result.serialize('turtle'))}</pre>"
-    head = "".join(f"<th>{html.escape(v)}</th>" for v in result.vars)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(_cell(t))}</td>" for t in row) + "</tr>" for row in result.rows
-    )
-    note = f"<p>{len(result.rows)} row(s)" + (" — truncated at the row cap" if result.truncated else "") + "</p>"
-    return f"{note}<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-
-
-_DEFAULT_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 20"
-_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kg SPARQL</title>
-<style>
-body {{ font: 14px system-ui, sans-serif; margin: 1.5em; }}
-textarea {{ width: 100%; height: 16em; font: 13px monospace; }}
-table {{ border-collapse: collapse; margin-top: 1em; }}
-th, td {{ border: 1px solid #ccc; padding: 2px 6px; text-align: left; vertical-align: top; }}
-th {{ background: #f3f3f3; }} .error {{ color: #a00; white-space: pre-wrap; }}
-nav a {{ margin-right: .6em; }}
-</style></head>
-<body>
-<h1>kg SPARQL</h1>
-<p>{triples} triples. kg's prefixes (kgo:, kgr:, rdfs:, skos:, prov:, dcterms:…) need no declaration.
-Read-only; answers are capped at {max_rows} rows and {timeout} s. Endpoint for programs: <code>/sparql</code>.</p>
-<nav>Shipped queries: {links}</nav>
-<form method="get" action="/">
-<p><textarea name="query" spellcheck="false">{query}</textarea></p>
-<p><button type="submit">Run</button></p>
-</form>
-{answer}
-</body></html>
-"""
+def _parse_qs(text: str) -> dict[str, list[str]]:
+    try:
+        return urllib.parse.parse_qs(text, keep_blank_values=True, max_num_fields=100)
+    except ValueError:
+        raise _Refused(HTTPStatus.BAD_REQUEST, "too many parameters (at most 100)") from None

@@ -67,6 +67,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.util import guess_format
 
 from .errors import GraphFileError, QueryError
+from .guard import _run_deep, check_query
 from .query import PREFIXES, QuerySyntaxError, QueryTimeoutError, _term
 from .vocab import KGR  # noqa: F401  (used by the doctest)
 
@@ -383,7 +384,7 @@ class Store:
     # -- querying -----------------------------------------------------------------------
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *,
               timeout: float | None = None, max_rows: int | None = None,
-              cancel: threading.Event | None = None) -> QueryResult:
+              cancel: threading.Event | None = None, allow_service: bool = False) -> QueryResult:
         """Run a SPARQL 1.1 query with variables bound to values.
 
         Parameters
@@ -400,18 +401,28 @@ class Store:
             Seconds to wait for the answer before :class:`QueryTimeoutError`.
             A query that streams its rows stops at the next row; one that
             must finish a sort or aggregate first runs on in the background
-            until it does, then stops.
+            until it does, then stops (:class:`kg.pool.QueryPool` kills it
+            instead, at its deadline).
         max_rows : int, optional
             Keep at most this many rows (``truncated`` tells if more existed).
         cancel : threading.Event, optional
             Set it from another thread to stop the query at its next row.
+        allow_service : bool
+            Let the query fetch other addresses: ``SERVICE``, and ``FROM``
+            with the rdflib engine (:func:`kg.guard.check_query`).
+
+        The query is checked by :func:`kg.guard.check_query` first, and runs
+        in a thread whose stack takes any query the check lets through.
 
         Raises
         ------
         QuerySyntaxError
             With the line and column where the query stops parsing.
-        QueryTimeoutError
-            When ``timeout`` passed first.
+        QueryRefusedError
+            ``SERVICE`` (or ``FROM`` with rdflib) without ``allow_service``.
+        QueryLimitError
+            A query too long or nested too deep; :class:`QueryTimeoutError`
+            when ``timeout`` passed first.
 
         Examples
         --------
@@ -425,30 +436,19 @@ class Store:
         for name in terms:
             if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
                 raise QueryError(f"not a SPARQL variable name: {name!r}")
-        if timeout is None:
-            return self._run(sparql, terms, max_rows, cancel)
-        if timeout <= 0:
+        if timeout is not None and timeout <= 0:
             raise QueryError("the timeout must be a positive number of seconds")
+        check_query(sparql, allow_service=allow_service, engine=self.engine)
         cancel = cancel or threading.Event()
-        box: dict[str, Any] = {}
-
-        def work() -> None:
-            try:
-                box["result"] = self._run(sparql, terms, max_rows, cancel)
-            except BaseException as exc:  # handed to the caller's thread
-                box["error"] = exc.with_traceback(None)
-
-        worker = threading.Thread(target=work, name="kg-query", daemon=True)
-        worker.start()
-        worker.join(timeout)
-        if worker.is_alive():
+        box = _run_deep(lambda: self._run(sparql, terms, max_rows, cancel, allow_service), timeout)
+        if not box:
             cancel.set()
             raise QueryTimeoutError(f"query timed out after {timeout:g} s")
         if "error" in box:
             raise box["error"]
         return box["result"]
 
-    def _run(self, sparql, terms, max_rows, cancel) -> QueryResult:
+    def _run(self, sparql, terms, max_rows, cancel, allow_service) -> QueryResult:
         if self._ox is None:
             return _rdflib_query(self._ds, sparql, terms, max_rows, cancel, "rdflib")
         union = next(iter(self._ox.named_graphs()), None) is not None
@@ -462,7 +462,8 @@ class Store:
         except RuntimeError as exc:
             if terms and "projection" in str(exc):
                 # pyoxigraph binds projected variables only: let rdflib's engine
-                # evaluate over the same Oxigraph data.
+                # evaluate over the same Oxigraph data, once rdflib's reading passes.
+                check_query(sparql, allow_service=allow_service, engine="rdflib")
                 log.info("a bound variable is not in the SELECT clause; evaluating with rdflib "
                          "(slower: add it to the SELECT clause for speed)")
                 return _rdflib_query(self.graph, sparql, terms, max_rows, cancel, "oxigraph+rdflib")

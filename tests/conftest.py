@@ -42,3 +42,49 @@ def edges_of(nlp):
                 | {(name.get(c.triple[0], c.triple[0]), c.triple[1], "<event>") for c in graph.claims()})
 
     return run
+
+
+class _Listener:
+    """A real HTTP server on loopback that records every request made to it and
+    answers like a SPARQL endpoint with one secret row: the target of a SERVICE
+    (or rdflib FROM) a query should never reach."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        self.requests: list[str] = []
+        body = (b'{"head":{"vars":["x"]},"results":{"bindings":'
+                b'[{"x":{"type":"literal","value":"SECRET"}}]}}')
+        requests = self.requests
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                requests.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "application/sparql-results+json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_POST = do_GET
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def listener():
+    """A loopback HTTP listener; ``listener.requests`` lists the paths it was asked for."""
+    server = _Listener()
+    yield server
+    server.close()

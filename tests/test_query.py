@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -347,6 +350,35 @@ def test_cli_query_errors(files, capsys):
     assert "timed out" in capsys.readouterr().err
     assert main(["query", "who-accused-whom"]) == 2
     assert "graph files or --store" in capsys.readouterr().err
+
+
+def test_cli_query_refuses_service_unless_allowed(files, capsys, listener):
+    query = f"SELECT ?x WHERE {{ #\rSERVICE <{listener.url}/cli> {{ ?s ?p ?x }} }}"
+    assert main(["query", str(files / "graph.ttl"), query]) == 2
+    assert "SERVICE (a federated query) is refused" in capsys.readouterr().err
+    assert listener.requests == []
+    assert main(["query", str(files / "graph.ttl"), query, "--allow-service"]) == 0
+    assert "SECRET" in capsys.readouterr().out and listener.requests == ["/cli"]
+
+
+def test_cli_query_rdflib_engine_refuses_from(files, capsys, listener):
+    query = f"SELECT * FROM <{listener.url}/graph> WHERE {{ ?s ?p ?o }}"
+    assert main(["query", str(files / "graph.ttl"), query, "--engine", "rdflib"]) == 2
+    assert "FROM is refused with the rdflib engine" in capsys.readouterr().err
+    assert listener.requests == []
+    assert main(["query", str(files / "graph.ttl"), query]) == 0  # oxigraph: FROM names a graph of the store
+
+
+def test_cli_query_deep_nesting_is_an_error_not_a_crash(files):
+    deep = "SELECT * WHERE { FILTER(" + "(" * 10_000 + "1" + ")" * 10_000 + ") }"
+    kg_cmd = shutil.which("kg", path=str(Path(sys.executable).parent))
+    proc = subprocess.run([kg_cmd, "query", str(files / "graph.ttl"), deep], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 2 and "nests brackets 10002 deep" in proc.stderr
+    chain = "SELECT * WHERE { FILTER(" + "!" * 20_000 + "true) }"  # no bracket, yet the parser recurses
+    proc = subprocess.run([kg_cmd, "query", str(files / "graph.ttl"), chain, "--format", "csv"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_cli_build_and_query_store(tmp_path, capsys):

@@ -189,3 +189,11 @@ def test_serve_cli_subprocess(graph, tmp_path):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_serve_public_names():
+    import kg.serve
+    import kg.serve_page
+
+    assert kg.serve.__all__ == ["make_server"]
+    assert kg.serve_page.__all__ == ["PAGE_HEADERS", "html_result", "page", "shipped_query_text"]
