@@ -250,9 +250,10 @@ def _word_lists() -> dict[str, frozenset[str]]:
 
 
 def _agents() -> dict[str, str]:
-    """Generic agent nouns and their plurals -> kg class, from ``petrarch/agents.tsv``."""
+    """Generic agent nouns and their plurals -> kg class: kg's own rows (``lexicon/agents.tsv``,
+    nouns of news reporting the dictionary lacks) first, then ``petrarch/agents.tsv``."""
     out: dict[str, str] = {}
-    for noun, plural, _code, cls, _origin in _rows("agents.tsv", "petrarch", optional=True):
+    for noun, plural, _code, cls, _origin in (*_rows("agents.tsv"), *_rows("agents.tsv", "petrarch", optional=True)):
         out.setdefault(noun, cls)
         out.setdefault(plural, cls)
     return out

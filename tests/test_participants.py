@@ -21,6 +21,11 @@ def _generic(rd):
     ("A suicide bomber struck a market.", {"suicide bomber": "Person"}),
     ("Prosecutors charged a Turkish journalist.", {"prosecutors": "GovernmentBody", "Turkish journalist": "Person"}),
     ("The rebels killed dozens of villagers.", {"rebels": "ArmedGroup", "villagers": "Collective"}),
+    # kg's own agent nouns (lexicon/agents.tsv), which the Phoenix dictionary lacks
+    ("The attackers detonated a car bomb near the border.", {"attackers": "ArmedGroup"}),
+    ("Snipers shot two officers.", {"snipers": "MilitaryForce", "officers": "MilitaryForce"}),
+    ("A jury convicted the suspect.", {"jury": "GovernmentBody", "suspect": "Collective"}),  # a jury is many
+    ("A militia attacked a suspect.", {"militia": "ArmedGroup", "suspect": "Person"}),
 ])
 def test_participants_unnamed_people_become_actors(text, expected):
     assert _generic(parse(text)) == expected

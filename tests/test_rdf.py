@@ -108,11 +108,13 @@ def test_rdf_hostile_text_is_escaped(tmp_path):
 # -- allegations --------------------------------------------------------------------------
 ALLEGATION = "Israeli officials accused Hezbollah of attacking Israel."
 REPORTED = "The Pentagon said Iran-backed militias attacked U.S. forces."
+UNNAMED_ACCUSER = "Hezbollah has been accused of firing rockets at Israeli towns."
 
 
 @pytest.fixture(scope="module")
 def alleged_turtle():
-    graph = kg.build([kg.Document("alleged", ALLEGATION), kg.Document("reported", REPORTED)])
+    graph = kg.build([kg.Document("alleged", ALLEGATION), kg.Document("reported", REPORTED),
+                      kg.Document("unnamed", UNNAMED_ACCUSER)])
     return Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
 
 
@@ -128,6 +130,14 @@ def test_rdf_allegation_is_a_statement_and_no_direct_triple(alleged_turtle):
     assert _ask(g, """ASK { ?st rdf:subject kgr:hezbollah ; rdf:predicate kgo:targeted ; rdf:object kgr:israel ;
                             kgo:alleged true ; kgo:assertedBy kgr:israeli-government }""")
     assert _ask(g, "ASK { kgr:israeli-government kgo:accused kgr:hezbollah }")  # the accusation is a fact
+
+
+def test_rdf_allegation_with_an_unnamed_accuser_has_no_asserter(alleged_turtle):
+    g = alleged_turtle  # "has been accused of firing rockets at Israeli towns": by no one named
+    assert _ask(g, """ASK { ?st rdf:subject kgr:hezbollah ; rdf:predicate kgo:targeted ; kgo:alleged true ;
+                            <http://www.w3.org/ns/prov#wasDerivedFrom> ?d FILTER NOT EXISTS { ?st kgo:assertedBy ?who }
+                            FILTER(CONTAINS(STR(?d), "unnamed")) }""")
+    assert not _ask(g, "ASK { kgr:hezbollah kgo:targeted ?anyone }")
 
 
 def test_rdf_reported_speech_keeps_its_direct_triple(alleged_turtle):
@@ -155,13 +165,17 @@ def test_rdf_alleged_and_reported_statements_of_one_triple_are_apart():
 
 
 def test_rdf_round_trip_keeps_allegations(tmp_path):
-    graph = kg.build([kg.Document("alleged", ALLEGATION), kg.Document("reported", REPORTED)])
+    graph = kg.build([kg.Document("alleged", ALLEGATION), kg.Document("reported", REPORTED),
+                      kg.Document("unnamed", UNNAMED_ACCUSER)])
     path = tmp_path / "a.ttl"
     graph.serialize(path)
     back = kg.load(path)
-    flags = {r.triple: (r.alleged, r.asserted_by) for r in back.relations}
-    assert flags[("hezbollah", "targeted", "israel")] == (True, "israeli-government")
-    assert flags[("iran-backed-militias", "targeted", "us-forces")] == (False, "united-states-department-of-defense")
+    flags: dict = {}
+    for r in back.relations:
+        flags.setdefault(r.triple, set()).add((r.alleged, r.asserted_by))
+    # alleged twice: by Israeli officials, and by no one named
+    assert flags[("hezbollah", "targeted", "israel")] == {(True, "israeli-government"), (True, None)}
+    assert flags[("iran-backed-militias", "targeted", "us-forces")] == {(False, "united-states-department-of-defense")}
     edge = back.to_networkx().edges["hezbollah", "israel", "targeted"]
     assert edge["alleged"] and edge["evidence"][0]["alleged"]
     again = back.to_rdf()  # written out again: still no direct triple

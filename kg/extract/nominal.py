@@ -112,8 +112,6 @@ def _read_noun(rd: ResolvedDoc, sent: Span, noun: Token, lex: Lexicon) -> Iterat
     mode, pred = _assignment(rd, noun, trig, mode, pred, agents, lex)
     objects, agents, pred = _objects(rd, noun, trig, light, agents, pred, lex)
     speaker = accuser(rd, noun) if mode == "alleged" else speaker_of(rd, light or noun, lex)
-    if mode == "alleged" and speaker is None:
-        return  # an allegation no one is said to make
     mutual = mutual_relations(rd, sent, noun, trig, pred, light, agents, objects, lex)
     yield from (_alleged(r, speaker) for r in mutual) if mode == "alleged" else mutual
     if light is not None and agents:  # "France, as part of the EU, imposed sanctions": the EU's too
@@ -215,9 +213,9 @@ def _agent_relations(rd: ResolvedDoc, sent: Span, act: _Act, agents: list[Actor]
                 yield from _backing(rd, sent, act, rel, obj, lex)
 
 
-def _alleged(rel: Relation, accuser_key: str) -> Relation:
+def _alleged(rel: Relation, accuser_key: str | None) -> Relation:
     """What agents of an act one is accused of did with each other ("accused Russia and
-    Ukraine of fighting"): the accuser's word, not a reported act."""
+    Ukraine of fighting"): the accuser's word (``None``: unnamed), not a reported act."""
     return replace(rel, alleged=True, confidence=round(rel.confidence * _ALLEGED, 3), rule=f"{rel.rule}:alleged",
                    asserted_by=accuser_key if accuser_key != rel.subject else None)
 

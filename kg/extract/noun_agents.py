@@ -27,6 +27,7 @@ from ..resolve import ResolvedDoc
 from .actors import Actor, actors, modifier_actors
 from .clauses import accused_of, subject_of
 from .modality import is_negated
+from .noun_objects import counted_by
 from .sides import partners_of, supported_party
 from .syntax import MODIFIER_DEPS, OBJECT_DEPS, prep_objects, verb_lemma
 
@@ -93,8 +94,9 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
 
 def _light_verb_subject(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     """"X launched strikes", and who did it with them: "X, together with Y, launched strikes"."""
-    head = noun.head
-    if not (noun.dep_ in OBJECT_DEPS and verb_lemma(head, lex.light_verbs) in lex.light_verbs):
+    slot = counted_by(noun, lex)
+    head = slot.head
+    if not (slot.dep_ in OBJECT_DEPS and verb_lemma(head, lex.light_verbs) in lex.light_verbs):
         return None
     subj, passive = subject_of(head)
     if passive:

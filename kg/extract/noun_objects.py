@@ -30,7 +30,7 @@ from .clauses import subject_of
 from .sides import singled_out_against
 from .syntax import OBJECT_DEPS, prep_objects
 
-__all__ = ["military", "noun_objects", "strike_targets", "under_fire"]
+__all__ = ["counted_by", "military", "noun_objects", "strike_targets", "under_fire"]
 
 #: The type of a fallback: ``(rd, noun, trigger, lex)`` -> the objects it finds.
 Fallback = Callable[[ResolvedDoc, Token, NounTrigger, Lexicon], list[Actor]]
@@ -72,10 +72,33 @@ def noun_objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
     return out
 
 
+def counted_by(noun: Token, lex: Lexicon) -> Token:
+    """The noun that counts an act, standing in its place ("carried out hundreds of strikes",
+    "launched a wave of attacks", "a series of raids"), or the act itself.
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = parse("Israel launched a wave of strikes on Hamas.").doc
+    >>> counted_by(doc[5], load_lexicon()).text
+    'wave'
+    """
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
+        count = head.head
+        words = lex.word_set("quantifier") | lex.word_set("salvo") | lex.word_set("series")
+        if count.pos_ == "NOUN" and count.lemma_.lower() in words | {w.rstrip("s") for w in words}:
+            return count
+    return noun
+
+
 def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> list[Actor]:
     """The actors of the row's prepositions, wherever they hang."""
     out = []
     heads = [noun]
+    count = counted_by(noun, lex)
+    if count is not noun:  # "a wave of strikes on X": the preposition may hang on the count
+        heads.append(count)
+        noun = count
     if noun.dep_ in OBJECT_DEPS:  # "imposed sanctions on X": the preposition may hang on the verb
         heads.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"

@@ -225,9 +225,8 @@ def read_clause(rd: ResolvedDoc, verb: Token, triggers: tuple[VerbTrigger, ...],
     if not passive:  # "X, as part of the coalition, struck Y": the coalition's act too
         known = {s[0] for s in own}
         subjects = own + [p for p in acting_as_part_of(rd, verb) if p[0] not in known]
+    # an allegation whose accuser is unnamed ("X has been accused of attacking Y") is still one
     speaker = accuser(rd, verb) if mode == "alleged" else speaker_of(rd, verb, lex)
-    if mode == "alleged" and speaker is None:
-        return None
     return VerbClause(verb, triggers, mode, negated, passive, own, subjects, bool(partners), speaker)
 
 

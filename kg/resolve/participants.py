@@ -168,6 +168,7 @@ def generic_participants(st: Resolution) -> None:
             own = lex.actor_nouns.get(tok.lower_) or lex.actor_nouns.get(lemma)
             span, label = label_of(tok, lex)
             one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
-            entity_type = "Person" if one and tok.tag_ == "NN" else cls  # "a suicide bomber"
+            group = lemma in lex.word_set("group_noun")  # "a jury", "a militia": many
+            entity_type = "Person" if one and tok.tag_ == "NN" and not group else cls  # "a suicide bomber"
             key = f"{slugify(label)}-{scope}-{sent_no}"
             last[lemma] = st.add(Entity(key, label, entity_type), span)
