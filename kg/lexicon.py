@@ -102,6 +102,12 @@ class ActorNoun:
     refers_to: frozenset[str]
 
 
+#: Relations of force a gerund of one of kg's verbs names (with its event class), and the least
+#: confidence of the verb's row: "the shooting of X", not "the hitting of X".
+_GERUND_ACTS: dict[str, str | None] = {"targeted": "Attack", "coerced": None}
+_GERUND_MIN = 0.8
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """All trigger lexicons, keyed for lookup by lemma."""
@@ -177,6 +183,29 @@ class Lexicon:
             return self.words[concept]
         except KeyError:
             raise KeyError(f"no word list {concept!r} in ontology/lexicon/words/") from None
+
+    def gerund(self, word: str) -> NounTrigger | None:
+        """The act a gerund noun names when its verb is one of kg's own verbs of force with a
+        direct object ("the shooting of X", "the kidnapping of X", "the storming of X"): the
+        verb's relation, its patient after "of". Nouns of ``nouns.tsv`` come first.
+
+        >>> load_lexicon().gerund("kidnappings")
+        NounTrigger(lemma='kidnapping', predicate='coerced', preps=('of',), event=None, confidence=0.68)
+        >>> load_lexicon().gerund("firing") is None  # "the firing of X" is no attack
+        True
+        """
+        word = word.lower()
+        word = word[:-1] if word.endswith("ings") else word
+        if not word.endswith("ing") or len(word) < 6:
+            return None
+        stem = word[:-3]
+        for verb in (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else ""):
+            for row in self.verbs.get(verb, ()):
+                if (row.origin == "verbs.tsv" and row.object == "dobj" and row.confidence >= _GERUND_MIN
+                        and row.predicate in _GERUND_ACTS):
+                    return NounTrigger(word, row.predicate, ("of",), _GERUND_ACTS[row.predicate],
+                                       round(row.confidence * 0.85, 2))
+        return None
 
     @property
     def predicates(self) -> frozenset[str]:

@@ -1015,3 +1015,27 @@ def test_extract_a_protest_that_took_place_is_its_holders():
 def test_extract_a_count_of_acts_is_the_act(text, edge):
     """"a wave of", "dozens of", "a series of" stand between a light verb and its act."""
     assert edge in {r.triple for r in kg.build([text]).relations}
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a gerund of one of kg's verbs of force names its act; "by Y" may hang on the "of" object
+    ("The shooting of two journalists by soldiers angered the town.", ("soldiers", "targeted", "journalists")),
+    ("The storming of a police station by gunmen was condemned.", ("gunmen", "targeted", "police station")),
+    ("Kidnappings of farmers by bandits have surged in Zamfara.", ("bandits", "coerced", "farmers")),
+    ("The murder of Jamal Khashoggi by Saudi agents shocked the world.", ("Saudi intelligence", "targeted", "Khashoggi")),
+])
+def test_extract_nominal_acts_of_x_by_y(text, edge):
+    graph = kg.build([text])
+    labels = {(graph.entities[r.subject].label, r.predicate, graph.entities[r.object].label) for r in graph.relations}
+    assert edge in labels, labels
+
+
+def test_extract_a_gerund_of_no_force_is_no_act():
+    """"the firing of the coach" dismisses; "the hitting of targets" is no row of kg's own."""
+    rels = kg.build(["The firing of the army chief by President Ruto surprised Kenya."]).relations
+    assert not [r for r in rels if r.predicate in {"targeted", "coerced"}]
+
+
+def test_extract_a_conversation_with_x_is_consultation():
+    rels = kg.build(["Erdogan had a phone conversation with Putin on Tuesday."]).relations
+    assert ("recep-tayyip-erdogan", "consulted", "vladimir-putin") in {r.triple for r in rels}

@@ -38,6 +38,8 @@ def test_participants_unnamed_people_become_actors(text, expected):
     "The group said it would respond.",              # refers back, or to no one
     "Serbia put its army on alert.",                 # the state's own army
     "Israeli forces withdrew from several border villages.",  # villages are places, not people
+    "Jordan and Egypt agreed to share intelligence.",  # what is shared, not a service
+    "Hezbollah blamed the blast on Israeli agents.",   # a state's agents: the state's, through the noun
 ])
 def test_participants_leave_what_others_resolve(text):
     assert _generic(parse(text)) == {}

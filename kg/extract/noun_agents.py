@@ -84,11 +84,12 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
     for mod, factor in modifier_actors(rd, noun):
         if factor < 1.0:  # one compound down: "the Turkish drone strike"
             found += [(k, t, f * factor) for k, t, f in actors(rd, mod)]
-    for child in noun.children:  # "a demonstration by Hamas supporters", "the attack by X"
-        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found += actors(rd, pobj)
+    # "a demonstration by Hamas supporters", "the attack by X"; "the arrest of X by Y", where
+    # the parser hangs "by Y" on X
+    for holder in (noun, *prep_objects(noun, frozenset({"of"}))):
+        for child in holder.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+                found += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors(rd, pobj)]
     return found
 
 

@@ -40,7 +40,7 @@ from ..model import Entity
 from ..names import slugify
 from .state import Resolution, ResolvedDoc
 
-__all__ = ["PARTICIPANT_DEPS", "generic_participants", "is_participant", "label_of", "participant_class",
+__all__ = ["PARTICIPANT_DEPS", "act_of_force", "generic_participants", "is_participant", "label_of", "participant_class",
            "scope_of"]
 
 #: Where a noun takes part in a clause.
@@ -82,9 +82,32 @@ def _takes_part(tok: Token, lex: Lexicon) -> bool:
     if dep == "pobj" and head.lower_ == "of" and ({counted.lower_, counted.lemma_.lower()} & lex.word_set("quantifier")
                                                   or counted.like_num):
         return _takes_part(counted, lex)
+    if dep == "pobj" and head.lower_ == "of" and _act_of(head.head, lex):
+        return True  # "the killing of civilians", "kidnappings of children"
     if dep == "pobj":
         return head.lower_ in _PARTY_PREPS or head.dep_ == "agent"
     return dep in PARTICIPANT_DEPS
+
+
+def _act_of(tok: Token, lex: Lexicon) -> str | None:
+    """The relation a noun's act states ("arrest", "killing", "shootings"), if any."""
+    if tok.pos_ != "NOUN":
+        return None
+    trig = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_) or lex.gerund(tok.lower_)
+    return trig.predicate if trig is not None else None
+
+
+def act_of_force(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun names an act of force, whose "of" object it hits ("the shelling of a
+    hospital", "the seizure of a tanker").
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = parse("The shelling of a hospital and the condemnation of the raid.").doc
+    >>> act_of_force(doc[1], load_lexicon()), act_of_force(doc[7], load_lexicon())
+    (True, False)
+    """
+    return _act_of(tok, lex) in {"targeted", "coerced", "inConflictWith"}
 
 
 def _said_whose(rd: ResolvedDoc, tok: Token) -> bool:

@@ -35,9 +35,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon import Lexicon
 from ..model import Entity
 from ..names import slugify
-from .participants import label_of, scope_of
+from .participants import act_of_force, label_of, scope_of
 from .state import Resolution
 
 __all__ = ["unnamed_sites"]
@@ -48,10 +49,13 @@ _OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass"})
 _HIT_PREPS = frozenset({"on", "at", "against", "into", "toward", "towards", "upon"})
 
 
-def _is_hit(tok: Token, exploding: frozenset[str]) -> bool:
+def _is_hit(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun stands where an act's object stands, or where a bomb went off."""
+    exploding = lex.word_set("exploding")
     while tok.dep_ == "conj" and tok.head.i != tok.i:  # "a school and a hospital"
         tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "the shelling of a hospital"
+        return act_of_force(tok.head.head, lex)
     if tok.dep_ == "pobj":
         verb = tok.head.head
         if verb.lemma_.lower() in exploding or any(  # "a bomb exploded in a market"
@@ -95,7 +99,7 @@ def unnamed_sites(st: Resolution) -> None:
                 rd.token_actor[tok.i] = last[lemma]
                 rd.coreferent.add(tok.i)
                 continue
-            if not _is_hit(tok, st.lex.word_set("exploding")) or _owned_or_named(st, tok):
+            if not _is_hit(tok, st.lex) or _owned_or_named(st, tok):
                 continue
             span, label = label_of(tok, st.lex)
             last[lemma] = st.add(Entity(f"{slugify(label)}-{scope}-{sent_no}", label, kind), span)
