@@ -1039,3 +1039,9 @@ def test_extract_a_gerund_of_no_force_is_no_act():
 def test_extract_a_conversation_with_x_is_consultation():
     rels = kg.build(["Erdogan had a phone conversation with Putin on Tuesday."]).relations
     assert ("recep-tayyip-erdogan", "consulted", "vladimir-putin") in {r.triple for r in rels}
+
+
+def test_extract_a_denial_answers_blame_put_on_the_deniers_own_body():
+    """"blamed it on Israeli agents": Israel's own agents, so Israel's denial answers Hezbollah."""
+    rels = kg.build(["Israel denied responsibility for the explosion, which Hezbollah blamed on Israeli agents."]).relations
+    assert ("israel", "denied", "hezbollah") in {r.triple for r in rels}

@@ -222,8 +222,9 @@ def _denied(rd: ResolvedDoc, verb: Token, obj: Token, subjects: list[Actor], acc
     if direct:
         return direct
     accusers = {}
-    for r in accusations:
-        if r.object in {s[0] for s in subjects}:
+    deniers = {s[0] for s in subjects}
+    for r in accusations:  # accused, or a state's own body accused ("blamed it on Israeli agents")
+        if r.object in deniers or any(q.kind == "state" and q.other in deniers for q in rd.qualifiers_of(r.object)):
             accusers[r.subject] = r
     return [(k, verb, 0.9) for k in accusers]
 
