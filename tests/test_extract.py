@@ -1045,3 +1045,20 @@ def test_extract_a_denial_answers_blame_put_on_the_deniers_own_body():
     """"blamed it on Israeli agents": Israel's own agents, so Israel's denial answers Hezbollah."""
     rels = kg.build(["Israel denied responsibility for the explosion, which Hezbollah blamed on Israeli agents."]).relations
     assert ("israel", "denied", "hezbollah") in {r.triple for r in rels}
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a pattern noun that names no act is the other party's thing
+    ("The European Union froze Belarus's assets.", ("european-union", "sanctioned", "belarus")),
+    ("Canada froze the assets of Hezbollah.", ("canada", "sanctioned", "hezbollah")),
+    ("Washington reimposed sanctions on Iran.", ("united-states", "sanctioned", "iran")),
+    ("The Security Council slapped an arms embargo on Libya.", ("united-nations-security-council", "sanctioned", "libya")),
+])
+def test_extract_sanctions_on_whose_thing_and_reimposed(text, edge):
+    assert edge in {r.triple for r in kg.build([text]).relations}
+
+
+def test_extract_a_commitment_is_its_owners():
+    """"reiterated the UK's commitment to X": the UK is the one committed, not a partner."""
+    rels = kg.build(["The minister reiterated the UK's commitment to NATO."]).relations
+    assert not [r for r in rels if r.object == "united-kingdom" and r.predicate == "agreedWith"]

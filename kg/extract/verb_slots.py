@@ -37,6 +37,10 @@ from .syntax import OBJECT_DEPS, prep_objects
 __all__ = ["TARGET_PREPS", "hostile_act", "verb_objects"]
 
 _NO_NOUN = NounTrigger("", None, (), None, 0.0)
+#: Relations whose pattern noun, when it names no act, is the other party's thing: "froze
+#: Venezuela's assets", "expelled Britain's ambassador", "seized the property of X" (not "reiterated
+#: the UK's commitment", whose owner is the one committed).
+_WHOSE_THING = frozenset({"sanctioned", "coerced"})
 #: Relations whose target may sit in the object's preposition ("threatened action against X").
 _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "demanded"})
 #: Prepositions that name the target of an act ("attacks on X", "aid to X").
@@ -113,7 +117,18 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ != "ADP":
             found += actors(rd, child)
+    if not found and trig.predicate in _WHOSE_THING and not (lex.nouns.get(noun) or _NO_NOUN).predicate \
+            and noun not in lex.word_set("weapon"):
+        found = [a for o in objs for a in _whose(rd, o)]  # "froze Venezuela's assets"
     return found
+
+
+def _whose(rd: ResolvedDoc, noun: Token) -> list[Actor]:
+    """Whose a thing is, when it names no act: its possessor or modifying actor ("Venezuela's
+    assets", "Iranian assets") or the object of its "of" ("the assets of the central bank")."""
+    found = [a for c in noun.children if c.dep_ == "poss" for a in actors(rd, c)]
+    found += actors(rd, noun, via_modifiers=True) if not found else []
+    return found or [a for p in prep_objects(noun, frozenset({"of"})) for a in actors(rd, p)]
 
 
 def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
