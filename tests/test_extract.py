@@ -1062,3 +1062,16 @@ def test_extract_a_commitment_is_its_owners():
     """"reiterated the UK's commitment to X": the UK is the one committed, not a partner."""
     rels = kg.build(["The minister reiterated the UK's commitment to NATO."]).relations
     assert not [r for r in rels if r.object == "united-kingdom" and r.predicate == "agreedWith"]
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Iran told Britain to stop interfering.", ("iran", "demanded", "united-kingdom")),
+    ("Kenya instructed Somalia to recall its envoy.", ("kenya", "demanded", "somalia")),
+])
+def test_extract_telling_someone_to_act_is_a_demand(text, edge):
+    assert edge in {r.triple for r in kg.build([text]).relations}
+
+
+def test_extract_telling_reporters_is_no_demand():
+    rels = kg.build(["Putin told reporters that Russia would respond.", "Russia told Ukraine about the plan."]).relations
+    assert not [r for r in rels if r.predicate == "demanded"]

@@ -32,7 +32,7 @@ from .actors import Actor, actors
 from .arguments import parties
 from .clauses import subject_of
 from .modality import CONFLICTUAL, COOPERATIVE
-from .syntax import OBJECT_DEPS, prep_objects
+from .syntax import OBJECT_DEPS, is_infinitive, prep_objects
 
 __all__ = ["TARGET_PREPS", "hostile_act", "verb_objects"]
 
@@ -135,7 +135,10 @@ def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bo
     """The subject of a passive is the object: "a convoy of the WFP was attacked", "Russian
     positions were shelled" (whose they are); "Mosul was held by ISIS" is no "held responsible"."""
     spec = trig.object
-    if "+" in spec and not any(t.lower_ == spec.split(":", 1)[1] for t in verb.subtree):
+    if spec == "dobj+xcomp":  # "the journalists were told to leave"
+        if not any(c.dep_ == "xcomp" and is_infinitive(c) for c in verb.children):
+            return []
+    elif "+" in spec and not any(t.lower_ == spec.split(":", 1)[1] for t in verb.subtree):
         return []
     subj, _ = subject_of(verb)
     return actors(rd, subj) or (actors(rd, subj, via_modifiers=True) if subj is not None else [])
@@ -150,7 +153,10 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
     """The actors of the first direct object that names any, else (for a verb with no object
     of its own) those of its open complement."""
     spec = trig.object
-    if "+" in spec:
+    if spec == "dobj+xcomp":  # "told the journalists to leave": an order, not "told reporters"
+        if not any(c.dep_ == "xcomp" and is_infinitive(c) for c in verb.children):
+            return []
+    elif "+" in spec:
         need = spec.split("+", 1)[1].split(":", 1)[1]
         if not any(t.lower_ == need for t in verb.subtree):
             return []
