@@ -26,6 +26,8 @@ def _generic(rd):
     ("Snipers shot two officers.", {"snipers": "MilitaryForce", "officers": "MilitaryForce"}),
     ("A jury convicted the suspect.", {"jury": "GovernmentBody", "suspect": "Collective"}),  # a jury is many
     ("A militia attacked a suspect.", {"militia": "ArmedGroup", "suspect": "Person"}),
+    # kin are someone else than their possessor
+    ("Police detained Navalny's brother.", {"police": "MilitaryForce", "brother": "Collective"}),
 ])
 def test_participants_unnamed_people_become_actors(text, expected):
     assert _generic(parse(text)) == expected

@@ -175,9 +175,10 @@ def generic_participants(st: Resolution) -> None:
         for tok in sent:
             if tok.pos_ != "NOUN" or tok.i in rd.token_actor or not _takes_part(tok, lex):
                 continue
-            if any(rd.token_actor.get(c.i) and (c.dep_ == "poss" or rd.entities[rd.token_actor[c.i]].type
-                                                not in _NATIONALITY)
-                   for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}):
+            kin = tok.lemma_.lower() in lex.word_set("kin")  # "Navalny's brother" is not Navalny
+            if not kin and any(rd.token_actor.get(c.i) and (c.dep_ == "poss" or rd.entities[rd.token_actor[c.i]].type
+                                                            not in _NATIONALITY)
+                               for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}):
                 continue  # "Taliban gunmen", "its fighters": the resolver's, through the named actor
             cls = participant_class(tok, lex)
             if cls is None or _said_whose(rd, tok):
