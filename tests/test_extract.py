@@ -1075,3 +1075,20 @@ def test_extract_telling_someone_to_act_is_a_demand(text, edge):
 def test_extract_telling_reporters_is_no_demand():
     rels = kg.build(["Putin told reporters that Russia would respond.", "Russia told Ukraine about the plan."]).relations
     assert not [r for r in rels if r.predicate == "demanded"]
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Hassan Nasrallah was the leader of Hezbollah.", ("hassan-nasrallah", "leaderOf", "hezbollah")),
+    ("William Ruto was sworn in as president of Kenya.", ("william-ruto", "leaderOf", "kenya")),
+    ("Emmanuel Macron was elected president of France.", ("emmanuel-macron", "leaderOf", "france")),
+])
+def test_extract_a_title_the_clause_gives(text, edge):
+    graph = kg.build([text])
+    assert edge in {r.triple for r in graph.relations}
+    assert len([e for e in graph.entities.values() if e.type == "Person"]) == 1  # no second, title-only person
+
+
+@pytest.mark.parametrize("text", ["Abbas will be the president of Palestine.", "He is not the leader of Hamas.",
+                                  "Salim Idris is the former leader of the Free Syrian Army."])
+def test_extract_a_title_that_would_be_or_is_not_held(text):
+    assert not [r for r in kg.build([text]).relations if r.predicate == "leaderOf"]

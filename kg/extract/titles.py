@@ -29,11 +29,12 @@ from ..model import Relation
 from ..resolve import ResolvedDoc
 from .actors import Actor, actor_type, actors, mention, mention_head
 from .clauses import agent_of, clause_truth, subject_of
+from .modality import is_negated
 from .part_of import GROUPS, NOT_MEMBERS
 from .places import CONTAINER_TYPES, IN_PREPS
 from .records import relation
 
-__all__ = ["office", "represented", "titles"]
+__all__ = ["office", "represented", "said_to_hold", "titles"]
 
 
 def titles(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) -> Iterator[Relation]:
@@ -61,9 +62,8 @@ def titles(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) ->
     """
     words, orgs = _title_before(rd, head, me, lex)
     # "the leader of Hezbollah", "a senior Hamas commander" as an apposition
-    for app in head.children:
-        if app.dep_ == "appos":
-            yield from _appos_title(rd, sent, app, me, lex)
+    for app in [c for c in head.children if c.dep_ == "appos"] + said_to_hold(head, lex):
+        yield from _appos_title(rd, sent, app, me, lex)
     if lex.word_set("former") & {t.lower_ for t in words}:
         return  # "former Turkish ambassador Mithat Rende" holds the title no longer
     low = [t.lower_ for t in words]
@@ -89,6 +89,29 @@ def titles(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) ->
         rel = relation(rd, sent, me, held, org, 0.9, f"role:title:{held}")
         if rel:
             yield rel
+
+
+def said_to_hold(head: Token, lex: Lexicon) -> list[Token]:
+    """The titles a clause says a person holds, read as an apposition would be: "X is the
+    leader of Y", "X was elected president of Y", "X was sworn in as president of Y",
+    "appointed X as head of Y"; not what would be or is not.
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> doc = parse("William Ruto was sworn in as president of Kenya.").doc
+    >>> [t.text for t in said_to_hold(doc[1], load_lexicon())]
+    ['president']
+    """
+    verb = head.head
+    if verb.i == head.i or is_negated(verb) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return []
+    lemma = verb.lemma_.lower()
+    if head.dep_ == "nsubj" and lemma == "be":
+        return [c for c in verb.children if c.dep_ == "attr"]
+    if lemma not in lex.word_set("appointing") or head.dep_ not in {"nsubjpass", "dobj"}:
+        return []
+    return [c for c in verb.children if c.dep_ in {"oprd", "attr"}] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
 
 
 def _title_before(rd: ResolvedDoc, head: Token, me: Actor, lex: Lexicon) -> tuple[list[Token], list[Actor]]:

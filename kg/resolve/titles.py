@@ -143,7 +143,7 @@ def _no_one_in_particular(st: Resolution, tok: Token) -> bool:
         return True
     if any(c.lower_ in st.lex.word_set("former") for c in tok.lefts):
         return True
-    return (tok.dep_ == "attr" or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
+    return (tok.dep_ in {"attr", "oprd"} or (tok.dep_ == "pobj" and tok.head.lower_ == "as")
             or any(st.rd.token_actor.get(t.i) and st.rd.entities[st.rd.token_actor[t.i]].type == "Person"
                    for c in tok.rights if c.dep_ in {"prep", "appos", "compound", "nmod"}
                    for t in c.subtree))
