@@ -1092,3 +1092,10 @@ def test_extract_a_title_the_clause_gives(text, edge):
                                   "Salim Idris is the former leader of the Free Syrian Army."])
 def test_extract_a_title_that_would_be_or_is_not_held(text):
     assert not [r for r in kg.build([text]).relations if r.predicate == "leaderOf"]
+
+
+def test_extract_leaving_a_place_is_no_visit():
+    """The dictionary's travel synset codes "leave" as a visit; the object of "left" is where
+    one goes from."""
+    rels = kg.build(["John Bolton left the White House in September."]).relations
+    assert not [r for r in rels if r.predicate in {"consulted", "visited"}]
