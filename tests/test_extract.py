@@ -1099,3 +1099,21 @@ def test_extract_leaving_a_place_is_no_visit():
     one goes from."""
     rels = kg.build(["John Bolton left the White House in September."]).relations
     assert not [r for r in rels if r.predicate in {"consulted", "visited"}]
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a gerund after "after", "by", "while" shares the clause's subject, in its own voice
+    ("The journalist died after being shot by police.", ("police", "targeted", "journalist")),
+    ("Israel responded by shelling Hezbollah positions.", ("Israel", "targeted", "Hezbollah")),
+    ("The gunman was arrested after attacking two policemen.", ("gunman", "targeted", "policemen")),
+])
+def test_extract_a_gerund_shares_the_clause_subject(text, edge):
+    graph = kg.build([text])
+    assert edge in {(graph.entities[r.subject].label, r.predicate, graph.entities[r.object].label)
+                    for r in graph.relations}
+
+
+def test_extract_a_purpose_infinitive_of_a_passive_states_no_act():
+    """"aid workers were deployed to push back the rebels": no one is said to attack them."""
+    rels = kg.build(["Troops and aid workers were deployed to the villages to push back the rebels."]).relations
+    assert not [r for r in rels if r.predicate == "targeted"]

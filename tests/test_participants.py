@@ -94,3 +94,10 @@ def test_participants_with_no_part_in_any_relation_leave_no_node():
     assert not [k for k in graph.entities if k.startswith("protesters-")]
     graph = kg.build(["Gunmen kidnapped two aid workers in Darfur."])
     assert [k for k in graph.entities if k.startswith("gunmen-")]
+
+
+def test_participants_kin_with_a_name_is_the_named_person():
+    """"her son, Alaa Abd El-Fattah": the named person, not a participant "son"."""
+    rd = parse("Police detained her son, Alaa Abd El-Fattah.")
+    son = next(t for t in rd.doc if t.lower_ == "son")
+    assert rd.entities[rd.token_actor[son.i]].type == "Person" and "son" not in _generic(rd)

@@ -59,15 +59,25 @@ def subject_of(verb: Token, lex: Lexicon | None = None) -> tuple[Token | None, b
     """
     lex = lex or load_lexicon()
     tok = verb
+    adverbial = False  # the subject comes from the clause an adverbial hangs on: its voice is the verb's own
     for _ in range(6):
         found = _own_subject(tok)
         if found is not None:
-            return found
+            return (found[0], _own_passive(verb)) if adverbial else found
         step = _step_up(tok, lex)
         if not isinstance(step, Token):
             return step if step is not None else (None, False)
+        # a gerund's own voice ("after being shot"); a purpose infinitive keeps the clause's
+        # ("were deployed to push back the rebels": the deployed are not said to act)
+        adverbial = adverbial or (tok.dep_ in {"advcl", "pcomp"} and (tok.tag_ == "VBG" or any(
+            c.dep_ == "auxpass" and c.tag_ == "VBG" for c in tok.children)))
         tok = step
     return None, False
+
+
+def _own_passive(verb: Token) -> bool:
+    """Whether a verb with no subject of its own is passive ("after being shot by police")."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _own_subject(tok: Token) -> tuple[Token, bool] | None:
@@ -97,6 +107,8 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
         return head.head  # "Poland joined Germany in condemning Russia": Poland (and Germany)
     if tok.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in lex.word_set("accusing"):
         return accused_of(tok), False  # "accused the United States of aiding Israel"
+    if tok.dep_ == "pcomp" and head.lower_ in lex.word_set("clause_linking") and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head  # "died after being shot by police", "responded by shelling X": the clause's subject
     if tok.dep_ == "xcomp" and head.i != tok.i:
         controller = _object_controller(head, lex)
         if controller is not None:

@@ -180,6 +180,12 @@ def generic_participants(st: Resolution) -> None:
                                                             not in _NATIONALITY)
                                for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}):
                 continue  # "Taliban gunmen", "its fighters": the resolver's, through the named actor
+            named = kin and next((rd.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and rd.token_actor.get(c.i)
+                          and rd.entities[rd.token_actor[c.i]].type not in {"Place", "Facility", "State"}), None)
+            if named:  # "her daughter, Makeda Mbewe", "Lai's son Sebastien": the named person
+                rd.token_actor[tok.i] = named
+                rd.coreferent.add(tok.i)
+                continue
             cls = participant_class(tok, lex)
             if cls is None or _said_whose(rd, tok):
                 continue
