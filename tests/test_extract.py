@@ -1117,3 +1117,12 @@ def test_extract_a_purpose_infinitive_of_a_passive_states_no_act():
     """"aid workers were deployed to push back the rebels": no one is said to attack them."""
     rels = kg.build(["Troops and aid workers were deployed to the villages to push back the rebels."]).relations
     assert not [r for r in rels if r.predicate == "targeted"]
+
+
+def test_extract_a_claimed_attack_that_killed_people():
+    """"claimed responsibility for the attack that killed 30 people": the victims are the
+    attack's targets, and the claimant attacked them."""
+    graph = kg.build(["Al-Shabab claimed responsibility for the attack that killed 30 people in Mogadishu."])
+    event = next(e for e in graph.events if e.type == "Attack")
+    assert event.claimed_by == ("al-shabaab",) and event.targets
+    assert any(r.subject == "al-shabaab" and r.predicate == "targeted" for r in graph.relations)

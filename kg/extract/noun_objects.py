@@ -64,8 +64,10 @@ def noun_objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
         if out:
             break
         out = fallback(rd, noun, trig, lex)
-    for child in noun.children:  # "an attack targeting X"
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lex.word_set("targeting"):
+    for child in noun.children:  # "an attack targeting X", "the attack that killed 30 people"
+        lemma = child.lemma_.lower()
+        if child.dep_ in {"acl", "relcl"} and (lemma in lex.word_set("targeting") or (
+                trig.event == "Attack" and lemma in lex.casualties)):
             for obj in child.children:
                 if obj.dep_ in OBJECT_DEPS:
                     out += actors(rd, obj)
