@@ -45,6 +45,19 @@ def _date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
+def _count(least: int):
+    """An argparse type: a whole number of at least ``least`` (a usage error otherwise)."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if value < least:
+            raise argparse.ArgumentTypeError(f"{value} is less than {least}")
+        return value
+    return parse
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news about conflict and politics.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -94,10 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("view", help="write the HTML view of exported graph files")
     v.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
     v.add_argument("-o", "--output", required=True, metavar="PAGE")
-    v.add_argument("--top", type=int, help="keep the N most connected actors")
+    v.add_argument("--top", type=_count(0), metavar="N", help="keep the N most connected actors")
     v.add_argument("--focus", help="an actor (key or any name) to centre on")
-    v.add_argument("--hops", type=int, default=1, help="with --focus: how far to reach")
-    v.add_argument("--min-evidence", type=int, default=1, help="edges supported by at least N documents")
+    v.add_argument("--hops", type=_count(0), metavar="K", help="with --focus: how far to reach (default 1)")
+    v.add_argument("--min-evidence", type=_count(1), default=1, metavar="N",
+                   help="edges supported by at least N documents")
 
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -249,9 +263,14 @@ def _view(args) -> int:
     from .rdf import load
     from .view import render_html
 
+    if args.hops is not None and args.focus is None:
+        raise KGError("--hops needs --focus: it counts the steps from the focused actor")
     graph = load(*args.graphs)
-    render_html(graph.to_networkx(), Path(args.output), top=args.top, focus=args.focus,
-                hops=args.hops, min_evidence=args.min_evidence)
+    try:
+        render_html(graph.to_networkx(), Path(args.output), top=args.top, focus=args.focus,
+                    hops=1 if args.hops is None else args.hops, min_evidence=args.min_evidence)
+    except ValueError as exc:  # an unknown --focus, with the closest names
+        raise KGError(str(exc)) from None
     print(f"kg: wrote {args.output}")
     return 0
 

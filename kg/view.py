@@ -50,6 +50,8 @@ True
 
 from __future__ import annotations
 
+import difflib
+
 import functools
 import hashlib
 import html
@@ -239,7 +241,9 @@ def select_subgraph(
     if focus is not None:
         centres = _resolve(graph, focus)
         if not centres:
-            raise ValueError(f"focus {focus!r} names no node (key, label or alias)")
+            close = closest_names(graph, focus)
+            hint = f"; closest: {', '.join(close)}" if close else ""
+            raise ValueError(f"focus {focus!r} names no node (key, label or alias){hint}")
         neighbours: dict[Any, set[Any]] = defaultdict(set)
         for u, v, _k, _d in edges:
             neighbours[u].add(v)
@@ -291,6 +295,18 @@ def _names(data: Mapping[str, Any]) -> list[str]:
     names = [data.get("label") or ""]
     names.extend(data.get("aliases") or ())
     return [str(n) for n in names if n]
+
+
+def closest_names(graph: nx.MultiDiGraph, name: str, n: int = 3) -> list[str]:
+    """The names of nodes closest to a name that matches none (difflib's ratio, case folded).
+
+    >>> g = nx.MultiDiGraph(); g.add_node("hamas", label="Hamas", aliases=["Harakat al-Muqawama"])
+    >>> closest_names(g, "Hammas")
+    ['Hamas']
+    """
+    names = sorted({n for _, d in graph.nodes(data=True) for n in _names(d)})
+    folded = {nm.casefold(): nm for nm in names}
+    return [folded[m] for m in difflib.get_close_matches(name.casefold().strip(), list(folded), n=n, cutoff=0.6)]
 
 
 def _resolve(graph: nx.MultiDiGraph, name: str) -> list[Any]:

@@ -89,6 +89,27 @@ def test_cli_view_rebuilds_html(built, tmp_path):
     assert "kataib-hezbollah" in page.read_text(encoding="utf-8")
 
 
+def test_cli_view_unknown_focus_suggests_the_closest_names(built, tmp_path, capsys):
+    page = tmp_path / "page.html"
+    assert main(["view", str(built / "graph.ttl"), "-o", str(page), "--focus", "Kataib Hezbolah"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("kg: error:") and "closest: Kataib Hezbollah" in err and "Traceback" not in err
+    assert not page.exists()
+
+
+@pytest.mark.parametrize("args", [["--top", "-3"], ["--top", "many"], ["--hops", "-1", "--focus", "Iran"],
+                                  ["--min-evidence", "0"]])
+def test_cli_view_invalid_numbers_are_usage_errors(built, tmp_path, capsys, args):
+    with pytest.raises(SystemExit) as exc:
+        main(["view", str(built / "graph.ttl"), "-o", str(tmp_path / "p.html"), *args])
+    assert exc.value.code == 2 and "usage:" in capsys.readouterr().err
+
+
+def test_cli_view_hops_without_focus_is_an_error(built, tmp_path, capsys):
+    assert main(["view", str(built / "graph.ttl"), "-o", str(tmp_path / "p.html"), "--hops", "2"]) == 2
+    assert "--hops needs --focus" in capsys.readouterr().err
+
+
 def test_cli_subprocess(tmp_path):
     kg_cmd = shutil.which("kg", path=str(Path(sys.executable).parent))
     proc = subprocess.run([kg_cmd, "build", "-", "-o", str(tmp_path)], input="Turkey condemned Israel.",
