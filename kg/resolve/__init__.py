@@ -29,22 +29,24 @@ shared :class:`~kg.resolve.state.Resolution`:
    state's body (``state`` qualifier).
 4. :func:`~kg.resolve.introductions.named_entities_again` -- later bare mentions
    of what was learnt ("the PMF").
-5. :func:`~kg.resolve.names.hyphened_demonyms` -- "Turkish-backed": the state.
-6. :func:`~kg.resolve.nouns.noun_phrases` -- "U.S. troops", "Iraqi officials"
-   (``state`` qualifier), "pro-Russian forces", "Hezbollah guerrillas",
-   "Western nations".
-7. :func:`~kg.resolve.titles.title_nouns` -- a title standing for its holder
-   ("the Iraqi prime minister": ``office`` qualifier; "The Foreign Secretary").
-8. :func:`~kg.resolve.coreference.coreference` -- pronouns and definite
-   descriptions to their antecedent.
-9. :func:`~kg.resolve.participants.generic_participants` -- unnamed people and
-   forces that take part in a clause ("gunmen", "police", "protesters").
-10. :func:`~kg.resolve.sites.unnamed_sites` -- the unnamed hotel, hospital,
+5. :func:`~kg.resolve.untagged.untagged_names` -- names the tagger missed that take part
+   in a clause ("Police arrested Yusuf Abdi").
+6. :func:`~kg.resolve.names.hyphened_demonyms` -- "Turkish-backed": the state.
+7. :func:`~kg.resolve.nouns.noun_phrases` -- "U.S. troops", "Iraqi officials"
+    (``state`` qualifier), "pro-Russian forces", "Hezbollah guerrillas",
+    "Western nations".
+8. :func:`~kg.resolve.titles.title_nouns` -- a title standing for its holder
+    ("the Iraqi prime minister": ``office`` qualifier; "The Foreign Secretary").
+9. :func:`~kg.resolve.coreference.coreference` -- pronouns and definite
+    descriptions to their antecedent.
+10. :func:`~kg.resolve.participants.generic_participants` -- unnamed people and
+    forces that take part in a clause ("gunmen", "police", "protesters").
+11. :func:`~kg.resolve.sites.unnamed_sites` -- the unnamed hotel, hospital,
     village or ship a clause acts on ("stormed a hotel").
-11. :func:`~kg.resolve.pronouns.pronouns_across_sentences` -- "they", "them", "it"
+12. :func:`~kg.resolve.pronouns.pronouns_across_sentences` -- "they", "them", "it"
     to the one group or organisation in reach ("Houthi rebels attacked a ship. Iran
     denied arming them.").
-12. :func:`~kg.resolve.parties.party_nouns` -- "their Russian allies", "its
+13. :func:`~kg.resolve.parties.party_nouns` -- "their Russian allies", "its
     Iranian backers" (``ally``/``backer`` qualifiers).
 
 The result is a :class:`ResolvedDoc`: the entities of the document, a map from
@@ -85,6 +87,7 @@ from .sites import unnamed_sites
 from .state import Qualifier, Resolution, ResolvedDoc
 from .titles import title_nouns
 from .units import unit_names
+from .untagged import untagged_names
 
 __all__ = ["PASSES", "Qualifier", "ResolvedDoc", "is_participant", "resolve"]
 
@@ -94,6 +97,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     unit_names,
     introductions,
     named_entities_again,
+    untagged_names,
     hyphened_demonyms,
     noun_phrases,
     title_nouns,

@@ -1,0 +1,33 @@
+"""Names the tagger missed (kg/resolve/untagged.py): the pass alone, then end to end."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg import parse
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Police arrested Yusuf Abdi in Kismayo.", "yusuf-abdi"),
+    ("Protesters attacked Evenor in the street.", "evenor"),               # no tag at all
+    ("The shooting of Yusuf Abdi by soldiers angered the town.", "yusuf-abdi"),  # tagged a product
+])
+def test_untagged_name_that_takes_part_is_a_person(text, key):
+    rd = parse(text)
+    assert rd.entities[key].type == "Person"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The Resolution demanded full access for the UN.", "resolution"),     # an article: a thing
+    ("The Commission on the Limits met in New York.", "commission"),        # "on": a body's name
+    ("Members urged calm.", "members"),                                     # one word opening the sentence
+    ("The court ruled under the Joint Plan of Action.", "action"),          # the end of a longer name
+])
+def test_untagged_names_leave_things_and_bodies_alone(text, word):
+    assert not [k for k in parse(text).entities if word in k]
+
+
+def test_untagged_name_end_to_end():
+    rels = kg.build(["The shooting of Yusuf Abdi by soldiers angered the town."]).relations
+    assert any(r.object == "yusuf-abdi" and r.predicate == "targeted" for r in rels)
