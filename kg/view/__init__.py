@@ -78,7 +78,7 @@ def render_html(
     graph: nx.MultiDiGraph,
     path: str | os.PathLike[str] | None = None,
     *,
-    title: str = "kg",
+    title: str | None = None,
     top: int | None = None,
     focus: str | None = None,
     hops: int = 1,
@@ -95,8 +95,9 @@ def render_html(
     path : str or os.PathLike or None
         Where to write the page (atomically: a temporary file in the same
         directory, then ``os.replace``). ``None`` writes nothing.
-    title : str
-        The page's title and heading.
+    title : str or None
+        The page's title and heading; by default the number of documents
+        and their date span ("kg: 89 documents, 2023-10-07 – 2024-03-01").
     top, focus, hops, min_evidence
         Passed to :func:`select_subgraph` to choose what is shown.
     physics : bool or "auto"

@@ -11,7 +11,16 @@ from typing import Any
 
 import networkx as nx
 
+from . import overview
 from .data import _EDGE_LABEL_LIMIT, _LARGE_GRAPH_NODES, _legend, _text
+
+#: Above this many nodes the page opens on the overview: edges aggregated per
+#: actor pair and family, events folded, the top actors only.
+_OVERVIEW_NODES = 150
+#: How many actors (by rank) the overview shows before "show all".
+_OVERVIEW_ACTORS = 150
+#: The page's scripts, in order (each adds to ``window.kgView``).
+_SCRIPTS = ("core", "layout", "labels", "filters", "legend", "time", "panel", "main")
 
 _TEMPLATES = Path(__file__).parent.parent / "templates"
 _VIS_VERSION = "vis-9.1.2"
@@ -49,7 +58,9 @@ def _assets() -> dict[str, str]:
     assets = {
         "vis_js": (lib / "vis-network.min.js").read_text(encoding="utf-8"),
         "vis_css": (lib / "vis-network.css").read_text(encoding="utf-8"),
-        "view_js": (_TEMPLATES / "view.js").read_text(encoding="utf-8"),
+        "view_js": "\n".join(
+            (_TEMPLATES / f"view-{name}.js").read_text(encoding="utf-8") for name in _SCRIPTS
+        ),
         "view_css": (_TEMPLATES / "view.css").read_text(encoding="utf-8"),
         "template": (_TEMPLATES / "view.html").read_text(encoding="utf-8"),
     }
@@ -70,26 +81,14 @@ def _inline_script(js: str) -> str:
 
 
 
-def _render_page(net: Any, graph: nx.MultiDiGraph, *, title: str, notebook: bool) -> str:
+def _render_page(
+    net: Any, graph: nx.MultiDiGraph, *, title: str | None, notebook: bool
+) -> str:
     nodes, edges, _heading, _height, _width, _options_json = net.get_network_data()
-    dates = sorted(
-        {date for e in edges for date in e["dates"]}
-        | {n["date"] for n in nodes if n["date"]}
-    )
-    payload = {
-        "title": title,
-        "name": _text(graph.graph.get("name")) or None,
-        "nodes": nodes,
-        "edges": edges,
-        "options": net.options,
-        "large": len(nodes) > _LARGE_GRAPH_NODES,
-        "edgeLabelLimit": _EDGE_LABEL_LIMIT,
-        "legend": _legend(graph),
-        "dates": {"min": dates[0] if dates else None, "max": dates[-1] if dates else None},
-    }
+    payload = _payload(nodes, edges, graph, title=title, options=net.options)
     assets = _assets()
     replacements = {
-        "{{TITLE}}": _plain(title),
+        "{{TITLE}}": _plain(payload["title"]),
         "{{BODY_CLASS}}": "kg-notebook" if notebook else "kg-page",
         "{{VIS_CSS}}": assets["vis_css"],
         "{{VIEW_CSS}}": assets["view_css"],
@@ -98,6 +97,45 @@ def _render_page(net: Any, graph: nx.MultiDiGraph, *, title: str, notebook: bool
         "{{DATA}}": _json_for_script(payload),
     }
     return _fill(assets["template"], replacements)
+
+
+def _payload(
+    nodes: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    graph: nx.MultiDiGraph,
+    *,
+    title: str | None,
+    options: dict[str, Any],
+) -> dict[str, Any]:
+    """The page's data: nodes and edges with ranks, families and blocs, and the overview's parts."""
+    dates = sorted(
+        {date for e in edges for date in e["dates"]}
+        | {n["date"] for n in nodes if n["date"]}
+    )
+    overview.rank_nodes(nodes, edges)
+    aggregates = overview.aggregate_edges(nodes, edges)
+    blocs = overview.find_blocs(nodes, edges)
+    info = overview.corpus(nodes, edges)
+    return {
+        "title": title if title is not None else overview.default_title(info),
+        "name": _text(graph.graph.get("name")) or None,
+        "corpus": info,
+        "nodes": nodes,
+        "edges": edges,
+        "aggregates": aggregates,
+        "families": [
+            {"name": name, "color": color} for name, (color, _p) in overview.FAMILIES.items()
+        ],
+        "blocs": blocs,
+        "histogram": overview.histogram(edges),
+        "overview": len(nodes) > _OVERVIEW_NODES,
+        "overviewActors": _OVERVIEW_ACTORS,
+        "options": options,
+        "large": len(nodes) > _LARGE_GRAPH_NODES,
+        "edgeLabelLimit": _EDGE_LABEL_LIMIT,
+        "legend": _legend(graph),
+        "dates": {"min": dates[0] if dates else None, "max": dates[-1] if dates else None},
+    }
 
 
 def _fill(template: str, replacements: Mapping[str, str]) -> str:
