@@ -9,8 +9,11 @@ For each size it generates a graph shaped like ``KnowledgeGraph.to_networkx()``'
 evidence sentences per edge), renders it with :func:`kg.view.render_html` and opens the
 file in headless Chromium, timing until the page reports it is ready
 (``window.kgReady``: vis stabilised and physics off, or physics off from the
-start) and two frames have been drawn; then it times one full redraw (what
-every pan or zoom costs).
+start, labels placed) and two frames have been drawn; then it times one full
+redraw (what every pan or zoom costs) and reads the tab's JavaScript heap and
+the renderer's memory (Chrome DevTools Protocol ``Performance.getMetrics``:
+``JSHeapUsedSize``; ``performance.measureUserAgentSpecificMemory`` is not
+available to a file page).
 """
 
 from __future__ import annotations
@@ -125,10 +128,12 @@ def make_graph(n: int, m: int, *, seed: int = 1) -> nx.MultiDiGraph:
     return g
 
 
-def settle_time(page_path: Path, browser: object) -> tuple[float, float]:
-    """Seconds from navigation to a settled, drawn view; then milliseconds per full redraw."""
+def settle_time(page_path: Path, browser: object) -> tuple[float, float, float]:
+    """Seconds to a settled, drawn view; milliseconds per full redraw; MB of JS heap used."""
     page = browser.new_page(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
     try:
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
         start = time.perf_counter()
         page.goto(page_path.as_uri(), wait_until="load", timeout=600_000)
         page.wait_for_function("window.kgReady === true", timeout=600_000, polling=50)
@@ -140,7 +145,8 @@ def settle_time(page_path: Path, browser: object) -> tuple[float, float]:
             "() => { const t = performance.now(); network.redraw();"
             " network.renderer._redraw(); return performance.now() - t; }"
         )
-        return settled, frame
+        metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+        return settled, frame, metrics.get("JSHeapUsedSize", 0.0) / 1e6
     finally:
         page.close()
 
@@ -165,21 +171,21 @@ def main(argv: list[str] | None = None) -> int:
                 build = time.perf_counter() - start
                 build_cpu = time.process_time() - cpu
                 size = path.stat().st_size
-                settle, frame = settle_time(path, browser)
-                rows.append((n, g.number_of_edges(), build, build_cpu, size, settle, frame))
+                settle, frame, heap = settle_time(path, browser)
+                rows.append((n, g.number_of_edges(), build, build_cpu, size, settle, frame, heap))
         finally:
             browser.close()
 
     header = (
         f"{'nodes':>7} {'edges':>7} {'build (s)':>10} {'build CPU (s)':>14}"
-        f" {'file (MB)':>10} {'settled (s)':>12} {'redraw (ms)':>12}"
+        f" {'file (MB)':>10} {'settled (s)':>12} {'redraw (ms)':>12} {'JS heap (MB)':>13}"
     )
     print(header)
     print("-" * len(header))
-    for n, m, build, build_cpu, size, settle, frame in rows:
+    for n, m, build, build_cpu, size, settle, frame, heap in rows:
         print(
             f"{n:>7} {m:>7} {build:>10.2f} {build_cpu:>14.2f}"
-            f" {size / 1e6:>10.2f} {settle:>12.2f} {frame:>12.0f}"
+            f" {size / 1e6:>10.2f} {settle:>12.2f} {frame:>12.0f} {heap:>13.0f}"
         )
     return 0
 

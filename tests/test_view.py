@@ -429,8 +429,15 @@ class Opened:
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
 
-    def hidden_edges(self) -> set[str]:
-        return set(self.js("network.body.data.edges.get({filter: e => e.hidden}).map(e => e.id)"))
+    def shown_statements(self) -> set[str]:
+        """The statement edges the drawn edges stand for (aggregates and folded events unpacked)."""
+        return set(self.js("kgView.shownStatements()"))
+
+    def shown_nodes(self) -> set[str]:
+        return set(self.js("network.body.data.nodes.getIds()"))
+
+    def isolated(self) -> list[str]:
+        return self.js("kgView.isolated()")
 
     def close(self):
         self.context.close()
@@ -457,49 +464,116 @@ def opened(request, pages, open_page):
 
 
 def test_view_page_loads_offline_clean_and_complete(opened):
-    name, graph, _data, page = opened
+    name, graph, data, page = opened
     assert page.errors == []
     assert page.requests == [page.page.url]
-    assert page.js("network.body.data.nodes.length") == graph.number_of_nodes()
-    assert page.js("network.body.data.edges.length") == graph.number_of_edges()
     assert page.js("window.network === network && network instanceof vis.Network")
     assert page.js("network.physics.physicsEnabled") is False  # settled
     assert page.js("typeof window.__pwned") == "undefined"
     shown = page.page.text_content("#kg-counts")
-    assert f"{graph.number_of_nodes()} nodes" in shown
+    if name == "small":  # below the overview threshold: everything, statement by statement
+        assert not data["overview"]
+        assert page.shown_nodes() == set(graph.nodes)
+        assert page.shown_statements() == {e["id"] for e in data["edges"]}
+        assert f"{graph.number_of_nodes()} nodes" in shown
+    else:  # the overview: top actors, aggregated edges, events folded
+        assert data["overview"]
+        rank = {n["id"]: n for n in data["nodes"]}
+        assert 20 <= len(page.shown_nodes()) <= data["overviewActors"]
+        assert all(rank[i]["kind"] == "entity" and rank[i]["rank"] < data["overviewActors"]
+                   for i in page.shown_nodes())
+        assert all(i.startswith("a") for i in page.js("network.body.data.edges.getIds()"))
+        assert f"shown of {graph.number_of_nodes()} / {graph.number_of_edges()}" in shown
+    assert page.isolated() == []
 
 
-def test_view_relation_filter_hides_exactly_those_edges(opened):
+def _statements(data, keep):
+    return {e["id"] for e in data["edges"] if keep(e)}
+
+
+def test_view_relation_filter_removes_exactly_those_statements(opened):
     name, graph, data, page = opened
     predicate = "targeted" if name == "small" else "accused"
-    expected = {e["id"] for e in data["edges"] if e["predicate"] == predicate}
-    assert len(expected) == sum(1 for *_, k in graph.edges(keys=True) if k == predicate)
-    assert page.hidden_edges() == set()
+    before = page.shown_statements()
+    expected = _statements(data, lambda e: e["predicate"] == predicate) & before
+    assert expected
     page.page.uncheck(f'input[data-relation="{predicate}"]')
-    assert page.hidden_edges() == expected
+    assert page.shown_statements() == before - expected
+    assert page.isolated() == []
     page.page.check(f'input[data-relation="{predicate}"]')
-    assert page.hidden_edges() == set()
+    assert page.shown_statements() == before
     assert page.errors == []
 
 
-def test_view_class_filter_hides_nodes_and_their_edges(opened):
+def test_view_class_filter_removes_nodes_and_their_statements(opened):
     name, _graph, data, page = opened
     etype = "Person"
-    hidden_nodes = {n["id"] for n in data["nodes"] if n["type"] == etype}
+    people = {n["id"] for n in data["nodes"] if n["type"] == etype}
+    before = page.shown_statements()
     page.page.uncheck(f'input[data-type="{etype}"]')
-    assert set(page.js("network.body.data.nodes.get({filter: n => n.hidden}).map(n => n.id)")) == hidden_nodes
-    assert page.hidden_edges() == {
-        e["id"] for e in data["edges"] if e["from"] in hidden_nodes or e["to"] in hidden_nodes
-    }
+    assert not page.shown_nodes() & people
+    touching = _statements(data, lambda e: e["from"] in people or e["to"] in people)
+    assert page.shown_statements() == before - touching
+    assert page.isolated() == []
 
 
-def test_view_confidence_slider_hides_weak_edges(opened):
+def test_view_confidence_slider_removes_weak_statements(opened):
     _name, _graph, data, page = opened
+    before = page.shown_statements()
     page.js(
         "() => { const s = document.getElementById('kg-confidence');"
         " s.value = '0.75'; s.dispatchEvent(new Event('input')); }"
     )
-    assert page.hidden_edges() == {e["id"] for e in data["edges"] if e["confidence"] < 0.75}
+    weak = _statements(data, lambda e: e["confidence"] < 0.75)
+    assert page.shown_statements() == before - weak
+    assert page.isolated() == []
+
+
+FILTERS = [
+    ("relation", "() => { const b = document.querySelector('input[data-relation=\"alignedWith\"]');"
+                 " b.checked = false; b.dispatchEvent(new Event('change')); }"),
+    ("class", "() => { const b = document.querySelector('input[data-type=\"State\"]');"
+              " b.checked = false; b.dispatchEvent(new Event('change')); }"),
+    ("confidence", "() => { const s = document.getElementById('kg-confidence');"
+                   " s.value = '0.8'; s.dispatchEvent(new Event('input')); }"),
+    ("date", "() => { const d = document.getElementById('kg-date-from');"
+             " d.value = '2024-02-01'; d.dispatchEvent(new Event('change')); }"),
+    ("evidence", "() => { const d = document.getElementById('kg-min-docs');"
+                 " d.value = '2'; d.dispatchEvent(new Event('change')); }"),
+]
+
+
+def test_view_every_filter_leaves_no_node_without_a_shown_edge(opened):
+    _name, _graph, _data, page = opened
+    counts = [len(page.shown_nodes())]
+    for _filter, script in FILTERS:  # cumulative: each on top of the ones before
+        page.js(script)
+        assert page.isolated() == [], _filter
+        counts.append(len(page.shown_nodes()))
+    assert counts[-1] < counts[0]  # the filters did remove something
+    assert page.errors == []
+
+
+def test_view_filter_recomputes_layout_deterministically_and_fit_fits_it(opened):
+    _name, _graph, _data, page = opened
+    positions = "() => { const ids = network.body.data.nodes.getIds(); return network.getPositions(ids); }"
+    first = page.js(positions)
+    page.js(FILTERS[2][1])  # confidence >= 0.8
+    filtered = page.js(positions)
+    assert set(filtered) < set(first)
+    assert any(filtered[i] != first[i] for i in filtered)  # re-arranged, not just thinned
+    page.js("() => { const s = document.getElementById('kg-confidence');"
+            " s.value = '0'; s.dispatchEvent(new Event('input')); }")
+    page.js(FILTERS[2][1])
+    assert page.js(positions) == filtered  # the same filter, the same layout
+    page.js("network.moveTo({position: {x: 5000, y: 5000}, scale: 3})")
+    page.page.click("#kg-fit")
+    box = page.page.locator("#kg-network").bounding_box()
+    inside = page.js(
+        "() => { const ids = network.body.data.nodes.getIds(); const p = network.getPositions(ids);"
+        " return ids.map(id => network.canvasToDOM(p[id])); }"
+    )
+    assert all(0 <= q["x"] <= box["width"] and 0 <= q["y"] <= box["height"] for q in inside)
 
 
 @pytest.mark.parametrize(
@@ -610,12 +684,14 @@ def test_view_date_range_filter(browser, pages):
         def outside(e):
             return bool(e["dates"]) and not any(d >= "2024-02-01" for d in e["dates"])
 
-        # The attack event (dated 2024-01-28) is hidden too, and with it its role edges.
-        expected = {e["id"] for e in data["edges"] if outside(e) or "attack-tower-22" in (e["from"], e["to"])}
-        assert page.hidden_edges() == expected
+        # The attack event (dated 2024-01-28) goes too, and with it its role edges.
+        gone = {e["id"] for e in data["edges"] if outside(e) or "attack-tower-22" in (e["from"], e["to"])}
+        every = {e["id"] for e in data["edges"]}
+        assert page.shown_statements() == every - gone
         page.page.uncheck("#kg-undated")
-        expected |= {e["id"] for e in data["edges"] if not e["dates"]}
-        assert page.hidden_edges() == expected
+        gone |= {e["id"] for e in data["edges"] if not e["dates"]}
+        assert page.shown_statements() == every - gone
+        assert page.isolated() == []
     finally:
         page.close()
 
@@ -668,10 +744,11 @@ def test_view_alleged_edge_drawn_dashed_with_legend_and_asserter(browser, allege
         swatch = page.page.locator("#kg-statements .kg-swatch-line")
         assert swatch.evaluate("s => getComputedStyle(s).borderTopStyle") == "dashed"
         assert "alleged" in page.page.text_content("#kg-statements")
+        every = {e["id"] for e in data["edges"]}
         entry.uncheck()  # the legend entry filters allegations
-        assert page.hidden_edges() == {alleged["id"]}
+        assert page.shown_statements() == every - {alleged["id"]}
         entry.check()
-        assert page.hidden_edges() == set()
+        assert page.shown_statements() == every
         page.js("id => { network.selectEdges([id]); kgView.showEdge(id); }", alleged["id"])
         info = page.page.text_content("#kg-info")
         assert "alleged by Israeli government" in info and "israeli-government" not in info
@@ -681,3 +758,137 @@ def test_view_alleged_edge_drawn_dashed_with_legend_and_asserter(browser, allege
         assert page.errors == []
     finally:
         page.close()
+
+
+# --------------------------------------------------------------------------- overview, time, panels
+
+#: Pairs of drawn node labels whose boxes (as vis lays them out) overlap, and how many are drawn.
+LABEL_OVERLAPS = """() => {
+  network.redraw(); network.renderer._redraw();
+  const scale = network.getScale(), threshold = network.body.nodes[network.body.data.nodes.getIds()[0]]
+    .options.scaling.label.drawThreshold;
+  const boxes = network.body.data.nodes.get()
+    .filter(n => n.label && network.body.nodes[n.id].options.font.size * scale >= threshold)
+    .map(n => network.body.nodes[n.id].labelModule.size);
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.left < b.left + b.width && b.left < a.left + a.width &&
+        a.top < b.top + b.height && b.top < a.top + a.height) overlaps++;
+  }
+  return [overlaps, boxes.length];
+}"""
+
+
+def test_view_overview_labels_never_overlap_at_the_zoom_shown(open_page, pages):
+    page = open_page("big")
+    overlaps, drawn = page.js(LABEL_OVERLAPS)
+    assert (overlaps, drawn >= 30) == (0, True), (overlaps, drawn)
+    # the labelled nodes are the highest-ranked ones that fit: the top actor is labelled
+    rank = {n["id"]: n["rank"] for n in pages["big"][2]["nodes"]}
+    shown = page.shown_nodes()
+    assert min(shown, key=rank.get) in page.js("Array.from(kgView.labelled)")
+    for scale in (2.5, 0.6):  # zoomed in, then out: labels re-placed, still no overlap
+        page.js(f"() => {{ network.moveTo({{scale: {scale}}}); kgView.placeLabels(); }}")
+        overlaps, drawn = page.js(LABEL_OVERLAPS)
+        assert overlaps == 0 and drawn > 0, (scale, overlaps, drawn)
+
+
+def test_view_aggregate_edge_lists_its_statements_by_date(open_page, pages):
+    page = open_page("small")
+    data = pages["small"][2]
+    page.page.check("#kg-aggregate")
+    page.page.uncheck("#kg-events")  # events fold into edges from agents to targets
+    assert page.js("network.body.data.nodes.get('attack-tower-22')") is None
+    agg = next(a for a in data["aggregates"]
+               if (a["from"], a["to"], a["family"]) == ("kataib-hezbollah", "united-states", "material conflict"))
+    drawn = page.js("id => network.body.data.edges.get(id)", agg["id"])
+    assert drawn["count"] == 3 and drawn["width"] > 3
+    assert drawn["arrows"]["from"]["enabled"]  # both ways: targeted each other
+    assert page.js("id => network.body.data.edges.get(id)", "a0") is not None
+    page.js("id => { network.selectEdges([id]); kgView.showEdge(id); }", agg["id"])
+    info = page.page.locator("#kg-info")
+    assert info.locator("blockquote").count() == 3
+    dates = [t.split(" · ")[0] for t in info.locator("ol.kg-statements > li > div.kg-meta:nth-of-type(2)").all_text_contents()]
+    assert dates == ["2024-01-28", "2024-02-02", "2024-02-10"]
+    assert "Wire" in info.text_content() and "d3" in info.text_content()
+    # each statement is one click from its own edge
+    info.locator("ol.kg-statements button.kg-link").first.click()
+    assert info.locator("h2").first.text_content() == "Relation"
+    # hovering an aggregate shows its label
+    page.js("id => network.body.emitter.emit('hoverEdge', {edge: id})", agg["id"])
+    assert page.js("id => network.body.data.edges.get(id).label", agg["id"]) == "material conflict ×3"
+    assert page.js("typeof window.__pwned") == "undefined"
+    assert page.errors == []
+
+
+def test_view_time_histogram_and_slider_filter(browser, pages):
+    _graph, path, data = pages["big"]
+    page = Opened(browser, path)
+    try:
+        bins = data["histogram"]["bins"]
+        assert data["histogram"]["unit"] == "week"  # 2024-01-10 .. 2024-06-19: 23 weeks
+        assert len(bins) == 24 and bins[0][:2] == ["2024-01-08", "2024-01-14"]
+        assert page.page.locator("#kg-histogram rect").count() == len(bins)
+        total = sum(len([ev for ev in e["evidence"] if ev["date"]]) for e in data["edges"])
+        assert sum(b[2] for b in bins) == total
+        page.js("() => { const r = document.getElementById('kg-range-from');"
+                " r.value = '12'; r.dispatchEvent(new Event('change')); }")
+        start = bins[12][0]
+        assert page.js("kgView.state.from") == start
+        assert page.page.input_value("#kg-date-from") == start
+        assert page.page.locator("#kg-histogram rect.kg-on").count() == len(bins) - 12
+        edges = {e["id"]: e for e in data["edges"]}
+        shown = page.shown_statements()
+        assert shown and all(any(d >= start for d in edges[i]["dates"]) for i in shown)
+        assert page.isolated() == []
+    finally:
+        page.close()
+
+
+def test_view_actor_panel_groups_relations_by_type_and_direction(browser, pages):
+    _graph, path, data = pages["small"]
+    page = Opened(browser, path)
+    try:
+        page.js("kgView.showNode('kataib-hezbollah')")
+        info = page.page.locator("#kg-info")
+        groups = dict(zip(
+            info.locator(".kg-group").evaluate_all("gs => gs.map(g => g.getAttribute('data-group'))"),
+            info.locator(".kg-group h4").all_text_contents(),
+        ))
+        assert groups["targeted →"] == "targeted → (1)"
+        assert groups["targeted ←"] == "← targeted (1)"
+        assert groups["alignedWith →"] == "alignedWith → (1)"
+        assert "sanctioned ←" in groups and "accused →" in groups
+        accused = info.locator('.kg-group[data-group="accused →"] .kg-meta').first.text_content()
+        assert accused == "1 actor · 2 documents · 2024-01-29 – 2024-01-30"
+        assert info.locator("a").get_attribute("href") == "https://www.wikidata.org/wiki/Q1320383"
+        assert "Kata'ib Hizballah" in info.text_content()
+        assert "bloc" in info.text_content()  # Kataib Hezbollah, Iran, Hezbollah: a bloc
+    finally:
+        page.close()
+
+
+def test_view_header_names_documents_dates_and_sources(browser, pages):
+    _graph, path, _data = pages["small"]
+    page = Opened(browser, path)
+    try:
+        assert page.page.text_content("#kg-title") == "small graph"
+        assert page.page.text_content("#kg-corpus") == "7 documents · 2024-01-05 – 2024-02-10 · Wire (7)"
+    finally:
+        page.close()
+
+
+def test_view_blocs_and_aggregates_of_small_graph():
+    data = page_data(render_html(make_small_graph()))
+    assert data["blocs"] == [{"id": 0, "name": "Kataib Hezbollah", "size": 3, "color": "#1f77b4"}]
+    bloc = {n["id"] for n in data["nodes"] if n["bloc"] == 0}
+    assert bloc == {"kataib-hezbollah", "iran", "hezbollah"}
+    by_pair = {(a["from"], a["to"], a["family"]): a["members"] for a in data["aggregates"]}
+    edges = {e["id"]: e for e in data["edges"]}
+    conflict = by_pair[("kataib-hezbollah", "united-states", "material conflict")]
+    assert sorted(edges[m[0]]["predicate"] for m in conflict) == ["sanctioned", "targeted", "targeted"]
+    # the attack is folded into an edge from its claimant and agent to its target
+    (fold,) = by_pair[("kataib-hezbollah", "united-states", "force")]
+    assert fold[0] == "attack-tower-22" and fold[1] == 1
+    assert page_data(render_html(make_small_graph()))["title"] == "kg: 7 documents, 2024-01-05 – 2024-02-10"
