@@ -1126,3 +1126,10 @@ def test_extract_a_claimed_attack_that_killed_people():
     event = next(e for e in graph.events if e.type == "Attack")
     assert event.claimed_by == ("al-shabaab",) and event.targets
     assert any(r.subject == "al-shabaab" and r.predicate == "targeted" for r in graph.relations)
+
+
+def test_extract_warned_that_it_would_strike_is_a_threat():
+    """"warned that X would strike Y": a reported "will" under a verb of threat, like "said"."""
+    rels = kg.build(["North Korea warned that it would strike the United States."]).relations
+    assert ("north-korea", "threatened", "united-states") in {r.triple for r in rels}
+    assert not [r for r in rels if r.predicate == "targeted"]

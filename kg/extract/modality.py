@@ -216,9 +216,10 @@ def _modal_heads(lex: Lexicon) -> frozenset[str]:
 
 
 def _reported(clause: Token, lex: Lexicon) -> bool:
-    """Whether a clause is the complement of a verb of saying ("said it would ..."),
-    where "would" is a reported "will"."""
-    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lex.speech
+    """Whether a clause is the complement of a verb of saying or threatening ("said it would
+    ...", "warned that X would strike Y"), where "would" is a reported "will"."""
+    head = clause.head.lemma_.lower()
+    return clause.dep_ == "ccomp" and (head in lex.speech or lex.intent.get(head) == "threaten")
 
 
 def is_irrealis(tok: Token, lex: Lexicon) -> bool:
