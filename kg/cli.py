@@ -202,7 +202,7 @@ def _write_json(path: Path, nxg) -> None:
 
 
 def _query(args) -> int:
-    from .query import format_result, parse_binding, resolve_query, shipped_queries
+    from .query import format_result, parse_binding, shipped_queries
     from .store import Store
 
     if args.list:
@@ -223,11 +223,14 @@ def _query(args) -> int:
         if not sep or not name:
             raise KGError(f"--bind takes NAME=VALUE, not {item!r}")
         bindings[name.lstrip("?$")] = parse_binding(value)
-    sparql = resolve_query(query)
+    from .queryargs import prepare
+
+    prepare(query, bindings)  # a mistyped name, an update, an unknown variable: before loading
     if args.store and args.engine != "oxigraph":
         raise KGError("--store needs the oxigraph engine")
     with Store(args.store, engine=args.engine, read_only=bool(args.store) and not graphs) as store:
         store.load(*graphs)
+        sparql, bindings = prepare(query, bindings, is_entity=lambda key: _is_entity(store, key))
         if args.infer:
             from .infer import entailments
 
@@ -236,6 +239,14 @@ def _query(args) -> int:
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def _is_entity(store, key: str) -> bool:
+    """Whether ``kgr:key`` is labelled in the store (a bare ``--bind`` value naming an entity)."""
+    from .vocab import KGR
+
+    found = store.query("SELECT ?e WHERE { ?e rdfs:label ?label } LIMIT 1", {"e": KGR[key]})
+    return bool(found.rows)
 
 
 def _serve(args) -> int:
@@ -298,8 +309,9 @@ def _validate_paths(paths) -> int:
     for path in paths:
         report = validate_file(path)
         print(f"{path}: " + ("conforms" if report.conforms else "does not conform"))
-        if not report.conforms:
+        if report.violations:  # warnings too: a graph that conforms may still have some
             print(report.summary())
+        if not report.conforms:
             status = 1
     return status
 

@@ -286,7 +286,10 @@ class KnowledgeGraph:
         return serialize(self, destination, format=format)
 
     def query(self, sparql: str, *, infer: bool = False, **bindings):
-        """Run SPARQL over the graph; keyword arguments are bound as values.
+        """Run SPARQL (or a shipped query by name) over the graph; keyword arguments are bound as values.
+
+        A string value that is an entity's key is bound as its IRI (see :mod:`kg.queryargs`);
+        a keyword for a variable the query does not use is a :class:`~kg.errors.QueryError`.
 
         With ``infer`` the graph's entailments under the ontology are added
         first (:func:`kg.infer.entailments`): ``backedBy`` answers for
@@ -300,9 +303,13 @@ class KnowledgeGraph:
         >>> q = "SELECT ?x WHERE { ?s kgo:alignedWith ?x }"
         >>> len(g.query(q, s=g.iri("iran"))), len(g.query(q, infer=True, s=g.iri("iran")))
         (0, 1)
+        >>> [str(row.label) for row in g.query("find-actor", name="IRAN")]
+        ['Iran', 'Iran-backed militias']
         """
         from .query import run_query
+        from .queryargs import prepare
 
+        sparql, bindings = prepare(sparql, bindings, is_entity=self.entities.__contains__)
         rdf = self.to_rdf()
         if infer:
             from .infer import with_entailments
