@@ -9,6 +9,7 @@
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
              [--memory-limit MB]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N] [--title T]
+    kg export GRAPHFILE... OUT [--format graphml|gexf|gml|csv|neo4j|json-ld]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
@@ -114,6 +115,13 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--min-evidence", type=_count(1), default=1, metavar="N",
                    help="edges supported by at least N documents")
     v.add_argument("--title", help="the page's title (default: its documents and date span)")
+
+    x = sub.add_parser("export", help="write graph files as GraphML, GEXF, GML, CSV, Neo4j CSV or JSON-LD")
+    x.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    x.add_argument("output", metavar="OUT", help="a file (.graphml, .gexf, .gml, .jsonld) or, for csv "
+                   "and neo4j, a directory")
+    x.add_argument("--format", choices=["graphml", "gexf", "gml", "csv", "neo4j", "json-ld"],
+                   help="default: from OUT's suffix")
 
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -287,6 +295,14 @@ def _view(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    from .rdf import load
+
+    written = load(*args.graphs).export(args.output, args.format)
+    print("kg: wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
 def _eval(args) -> int:
     from .evaluate import evaluate, format_report
 
@@ -330,6 +346,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         if args.command == "view":
             return _view(args)
+        if args.command == "export":
+            return _export(args)
         if args.command == "validate":
             return _validate_paths(args.graphs)
         if args.command == "eval":

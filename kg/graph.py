@@ -285,6 +285,21 @@ class KnowledgeGraph:
 
         return serialize(self, destination, format=format)
 
+    def export(self, path: str | os.PathLike[str], format: str | None = None) -> list:
+        """Write GraphML, GEXF, GML, CSV node and edge lists, Neo4j import CSV or JSON-LD
+        (the format from the file name when not given); see :mod:`kg.exports`.
+
+        >>> import kg, networkx as nx, pathlib, tempfile
+        >>> g = kg.build(["Iran condemned Israel."])
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
+        >>> _ = g.export(path)
+        >>> list(nx.read_gexf(path).edges(data="predicate"))
+        [('iran', 'israel', 'condemned')]
+        """
+        from .exports import export
+
+        return export(self, path, format)
+
     def query(self, sparql: str, *, infer: bool = False, **bindings):
         """Run SPARQL (or a shipped query by name) over the graph; keyword arguments are bound as values.
 
