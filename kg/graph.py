@@ -285,6 +285,43 @@ class KnowledgeGraph:
 
         return serialize(self, destination, format=format)
 
+    def to_dataframes(self):
+        """``(nodes, edges)`` pandas DataFrames (needs ``kg[analysis]``); see :mod:`kg.frames`.
+
+        >>> import kg
+        >>> nodes, edges = kg.build(["Iran condemned Israel."]).to_dataframes()
+        >>> list(nodes["id"]), list(edges["relation"])
+        (['iran', 'israel'], ['condemned'])
+        """
+        from .frames import to_dataframes
+
+        return to_dataframes(self)
+
+    def query_df(self, sparql: str, *, infer: bool = False, **bindings):
+        """:meth:`query`'s answer as a pandas DataFrame with typed columns (see :mod:`kg.frames`).
+
+        >>> import kg
+        >>> kg.build(["Iran condemned Israel."]).query_df("find-actor", name="isr")["actor"].tolist()
+        ['kgr:israel']
+        """
+        from .frames import result_dataframe
+
+        return result_dataframe(self.query(sparql, infer=infer, **bindings))
+
+    def subgraph(self, *, relations=None, types=None, min_confidence: float = 0.0,
+                 since=None, until=None) -> KnowledgeGraph:
+        """A new graph of the relations and events that pass the filters (:func:`kg.subgraphs.subgraph`)."""
+        from .subgraphs import subgraph
+
+        return subgraph(self, relations=relations, types=types, min_confidence=min_confidence,
+                        since=since, until=until)
+
+    def ego(self, actor: str, hops: int = 1) -> KnowledgeGraph:
+        """The actors within ``hops`` steps of ``actor`` and what links them (:func:`kg.subgraphs.ego`)."""
+        from .subgraphs import ego
+
+        return ego(self, actor, hops=hops)
+
     def export(self, path: str | os.PathLike[str], format: str | None = None) -> list:
         """Write GraphML, GEXF, GML, CSV node and edge lists, Neo4j import CSV or JSON-LD
         (the format from the file name when not given); see :mod:`kg.exports`.
