@@ -10,6 +10,8 @@
              [--memory-limit MB]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N] [--title T]
     kg export GRAPHFILE... OUT [--format graphml|gexf|gml|csv|neo4j|json-ld]
+    kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
+             [--table central|targets|blocs|hostility] [--top N]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
@@ -122,6 +124,15 @@ def _parser() -> argparse.ArgumentParser:
                    "and neo4j, a directory")
     x.add_argument("--format", choices=["graphml", "gexf", "gml", "csv", "neo4j", "json-ld"],
                    help="default: from OUT's suffix")
+
+    st = sub.add_parser("stats", help="central actors, who targets whom, alignment blocs, hostility between them")
+    st.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    st.add_argument("--since", type=_date, help="count evidence dated on or after YYYY-MM-DD")
+    st.add_argument("--until", type=_date, help="count evidence dated on or before YYYY-MM-DD")
+    st.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    st.add_argument("--table", choices=["central", "targets", "blocs", "hostility"],
+                    help="print one table only (needed for csv)")
+    st.add_argument("--top", type=_count(1), default=10, metavar="N", help="rows per ranked table (default 10)")
 
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -303,6 +314,19 @@ def _export(args) -> int:
     return 0
 
 
+def _stats(args) -> int:
+    from .rdf import load
+    from .stats import TABLES, compute, format_stats
+
+    tables = (args.table,) if args.table else tuple(TABLES)
+    if args.format == "csv" and len(tables) != 1:
+        raise KGError("--format csv prints one table: add --table central|targets|blocs|hostility")
+    data = compute(load(*args.graphs).to_networkx(), since=args.since, until=args.until, top=args.top)
+    text = format_stats(data, args.format, tables=tables)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
 def _eval(args) -> int:
     from .evaluate import evaluate, format_report
 
@@ -348,6 +372,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _view(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "stats":
+            return _stats(args)
         if args.command == "validate":
             return _validate_paths(args.graphs)
         if args.command == "eval":
