@@ -73,6 +73,8 @@ def subgraph(graph, *, relations: Iterable[str] | None = None, types: Iterable[s
     since, until : datetime.date or ISO str, optional
         Relations and events whose sentence is dated within the range (inclusive); the
         date is the event's own, else its document's. Undated ones go when a bound is given.
+
+    The entities kept are those the kept relations and events name.
     """
     lo, hi = _date(since), _date(until)
     wanted = set(relations) if relations is not None else None
@@ -96,7 +98,11 @@ def subgraph(graph, *, relations: Iterable[str] | None = None, types: Iterable[s
         return (wanted is None and e.confidence >= min_confidence and all(typed(k) for k in people)
                 and dated(e.date or e.evidence.date))
 
-    return _rebuild(graph, keep_relation, keep_event, lambda e: kinds is None or e.type in kinds)
+    used = {k for r in graph.relations if keep_relation(r) for k in (r.subject, r.object, r.asserted_by)}
+    for e in graph.events:
+        if keep_event(e):
+            used |= {*e.agents, *e.targets, *e.claimed_by, e.location}
+    return _rebuild(graph, keep_relation, keep_event, lambda e: e.key in used)
 
 
 def find_entity(graph, actor: str) -> str:

@@ -80,6 +80,7 @@ def test_subgraph_filters(graph):
     sure = graph.subgraph(min_confidence=0.9)
     assert all(r.confidence >= 0.9 for r in sure.relations) and len(sure.relations) < len(graph.relations)
     assert isinstance(cut, kg.KnowledgeGraph) and cut.to_dataframes()[1]["relation"].eq("targeted").all()
+    assert set(graph.subgraph(relations=["condemned"]).entities) == {"iran", "israel"}  # only those named
 
 
 def test_ego_reaches_k_hops_by_any_name(graph):
