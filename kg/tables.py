@@ -35,7 +35,6 @@ Examples
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections import defaultdict
 
 __all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "edge_rows", "node_rows"]
@@ -97,22 +96,3 @@ def _summary(u: str, v: str, relation: str, evidence: list[dict], confidence: fl
         "negated": negated, "alleged": alleged,
     }
 
-
-def in_window(row: dict, since: _dt.date | str | None, until: _dt.date | str | None) -> bool:
-    """Whether an edge row has evidence dated within [since, until] (ISO dates compare as text).
-
-    An edge without a dated sentence is outside any window that has a bound.
-
-    >>> in_window({"first_date": "2024-01-05", "last_date": "2024-03-01"}, "2024-02-01", None)
-    True
-    >>> in_window({"first_date": None, "last_date": None}, None, "2024-01-01")
-    False
-    """
-    if since is None and until is None:
-        return True
-    first, last = row.get("first_date"), row.get("last_date")
-    if not first:
-        return False
-    lo = str(since) if since is not None else None
-    hi = str(until) if until is not None else None
-    return (lo is None or last >= lo) and (hi is None or first <= hi)
