@@ -9,6 +9,9 @@
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
              [--memory-limit MB]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N] [--title T]
+    kg export GRAPHFILE... OUT [--format graphml|gexf|gml|csv|neo4j|json-ld]
+    kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
+             [--table central|targets|blocs|hostility] [--top N]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
@@ -115,6 +118,22 @@ def _parser() -> argparse.ArgumentParser:
                    help="edges supported by at least N documents")
     v.add_argument("--title", help="the page's title (default: its documents and date span)")
 
+    x = sub.add_parser("export", help="write graph files as GraphML, GEXF, GML, CSV, Neo4j CSV or JSON-LD")
+    x.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    x.add_argument("output", metavar="OUT", help="a file (.graphml, .gexf, .gml, .jsonld) or, for csv "
+                   "and neo4j, a directory")
+    x.add_argument("--format", choices=["graphml", "gexf", "gml", "csv", "neo4j", "json-ld"],
+                   help="default: from OUT's suffix")
+
+    st = sub.add_parser("stats", help="central actors, who targets whom, alignment blocs, hostility between them")
+    st.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    st.add_argument("--since", type=_date, help="count evidence dated on or after YYYY-MM-DD")
+    st.add_argument("--until", type=_date, help="count evidence dated on or before YYYY-MM-DD")
+    st.add_argument("--format", default="table", choices=["table", "csv", "json"])
+    st.add_argument("--table", choices=["central", "targets", "blocs", "hostility"],
+                    help="print one table only (needed for csv)")
+    st.add_argument("--top", type=_count(1), default=10, metavar="N", help="rows per ranked table (default 10)")
+
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
 
@@ -202,7 +221,7 @@ def _write_json(path: Path, nxg) -> None:
 
 
 def _query(args) -> int:
-    from .query import format_result, parse_binding, resolve_query, shipped_queries
+    from .query import format_result, parse_binding, shipped_queries
     from .store import Store
 
     if args.list:
@@ -223,11 +242,14 @@ def _query(args) -> int:
         if not sep or not name:
             raise KGError(f"--bind takes NAME=VALUE, not {item!r}")
         bindings[name.lstrip("?$")] = parse_binding(value)
-    sparql = resolve_query(query)
+    from .queryargs import prepare
+
+    prepare(query, bindings)  # a mistyped name, an update, an unknown variable: before loading
     if args.store and args.engine != "oxigraph":
         raise KGError("--store needs the oxigraph engine")
     with Store(args.store, engine=args.engine, read_only=bool(args.store) and not graphs) as store:
         store.load(*graphs)
+        sparql, bindings = prepare(query, bindings, is_entity=lambda key: _is_entity(store, key))
         if args.infer:
             from .infer import entailments
 
@@ -236,6 +258,14 @@ def _query(args) -> int:
     text = format_result(result, args.format)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
+
+
+def _is_entity(store, key: str) -> bool:
+    """Whether ``kgr:key`` is labelled in the store (a bare ``--bind`` value naming an entity)."""
+    from .vocab import KGR
+
+    found = store.query("SELECT ?e WHERE { ?e rdfs:label ?label } LIMIT 1", {"e": KGR[key]})
+    return bool(found.rows)
 
 
 def _serve(args) -> int:
@@ -276,6 +306,27 @@ def _view(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    from .rdf import load
+
+    written = load(*args.graphs).export(args.output, args.format)
+    print("kg: wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def _stats(args) -> int:
+    from .rdf import load
+    from .stats import TABLES, compute, format_stats
+
+    tables = (args.table,) if args.table else tuple(TABLES)
+    if args.format == "csv" and len(tables) != 1:
+        raise KGError("--format csv prints one table: add --table central|targets|blocs|hostility")
+    data = compute(load(*args.graphs).to_networkx(), since=args.since, until=args.until, top=args.top)
+    text = format_stats(data, args.format, tables=tables)
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
 def _eval(args) -> int:
     from .evaluate import evaluate, format_report
 
@@ -298,8 +349,9 @@ def _validate_paths(paths) -> int:
     for path in paths:
         report = validate_file(path)
         print(f"{path}: " + ("conforms" if report.conforms else "does not conform"))
-        if not report.conforms:
+        if report.violations:  # warnings too: a graph that conforms may still have some
             print(report.summary())
+        if not report.conforms:
             status = 1
     return status
 
@@ -318,6 +370,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _serve(args)
         if args.command == "view":
             return _view(args)
+        if args.command == "export":
+            return _export(args)
+        if args.command == "stats":
+            return _stats(args)
         if args.command == "validate":
             return _validate_paths(args.graphs)
         if args.command == "eval":

@@ -285,8 +285,63 @@ class KnowledgeGraph:
 
         return serialize(self, destination, format=format)
 
+    def to_dataframes(self):
+        """``(nodes, edges)`` pandas DataFrames (needs ``kg[analysis]``); see :mod:`kg.frames`.
+
+        >>> import kg
+        >>> nodes, edges = kg.build(["Iran condemned Israel."]).to_dataframes()
+        >>> list(nodes["id"]), list(edges["relation"])
+        (['iran', 'israel'], ['condemned'])
+        """
+        from .frames import to_dataframes
+
+        return to_dataframes(self)
+
+    def query_df(self, sparql: str, *, infer: bool = False, **bindings):
+        """:meth:`query`'s answer as a pandas DataFrame with typed columns (see :mod:`kg.frames`).
+
+        >>> import kg
+        >>> kg.build(["Iran condemned Israel."]).query_df("find-actor", name="isr")["actor"].tolist()
+        ['kgr:israel']
+        """
+        from .frames import result_dataframe
+
+        return result_dataframe(self.query(sparql, infer=infer, **bindings))
+
+    def subgraph(self, *, relations=None, types=None, min_confidence: float = 0.0,
+                 since=None, until=None) -> KnowledgeGraph:
+        """A new graph of the relations and events that pass the filters (:func:`kg.subgraphs.subgraph`)."""
+        from .subgraphs import subgraph
+
+        return subgraph(self, relations=relations, types=types, min_confidence=min_confidence,
+                        since=since, until=until)
+
+    def ego(self, actor: str, hops: int = 1) -> KnowledgeGraph:
+        """The actors within ``hops`` steps of ``actor`` and what links them (:func:`kg.subgraphs.ego`)."""
+        from .subgraphs import ego
+
+        return ego(self, actor, hops=hops)
+
+    def export(self, path: str | os.PathLike[str], format: str | None = None) -> list:
+        """Write GraphML, GEXF, GML, CSV node and edge lists, Neo4j import CSV or JSON-LD
+        (the format from the file name when not given); see :mod:`kg.exports`.
+
+        >>> import kg, networkx as nx, pathlib, tempfile
+        >>> g = kg.build(["Iran condemned Israel."])
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.gexf"
+        >>> _ = g.export(path)
+        >>> list(nx.read_gexf(path).edges(data="predicate"))
+        [('iran', 'israel', 'condemned')]
+        """
+        from .exports import export
+
+        return export(self, path, format)
+
     def query(self, sparql: str, *, infer: bool = False, **bindings):
-        """Run SPARQL over the graph; keyword arguments are bound as values.
+        """Run SPARQL (or a shipped query by name) over the graph; keyword arguments are bound as values.
+
+        A string value that is an entity's key is bound as its IRI (see :mod:`kg.queryargs`);
+        a keyword for a variable the query does not use is a :class:`~kg.errors.QueryError`.
 
         With ``infer`` the graph's entailments under the ontology are added
         first (:func:`kg.infer.entailments`): ``backedBy`` answers for
@@ -300,9 +355,13 @@ class KnowledgeGraph:
         >>> q = "SELECT ?x WHERE { ?s kgo:alignedWith ?x }"
         >>> len(g.query(q, s=g.iri("iran"))), len(g.query(q, infer=True, s=g.iri("iran")))
         (0, 1)
+        >>> [str(row.label) for row in g.query("find-actor", name="IRAN")]
+        ['Iran', 'Iran-backed militias']
         """
         from .query import run_query
+        from .queryargs import prepare
 
+        sparql, bindings = prepare(sparql, bindings, is_entity=self.entities.__contains__)
         rdf = self.to_rdf()
         if infer:
             from .infer import with_entailments

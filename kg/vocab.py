@@ -248,10 +248,13 @@ def ontology_file(name: str) -> Traversable:
     >>> ontology_file("kg.ttl").name
     'kg.ttl'
     """
+    beside = Path(__file__).resolve().parent.parent / "ontology"
+    if (beside / "kg.ttl").is_file():  # a source checkout (or a git worktree of one): its own files
+        return beside.joinpath(name)
     try:
         root: Traversable = resources.files("kg.ontology")
-    except ModuleNotFoundError:  # a source checkout that is not installed
-        root = Path(__file__).resolve().parent.parent / "ontology"
+    except ModuleNotFoundError:  # pragma: no cover
+        root = beside
     return root.joinpath(name)
 
 

@@ -189,7 +189,8 @@ def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
 
 
 def _used(kg) -> list[Entity]:
-    return [kg.entities[k] for k in kg._used_entities()]
+    """Every entity, those no relation or event uses included, so :func:`kg.load` gives them back."""
+    return list(kg.entities.values())
 
 
 def to_graph(kg) -> Graph:
@@ -204,7 +205,7 @@ def to_graph(kg) -> Graph:
 
 
 def _add_entities(target: Graph, kg) -> None:
-    """Every entity a relation or event uses, into a graph (a dataset's default graph)."""
+    """Every entity, into a graph (a dataset's default graph)."""
     for ent in _used(kg):
         for t in _entity_triples(ent):
             target.add(t)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from collections import defaultdict
 from pathlib import Path
 
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS
 from rdflib.util import guess_format
 
 from ..errors import GraphFileError
@@ -82,10 +83,15 @@ def from_rdf(rdf):
                            _opt(g.value(d, DCTERMS.source)), None, _opt(g.value(d, DCTERMS.title)))
     rels, events = _read_relations(g, docs), _read_events(g, docs)
     kg = KnowledgeGraph()
-    for d, doc in sorted(docs.items(), key=lambda kv: kv[1].id):
+    placed: set[str] = set()
+    ordered = sorted(docs.items(), key=lambda kv: kv[1].id)
+    for n, (d, doc) in enumerate(ordered):
         used = {k for r in rels[d] for k in (r.subject, r.object)}
         for e in events[d]:
             used |= {*e.agents, *e.targets, *e.claimed_by, *([e.location] if e.location else [])}
+        if n == len(ordered) - 1:  # entities no relation or event uses: kept, with the last document
+            used |= set(entities) - placed - used
+        placed |= used
         kg.add_result(DocumentResult(
             doc, tuple(entities[k] for k in sorted(used) if k in entities), (),
             tuple(rels[d]), tuple(events[d]),
@@ -105,8 +111,22 @@ def _read_entities(g: Graph) -> dict[str, Entity]:
             continue
         wd = next((str(o)[len(str(WD)):] for o in g.objects(s, OWL.sameAs) if str(o).startswith(str(WD))), None)
         entities[_key(s)] = Entity(_key(s), str(g.value(s, RDFS.label)), local,
-                                   tuple(sorted(str(a) for a in g.objects(s, SKOS.altLabel))), wd)
+                                   tuple(sorted(str(a) for a in g.objects(s, SKOS.altLabel))), wd,
+                                   _point(g, s))
     return entities
+
+
+def _point(g: Graph, s) -> tuple[float, float] | None:
+    """(latitude, longitude) from an entity's ``geo:hasGeometry``/``geo:asWKT`` ``POINT(lon lat)``."""
+    geom = g.value(s, GEO.hasGeometry)
+    wkt = g.value(geom, GEO.asWKT) if geom is not None else None
+    m = re.fullmatch(r"\s*POINT\s*\(\s*(\S+)\s+(\S+)\s*\)\s*", str(wkt)) if wkt is not None else None
+    if not m:
+        return None
+    try:
+        return float(m.group(2)), float(m.group(1))
+    except ValueError:
+        return None
 
 
 def _read_relations(g: Graph, docs: dict[URIRef, Document]) -> dict[URIRef, list[Relation]]:
