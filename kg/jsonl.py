@@ -130,7 +130,7 @@ def jsonl_documents(lines: Iterable[str], source: str,
         try:
             doc, notes = _document(json.loads(line), source, lineno)
         except json.JSONDecodeError as exc:
-            on_error(InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})", file=source, line=lineno))
+            on_error(InputError(where, f"not valid JSON ({exc.msg}, at character {exc.pos + 1})", file=source, line=lineno))
             continue
         except RecursionError:
             on_error(InputError(where, "a JSON value nested too deeply", file=source, line=lineno))

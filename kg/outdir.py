@@ -187,12 +187,14 @@ class OutputSet:
         self.staging: Path | None = None
         self.names: list[str] = []
         self._lock = _Lock(self.outdir / _LOCK)
+        self._created = False
 
     def __enter__(self) -> OutputSet:
         out = self.outdir
-        if out.exists() and not out.is_dir():
-            raise OutputError(f"{out} is a file, not a directory: -o names the directory for the graph files")
         try:
+            if out.exists() and not out.is_dir():
+                raise OutputError(f"{out} is a file, not a directory: -o names the directory for the graph files")
+            self._created = not out.exists()
             out.mkdir(parents=True, exist_ok=True)
             self._lock.acquire()
         except OSError as exc:
@@ -235,9 +237,15 @@ class OutputSet:
         self.staging = None
 
     def __exit__(self, *exc_info) -> None:
+        committed = self.staging is None
         try:
-            if self.staging is not None:
+            if not committed:
                 shutil.rmtree(self.staging, ignore_errors=True)
                 self.staging = None
         finally:
             self._lock.release()
+        if not committed and self._created:
+            try:  # a directory this build made and wrote nothing into goes again
+                self.outdir.rmdir()
+            except OSError:
+                pass
