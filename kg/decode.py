@@ -21,7 +21,7 @@ import zlib
 
 from .errors import InputError
 
-__all__ = ["clean_text", "cleaned", "decode", "gunzip", "repair_surrogates"]
+__all__ = ["clean_text", "cleaned", "decode", "gunzip", "repair_surrogates", "writable"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 #: Invisible characters inside words, deleted so they do not split a name ("Hez\u200bbollah",
@@ -69,6 +69,24 @@ def repair_surrogates(text: str) -> str:
     True
     """
     return _SURROGATE.sub("\ufffd", text)
+
+
+#: Characters no RDF syntax can carry as they are: lone surrogates and the noncharacters
+#: U+FFFE/U+FFFF (not in XML 1.0).
+_UNWRITABLE = re.compile(r"[\ud800-\udfff\ufffe\uffff]")
+
+
+def writable(text: str) -> str:
+    """Text every RDF syntax carries as it is, of the same length (offsets into it still hold):
+    control characters become spaces, a carriage return a line feed (XML readers turn one
+    into the other), lone surrogates and U+FFFE/U+FFFF become U+FFFD. For text that did not
+    come through :func:`decode` (documents given to :func:`kg.build`).
+
+    >>> writable("a\\x00b\\r\\nc\\rd\\ud800\\uffff") == "a b \\nc\\nd\\ufffd\\ufffd"
+    True
+    """
+    text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return _UNWRITABLE.sub("\ufffd", _CONTROL.sub(" ", text))
 
 
 #: Byte-order marks and the encodings they announce (the longest first: UTF-32 LE starts

@@ -20,7 +20,7 @@ from .errors import ExtractionError
 from .extract import extract
 from .gazetteer import load_gazetteer
 from .model import Document, DocumentResult, Entity, Event, Mention, Relation
-from .read import repair_surrogates
+from .decode import writable
 from .nlp import load_pipeline
 from .resolve import ResolvedDoc, is_participant, resolve
 from .resolve.state import entity_of
@@ -36,18 +36,21 @@ SEGMENT_CHARS = 100_000
 
 
 def _encodable(doc: Document) -> Document:
-    """The document with any lone surrogate (a truncated emoji in scraped JSON) replaced by
-    U+FFFD in every field, offsets unchanged: spaCy, and every RDF syntax, cannot encode one.
+    """The document with every character no RDF syntax can carry as it is (a lone surrogate
+    from a truncated emoji, a NUL, a carriage return, U+FFFF) replaced in every field, offsets
+    unchanged (:func:`kg.decode.writable`): spaCy cannot encode a surrogate, RDF/XML cannot
+    hold a NUL. Text read by :mod:`kg.read` has none left; this is for documents given to
+    :func:`kg.build` directly.
 
-    >>> _encodable(Document("d\\ud800", "a \\udc00 b")).text == "a \\ufffd b"
+    >>> _encodable(Document("d\\ud800", "a \\udc00 b\\x00")).text == "a \\ufffd b "
     True
     """
     fields = ("id", "text", "source", "url", "title")
     values = {f: getattr(doc, f) for f in fields}
-    fixed = {f: repair_surrogates(v) for f, v in values.items() if isinstance(v, str)}
+    fixed = {f: writable(v) for f, v in values.items() if isinstance(v, str)}
     if all(fixed[f] == values[f] for f in fixed):
         return doc
-    log.warning("%s: lone surrogates replaced by U+FFFD", fixed["id"])
+    log.warning("%s: characters no RDF syntax can carry replaced", fixed["id"])
     return replace(doc, **fixed)
 
 
