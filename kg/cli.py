@@ -30,6 +30,7 @@ Exit status (every error is one line on stderr starting ``kg: error:``, never a 
      denied, read-only file system, ``-o`` naming a file), out of memory
 4    another ``kg build`` is writing to the same OUTDIR
 130  interrupted (Ctrl-C)
+141  standard output closed early (``kg query ... | head``)
 ===  ========================================================================
 """
 
@@ -265,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail("out of memory", 3)
     except BrokenPipeError:  # "kg query ... | head": the reader has gone; say nothing more
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        return 141
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         return _fail(f"{where}{exc.strerror or exc}", 3)

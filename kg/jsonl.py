@@ -58,6 +58,9 @@ def _document_id(obj: dict, fallback: str, notes: list[str]) -> str:
     none or only blanks."""
     raw = obj.get("id")
     doc_id = _field("id", raw, notes)
+    if doc_id is not None and doc_id != " ".join(doc_id.split()):
+        notes.append("id: line breaks, tabs and runs of spaces made one space")
+        doc_id = " ".join(doc_id.split())
     if doc_id is None:
         if raw not in (None, ""):
             notes.append(f"id {_shown(raw)} is blank once cleaned; named {fallback!r}")
@@ -130,7 +133,7 @@ def jsonl_documents(lines: Iterable[str], source: str,
         try:
             doc, notes = _document(json.loads(line), source, lineno)
         except json.JSONDecodeError as exc:
-            on_error(InputError(where, f"not valid JSON ({exc.msg}, at character {exc.pos + 1})", file=source, line=lineno))
+            on_error(InputError(where, f"not valid JSON ({exc.msg.rstrip(':')}: character {exc.pos + 1})", file=source, line=lineno))
             continue
         except RecursionError:
             on_error(InputError(where, "a JSON value nested too deeply", file=source, line=lineno))

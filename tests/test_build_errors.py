@@ -162,7 +162,7 @@ def test_build_every_skip_and_repair_is_in_errors_jsonl(tmp_path, capsys):
     assert "4 document(s) read, 2 skipped, 5 repaired" in capsys.readouterr().out
     f = str(src)
     assert _records(out) == [
-        {"id": None, "file": f, "line": 2, "reason": "not valid JSON (Expecting ',' delimiter, at character 55)",
+        {"id": None, "file": f, "line": 2, "reason": "not valid JSON (Expecting ',' delimiter: character 55)",
          "action": "skipped"},
         {"id": "7", "file": f, "line": 3, "reason": "date 'last week' not understood; ignored", "action": "repaired"},
         {"id": "7", "file": f, "line": 3, "reason": "id 7 is not a string; read as text", "action": "repaired"},
