@@ -28,6 +28,7 @@ ERRORS = "errors.jsonl"
 
 
 def _sort_key(record: dict) -> tuple:
+    """Records in file, line, id, action and reason order (a whole file before its lines)."""
     return (record["file"] or "", -1 if record["line"] is None else record["line"], record["id"] or "",
             record["action"], record["reason"])
 
@@ -92,6 +93,7 @@ def _write(graph, files, formats: list[str], report: str) -> list[Path]:
 
 
 def _write_json(path: Path, nxg) -> None:
+    """The networkx graph as node-link JSON, keys sorted."""
     import networkx as nx
 
     from .files import atomic_write
@@ -101,6 +103,7 @@ def _write_json(path: Path, nxg) -> None:
 
 
 def _summary(kg_graph, written: list[Path], problems: list[InputError], listed: Path) -> str:
+    """What was read, found and written, for stdout."""
     s = kg_graph.summary()
     skipped = sum(p.action == "skipped" for p in problems)
     lines = [f"kg: {len(kg_graph)} document(s) read, {skipped} skipped, {len(problems) - skipped} repaired"

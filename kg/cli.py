@@ -62,15 +62,11 @@ def _date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news about conflict and politics.")
-    p.add_argument("--version", action="version", version=f"kg {__version__}")
-    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    sub = p.add_subparsers(dest="command", required=True)
-
-    b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json and graph.html")
+def _build_parser(sub) -> None:
+    """The arguments of ``kg build``."""
+    b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json, graph.html and errors.jsonl")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories, .jsonl files or - for stdin")
-    b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files")
+    b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files (the set is replaced whole or not at all)")
     b.add_argument("--format", nargs="+", default=[], choices=_EXTRA_FORMATS, metavar="FMT",
                    help="more RDF syntaxes to write: nt, json-ld, trig, xml, nquads")
     b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
@@ -79,6 +75,20 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
     b.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) when any input is skipped; repairs are allowed")
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The arguments of every command."""
+    p = argparse.ArgumentParser(
+        prog="kg", description="Knowledge graphs from news about conflict and politics.",
+        epilog="exit status: 0 done, 1 no result (nothing read, --strict, violations), 2 usage or data "
+               "error, 3 environment error (disk full, permission denied), 4 OUTDIR in use by another "
+               "build, 130 interrupted")
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    _build_parser(sub)
 
     q = sub.add_parser("query", help="run SPARQL over exported graph files or a store")
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",

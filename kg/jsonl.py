@@ -95,6 +95,7 @@ def _document(obj: object, source: str, lineno: int) -> tuple[Document, list[str
 
 
 def _is_iri(url: str) -> bool:
+    """Whether kg writes this url as a link (an IRI every RDF parser takes)."""
     from .rdf.iris import is_safe_iri
 
     return is_safe_iri(url)

@@ -54,6 +54,7 @@ _KNOWN = frozenset({"graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "grap
 
 
 def _digest(path: Path) -> str:
+    """A file's SHA-256, in hex."""
     h = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
@@ -62,6 +63,7 @@ def _digest(path: Path) -> str:
 
 
 def _fsync_dir(path: Path) -> None:
+    """Make a directory's entries (renames, new files) durable."""
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         os.fsync(fd)
@@ -140,6 +142,8 @@ class _Lock:
         self.fd: int | None = None
 
     def acquire(self) -> None:
+        """Take the lock and write this process's pid in it; :class:`OutputBusyError` when
+        another process holds it."""
         while True:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
             try:
@@ -163,6 +167,7 @@ class _Lock:
         self.fd = fd
 
     def release(self) -> None:
+        """Remove the lock file and let the lock go."""
         if self.fd is None:
             return
         try:

@@ -87,6 +87,7 @@ def _read_bytes(path: Path, source: str) -> tuple[bytes, list[str]]:
 
 def _read_file(path: Path, date: _dt.date | None, on_error: Callable[[InputError], None],
                on_repair: Callable[[InputError], None]) -> Iterator[Located]:
+    """The documents of one file: one for a text file, one a line for JSONL."""
     source = str(path)
     try:
         data, notes = _read_bytes(path, source)
@@ -119,6 +120,7 @@ def _dangling(path: Path) -> str:
 
 
 def _expand(inputs: Iterable[str | os.PathLike[str]], on_error) -> Iterator[Path | str]:
+    """Every file the inputs name (directories walked), or ``"-"``; what is none reported."""
     for item in inputs:
         if str(item) == "-":
             yield "-"
@@ -161,6 +163,7 @@ def _walk(root: Path, on_error) -> Iterator[Path]:
 
 def _read_stdin(stream, date: _dt.date | None, on_error: Callable[[InputError], None],
                 on_repair: Callable[[InputError], None]) -> Iterator[Located]:
+    """The documents of standard input: JSONL when it starts with ``{``, else one text."""
     data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8", "surrogatepass")
     try:
         text, notes = decode(data, "<stdin>")
@@ -178,10 +181,12 @@ def _read_stdin(stream, date: _dt.date | None, on_error: Callable[[InputError], 
 
 
 def _raise(exc: InputError) -> None:
+    """The default ``on_error``: an input that cannot be read is an error."""
     raise exc
 
 
 def _warn(exc: InputError) -> None:
+    """The default ``on_repair``: a repair is logged as a warning."""
     log.warning("%s", exc)
 
 
