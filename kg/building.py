@@ -73,6 +73,7 @@ def _read(args, problems: list[InputError], origins: dict):
 
 def _write(graph, files, formats: list[str], report: str) -> list[Path]:
     """Write the set's files into the staging directory; the final paths, in order."""
+    from .files import atomic_write
     from .view import render_html
 
     steps = [("graph.ttl", lambda p: graph.serialize(p, format="turtle"))]
@@ -82,7 +83,7 @@ def _write(graph, files, formats: list[str], report: str) -> list[Path]:
     title = "kg: " + ", ".join(d.id for d in graph.documents[:3]) + (" …" if len(graph) > 3 else "")
     steps += [("graph.json", lambda p: _write_json(p, nxg)),
               ("graph.html", lambda p: render_html(nxg, p, title=title)),
-              (ERRORS, lambda p: p.write_text(report, encoding="utf-8"))]
+              (ERRORS, lambda p: atomic_write(p, report))]
     for name, write in steps:
         try:
             write(files.path(name))

@@ -193,6 +193,7 @@ class OutputSet:
         self.names: list[str] = []
         self._lock = _Lock(self.outdir / _LOCK)
         self._created = False
+        self._sealed = False
 
     def __enter__(self) -> OutputSet:
         out = self.outdir
@@ -227,24 +228,33 @@ class OutputSet:
         return self.outdir / name
 
     def commit(self) -> None:
-        """Write the manifest, last, and swap the set into OUTDIR."""
+        """Write the manifest, last, and swap the set into OUTDIR.
+
+        Once the manifest is written the set is sealed: should a rename then fail, the staging
+        directory is left for the next build to finish the swap."""
         from . import __version__
         from .files import atomic_write
 
-        files = {}
-        for name in sorted(self.names):
-            path = self.staging / name
-            files[name] = {"bytes": path.stat().st_size, "sha256": _digest(path)}
-        manifest = {"generator": f"kg {__version__}", "files": files}
-        atomic_write(self.staging / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
-        _fsync_dir(self.staging)
-        _swap_in(self.staging, self.outdir)
+        try:
+            files = {}
+            for name in sorted(self.names):
+                path = self.staging / name
+                files[name] = {"bytes": path.stat().st_size, "sha256": _digest(path)}
+            manifest = {"generator": f"kg {__version__}", "files": files}
+            atomic_write(self.staging / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+            _fsync_dir(self.staging)
+            self._sealed = True
+            _swap_in(self.staging, self.outdir)
+        except OSError as exc:
+            then = ("the next build into it will finish replacing the set" if self._sealed
+                    else "the output in it is unchanged")
+            raise OutputError(f"cannot write to {self.outdir} ({exc.strerror or exc}); {then}") from None
         self.staging = None
 
     def __exit__(self, *exc_info) -> None:
         committed = self.staging is None
         try:
-            if not committed:
+            if not committed and not self._sealed:
                 shutil.rmtree(self.staging, ignore_errors=True)
                 self.staging = None
         finally:

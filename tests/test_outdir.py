@@ -178,3 +178,26 @@ def test_outdir_builds_killed_at_random_points_leave_a_whole_set(inputs, tmp_pat
         with OutputSet(out):
             pass
         assert _hidden(out) == []
+
+
+def test_outdir_a_rename_failing_mid_swap_is_finished_by_the_next_build(inputs, tmp_path, monkeypatch, capsys):
+    out, reference = tmp_path / "out", tmp_path / "reference"
+    assert main(["build", str(inputs[1]), "-o", str(reference)]) == 0
+    assert main(["build", str(inputs[0]), "-o", str(out)]) == 0
+    real, swapped = os.replace, []
+
+    def failing(src, dst):  # fault injection: the third rename into OUTDIR fails
+        if ".kg-staging-" not in str(dst):
+            swapped.append(dst)
+            if len(swapped) == 3:
+                raise OSError(5, "Input/output error")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing)
+    assert main(["build", str(inputs[1]), "-o", str(out)]) == 3
+    monkeypatch.undo()
+    assert "the next build into it will finish replacing the set" in capsys.readouterr().err
+    assert verify(out)  # two new files beside the old ones: the manifest tells
+    with OutputSet(out):
+        pass
+    assert _set(out) == _set(reference) and verify(out) == [] and _hidden(out) == []
