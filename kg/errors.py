@@ -4,9 +4,14 @@
 
     KGError
     ├── InputError          an input could not be read as text (missing, empty,
-    │                       binary, not UTF-8, malformed JSONL line)
-    ├── ExtractionError     analysing one document failed (it is skipped)
+    │   │                   binary, malformed JSONL line): it is skipped
+    │   ├── InputRepaired   an input was read, but only after a repair (a legacy
+    │   │                   encoding, bad bytes, control characters, a renamed id)
+    │   └── ExtractionError analysing one document failed (it is skipped)
     ├── ModelError          the spaCy pipeline named could not be loaded
+    ├── OutputError         the output directory cannot be written (it is a file,
+    │   │                   permission denied, the disk is full)
+    │   └── OutputBusyError another kg build is writing to it
     ├── GraphFileError      an RDF file could not be parsed or written
     └── QueryError          a SPARQL query failed
         ├── QuerySyntaxError    it does not parse (line and column given)
@@ -25,8 +30,9 @@ True
 from __future__ import annotations
 
 __all__ = [
-    "ExtractionError", "GraphFileError", "InputError", "KGError", "ModelError", "QueryError",
-    "QueryLimitError", "QueryMemoryError", "QueryRefusedError",
+    "ExtractionError", "GraphFileError", "InputError", "InputRepaired", "KGError", "ModelError",
+    "OutputBusyError", "OutputError", "QueryError", "QueryLimitError", "QueryMemoryError",
+    "QueryRefusedError",
 ]  # fmt: skip
 
 
@@ -35,24 +41,62 @@ class KGError(Exception):
 
 
 class InputError(KGError):
-    """An input could not be read as a text document.
+    """An input could not be read as a text document; it is skipped.
 
     ``source`` names the file (and line, for JSONL) so the message can be
-    shown on one line and the run can go on with the other inputs.
+    shown on one line and the run can go on with the other inputs. ``file``,
+    ``line`` and ``doc_id`` say the same apart, where they are known (for
+    ``OUTDIR/errors.jsonl``); ``action`` is what kg did with the input.
+
+    >>> e = InputError("in.jsonl:3", "not valid JSON", file="in.jsonl", line=3)
+    >>> str(e), e.file, e.line, e.action
+    ('in.jsonl:3: not valid JSON', 'in.jsonl', 3, 'skipped')
     """
 
-    def __init__(self, source: str, reason: str) -> None:
+    action = "skipped"
+
+    def __init__(self, source: str, reason: str, *, file: str | None = None, line: int | None = None,
+                 doc_id: str | None = None) -> None:
         super().__init__(f"{source}: {reason}")
         self.source = source
         self.reason = reason
+        self.file = file
+        self.line = line
+        self.doc_id = doc_id
+
+    def record(self) -> dict:
+        """The error as one line of ``errors.jsonl``: id, file, line, reason, action."""
+        return {"id": self.doc_id, "file": self.file, "line": self.line, "reason": self.reason,
+                "action": self.action}
+
+
+class InputRepaired(InputError):
+    """An input was read, but only after a repair; the document is kept."""
+
+    action = "repaired"
 
 
 class ExtractionError(InputError):
-    """Analysing one document failed; it is reported and skipped."""
+    """Analysing one document failed; it is reported and skipped.
+
+    ``source`` is the document's id."""
+
+    def __init__(self, source: str, reason: str, **where) -> None:
+        where.setdefault("doc_id", source)
+        super().__init__(source, reason, **where)
 
 
 class ModelError(KGError):
     """The spaCy pipeline could not be loaded."""
+
+
+class OutputError(KGError):
+    """The output directory cannot be written: it names a file, permission is denied, the
+    disk is full. The previous output set, if any, is left as it was."""
+
+
+class OutputBusyError(OutputError):
+    """Another kg build holds the output directory's lock."""
 
 
 class GraphFileError(KGError):

@@ -20,7 +20,7 @@ from .errors import ExtractionError
 from .extract import extract
 from .gazetteer import load_gazetteer
 from .model import Document, DocumentResult, Entity, Event, Mention, Relation
-from .read import repair_surrogates
+from .decode import writable
 from .nlp import load_pipeline
 from .resolve import ResolvedDoc, is_participant, resolve
 from .resolve.state import entity_of
@@ -36,18 +36,21 @@ SEGMENT_CHARS = 100_000
 
 
 def _encodable(doc: Document) -> Document:
-    """The document with any lone surrogate (a truncated emoji in scraped JSON) replaced by
-    U+FFFD in every field, offsets unchanged: spaCy, and every RDF syntax, cannot encode one.
+    """The document with every character no RDF syntax can carry as it is (a lone surrogate
+    from a truncated emoji, a NUL, a carriage return, U+FFFF) replaced in every field, offsets
+    unchanged (:func:`kg.decode.writable`): spaCy cannot encode a surrogate, RDF/XML cannot
+    hold a NUL. Text read by :mod:`kg.read` has none left; this is for documents given to
+    :func:`kg.build` directly.
 
-    >>> _encodable(Document("d\\ud800", "a \\udc00 b")).text == "a \\ufffd b"
+    >>> _encodable(Document("d\\ud800", "a \\udc00 b\\x00")).text == "a \\ufffd b "
     True
     """
     fields = ("id", "text", "source", "url", "title")
     values = {f: getattr(doc, f) for f in fields}
-    fixed = {f: repair_surrogates(v) for f, v in values.items() if isinstance(v, str)}
+    fixed = {f: writable(v) for f, v in values.items() if isinstance(v, str)}
     if all(fixed[f] == values[f] for f in fixed):
         return doc
-    log.warning("%s: lone surrogates replaced by U+FFFD", fixed["id"])
+    log.warning("%s: characters no RDF syntax can carry replaced", fixed["id"])
     return replace(doc, **fixed)
 
 
@@ -101,59 +104,100 @@ def parse(text: str, *, model: str | None = None, document: Document | None = No
     return resolve(nlp(text), document)
 
 
+class _Partial:
+    """One document's results so far: each parsed segment is resolved and extracted as it
+    comes, then only its records are kept, never its spaCy ``Doc`` (memory stays bounded
+    however long the document)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.entities: dict[str, Entity] = {}
+        self.mentions: list[Mention] = []
+        self.relations: list[Relation] = []
+        self.events: list[Event] = []
+        self.error: str | None = None
+
+    def add(self, spacy_doc, offset: int) -> None:
+        """Resolve and extract one parsed segment, keeping only its records."""
+        if self.error is not None:
+            return
+        try:
+            rd = resolve(spacy_doc, self.document, offset=offset)
+        except Exception as exc:
+            self.error = f"resolution failed ({type(exc).__name__}: {exc})"
+            return
+        try:
+            for key, ent in rd.entities.items():
+                self.entities[key] = self.entities[key].merged(ent) if key in self.entities else ent
+            self.mentions.extend(rd.mentions)
+            rels, evs = extract(rd)
+        except Exception as exc:  # one bad document never costs the others
+            self.error = f"extraction failed ({type(exc).__name__}: {exc})"
+            return
+        self.relations.extend(rels)
+        self.events.extend(evs)
+
+    def result(self) -> DocumentResult:
+        """The document's result; raises :class:`ExtractionError` when a segment failed."""
+        doc_id = self.document.id
+        if self.error is None:
+            try:
+                entities, mentions = _settled(doc_id, self.entities, self.mentions, self.relations, self.events)
+            except Exception as exc:
+                self.error = f"extraction failed ({type(exc).__name__}: {exc})"
+        if self.error is not None:
+            raise ExtractionError(doc_id, self.error)
+        return DocumentResult(self.document, tuple(entities[k] for k in sorted(entities)), tuple(mentions),
+                              tuple(self.relations), tuple(self.events))
+
+
+#: Most characters parsed in one batch: a long document's segments go through spaCy a few at a
+#: time, not ``batch_size`` at once (16 segments of a 2 MB article held 1.6 MB of text in flight).
+BATCH_CHARS = 100_000
+
+
+def _batches(stream: Iterable[tuple[str, tuple[Document, int]]], batch_size: int,
+             max_chars: int) -> Iterator[list[tuple[str, tuple[Document, int]]]]:
+    """Consecutive segments in batches of at most ``batch_size`` items and, unless one segment
+    alone is longer, ``max_chars`` characters."""
+    batch: list[tuple[str, tuple[Document, int]]] = []
+    chars = 0
+    for item in stream:
+        if batch and (len(batch) == batch_size or chars + len(item[0]) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
 def process(documents: Iterable[Document], *, model: str | None = None, batch_size: int = 16,
             on_error: Callable[[ExtractionError], None] | None = None) -> Iterator[DocumentResult]:
     """Parse, resolve and extract every document, lazily, in input order.
 
-    A document whose analysis fails is reported to ``on_error`` (by default
-    logged) and skipped; the others go on.
+    A long document is parsed in segments; each segment is resolved and extracted as soon as
+    it is parsed and only its records are kept. A document whose analysis fails is reported
+    to ``on_error`` (by default logged) and skipped; the others go on.
     """
     nlp = load_pipeline(model)
     report = on_error or (lambda exc: log.error("%s", exc))
-    pending: Document | None = None
-    parts: list[ResolvedDoc] = []
-    failed = False
+    pending: _Partial | None = None
 
-    def finish() -> DocumentResult | None:
-        if failed:
-            return None
-        entities: dict[str, Entity] = {}
-        mentions: list[Mention] = []
-        relations: list[Relation] = []
-        events: list[Event] = []
+    def finish(partial: _Partial) -> Iterator[DocumentResult]:
         try:
-            for rd in parts:
-                for key, ent in rd.entities.items():
-                    entities[key] = entities[key].merged(ent) if key in entities else ent
-                mentions.extend(rd.mentions)
-                rels, evs = extract(rd)
-                relations.extend(rels)
-                events.extend(evs)
-            entities, mentions = _settled(pending.id, entities, mentions, relations, events)
-        except Exception as exc:  # one bad document never costs the others
-            report(ExtractionError(pending.id, f"extraction failed ({type(exc).__name__}: {exc})"))
-            return None
-        return DocumentResult(
-            pending, tuple(entities[k] for k in sorted(entities)), tuple(mentions),
-            tuple(relations), tuple(events),
-        )
+            yield partial.result()
+        except ExtractionError as exc:
+            report(exc)
 
     stream = (seg for doc in documents for seg in _segments(_encodable(doc)))
-    for spacy_doc, (doc, offset) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        if pending is not None and doc is not pending:
-            result = finish()
-            if result is not None:
-                yield result
-            parts, failed = [], False
-        pending = doc
-        if failed:
-            continue
-        try:
-            parts.append(resolve(spacy_doc, doc, offset=offset))
-        except Exception as exc:
-            report(ExtractionError(doc.id, f"resolution failed ({type(exc).__name__}: {exc})"))
-            failed = True
+    for batch in _batches(stream, batch_size, BATCH_CHARS):
+        for spacy_doc, (doc, offset) in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)):
+            if pending is not None and doc is not pending.document:
+                yield from finish(pending)
+            if pending is None or doc is not pending.document:
+                pending = _Partial(doc)
+            pending.add(spacy_doc, offset)
+            del spacy_doc
     if pending is not None:
-        result = finish()
-        if result is not None:
-            yield result
+        yield from finish(pending)

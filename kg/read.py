@@ -2,14 +2,16 @@
 
 kg reads plain-text files, directories of them (recursively, ``*.txt`` and
 ``*.jsonl``), JSON Lines files (one object a line with ``id``, ``text`` and
-optional ``date``, ``source``, ``url``, ``title``) and standard input (``-``).
-Documents are produced lazily, one at a time.
+optional ``date``, ``source``, ``url``, ``title``), any of these compressed
+with gzip (``*.jsonl.gz``) and standard input (``-``). Documents are produced
+lazily, one at a time.
 
 A bad input never stops the run: it is turned into an :class:`InputError`
 naming the file (and line) and handed to ``on_error``; the other inputs go on.
-Good text is not thrown away: a byte-order mark, a legacy encoding (Latin-1,
-Windows-1252), a stray NUL or a few bad bytes are read with a warning; only data
-that is mostly control bytes is refused as binary.
+Good text is not thrown away (:mod:`kg.decode`): what had to be repaired to read
+it (a legacy encoding, bad bytes, control characters, a field of the wrong type,
+an id seen before) is an :class:`~kg.errors.InputRepaired` handed to
+``on_repair``, and the document is kept.
 
 Examples
 --------
@@ -26,209 +28,99 @@ binary data, not text
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
+import errno
 import io
-import json
 import logging
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .errors import InputError
+from .decode import clean_text, decode, gunzip, repair_surrogates
+from .errors import InputError, InputRepaired
+from .jsonl import jsonl_documents, parse_date
 from .model import Document
 
-__all__ = ["clean_text", "iter_documents", "parse_date", "repair_surrogates"]
+__all__ = ["clean_text", "iter_documents", "iter_located", "parse_date", "repair_surrogates"]
 
 log = logging.getLogger(__name__)
 
-#: Largest input file kg reads, in bytes; larger ones are reported and skipped.
+#: Largest input file kg reads, in bytes (compressed, and again once decompressed); larger
+#: ones are reported and skipped.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-#: Invisible characters inside words, deleted so they do not split a name ("Hez\u200bbollah",
-#: "Syr\u00ada"): zero-width space, non-joiner, joiner, soft hyphen, word joiner, BOM, and the
-#: noncharacters U+FFFE/U+FFFF, which no RDF syntax may carry.
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
-#: A lone UTF-16 surrogate (a truncated emoji in scraped JSON): no text encoding can carry it.
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
-
-def clean_text(text: str) -> str:
-    """Normalise line ends, replace control characters with spaces, delete invisible
-    characters inside words and replace lone surrogates with U+FFFD.
-
-    >>> clean_text("Hamas\\x07 said\\r\\nno.")
-    'Hamas  said\\nno.'
-    >>> clean_text("Hez\\u200bbollah and Syr\\u00adia")
-    'Hezbollah and Syria'
-    >>> clean_text("emoji \\ud83d cut") == "emoji \\ufffd cut"
-    True
-    """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _SURROGATE.sub("\ufffd", _INVISIBLE.sub("", _CONTROL.sub(" ", text)))
+#: A document read, with where it came from and the repairs made to read it.
+Located = tuple[Document, str, "int | None", list[str]]
 
 
-def repair_surrogates(text: str) -> str:
-    """Lone surrogates replaced by U+FFFD, nothing else changed (the same length, so offsets
-    into the text still hold).
-
-    >>> repair_surrogates("a \\ud800 b") == "a \\ufffd b"
-    True
-    """
-    return _SURROGATE.sub("\ufffd", text)
-
-
-def parse_date(value: object) -> _dt.date | None:
-    """Read a publication date from ``YYYY-MM-DD`` or an ISO timestamp.
-
-    >>> parse_date("2023-10-18T09:30:00Z")
-    datetime.date(2023, 10, 18)
-    >>> parse_date("yesterday") is None
-    True
-    """
-    if isinstance(value, _dt.date):
-        return value if not isinstance(value, _dt.datetime) else value.date()
-    if not isinstance(value, str):
-        return None
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", value)
-    if not m:
-        return None
-    try:
-        return _dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+def _kind(path: Path) -> str | None:
+    """``"text"``, ``"jsonl"`` or ``None`` by a file's suffix, a ``.gz`` after it allowed."""
+    suffixes = [s.lower() for s in path.suffixes[-2:]]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    last = suffixes[-1] if suffixes else ""
+    return "text" if last in _TEXT_SUFFIXES else "jsonl" if last in _JSONL_SUFFIXES else None
 
 
-#: Byte-order marks and the encodings they announce (the longest first: UTF-32 LE starts
-#: with the UTF-16 LE mark).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-#: A well-formed multi-byte UTF-8 sequence (text written in UTF-8 has them; Latin-1 rarely).
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-#: Share of control bytes (NUL and the like, not tabs or line breaks) that makes data binary.
-_BINARY_SHARE = 0.05
+def _read_bytes(path: Path, source: str) -> tuple[bytes, list[str]]:
+    """A regular file's bytes (decompressed when it ends in ``.gz``), never more than the size
+    limit plus one byte, and the repairs made (a truncated gzip stream read up to its end)."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # a FIFO blocks for ever, /dev/zero never ends
+        raise InputError(source, "not a regular file (a FIFO, device or socket)", file=source)
+    if info.st_size > MAX_FILE_BYTES:
+        raise InputError(source, f"too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})", file=source)
+    with path.open("rb") as fh:
+        data = fh.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever stat said
+    notes: list[str] = []
+    if path.suffix.lower() == ".gz":
+        data, notes = gunzip(data, MAX_FILE_BYTES + 1, source)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(source, f"too large (over {MAX_FILE_BYTES} bytes)", file=source)
+    return data, notes
 
 
-def _binary(data: bytes) -> bool:
-    """Whether data is binary rather than text with a stray control byte: by the share of
-    control bytes in its first 8 KiB, not by one NUL."""
-    head = data[:8192]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return bool(head) and controls / len(head) > _BINARY_SHARE
-
-
-def _decode(data: bytes, source: str) -> str:
-    """Text from bytes: the encoding a byte-order mark announces, else UTF-8, else the legacy
-    encoding charset-normalizer detects (Latin-1, Windows-1252...), with isolated bad bytes
-    replaced; a fallback is logged as a warning. Only what is really binary is refused."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return clean_text(data.decode(encoding))
-            except UnicodeDecodeError:
-                break
-    if _binary(data):
-        raise InputError(source, "binary data, not text")
-    try:
-        return clean_text(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        first = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
-    replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd")
-    if len(_UTF8_SEQUENCE.findall(data)) >= bad:  # UTF-8 text with a few bad bytes: replace them
-        log.warning("%s: %d byte(s) not UTF-8 (first: %s) replaced", source, bad, first)
-        return clean_text(replaced)
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    encoding = best.encoding if best is not None else "utf_8"
-    log.warning("%s: not UTF-8 (%s); read as %s", source, first, encoding)
-    return clean_text(data.decode(encoding, errors="replace"))
-
-
-def _text_document(text: str, source: str, doc_id: str, date: _dt.date | None) -> Document:
-    if not text.strip():
-        raise InputError(source, "empty: no text to read")
-    return Document(id=doc_id, text=text, date=date)
-
-
-def _jsonl_documents(
-    lines: Iterable[str], source: str, on_error: Callable[[InputError], None]
-) -> Iterator[Document]:
-    count = 0
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{lineno}"
-        try:
-            obj = json.loads(line)
-            if not isinstance(obj, dict):
-                raise InputError(where, "a JSONL line must be a JSON object")
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise InputError(where, "no 'text' string in this line")
-            doc_id = obj.get("id")
-            doc_id = str(doc_id) if doc_id not in (None, "") else f"{Path(source).name}:{lineno}"
-            yield Document(
-                id=clean_text(doc_id).strip(),
-                text=clean_text(text),
-                date=parse_date(obj.get("date")),
-                source=_opt_str(obj.get("source")),
-                url=_opt_str(obj.get("url")),
-                title=_opt_str(obj.get("title")),
-            )
-            count += 1
-        except json.JSONDecodeError as exc:
-            on_error(InputError(where, f"not valid JSON ({exc.msg}, column {exc.colno})"))
-        except RecursionError:
-            on_error(InputError(where, "a JSON value nested too deeply"))
-        except InputError as exc:
-            on_error(exc)
-    if count == 0:
-        on_error(InputError(source, "empty: no JSONL document in it"))
-
-
-def _opt_str(value: object) -> str | None:
-    return clean_text(str(value)).strip() or None if value not in (None, "") else None
-
-
-def _read_file(
-    path: Path, date: _dt.date | None, on_error: Callable[[InputError], None]
-) -> Iterator[Document]:
+def _read_file(path: Path, date: _dt.date | None, on_error: Callable[[InputError], None],
+               on_repair: Callable[[InputError], None]) -> Iterator[Located]:
+    """The documents of one file: one for a text file, one a line for JSONL."""
     source = str(path)
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO blocks for ever, /dev/zero never ends
-            raise InputError(source, "not a regular file (a FIFO, device or socket)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise InputError(source, f"too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever stat said
-        if len(data) > MAX_FILE_BYTES:
-            raise InputError(source, f"too large (over {MAX_FILE_BYTES} bytes)")
+        data, notes = _read_bytes(path, source)
+        text, more = decode(data, source)
+        notes += more
     except InputError as exc:
         on_error(exc)
         return
     except OSError as exc:
-        on_error(InputError(source, exc.strerror or str(exc)))
+        on_error(InputError(source, exc.strerror or str(exc), file=source))
         return
+    if _kind(path) == "jsonl":
+        for note in notes:  # of the file as a whole
+            on_repair(InputRepaired(source, note, file=source))
+        yield from jsonl_documents(io.StringIO(text), source, on_error)
+    elif not text.strip():
+        on_error(InputError(source, "empty: no text to read", file=source, doc_id=path.name))
+    else:
+        yield Document(id=path.name, text=text, date=date), source, None, notes
+
+
+def _dangling(path: Path) -> str:
+    """Why a symbolic link leads nowhere: to nothing, or round in a loop."""
     try:
-        text = _decode(data, source)
-        if path.suffix.lower() in _JSONL_SUFFIXES:
-            yield from _jsonl_documents(io.StringIO(text), source, on_error)
-        else:
-            yield _text_document(text, source, path.name, date)
-    except InputError as exc:
-        on_error(exc)
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a loop of symbolic links"
+    return "a symbolic link to nothing"
 
 
 def _expand(inputs: Iterable[str | os.PathLike[str]], on_error) -> Iterator[Path | str]:
+    """Every file the inputs name (directories walked), or ``"-"``; what is none reported."""
     for item in inputs:
         if str(item) == "-":
             yield "-"
@@ -237,14 +129,14 @@ def _expand(inputs: Iterable[str | os.PathLike[str]], on_error) -> Iterator[Path
         if path.is_dir():
             files = sorted(_walk(path, on_error))
             if not files:
-                on_error(InputError(str(path), "directory holds no .txt or .jsonl file"))
+                on_error(InputError(str(path), "directory holds no .txt or .jsonl file", file=str(path)))
             yield from files
         elif path.exists():
             yield path
         elif path.is_symlink():
-            on_error(InputError(str(path), "a symbolic link to nothing"))
+            on_error(InputError(str(path), _dangling(path), file=str(path)))
         else:
-            on_error(InputError(str(path), "no such file or directory"))
+            on_error(InputError(str(path), "no such file or directory", file=str(path)))
 
 
 def _walk(root: Path, on_error) -> Iterator[Path]:
@@ -252,43 +144,81 @@ def _walk(root: Path, on_error) -> Iterator[Path]:
     to directories (no loop); an unreadable sub-directory, a dangling link or a FIFO with a
     text suffix is reported, never skipped in silence."""
     def unreadable(exc: OSError) -> None:
-        on_error(InputError(str(exc.filename or root), f"unreadable directory ({exc.strerror or exc})"))
+        where = str(exc.filename or root)
+        on_error(InputError(where, f"unreadable directory ({exc.strerror or exc})", file=where))
 
     for folder, dirs, names in os.walk(root, onerror=unreadable):
         dirs.sort()
         for name in sorted(names):
             path = Path(folder) / name
-            if path.suffix.lower() not in _TEXT_SUFFIXES | _JSONL_SUFFIXES:
+            if _kind(path) is None:
                 continue
             if path.is_symlink() and not path.exists():
-                on_error(InputError(str(path), "a symbolic link to nothing"))
+                on_error(InputError(str(path), _dangling(path), file=str(path)))
             elif path.is_file():
                 yield path
             else:
-                on_error(InputError(str(path), "not a regular file (a FIFO, device or socket)"))
+                on_error(InputError(str(path), "not a regular file (a FIFO, device or socket)", file=str(path)))
 
 
-def _read_stdin(
-    stream, date: _dt.date | None, on_error: Callable[[InputError], None]
-) -> Iterator[Document]:
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+def _read_stdin(stream, date: _dt.date | None, on_error: Callable[[InputError], None],
+                on_repair: Callable[[InputError], None]) -> Iterator[Located]:
+    """The documents of standard input: JSONL when it starts with ``{``, else one text."""
+    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8", "surrogatepass")
     try:
-        text = _decode(data, "<stdin>")
+        text, notes = decode(data, "<stdin>")
     except InputError as exc:
         on_error(exc)
         return
-    first = text.lstrip()[:1]
-    if first == "{":
-        yield from _jsonl_documents(io.StringIO(text), "<stdin>", on_error)
-        return
-    try:
-        yield _text_document(text, "<stdin>", "stdin", date)
-    except InputError as exc:
-        on_error(exc)
+    if text.lstrip()[:1] == "{":
+        for note in notes:
+            on_repair(InputRepaired("<stdin>", note, file="<stdin>"))
+        yield from jsonl_documents(io.StringIO(text), "<stdin>", on_error)
+    elif not text.strip():
+        on_error(InputError("<stdin>", "empty: no text to read", file="<stdin>", doc_id="stdin"))
+    else:
+        yield Document(id="stdin", text=text, date=date), "<stdin>", None, notes
 
 
 def _raise(exc: InputError) -> None:
+    """The default ``on_error``: an input that cannot be read is an error."""
     raise exc
+
+
+def _warn(exc: InputError) -> None:
+    """The default ``on_repair``: a repair is logged as a warning."""
+    log.warning("%s", exc)
+
+
+def iter_located(
+    inputs: Iterable[str | os.PathLike[str]],
+    *,
+    date: _dt.date | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_repair: Callable[[InputError], None] | None = None,
+    stdin=None,
+) -> Iterator[tuple[Document, str, int | None]]:
+    """Like :func:`iter_documents`, with where each document came from: ``(document, file,
+    line)``, ``line`` the JSONL line number or ``None`` for a whole file."""
+    report = on_error or _raise
+    repaired = on_repair or _warn
+    seen: dict[str, int] = {}
+    for item in _expand(inputs, report):
+        if item == "-":
+            docs = _read_stdin(stdin or sys.stdin, date, report, repaired)
+        else:
+            docs = _read_file(item, date, report, repaired)
+        for doc, file, line, notes in docs:
+            n = seen.get(doc.id, 0) + 1
+            seen[doc.id] = n
+            if n > 1:
+                renamed = f"{doc.id}#{n}"
+                notes = [*notes, f"document id {doc.id!r} seen before; renamed {renamed!r}"]
+                doc = Document(renamed, doc.text, doc.date, doc.source, doc.url, doc.title)
+            where = file if line is None else f"{file}:{line}"
+            for note in notes:
+                repaired(InputRepaired(where, note, file=file, line=line, doc_id=doc.id))
+            yield doc, file, line
 
 
 def iter_documents(
@@ -296,6 +226,7 @@ def iter_documents(
     *,
     date: _dt.date | None = None,
     on_error: Callable[[InputError], None] | None = None,
+    on_repair: Callable[[InputError], None] | None = None,
     stdin=None,
 ) -> Iterator[Document]:
     """Yield the documents of every input, lazily, in a stable order.
@@ -308,24 +239,15 @@ def iter_documents(
         Publication date given to plain-text inputs (JSONL lines carry their own).
     on_error : callable, optional
         Called with an :class:`~kg.errors.InputError` for each input that
-        cannot be read; by default the error is raised.
+        cannot be read (it is skipped); by default the error is raised.
+    on_repair : callable, optional
+        Called with an :class:`~kg.errors.InputRepaired` for each input read
+        only after a repair (it is kept); by default logged as a warning.
     stdin : file object, optional
         What ``-`` reads (``sys.stdin`` by default).
 
     Document ids are unique within one call: a second file of the same name
     gets ``#2`` appended.
     """
-    report = on_error or _raise
-    seen: dict[str, int] = {}
-    for item in _expand(inputs, report):
-        if item == "-":
-            docs = _read_stdin(stdin or sys.stdin, date, report)
-        else:
-            docs = _read_file(item, date, report)
-        for doc in docs:
-            n = seen.get(doc.id, 0) + 1
-            seen[doc.id] = n
-            if n > 1:
-                log.warning("document id %r seen again; renamed %r", doc.id, f"{doc.id}#{n}")
-                doc = Document(f"{doc.id}#{n}", doc.text, doc.date, doc.source, doc.url, doc.title)
-            yield doc
+    for doc, _, _ in iter_located(inputs, date=date, on_error=on_error, on_repair=on_repair, stdin=stdin):
+        yield doc

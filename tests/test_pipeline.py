@@ -38,3 +38,28 @@ def test_pipeline_one_failing_document_is_reported_and_skipped(monkeypatch):
     graph = kg.KnowledgeGraph().update(docs, on_error=errors.append)
     assert [d.id for d in graph.documents] == ["a", "c"]
     assert [e.source for e in errors] == ["b"] and "cannot analyse" in str(errors[0])
+
+
+def test_pipeline_a_long_document_keeps_no_parsed_segment(monkeypatch):
+    """Issue 17, item 8: each segment is resolved and extracted as it is parsed and its spaCy
+    Doc let go, so memory for one document does not grow with its length."""
+    import gc
+    import weakref
+
+    monkeypatch.setattr(pipeline, "SEGMENT_CHARS", 200)
+    monkeypatch.setattr(pipeline, "BATCH_CHARS", 400)
+    real = pipeline.resolve
+    parsed: list = []
+    alive: list[int] = []
+
+    def watched(spacy_doc, document, **kw):
+        gc.collect()
+        alive.append(sum(ref() is not None for ref in parsed))  # earlier segments still held
+        parsed.append(weakref.ref(spacy_doc))
+        return real(spacy_doc, document, **kw)
+
+    monkeypatch.setattr(pipeline, "resolve", watched)
+    text = "\n".join(f"Iran condemned Israel on day {i}." for i in range(120))
+    [result] = list(pipeline.process([Document("long", text)]))
+    assert len(parsed) > 10 and max(alive) <= 2  # the batch in flight, never the whole document
+    assert len([r for r in result.relations if r.triple == ("iran", "condemned", "israel")]) == 120

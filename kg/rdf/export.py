@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS
 from ..files import atomic_write
 from ..model import Document, Entity, Event, Relation
 from ..vocab import KGO, KGR
-from .iris import NIF, WD, entity_iri, event_iri, mint_iri
+from .iris import NIF, WD, entity_iri, event_iri, is_safe_iri, mint_iri
 
 __all__ = ["SUFFIX_FORMATS", "serialize", "to_dataset", "to_graph"]
 
@@ -71,24 +71,9 @@ def _document_triples(doc: Document) -> Iterator[tuple]:
     if doc.source:
         yield d, DCTERMS.source, Literal(doc.source)
     if doc.url:
-        yield d, PROV.hadPrimarySource, URIRef(doc.url) if _safe_iri(doc.url) else Literal(doc.url)
+        yield d, PROV.hadPrimarySource, URIRef(doc.url) if is_safe_iri(doc.url) else Literal(doc.url)
     if doc.title:
         yield d, DCTERMS.title, Literal(doc.title)
-
-
-def _safe_iri(url: str) -> bool:
-    """Whether a document's URL is an IRI every RDF parser takes (checked with pyoxigraph's IRI
-    parser: "http://[::1/x", "%ZZ", spaces and line breaks are not); otherwise it is written
-    as a literal."""
-    import pyoxigraph as ox
-
-    if not url.startswith(("http://", "https://")):
-        return False
-    try:
-        ox.NamedNode(url)
-    except ValueError:
-        return False
-    return not any(c in url for c in ' <>"{}|\\^`\n\t')
 
 
 def _span(doc_id: str, span: tuple[int, int] | None, prop: URIRef, stmt: URIRef) -> Iterator[tuple]:

@@ -19,7 +19,7 @@ from rdflib.namespace import Namespace
 from ..names import slugify
 from ..vocab import KGR
 
-__all__ = ["NIF", "WD", "entity_iri", "event_iri", "mint_iri"]
+__all__ = ["NIF", "WD", "entity_iri", "event_iri", "is_safe_iri", "mint_iri"]
 
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -66,3 +66,22 @@ def event_iri(key: str) -> URIRef:
     """The IRI of an event key."""
     return mint_iri("event", key)
 
+
+
+def is_safe_iri(url: str) -> bool:
+    """Whether a document's URL is an IRI every RDF parser takes (checked with pyoxigraph's IRI
+    parser: "http://[::1/x", "%ZZ", spaces and line breaks are not); otherwise it is written
+    as a literal.
+
+    >>> is_safe_iri("https://example.org/a"), is_safe_iri("http://[::1/x"), is_safe_iri("javascript:x")
+    (True, False, False)
+    """
+    import pyoxigraph as ox
+
+    if not url.startswith(("http://", "https://")):
+        return False
+    try:
+        ox.NamedNode(url)
+    except ValueError:
+        return False
+    return not any(c in url for c in ' <>"{}|\\^`\n\t')

@@ -1,0 +1,150 @@
+"""``kg build``: read the inputs, build the graph, write the output set, report every problem.
+
+The output set (``graph.ttl``, the extra syntaxes, ``graph.json``, ``graph.html``,
+``errors.jsonl`` and ``kg-manifest.json``) is written whole or not at all
+(:mod:`kg.outdir`). ``errors.jsonl`` lists every input that was skipped or repaired, one
+JSON object a line with ``id``, ``file``, ``line``, ``reason`` and ``action``
+(``"skipped"`` or ``"repaired"``), sorted, so the same inputs give the same bytes.
+
+Exit status: 0 when at least one document was processed and the set written; 1 when
+nothing could be read, or with ``--strict`` when any input was skipped (nothing is
+written then). Environment errors are raised as :class:`~kg.errors.OutputError`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from .decode import repair_surrogates
+from .errors import InputError, OutputError
+
+__all__ = ["build_command", "errors_jsonl"]
+
+_EXTRA_FORMATS = {"nt": "nt", "json-ld": "json-ld", "trig": "trig", "xml": "xml", "nquads": "nquads"}
+_SUFFIX = {"nt": "nt", "json-ld": "jsonld", "trig": "trig", "xml": "rdf", "nquads": "nq"}
+ERRORS = "errors.jsonl"
+
+
+def _sort_key(record: dict) -> tuple:
+    """Records in file, line, id, action and reason order (a whole file before its lines)."""
+    return (record["file"] or "", -1 if record["line"] is None else record["line"], record["id"] or "",
+            record["action"], record["reason"])
+
+
+def errors_jsonl(problems: list[InputError], origins: dict[str, tuple[str, int | None]]) -> str:
+    """The text of ``errors.jsonl``: one record a problem, where a document's file and line
+    are filled in from ``origins`` (document id to file and line) when the problem lacks
+    them, sorted by file, line, id, action and reason.
+
+    >>> from kg.errors import ExtractionError
+    >>> print(errors_jsonl([ExtractionError("a", "extraction failed")], {"a": ("in.jsonl", 2)}), end="")
+    {"id": "a", "file": "in.jsonl", "line": 2, "reason": "extraction failed", "action": "skipped"}
+    """
+    records = []
+    for problem in problems:
+        record = problem.record()
+        if record["file"] is None and record["id"] in origins:
+            record["file"], record["line"] = origins[record["id"]]
+        records.append({k: repair_surrogates(v) if isinstance(v, str) else v for k, v in record.items()})
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(records, key=_sort_key))
+
+
+def _read(args, problems: list[InputError], origins: dict):
+    """The graph of every input; skips and repairs appended to ``problems`` (and told on
+    stderr), each document's file and line put in ``origins``."""
+    from .graph import KnowledgeGraph
+    from .read import iter_located
+
+    def report(exc: InputError) -> None:
+        problems.append(exc)
+        print(f"kg: {exc.action} {exc}", file=sys.stderr)
+
+    def documents():
+        for doc, file, line in iter_located(args.inputs, date=args.date, on_error=report, on_repair=report):
+            origins[doc.id] = (file, line)
+            yield doc
+
+    graph = KnowledgeGraph(model=args.model)
+    graph.update(documents(), on_error=report)
+    return graph
+
+
+def _write(graph, files, formats: list[str], report: str, title: str | None = None) -> list[Path]:
+    """Write the set's files into the staging directory; the final paths, in order. ``title``
+    names the HTML view (default: its documents and date span)."""
+    from .files import atomic_write
+    from .view import render_html
+
+    steps = [("graph.ttl", lambda p: graph.serialize(p, format="turtle"))]
+    for fmt in formats:
+        steps.append((f"graph.{_SUFFIX[fmt]}", lambda p, f=fmt: graph.serialize(p, format=_EXTRA_FORMATS[f])))
+    nxg = graph.to_networkx()
+    steps += [("graph.json", lambda p: _write_json(p, nxg)),
+              ("graph.html", lambda p: render_html(nxg, p, title=title)),
+              (ERRORS, lambda p: atomic_write(p, report))]
+    for name, write in steps:
+        try:
+            write(files.path(name))
+        except OSError as exc:
+            raise OutputError(f"cannot write {files.final(name)} ({exc.strerror or exc}); "
+                              f"the output in {files.outdir} is unchanged") from None
+    return [files.final(name) for name, _ in steps]
+
+
+def _write_json(path: Path, nxg) -> None:
+    """The networkx graph as node-link JSON, keys sorted."""
+    import networkx as nx
+
+    from .files import atomic_write
+
+    data = nx.node_link_data(nxg, edges="links")
+    atomic_write(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True))
+
+
+def _summary(kg_graph, written: list[Path], problems: list[InputError], listed: Path) -> str:
+    """What was read, found and written, for stdout."""
+    s = kg_graph.summary()
+    skipped = sum(p.action == "skipped" for p in problems)
+    lines = [f"kg: {len(kg_graph)} document(s) read, {skipped} skipped, {len(problems) - skipped} repaired"
+             + (f" (listed in {listed})" if problems else "")]
+    for title, key in (("entities", "entities"), ("relations", "relations"), ("alleged", "allegations"),
+                       ("events", "events")):
+        counts = s[key]
+        total = sum(counts.values())
+        detail = ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+        lines.append(f"  {title:<10} {total:>4}" + (f"  ({detail})" if detail else ""))
+    lines.append("  written:   " + ", ".join(str(p) for p in written))
+    return "\n".join(lines)
+
+
+def build_command(args) -> int:
+    """Run ``kg build`` with parsed arguments; returns the exit status."""
+    from .outdir import OutputSet
+
+    problems: list[InputError] = []
+    origins: dict[str, tuple[str, int | None]] = {}
+    with OutputSet(args.output) as files:  # -o a file, no permission, another build: fails here, at once
+        graph = _read(args, problems, origins)
+        skipped = [p for p in problems if p.action == "skipped"]
+        if len(graph) == 0:
+            print("kg: nothing could be read; no graph written", file=sys.stderr)
+            return 1
+        if args.strict and skipped:
+            print(f"kg: --strict: {len(skipped)} input(s) skipped; nothing written", file=sys.stderr)
+            return 1
+        written = _write(graph, files, args.format, errors_jsonl(problems, origins), getattr(args, "title", None))
+        files.commit()
+    if args.store:
+        from .store import Store
+
+        with Store(args.store) as store:
+            store.load_data(graph.serialize(format="nquads"), format="nquads")
+            written.append(Path(args.store))
+    print(_summary(graph, written, problems, files.final(ERRORS)))
+    if args.validate:
+        from .cli import _validate_paths
+
+        return _validate_paths([files.final("graph.ttl")])
+    return 0
