@@ -79,7 +79,7 @@ def test_flattened_graph_writes_with_networkx_directly(full, tmp_path):
 
 
 def test_export_csv_reads_back_with_pandas(graph, tmp_path):
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     written = graph.export(tmp_path / "tables", format="csv")
     assert [p.name for p in written] == ["nodes.csv", "edges.csv"]
     nodes = pd.read_csv(tmp_path / "tables" / "nodes.csv")

@@ -8,11 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd  # the test extra has pandas: kg[analysis] is tested
 import pytest
 
 import kg
 
-pd = pytest.importorskip("pandas")
 ROOT = Path(__file__).parent.parent
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context:DeprecationWarning")
 
