@@ -197,3 +197,26 @@ def test_serve_public_names():
 
     assert kg.serve.__all__ == ["make_server"]
     assert kg.serve_page.__all__ == ["PAGE_HEADERS", "html_result", "page", "shipped_query_text"]
+
+
+def test_serve_bounded_load_500_requests_from_20_threads(graph):
+    """A bounded load test: 500 queries from 20 threads all answered correctly, none lost,
+    and the server still answers afterwards (its own thread pool and query slots intact)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    server, thread, url = _start(Store().add_rdf(graph.to_dataset()), timeout=10)
+    try:
+        def one(i: int) -> tuple[int, list]:
+            query = ACCUSED if i % 2 else "SELECT (COUNT(*) AS ?n) WHERE { ?s kgo:accused ?o }"
+            status, _, body = get(url, query)
+            return status, json.loads(body)["results"]["bindings"] if status == 200 else []
+
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            answers = list(pool.map(one, range(500)))
+        assert [s for s, _ in answers] == [200] * 500
+        assert len({json.dumps(b, sort_keys=True) for s, b in answers[1::2]}) == 1  # the same rows every time
+        assert get(url, ACCUSED)[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
