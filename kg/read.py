@@ -2,8 +2,10 @@
 
 kg reads plain-text files, directories of them (recursively, ``*.txt`` and
 ``*.jsonl``), JSON Lines files (one object a line with ``id``, ``text`` and
-optional ``date``, ``source``, ``url``, ``title``) and standard input (``-``).
-Documents are produced lazily, one at a time.
+optional ``date``, ``source``, ``url``, ``title``) and standard input (``-``),
+each also gzip-compressed (``*.txt.gz``, ``*.jsonl.gz``; a bare ``*.gz`` is JSON
+Lines when it starts with ``{``). Documents are produced lazily, one at a time:
+JSON Lines are read line by line (:mod:`kg.streams`), never whole.
 
 A bad input never stops the run: it is turned into an :class:`InputError`
 naming the file (and line) and handed to ``on_error``; the other inputs go on.
@@ -26,7 +28,6 @@ binary data, not text
 
 from __future__ import annotations
 
-import codecs
 import datetime as _dt
 import io
 import json
@@ -40,12 +41,17 @@ from pathlib import Path
 
 from .errors import InputError
 from .model import Document
+from .streams import BOMS as _BOMS
+from .streams import UTF8_SEQUENCE as _UTF8_SEQUENCE
+from .streams import inner_suffix, is_gzip, looks_jsonl, open_input, read_limited, text_lines, with_head
+from .streams import is_binary as _binary
 
 __all__ = ["clean_text", "iter_documents", "parse_date", "repair_surrogates"]
 
 log = logging.getLogger(__name__)
 
-#: Largest input file kg reads, in bytes; larger ones are reported and skipped.
+#: Largest text kg reads as one document, in bytes (a text file, or one JSON Lines line);
+#: larger ones are reported and skipped. A JSON Lines file may be of any size.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
@@ -103,24 +109,6 @@ def parse_date(value: object) -> _dt.date | None:
         return _dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return None
-
-
-#: Byte-order marks and the encodings they announce (the longest first: UTF-32 LE starts
-#: with the UTF-16 LE mark).
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-#: A well-formed multi-byte UTF-8 sequence (text written in UTF-8 has them; Latin-1 rarely).
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-#: Share of control bytes (NUL and the like, not tabs or line breaks) that makes data binary.
-_BINARY_SHARE = 0.05
-
-
-def _binary(data: bytes) -> bool:
-    """Whether data is binary rather than text with a stray control byte: by the share of
-    control bytes in its first 8 KiB, not by one NUL."""
-    head = data[:8192]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return bool(head) and controls / len(head) > _BINARY_SHARE
 
 
 def _decode(data: bytes, source: str) -> str:
@@ -198,34 +186,59 @@ def _opt_str(value: object) -> str | None:
     return clean_text(str(value)).strip() or None if value not in (None, "") else None
 
 
+def _kind(path: Path) -> str | None:
+    """``"jsonl"`` or ``"text"`` as the file name says; ``None`` for a ``.gz`` that does not say."""
+    suffix = inner_suffix(path)
+    if suffix in _JSONL_SUFFIXES:
+        return "jsonl"
+    return None if is_gzip(path) and suffix not in _TEXT_SUFFIXES else "text"
+
+
 def _read_file(
     path: Path, date: _dt.date | None, on_error: Callable[[InputError], None]
 ) -> Iterator[Document]:
     source = str(path)
+    kind = _kind(path)
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO blocks for ever, /dev/zero never ends
             raise InputError(source, "not a regular file (a FIFO, device or socket)")
-        if info.st_size > MAX_FILE_BYTES:
+        if kind == "text" and not is_gzip(path) and info.st_size > MAX_FILE_BYTES:
             raise InputError(source, f"too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever stat said
-        if len(data) > MAX_FILE_BYTES:
-            raise InputError(source, f"too large (over {MAX_FILE_BYTES} bytes)")
+        fh = open_input(path)
     except InputError as exc:
         on_error(exc)
         return
     except OSError as exc:
         on_error(InputError(source, exc.strerror or str(exc)))
         return
-    try:
-        text = _decode(data, source)
-        if path.suffix.lower() in _JSONL_SUFFIXES:
-            yield from _jsonl_documents(io.StringIO(text), source, on_error)
-        else:
-            yield _text_document(text, source, path.name, date)
-    except InputError as exc:
-        on_error(exc)
+    with fh:
+        try:
+            head, stream = with_head(fh, source)
+            if kind == "jsonl" or (kind is None and looks_jsonl(head)):
+                lines = text_lines(head, stream, source, on_error, clean=clean_text, limit=MAX_FILE_BYTES)
+                yield from _jsonl_documents(lines, source, on_error)
+            else:
+                doc_id = path.name[: -len(".gz")] if is_gzip(path) else path.name
+                yield from _text_stream(stream, source, doc_id, date, on_error)
+        except InputError as exc:
+            on_error(exc)
+        except OSError as exc:
+            on_error(InputError(source, exc.strerror or str(exc)))
+
+
+def _text_stream(stream, source: str, doc_id: str, date: _dt.date | None,
+                 on_error: Callable[[InputError], None]) -> Iterator[Document]:
+    """One text document from a stream (never more than the limit read); a gzip stream cut
+    short keeps its whole lines, and the damage is reported."""
+    data, damage = read_limited(stream, source, limit=MAX_FILE_BYTES)
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(source, f"too large (over {MAX_FILE_BYTES} bytes)")
+    if damage is not None:
+        on_error(damage)
+        if not data.strip():
+            return
+    yield _text_document(_decode(data, source), source, doc_id, date)
 
 
 def _expand(inputs: Iterable[str | os.PathLike[str]], on_error) -> Iterator[Path | str]:
@@ -258,8 +271,8 @@ def _walk(root: Path, on_error) -> Iterator[Path]:
         dirs.sort()
         for name in sorted(names):
             path = Path(folder) / name
-            if path.suffix.lower() not in _TEXT_SUFFIXES | _JSONL_SUFFIXES:
-                continue
+            if inner_suffix(path) not in _TEXT_SUFFIXES | _JSONL_SUFFIXES:
+                continue  # a.txt, a.jsonl, a.txt.gz, a.jsonl.gz are read
             if path.is_symlink() and not path.exists():
                 on_error(InputError(str(path), "a symbolic link to nothing"))
             elif path.is_file():
@@ -271,18 +284,14 @@ def _walk(root: Path, on_error) -> Iterator[Path]:
 def _read_stdin(
     stream, date: _dt.date | None, on_error: Callable[[InputError], None]
 ) -> Iterator[Document]:
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    raw = stream.buffer if hasattr(stream, "buffer") else io.BytesIO(stream.read().encode("utf-8"))
     try:
-        text = _decode(data, "<stdin>")
-    except InputError as exc:
-        on_error(exc)
-        return
-    first = text.lstrip()[:1]
-    if first == "{":
-        yield from _jsonl_documents(io.StringIO(text), "<stdin>", on_error)
-        return
-    try:
-        yield _text_document(text, "<stdin>", "stdin", date)
+        head, data = with_head(raw, "<stdin>")
+        if looks_jsonl(head):  # JSON Lines, read line by line
+            lines = text_lines(head, data, "<stdin>", on_error, clean=clean_text, limit=MAX_FILE_BYTES)
+            yield from _jsonl_documents(lines, "<stdin>", on_error)
+            return
+        yield _text_document(_decode(data.read(), "<stdin>"), "<stdin>", "stdin", date)
     except InputError as exc:
         on_error(exc)
 
