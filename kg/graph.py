@@ -77,19 +77,21 @@ class KnowledgeGraph:
         self._results[result.document.id] = result
         self._entities = None
 
-    def update(self, items: Iterable[Document | str], *, on_error=None) -> KnowledgeGraph:
+    def update(self, items: Iterable[Document | str], *, on_error=None, jobs: int = 1) -> KnowledgeGraph:
         """Add many documents, parsed lazily in batches; returns ``self``.
 
         A document that cannot be analysed is passed to ``on_error`` (an
         :class:`~kg.errors.ExtractionError`; logged by default) and skipped.
+        With ``jobs`` > 1 the documents are parsed in that many worker processes
+        (:func:`kg.parallel.process_jobs`); the graph is the same.
         """
         docs = (
             Document(f"text-{n}", d) if isinstance(d, str) else d
             for n, d in enumerate(items, start=len(self._results) + 1)
         )
-        from .pipeline import process
+        from .parallel import process_jobs
 
-        for result in process(docs, model=self.model, on_error=on_error):
+        for result in process_jobs(docs, jobs=jobs, model=self.model, on_error=on_error):
             self.add_result(result)
         return self
 
