@@ -3,7 +3,7 @@
 ::
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
-             [--jobs N]
+             [--jobs N] [--quiet] [--summary-json FILE|-]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
@@ -72,6 +72,10 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
     b.add_argument("--jobs", type=_positive, default=1, metavar="N",
                    help="parse in N worker processes (default 1); the graph is the same whatever N is")
+    b.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no summary (a progress bar is shown only on a terminal)")
+    b.add_argument("--summary-json", metavar="FILE",
+                   help="write the run summary as JSON to FILE (- for standard output)")
 
     q = sub.add_parser("query", help="run SPARQL over exported graph files or a store")
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
@@ -146,19 +150,30 @@ def _summary(kg_graph, outdir: Path, written: list[Path], errors: list[InputErro
 
 def _build(args) -> int:
     from .graph import KnowledgeGraph
-    from .read import iter_documents
+    from .parallel import process_jobs
+    from .progress import Progress, summary_record
+    from .read import count_documents, iter_documents
     from .view import render_html
 
     errors: list[InputError] = []
+    progress = Progress(enabled=not args.quiet, count=lambda: count_documents(args.inputs))
 
     def report(exc: InputError) -> None:
         errors.append(exc)
-        print(f"kg: skipped {exc}", file=sys.stderr)
+        progress.write(f"kg: skipped {exc}")
+        progress.advance(None)
 
     graph = KnowledgeGraph(model=args.model)
-    graph.update(iter_documents(args.inputs, date=args.date, on_error=report), on_error=report, jobs=args.jobs)
+    with progress:
+        documents = iter_documents(args.inputs, date=args.date, on_error=report)
+        for result in process_jobs(documents, jobs=args.jobs, model=args.model, on_error=report):
+            graph.add_result(result)
+            progress.advance(result.document)
     if len(graph) == 0:
         print("kg: nothing could be read; no graph written", file=sys.stderr)
+        if args.summary_json:
+            _write_summary_json(args.summary_json, summary_record(graph, progress=progress, errors=errors,
+                                                                  written=[], jobs=args.jobs))
         return 1
     out = Path(args.output)
     written = []
@@ -181,10 +196,24 @@ def _build(args) -> int:
         with Store(args.store) as store:
             store.load_data(graph.serialize(format="nquads"), format="nquads")
             written.append(Path(args.store))
-    print(_summary(graph, out, written, errors))
+    if not args.quiet and args.summary_json != "-":
+        print(_summary(graph, out, written, errors))
+    if args.summary_json:
+        _write_summary_json(args.summary_json, summary_record(graph, progress=progress, errors=errors,
+                                                              written=written, jobs=args.jobs))
     if args.validate:
         return _validate_paths([ttl])
     return 0
+
+
+def _write_summary_json(target: str, record: dict) -> None:
+    from .files import atomic_write
+
+    text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        atomic_write(target, text)
 
 
 def _write_json(path: Path, nxg) -> None:
