@@ -50,6 +50,7 @@ class KnowledgeGraph:
         self.model = model
         self._results: dict[str, DocumentResult] = {}
         self._entities: dict[str, Entity] | None = None
+        self._stores: dict[bool, object] = {}  # query()'s Oxigraph stores, by infer; emptied on change
 
     # -- growing -----------------------------------------------------------------
     def add(self, item: Document | DocumentResult | str) -> DocumentResult:
@@ -76,6 +77,7 @@ class KnowledgeGraph:
             log.info("document %r replaced", result.document.id)
         self._results[result.document.id] = result
         self._entities = None
+        self._stores.clear()
 
     def update(self, items: Iterable[Document | str], *, on_error=None, jobs: int = 1) -> KnowledgeGraph:
         """Add many documents, parsed lazily in batches; returns ``self``.
@@ -99,6 +101,7 @@ class KnowledgeGraph:
         """Forget everything one document contributed."""
         del self._results[document_id]
         self._entities = None
+        self._stores.clear()
 
     # -- reading -----------------------------------------------------------------
     @property
@@ -294,6 +297,11 @@ class KnowledgeGraph:
         first (:func:`kg.infer.entailments`): ``backedBy`` answers for
         ``alignedWith``, both ways.
 
+        The query runs on an in-memory Oxigraph store (:class:`kg.store.Store`) made from
+        the graph's RDF on the first query and kept until the graph changes
+        (:meth:`add_result`, :meth:`remove`), so asking again costs only the query; the
+        answer is an :class:`rdflib.query.Result`.
+
         >>> import kg
         >>> g = kg.build(["Iran condemned Israel.", "Iran-backed militias attacked Syria."])
         >>> q = "SELECT ?o WHERE { ?s kgo:condemned ?o }"
@@ -305,12 +313,17 @@ class KnowledgeGraph:
         """
         from .query import run_query
 
-        rdf = self.to_rdf()
-        if infer:
-            from .infer import with_entailments
+        store = self._stores.get(infer)
+        if store is None:
+            from .store import Store
 
-            rdf = with_entailments(rdf)
-        return run_query(rdf, sparql, **bindings)
+            rdf = self.to_rdf()
+            if infer:
+                from .infer import with_entailments
+
+                rdf = with_entailments(rdf)
+            store = self._stores[infer] = Store().add_rdf(rdf)
+        return run_query(store, sparql, **bindings)
 
     def iri(self, key: str):
         """The IRI of an entity key."""
