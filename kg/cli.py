@@ -55,14 +55,10 @@ def _positive(text: str) -> int:
     return int(text)
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news about conflict and politics.")
-    p.add_argument("--version", action="version", version=f"kg {__version__}")
-    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
-    sub = p.add_subparsers(dest="command", required=True)
-
+def _add_build_parser(sub) -> None:
     b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json and graph.html")
-    b.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories, .jsonl files or - for stdin")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".txt files, directories, .jsonl files (or .gz of them) or - for stdin")
     b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files")
     b.add_argument("--format", nargs="+", default=[], choices=_EXTRA_FORMATS, metavar="FMT",
                    help="more RDF syntaxes to write: " + ", ".join(_EXTRA_FORMATS))
@@ -76,6 +72,15 @@ def _parser() -> argparse.ArgumentParser:
                    help="no progress bar and no summary (a progress bar is shown only on a terminal)")
     b.add_argument("--summary-json", metavar="FILE",
                    help="write the run summary as JSON to FILE (- for standard output)")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from news about conflict and politics.")
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    _add_build_parser(sub)
 
     q = sub.add_parser("query", help="run SPARQL over exported graph files or a store")
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
