@@ -5,8 +5,8 @@ processes and yields their :class:`~kg.model.DocumentResult` records in input
 order, so the graph, and every file written from it, has the same bytes
 whatever the number of workers.
 
-Each worker is a fresh interpreter (``python -m kg.parallel``, the same ``kg``
-first on its path) started with the BLAS and OpenMP thread counts set to 1
+Each worker is a fresh interpreter (``python -m kg.parallel``; run from a source
+checkout, that checkout first on its path) started with the BLAS and OpenMP thread counts set to 1
 in its environment, before anything is imported, so two workers on two cores
 do not fight over them; it loads the spaCy model once, as it starts, then
 answers chunks one at a time through its standard input and output (pickled
@@ -32,6 +32,7 @@ import logging
 import os
 import pickle
 import selectors
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -97,6 +98,7 @@ def _analyse(chunk: list[Document], model: str | None) -> tuple[list[DocumentRes
 
 def _worker(model: str | None, level: int) -> int:
     """A worker's life: load the model, then answer chunks until its input ends."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # what anything prints goes to standard error, not into the answers
     logging.basicConfig(level=level, format="kg: %(levelname)s %(message)s")
@@ -121,8 +123,9 @@ def _worker(model: str | None, level: int) -> int:
 # -- the parent ---------------------------------------------------------------------------
 def _start(model: str | None) -> subprocess.Popen:
     env = dict(os.environ, **{name: "1" for name in THREAD_VARIABLES})
-    root = str(Path(__file__).resolve().parents[1])  # the kg this process runs, first on the path
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    root = Path(__file__).resolve().parents[1]
+    if (root / "ontology" / "kg.ttl").is_file():  # a source checkout: the worker runs this same kg
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(root), env.get("PYTHONPATH")) if p)
     level = str(logging.getLogger("kg").getEffectiveLevel())
     return subprocess.Popen([sys.executable, "-m", "kg.parallel", model or "", level],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)

@@ -132,15 +132,16 @@ def _read_some(stream: BinaryIO, size: int) -> bytes:
 
 
 def with_head(stream: BinaryIO, source: str = "<stream>", size: int = HEAD_BYTES) -> tuple[bytes, BinaryIO]:
-    """The first bytes of a stream (up to ``size``; on a pipe, at least what holds a first
-    line or 64 bytes), and a buffered stream that still starts with them.
+    """The first bytes of a stream (up to ``size``; on a pipe, at least a first line with
+    something besides blanks in it, or 64 bytes), and a buffered stream that still starts
+    with them.
 
     >>> head, stream = with_head(io.BytesIO(b"abcdef"), size=2)
     >>> head, stream.read()
     (b'ab', b'abcdef')
     """
     head = b""
-    while len(head) < min(size, 64) and b"\n" not in head:
+    while (len(head) < min(size, 64) and b"\n" not in head) or not head.strip():
         more = _guarded(lambda: _read_some(stream, size - len(head)), source, "before its first line")
         if not more:
             break

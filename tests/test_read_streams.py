@@ -8,6 +8,7 @@ import io
 import json
 import os
 import threading
+import time
 import tracemalloc
 
 import pytest
@@ -146,3 +147,19 @@ def test_read_jsonl_with_a_few_bad_bytes_keeps_its_lines(tmp_path, caplog):
     docs, errors = _collect([path])
     assert errors == [] and docs[1].text == "Iran \ufffd condemned Israel."
     assert "1 byte(s) not UTF-8 (first: byte 0xff on line 2) replaced" in caplog.text
+
+
+def test_read_stdin_jsonl_after_blank_lines_from_a_pipe():
+    read_fd, write_fd = os.pipe()
+
+    def write() -> None:
+        with open(write_fd, "wb", buffering=0) as writer:
+            writer.write(b"\n")  # a first write of nothing but a line break, read on its own
+            time.sleep(0.5)
+            writer.write(b'\n{"id": "a", "text": "Iran condemned Israel."}\n')
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    docs, errors = _collect(["-"], stdin=io.TextIOWrapper(open(read_fd, "rb")))
+    writer.join()
+    assert [d.id for d in docs] == ["a"] and errors == []
