@@ -177,6 +177,9 @@ def process_jobs(documents: Iterable[Document], *, jobs: int = 1, model: str | N
     KGError
         When a worker process ends unexpectedly; :class:`~kg.errors.ModelError` when the
         model cannot be loaded.
+
+    >>> [r.document.id for r in process_jobs([Document("a", "Hamas fired rockets at Israel.")])]
+    ['a']
     """
     if jobs < 1:
         raise KGError(f"jobs must be at least 1, not {jobs}")

@@ -101,7 +101,15 @@ def inner_suffix(path: str | os.PathLike[str]) -> str:
 
 
 def open_input(path: str | os.PathLike[str]) -> BinaryIO:
-    """Open a file for reading bytes, decompressing a ``.gz`` file as it is read."""
+    """Open a file for reading bytes, decompressing a ``.gz`` file as it is read.
+
+    >>> import gzip, tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt.gz"
+    >>> _ = p.write_bytes(gzip.compress(b"Iran condemned Israel."))
+    >>> with open_input(p) as fh:
+    ...     fh.read()
+    b'Iran condemned Israel.'
+    """
     return gzip.open(path, "rb") if is_gzip(path) else open(path, "rb")  # noqa: SIM115
 
 
@@ -179,6 +187,12 @@ def read_lines(stream: BinaryIO, source: str, *, limit: int,
     ------
     InputError
         When gzip data ends early or is corrupt, after the lines before it.
+
+    >>> errors = []
+    >>> list(read_lines(io.BytesIO(b"ab\\n" + b"x" * 20 + b"\\ncd"), "f", limit=8, on_error=errors.append))
+    [b'ab\\n', b'\\n', b'cd']
+    >>> errors[0].source, errors[0].reason
+    ('f:2', 'a line longer than 8 bytes; skipped')
     """
     count = 0
     while True:
