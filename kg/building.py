@@ -22,8 +22,6 @@ from .errors import InputError, OutputError
 
 __all__ = ["build_command", "errors_jsonl"]
 
-_EXTRA_FORMATS = {"nt": "nt", "json-ld": "json-ld", "trig": "trig", "xml": "xml", "nquads": "nquads"}
-_SUFFIX = {"nt": "nt", "json-ld": "jsonld", "trig": "trig", "xml": "rdf", "nquads": "nq"}
 ERRORS = "errors.jsonl"
 
 
@@ -51,15 +49,19 @@ def errors_jsonl(problems: list[InputError], origins: dict[str, tuple[str, int |
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in sorted(records, key=_sort_key))
 
 
-def _read(args, problems: list[InputError], origins: dict):
-    """The graph of every input; skips and repairs appended to ``problems`` (and told on
-    stderr), each document's file and line put in ``origins``."""
+def _read(args, problems: list[InputError], origins: dict, progress):
+    """The graph of every input, parsed in ``args.jobs`` processes (:mod:`kg.parallel`);
+    skips and repairs appended to ``problems`` (and told on stderr, above the progress bar),
+    each document's file and line put in ``origins``."""
     from .graph import KnowledgeGraph
+    from .parallel import process_jobs
     from .read import iter_located
 
     def report(exc: InputError) -> None:
         problems.append(exc)
-        print(f"kg: {exc.action} {exc}", file=sys.stderr)
+        progress.write(f"kg: {exc.action} {exc}")
+        if exc.action == "skipped":
+            progress.advance(None)
 
     def documents():
         for doc, file, line in iter_located(args.inputs, date=args.date, on_error=report, on_repair=report):
@@ -67,7 +69,9 @@ def _read(args, problems: list[InputError], origins: dict):
             yield doc
 
     graph = KnowledgeGraph(model=args.model)
-    graph.update(documents(), on_error=report)
+    for result in process_jobs(documents(), jobs=getattr(args, "jobs", 1), model=args.model, on_error=report):
+        graph.add_result(result)
+        progress.advance(result.document)
     return graph
 
 
@@ -75,11 +79,12 @@ def _write(graph, files, formats: list[str], report: str, title: str | None = No
     """Write the set's files into the staging directory; the final paths, in order. ``title``
     names the HTML view (default: its documents and date span)."""
     from .files import atomic_write
+    from .formats import rdf_syntax
     from .view import render_html
 
-    steps = [("graph.ttl", lambda p: graph.serialize(p, format="turtle"))]
-    for fmt in formats:
-        steps.append((f"graph.{_SUFFIX[fmt]}", lambda p, f=fmt: graph.serialize(p, format=_EXTRA_FORMATS[f])))
+    steps = []
+    for fmt in ["turtle", *formats]:
+        steps.append((f"graph.{rdf_syntax(fmt).suffix}", lambda p, f=fmt: graph.serialize(p, format=f)))
     nxg = graph.to_networkx()
     steps += [("graph.json", lambda p: _write_json(p, nxg)),
               ("graph.html", lambda p: render_html(nxg, p, title=title)),
@@ -119,17 +124,40 @@ def _summary(kg_graph, written: list[Path], problems: list[InputError], listed: 
     return "\n".join(lines)
 
 
+def _write_summary_json(target: str, record: dict) -> None:
+    """The run summary as JSON, to a file or (``-``) standard output."""
+    from .files import atomic_write
+
+    text = json.dumps(record, ensure_ascii=False, indent=1) + "\n"
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        atomic_write(target, text)
+
+
 def build_command(args) -> int:
     """Run ``kg build`` with parsed arguments; returns the exit status."""
     from .outdir import OutputSet
+    from .progress import Progress, summary_record
+    from .read import count_documents
 
     problems: list[InputError] = []
     origins: dict[str, tuple[str, int | None]] = {}
+    quiet, summary_json, jobs = getattr(args, "quiet", False), getattr(args, "summary_json", None), getattr(args, "jobs", 1)
+    progress = Progress(enabled=not quiet, count=lambda: count_documents(args.inputs))
+
+    def summary(graph, written: list) -> None:
+        if summary_json:
+            _write_summary_json(summary_json, summary_record(graph, progress=progress, errors=problems,
+                                                             written=written, jobs=jobs))
+
     with OutputSet(args.output) as files:  # -o a file, no permission, another build: fails here, at once
-        graph = _read(args, problems, origins)
+        with progress:
+            graph = _read(args, problems, origins, progress)
         skipped = [p for p in problems if p.action == "skipped"]
         if len(graph) == 0:
             print("kg: nothing could be read; no graph written", file=sys.stderr)
+            summary(graph, [])
             return 1
         if args.strict and skipped:
             print(f"kg: --strict: {len(skipped)} input(s) skipped; nothing written", file=sys.stderr)
@@ -142,7 +170,9 @@ def build_command(args) -> int:
         with Store(args.store) as store:
             store.load_data(graph.serialize(format="nquads"), format="nquads")
             written.append(Path(args.store))
-    print(_summary(graph, written, problems, files.final(ERRORS)))
+    if not quiet and summary_json != "-":
+        print(_summary(graph, written, problems, files.final(ERRORS)))
+    summary(graph, written)
     if args.validate:
         from .cli import _validate_paths
 

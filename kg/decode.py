@@ -16,12 +16,13 @@ Examples
 from __future__ import annotations
 
 import codecs
+import io
 import re
 import zlib
 
 from .errors import InputError
 
-__all__ = ["clean_text", "cleaned", "decode", "gunzip", "repair_surrogates", "writable"]
+__all__ = ["Cleaner", "GunzipReader", "clean_text", "cleaned", "decode", "gunzip", "repair_surrogates", "writable"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 #: Invisible characters inside words, deleted so they do not split a name ("Hez\u200bbollah",
@@ -32,19 +33,52 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def cleaned(text: str) -> tuple[str, list[str]]:
-    """:func:`clean_text` and the repairs it made worth telling: control characters and lone
-    surrogates replaced (line ends normalised and invisible characters deleted are not told)."""
+def _clean(text: str) -> tuple[str, int, int]:
+    """:func:`clean_text`, and how many control characters and lone surrogates it replaced."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text, controls = _CONTROL.subn(" ", text)
     text = _INVISIBLE.sub("", text)
     text, surrogates = _SURROGATE.subn("\ufffd", text)
+    return text, controls, surrogates
+
+
+def cleaned(text: str) -> tuple[str, list[str]]:
+    """:func:`clean_text` and the repairs it made worth telling: control characters and lone
+    surrogates replaced (line ends normalised and invisible characters deleted are not told)."""
+    text, controls, surrogates = _clean(text)
+    return text, _notes(controls, surrogates)
+
+
+class Cleaner:
+    """:func:`clean_text` for text read a piece at a time (the lines of a stream), its repairs
+    told once for the whole: ``notes`` as :func:`cleaned` gives them.
+
+    >>> c = Cleaner()
+    >>> c("a\\x07b\\n") + c("\\ud800\\x00\\n"), c.notes
+    ('a b\\n\\ufffd \\n', ['2 control character(s) replaced by spaces', '1 lone surrogate(s) replaced by U+FFFD'])
+    """
+
+    def __init__(self) -> None:
+        self.controls = self.surrogates = 0
+
+    def __call__(self, text: str) -> str:
+        text, controls, surrogates = _clean(text)
+        self.controls += controls
+        self.surrogates += surrogates
+        return text
+
+    @property
+    def notes(self) -> list[str]:
+        return _notes(self.controls, self.surrogates)
+
+
+def _notes(controls: int, surrogates: int) -> list[str]:
     notes = []
     if controls:
         notes.append(f"{controls} control character(s) replaced by spaces")
     if surrogates:
         notes.append(f"{surrogates} lone surrogate(s) replaced by U+FFFD")
-    return text, notes
+    return notes
 
 
 def clean_text(text: str) -> str:
@@ -149,23 +183,71 @@ def gunzip(data: bytes, limit: int, source: str) -> tuple[bytes, list[str]]:
     >>> gunzip(gzip.compress(b"Iran condemned Israel.\\n" * 50)[:-8], 5000, "a.gz")[1]
     ['truncated gzip data: read the 1150 byte(s) before the cut']
     """
+    reader = GunzipReader(io.BytesIO(data), source)
     out: list[bytes] = []
     size = 0
-    rest = data
-    while rest:
-        inflater = zlib.decompressobj(wbits=31)
-        try:
-            chunk = inflater.decompress(rest, limit - size)
-        except zlib.error as exc:
-            if out:  # bytes after the last member: gzip itself ignores trailing garbage
-                break
-            raise InputError(source, f"not gzip data ({exc})", file=source) from None
+    while size < limit and (chunk := reader.read(limit - size)):
         out.append(chunk)
         size += len(chunk)
-        if size >= limit:
-            break
-        if not inflater.eof:
-            content = b"".join(out)
-            return content, [f"truncated gzip data: read the {len(content)} byte(s) before the cut"]
-        rest = inflater.unused_data
-    return b"".join(out), []
+    return b"".join(out), reader.notes
+
+
+class GunzipReader(io.RawIOBase):
+    """The content of a gzip stream (every member), decompressed as it is read, never whole.
+    A stream cut short (a truncated download) ends where the data ends, and ``notes`` says
+    so (a repair); bytes after the last member are ignored, as gzip does; data that is no
+    gzip stream at all is an :class:`~kg.errors.InputError` at the first read.
+
+    >>> import gzip
+    >>> r = GunzipReader(io.BytesIO(gzip.compress(b"Iran condemned Israel.\\n" * 50)[:-8]), "a.gz")
+    >>> len(r.read()), r.notes
+    (1150, ['truncated gzip data: read the 1150 byte(s) before the cut'])
+    """
+
+    _CHUNK = 1 << 16
+
+    def __init__(self, raw, source: str) -> None:
+        self._raw, self.source = raw, source
+        self.notes: list[str] = []
+        self._inflater = zlib.decompressobj(wbits=31)
+        self._input, self._fed, self._members, self._size, self._done = b"", False, 0, 0, False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self._more(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def _more(self, size: int) -> bytes:
+        while not self._done and size:
+            if self._inflater.eof:  # a member ended: another may follow
+                self._members += 1
+                self._input = self._inflater.unused_data or self._raw.read(self._CHUNK)
+                self._inflater, self._fed = zlib.decompressobj(wbits=31), False
+            if not self._input:
+                self._input = self._raw.read(self._CHUNK)
+                if not self._input:
+                    self._done = True
+                    if self._fed:
+                        self.notes.append(f"truncated gzip data: read the {self._size} byte(s) before the cut")
+                    break
+            self._fed = True
+            try:
+                out = self._inflater.decompress(self._input, size)
+            except zlib.error as exc:
+                self._done = True
+                if self._members:  # bytes after the last member: gzip itself ignores trailing garbage
+                    break
+                raise InputError(self.source, f"not gzip data ({exc})", file=self.source) from None
+            self._input = self._inflater.unconsumed_tail
+            if out:
+                self._size += len(out)
+                return out
+        return b""
+
+    def close(self) -> None:
+        if not self.closed:
+            self._raw.close()
+        super().close()

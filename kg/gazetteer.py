@@ -34,12 +34,12 @@ import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
 from .model import ACTOR_TYPES
 from .names import normalize_name
+from .vocab import ontology_root
 
 __all__ = ["ENTRY_TYPES", "Gazetteer", "GazetteerEntry", "load_gazetteer"]
 
@@ -259,7 +259,7 @@ def _read(text: str, name: str) -> Gazetteer:
 
 def _shipped_text() -> str:
     try:
-        return resources.files("kg.ontology").joinpath(_FILE_NAME).read_text(encoding="utf-8")
+        return ontology_root().joinpath(_FILE_NAME).read_text(encoding="utf-8")
     except ModuleNotFoundError:
         # A source checkout used without installing: ontology/ sits beside kg/.
         path = Path(__file__).resolve().parent.parent / "ontology" / _FILE_NAME

@@ -50,6 +50,7 @@ class KnowledgeGraph:
         self.model = model
         self._results: dict[str, DocumentResult] = {}
         self._entities: dict[str, Entity] | None = None
+        self._stores: dict[bool, object] = {}  # query()'s Oxigraph stores, by infer; emptied on change
 
     # -- growing -----------------------------------------------------------------
     def add(self, item: Document | DocumentResult | str) -> DocumentResult:
@@ -76,20 +77,23 @@ class KnowledgeGraph:
             log.info("document %r replaced", result.document.id)
         self._results[result.document.id] = result
         self._entities = None
+        self._stores.clear()
 
-    def update(self, items: Iterable[Document | str], *, on_error=None) -> KnowledgeGraph:
+    def update(self, items: Iterable[Document | str], *, on_error=None, jobs: int = 1) -> KnowledgeGraph:
         """Add many documents, parsed lazily in batches; returns ``self``.
 
         A document that cannot be analysed is passed to ``on_error`` (an
         :class:`~kg.errors.ExtractionError`; logged by default) and skipped.
+        With ``jobs`` > 1 the documents are parsed in that many worker processes
+        (:func:`kg.parallel.process_jobs`); the graph is the same.
         """
         docs = (
             Document(f"text-{n}", d) if isinstance(d, str) else d
             for n, d in enumerate(items, start=len(self._results) + 1)
         )
-        from .pipeline import process
+        from .parallel import process_jobs
 
-        for result in process(docs, model=self.model, on_error=on_error):
+        for result in process_jobs(docs, jobs=jobs, model=self.model, on_error=on_error):
             self.add_result(result)
         return self
 
@@ -97,6 +101,7 @@ class KnowledgeGraph:
         """Forget everything one document contributed."""
         del self._results[document_id]
         self._entities = None
+        self._stores.clear()
 
     # -- reading -----------------------------------------------------------------
     @property
@@ -342,10 +347,11 @@ class KnowledgeGraph:
 
         A string value that is an entity's key is bound as its IRI (see :mod:`kg.queryargs`);
         a keyword for a variable the query does not use is a :class:`~kg.errors.QueryError`.
-
-        With ``infer`` the graph's entailments under the ontology are added
-        first (:func:`kg.infer.entailments`): ``backedBy`` answers for
-        ``alignedWith``, both ways.
+        With ``infer`` the graph's entailments under the ontology are added first
+        (:func:`kg.infer.entailments`): ``backedBy`` answers for ``alignedWith``, both ways.
+        The query runs on an in-memory Oxigraph store (:class:`kg.store.Store`) made on the
+        first query and kept until the graph changes (:meth:`add_result`, :meth:`remove`);
+        the answer is an :class:`rdflib.query.Result`.
 
         >>> import kg
         >>> g = kg.build(["Iran condemned Israel.", "Iran-backed militias attacked Syria."])
@@ -362,12 +368,17 @@ class KnowledgeGraph:
         from .queryargs import prepare
 
         sparql, bindings = prepare(sparql, bindings, is_entity=self.entities.__contains__)
-        rdf = self.to_rdf()
-        if infer:
-            from .infer import with_entailments
+        store = self._stores.get(infer)
+        if store is None:
+            from .store import Store
 
-            rdf = with_entailments(rdf)
-        return run_query(rdf, sparql, **bindings)
+            rdf = self.to_rdf()
+            if infer:
+                from .infer import with_entailments
+
+                rdf = with_entailments(rdf)
+            store = self._stores[infer] = Store().add_rdf(rdf)
+        return run_query(store, sparql, **bindings)
 
     def iri(self, key: str):
         """The IRI of an entity key."""

@@ -41,6 +41,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
 from .errors import QueryError, QueryLimitError
+from .formats import result_format
 from .vocab import KGO, KGR, ontology_file
 
 __all__ = [
@@ -388,13 +389,11 @@ def format_result(result, fmt: str = "table") -> str:
     if fmt == "tsv":
         if result.type != "SELECT":
             raise QueryError("TSV results are for SELECT queries")
-        out = io.StringIO()
-        out.write("\t".join(f"?{v}" for v in result.vars) + "\n")
-        for row in result:
-            out.write("\t".join("" if row[i] is None else row[i].n3() for i in range(len(result.vars))) + "\n")
-        return out.getvalue()
-    if fmt in {"csv", "json", "xml"}:
-        data = result.serialize(format=fmt)
+        lines = ["\t".join(f"?{v}" for v in result.vars)]
+        lines += ["\t".join("" if row[i] is None else row[i].n3() for i in range(len(result.vars))) for row in result]
+        return "\n".join(lines) + "\n"
+    if result_format(fmt) is not None:
+        data = result.serialize(format=result_format(fmt).rdflib)
         return data.decode("utf-8") if isinstance(data, bytes) else data
     raise QueryError(f"unknown result format {fmt!r} (table, csv, tsv, json, xml)")
 

@@ -3,8 +3,10 @@
 kg reads plain-text files, directories of them (recursively, ``*.txt`` and
 ``*.jsonl``), JSON Lines files (one object a line with ``id``, ``text`` and
 optional ``date``, ``source``, ``url``, ``title``), any of these compressed
-with gzip (``*.jsonl.gz``) and standard input (``-``). Documents are produced
-lazily, one at a time.
+with gzip (``*.txt.gz``, ``*.jsonl.gz``; a bare ``*.gz`` is JSON Lines when it
+starts with ``{``) and standard input (``-``). Documents are produced lazily, one
+at a time: JSON Lines are read line by line (:mod:`kg.streams`), never whole, so a
+JSON Lines file may be of any size.
 
 A bad input never stops the run: it is turned into an :class:`InputError`
 naming the file (and line) and handed to ``on_error``; the other inputs go on.
@@ -38,17 +40,19 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .decode import clean_text, decode, gunzip, repair_surrogates
+from .decode import Cleaner, GunzipReader, clean_text, decode, repair_surrogates
 from .errors import InputError, InputRepaired
 from .jsonl import jsonl_documents, parse_date
 from .model import Document
+from .streams import is_gzip, looks_jsonl, open_input, text_lines, with_head
 
-__all__ = ["clean_text", "iter_documents", "iter_located", "parse_date", "repair_surrogates"]
+__all__ = ["clean_text", "count_documents", "iter_documents", "iter_located", "parse_date", "repair_surrogates"]
 
 log = logging.getLogger(__name__)
 
-#: Largest input file kg reads, in bytes (compressed, and again once decompressed); larger
-#: ones are reported and skipped.
+#: Largest text kg reads as one document, in bytes (a text file compressed, and again once
+#: decompressed; one JSON Lines line); larger ones are reported and skipped. A JSON Lines
+#: file may be of any size.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
 _TEXT_SUFFIXES = {".txt", ".text", ".md"}
@@ -67,46 +71,63 @@ def _kind(path: Path) -> str | None:
     return "text" if last in _TEXT_SUFFIXES else "jsonl" if last in _JSONL_SUFFIXES else None
 
 
-def _read_bytes(path: Path, source: str) -> tuple[bytes, list[str]]:
-    """A regular file's bytes (decompressed when it ends in ``.gz``), never more than the size
-    limit plus one byte, and the repairs made (a truncated gzip stream read up to its end)."""
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):  # a FIFO blocks for ever, /dev/zero never ends
-        raise InputError(source, "not a regular file (a FIFO, device or socket)", file=source)
-    if info.st_size > MAX_FILE_BYTES:
-        raise InputError(source, f"too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})", file=source)
-    with path.open("rb") as fh:
-        data = fh.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever stat said
+def _jsonl(head: bytes, stream, source: str, on_error: Callable[[InputError], None],
+           on_repair: Callable[[InputError], None], gz: GunzipReader | None = None) -> Iterator[Located]:
+    """The documents of a JSON Lines stream whose first bytes are ``head``, read line by line;
+    the repairs made to the stream as a whole (decoding, cleaning, a truncated gzip stream)
+    are told once it has been read."""
+    clean = Cleaner()
     notes: list[str] = []
-    if path.suffix.lower() == ".gz":
-        data, notes = gunzip(data, MAX_FILE_BYTES + 1, source)
-    if len(data) > MAX_FILE_BYTES:
-        raise InputError(source, f"too large (over {MAX_FILE_BYTES} bytes)", file=source)
-    return data, notes
+    lines = text_lines(head, stream, source, on_error, clean=clean, limit=MAX_FILE_BYTES, notes=notes)
+    yield from jsonl_documents(lines, source, on_error)
+    for note in [*(gz.notes if gz is not None else []), *notes, *clean.notes]:
+        on_repair(InputRepaired(source, note, file=source))
 
 
 def _read_file(path: Path, date: _dt.date | None, on_error: Callable[[InputError], None],
                on_repair: Callable[[InputError], None]) -> Iterator[Located]:
-    """The documents of one file: one for a text file, one a line for JSONL."""
+    """The documents of one file: one for a text file, one a line for JSONL (read line by
+    line). A ``.gz`` file is decompressed as it is read; one whose name does not say what it
+    holds is JSON Lines when it starts with ``{``."""
     source = str(path)
+    kind = _kind(path)
+    gz = is_gzip(path)
     try:
-        data, notes = _read_bytes(path, source)
-        text, more = decode(data, source)
-        notes += more
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO blocks for ever, /dev/zero never ends
+            raise InputError(source, "not a regular file (a FIFO, device or socket)", file=source)
+        if kind != "jsonl" and info.st_size > MAX_FILE_BYTES:
+            raise InputError(source, f"too large ({info.st_size} bytes; the limit is {MAX_FILE_BYTES})", file=source)
+        fh = path.open("rb")
     except InputError as exc:
         on_error(exc)
         return
     except OSError as exc:
         on_error(InputError(source, exc.strerror or str(exc), file=source))
         return
-    if _kind(path) == "jsonl":
-        for note in notes:  # of the file as a whole
-            on_repair(InputRepaired(source, note, file=source))
-        yield from jsonl_documents(io.StringIO(text), source, on_error)
-    elif not text.strip():
-        on_error(InputError(source, "empty: no text to read", file=source, doc_id=path.name))
+    reader = GunzipReader(fh, source) if gz else None
+    with reader or fh:
+        try:
+            head, stream = with_head(reader or fh, source)
+            if kind == "jsonl" or (kind is None and gz and looks_jsonl(head)):
+                yield from _jsonl(head, stream, source, on_error, on_repair, reader)
+                return
+            data = stream.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever stat said
+            if len(data) > MAX_FILE_BYTES:
+                raise InputError(source, f"too large (over {MAX_FILE_BYTES} bytes)", file=source)
+            text, notes = decode(data, source)
+            notes = [*(reader.notes if reader is not None else []), *notes]
+        except InputError as exc:
+            on_error(exc)
+            return
+        except OSError as exc:
+            on_error(InputError(source, exc.strerror or str(exc), file=source))
+            return
+    doc_id = path.name[: -len(".gz")] if gz else path.name
+    if not text.strip():
+        on_error(InputError(source, "empty: no text to read", file=source, doc_id=doc_id))
     else:
-        yield Document(id=path.name, text=text, date=date), source, None, notes
+        yield Document(id=doc_id, text=text, date=date), source, None, notes
 
 
 def _dangling(path: Path) -> str:
@@ -163,18 +184,19 @@ def _walk(root: Path, on_error) -> Iterator[Path]:
 
 def _read_stdin(stream, date: _dt.date | None, on_error: Callable[[InputError], None],
                 on_repair: Callable[[InputError], None]) -> Iterator[Located]:
-    """The documents of standard input: JSONL when it starts with ``{``, else one text."""
-    data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8", "surrogatepass")
+    """The documents of standard input: JSONL when it starts with ``{`` (read line by line,
+    each document given as its line arrives), else one text."""
+    raw = stream.buffer if hasattr(stream, "buffer") else io.BytesIO(stream.read().encode("utf-8", "surrogatepass"))
     try:
-        text, notes = decode(data, "<stdin>")
+        head, data = with_head(raw, "<stdin>")
+        if looks_jsonl(head):
+            yield from _jsonl(head, data, "<stdin>", on_error, on_repair)
+            return
+        text, notes = decode(data.read(), "<stdin>")
     except InputError as exc:
         on_error(exc)
         return
-    if text.lstrip()[:1] == "{":
-        for note in notes:
-            on_repair(InputRepaired("<stdin>", note, file="<stdin>"))
-        yield from jsonl_documents(io.StringIO(text), "<stdin>", on_error)
-    elif not text.strip():
+    if not text.strip():
         on_error(InputError("<stdin>", "empty: no text to read", file="<stdin>", doc_id="stdin"))
     else:
         yield Document(id="stdin", text=text, date=date), "<stdin>", None, notes
@@ -251,3 +273,38 @@ def iter_documents(
     """
     for doc, _, _ in iter_located(inputs, date=date, on_error=on_error, on_repair=on_repair, stdin=stdin):
         yield doc
+
+
+def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
+    """About how many documents :func:`iter_documents` gives, fast: a text file is one,
+    a JSON Lines file one a line (blank or bad lines included); ``None`` when an input is
+    standard input. Inputs that cannot be read count for nothing (they are reported when read).
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Iran condemned Israel.")
+    >>> _ = (d / "b.jsonl").write_text('{"text": "a"}\\n{"text": "b"}\\n')
+    >>> count_documents([d]), count_documents([d, "-"])
+    (3, None)
+    """
+    total = 0
+    for item in _expand(inputs, lambda exc: None):
+        if item == "-":
+            return None
+        kind = _kind(item)
+        if kind != "jsonl" and not (kind is None and is_gzip(item)):
+            total += 1
+            continue
+        try:
+            with open_input(item) as fh:
+                head, stream = with_head(fh, str(item))
+                if kind is None and not looks_jsonl(head):
+                    total += 1
+                    continue
+                last = b"\n"
+                while chunk := stream.read(1 << 20):
+                    total, last = total + chunk.count(b"\n"), chunk
+                total += not last.endswith(b"\n")
+        except Exception:  # a count is a nicety: reading the input reports what is wrong
+            continue
+    return total

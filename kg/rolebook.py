@@ -39,9 +39,9 @@ import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 
 from .names import normalize_name
+from .vocab import ontology_root
 
 __all__ = ["STATE_ROLES", "DatedRole", "RoleBook", "load_rolebook"]
 
@@ -97,7 +97,7 @@ def _date(value: str | None) -> _dt.date | None:
 
 
 def _read(name: str) -> str:
-    path = resources.files("kg.ontology").joinpath("petrarch", name)
+    path = ontology_root().joinpath("petrarch", name)
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 

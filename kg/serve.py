@@ -55,6 +55,7 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .errors import KGError, QueryError, QueryLimitError, QueryMemoryError, QueryRefusedError
+from .formats import RDF_SYNTAXES, RESULT_FORMATS, graph_answer_syntax, result_format
 from .guard import check_query
 from .pool import QueryPool
 from .query import QuerySyntaxError, QueryTimeoutError
@@ -65,28 +66,11 @@ __all__ = ["make_server"]
 
 log = logging.getLogger("kg.serve")
 
-#: Media type -> result format, in order of preference for ``*/*``.
-RESULT_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/json": "json",
-    "application/sparql-results+xml": "xml",
-    "application/xml": "xml",
-    "text/xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-#: Media type -> rdflib RDF syntax, for CONSTRUCT and DESCRIBE.
-GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/rdf+xml": "xml",
-    "application/ld+json": "json-ld",
-}
-_FORMAT_TYPES = {
-    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-    "csv": "text/csv", "tsv": "text/tab-separated-values",
-}  # fmt: skip
-_GRAPH_FORMAT_TYPES = {v: k for k, v in GRAPH_TYPES.items()}
+#: Media type -> result format, in order of preference for ``*/*`` (:data:`kg.formats.RESULT_FORMATS`).
+RESULT_TYPES = {media: f.name for f in RESULT_FORMATS for media in f.media_types}
+#: Media type -> RDF syntax for CONSTRUCT and DESCRIBE: the graph syntaxes kg writes.
+GRAPH_TYPES = {s.media_type: s.name for s in RDF_SYNTAXES if s.written and not s.dataset}
+_GRAPH_SYNTAXES = [s for s in RDF_SYNTAXES if s.media_type in GRAPH_TYPES]
 _MAX_BODY = 1 << 20
 _GRAPH_RESULTS = {"CONSTRUCT", "DESCRIBE"}
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
@@ -371,10 +355,9 @@ class _Handler(BaseHTTPRequestHandler):
                            "the default graph is the union of all graphs")
         wanted = (params.get("format") or [""])[0].lower()
         accept = self.headers.get("Accept")
-        results = (_FORMAT_TYPES[wanted], wanted) if wanted in _FORMAT_TYPES else _negotiate(accept, RESULT_TYPES)
-        graph_fmt = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "xml": "xml",
-                     "json": "json-ld", "json-ld": "json-ld"}.get(wanted)
-        graph = (_GRAPH_FORMAT_TYPES[graph_fmt], graph_fmt) if graph_fmt else _negotiate(accept, GRAPH_TYPES)
+        asked, syntax = result_format(wanted), graph_answer_syntax(wanted)
+        results = (asked.media_type, asked.name) if asked else _negotiate(accept, RESULT_TYPES)
+        graph = (syntax.media_type, syntax.name) if syntax in _GRAPH_SYNTAXES else _negotiate(accept, GRAPH_TYPES)
         answer = self._answer(queries[0], (results and results[1], graph and graph[1]))
         if answer.text is None:
             raise _Refused(HTTPStatus.NOT_ACCEPTABLE, "acceptable types: " + ", ".join(

@@ -64,9 +64,9 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
-from rdflib.util import guess_format
 
 from .errors import GraphFileError, QueryError
+from .formats import graph_answer_syntax, rdf_syntax, result_format, syntax_of_path
 from .guard import _run_deep, check_query
 from .query import PREFIXES, QuerySyntaxError, QueryTimeoutError, _term
 from .vocab import KGR  # noqa: F401  (used by the doctest)
@@ -79,12 +79,6 @@ log = logging.getLogger("kg.store")
 ENGINES = ("oxigraph", "rdflib")
 
 _OX_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
-_OX_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-    "ntriples": ox.RdfFormat.N_TRIPLES, "nt11": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS, "nq": ox.RdfFormat.N_QUADS, "xml": ox.RdfFormat.RDF_XML,
-    "json-ld": ox.RdfFormat.JSON_LD, "n3": ox.RdfFormat.N3,
-}  # fmt: skip
 _XSD_STRING = str(XSD.string)
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
@@ -199,10 +193,10 @@ class QueryResult:
         from . import query as _q
 
         if self.type in {"CONSTRUCT", "DESCRIBE"}:
-            rdf_format = {"json": "json-ld", "table": "turtle"}.get(format, format)
-            if rdf_format in {"csv", "tsv"}:
+            syntax = graph_answer_syntax(format)
+            if syntax is None and result_format(format) is not None:
                 raise QueryError(f"{format.upper()} results are for SELECT queries; a graph is RDF")
-            return self.to_rdflib().graph.serialize(format=rdf_format)
+            return self.to_rdflib().graph.serialize(format=syntax.rdflib if syntax else format)
         writer = _q._WRITERS.get(format)
         if writer is None:
             raise QueryError(f"unknown result format {format!r} (csv, tsv, json, xml)")
@@ -281,11 +275,12 @@ class Store:
             path = Path(path)
             if not path.is_file():
                 raise GraphFileError(f"{path}: no such file")
-            fmt = guess_format(str(path)) or "turtle"
+            syntax = syntax_of_path(path) or rdf_syntax("turtle")
+            fmt = syntax.rdflib
             if self._ox is None:
                 self._load_rdflib(path, fmt)
                 continue
-            ox_format = _OX_FORMATS.get(fmt)
+            ox_format = syntax.ox
             if ox_format is None:  # a syntax only rdflib reads (TriX, HexTuples...)
                 ds = rdflib.Dataset()
                 self._load_rdflib(path, fmt, into=ds)
@@ -314,10 +309,11 @@ class Store:
         if self._ox is None:
             self._ds.parse(data=data, format=format)
             return self
+        syntax = rdf_syntax(format)
+        if syntax is None or syntax.ox is None:
+            raise GraphFileError(f"unknown RDF format {format!r}")
         try:
-            self._ox.load(data, format=_OX_FORMATS[format])
-        except KeyError:
-            raise GraphFileError(f"unknown RDF format {format!r}") from None
+            self._ox.load(data, format=syntax.ox)
         except SyntaxError as exc:
             raise GraphFileError(f"not readable {format} RDF ({exc})") from None
         return self

@@ -37,9 +37,9 @@ from rdflib import namespace as _rdfns
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, Namespace, NamespaceManager
 from rdflib.term import BNode, Literal, Node, URIRef
-from rdflib.util import guess_format
 
 from .errors import GraphFileError
+from .formats import rdf_syntax, syntax_of_path
 from .vocab import KGO, KGR, PLOVER, ontology_file, ontology_graph
 
 TRUE = Literal(True)
@@ -57,7 +57,6 @@ __all__ = [
 Inference = _Lit["none", "rdfs", "owlrl", "both"]
 
 _INFERENCE = frozenset({"none", "rdfs", "owlrl", "both"})
-_QUAD_FORMATS = frozenset({"trig", "nquads", "trix", "json-ld", "hext"})
 _SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 _NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
 _GEO = Namespace("http://www.opengis.net/ont/geosparql#")
@@ -287,17 +286,16 @@ def validate_file(
     Does not conform: 1 violation.
     """
     name = os.fspath(path)
-    fmt = format or guess_format(name)
+    syntax = rdf_syntax(format) if format else syntax_of_path(name)
+    fmt = syntax.rdflib if syntax is not None else format
     if fmt is None:
         raise GraphFileError(f"{name}: cannot tell the RDF syntax from the file name; give format=")
-    _strict_parse(name, fmt)
+    if syntax is not None and syntax.ox is not None:
+        _strict_parse(name, fmt, syntax.ox)
     try:
-        if fmt in _QUAD_FORMATS:
-            dataset = rdflib.Dataset(default_union=True)
-            dataset.parse(name, format=fmt)
-            graph = _union(dataset)
-        else:
-            graph = rdflib.Graph().parse(name, format=fmt)
+        dataset = rdflib.Dataset(default_union=True)  # named graphs kept, validated as their union
+        dataset.parse(name, format=fmt)
+        graph = _union(dataset)
     except Exception as exc:  # OSError, or whatever exception type the rdflib parser raises
         raise GraphFileError(f"{name}: cannot be parsed as {fmt}: {exc}") from exc
     return validate(graph, inference=inference)
@@ -305,22 +303,14 @@ def validate_file(
 
 # --- helpers -----------------------------------------------------------------
 
-#: rdflib syntax names -> pyoxigraph's, for the strict parse of :func:`_strict_parse`.
-_OXIGRAPH_SYNTAX = {"turtle": "TURTLE", "nt": "N_TRIPLES", "ntriples": "N_TRIPLES", "nt11": "N_TRIPLES",
-                    "trig": "TRIG", "nquads": "N_QUADS", "json-ld": "JSON_LD", "xml": "RDF_XML"}
-
-
-def _strict_parse(name: str, fmt: str) -> None:
+def _strict_parse(name: str, fmt: str, ox_format) -> None:
     """Refuse a file pyoxigraph cannot read (an IRI that is none, "http://[::1/x"), which
     rdflib accepts but ``kg query`` and ``kg serve`` could not load."""
-    syntax = _OXIGRAPH_SYNTAX.get(fmt)
-    if syntax is None:
-        return
     import pyoxigraph as ox
 
     try:
         with open(name, "rb") as fh:
-            for _ in ox.parse(fh, format=getattr(ox.RdfFormat, syntax)):
+            for _ in ox.parse(fh, format=ox_format):
                 pass
     except (SyntaxError, ValueError) as exc:
         raise GraphFileError(f"{name}: not valid {fmt} for a strict RDF parser (pyoxigraph): {exc}") from exc

@@ -41,6 +41,7 @@ __all__ = [
     "SYMMETRIC_PROPERTIES",
     "ontology_file",
     "ontology_graph",
+    "ontology_root",
 ]
 
 #: The IRI of the ontology itself (``owl:Ontology``).
@@ -229,8 +230,30 @@ EVENT_ROLE_PROPERTIES: frozenset[str] = frozenset(
 EVENT_FACT_PROPERTIES: frozenset[str] = frozenset({"killed", "wounded", "unclaimed"})
 
 
+def ontology_root() -> Traversable:
+    """Return the folder of kg's shipped data (``ontology/``) that goes with the code running.
+
+    Installed, it is the ``kg/ontology`` package folder; in a source checkout, the
+    ``ontology/`` folder beside ``kg/``, even when another checkout is installed in
+    editable mode (whose data would not match this code); otherwise the ``kg.ontology``
+    package, wherever it is.
+
+    >>> (ontology_root() / "kg.ttl").is_file()
+    True
+    """
+    here = Path(__file__).resolve().parent
+    beside = here.parent / "ontology"
+    for root in (beside, here / "ontology"):  # a source checkout (or a git worktree of one); installed
+        if (root / "kg.ttl").is_file():
+            return root
+    try:
+        return resources.files("kg.ontology")
+    except ModuleNotFoundError:  # pragma: no cover
+        return beside
+
+
 def ontology_file(name: str) -> Traversable:
-    """Return a data file shipped in the ``kg.ontology`` package.
+    """Return a data file shipped in the ``kg.ontology`` package (:func:`ontology_root`).
 
     Parameters
     ----------
@@ -248,14 +271,7 @@ def ontology_file(name: str) -> Traversable:
     >>> ontology_file("kg.ttl").name
     'kg.ttl'
     """
-    beside = Path(__file__).resolve().parent.parent / "ontology"
-    if (beside / "kg.ttl").is_file():  # a source checkout (or a git worktree of one): its own files
-        return beside.joinpath(name)
-    try:
-        root: Traversable = resources.files("kg.ontology")
-    except ModuleNotFoundError:  # pragma: no cover
-        root = beside
-    return root.joinpath(name)
+    return ontology_root().joinpath(name)
 
 
 @functools.cache

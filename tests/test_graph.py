@@ -78,3 +78,23 @@ def test_graph_import_kg_and_reading_a_graph_never_load_spacy(tmp_path):
     kg.build(["Iran condemned Israel."]).serialize(path)
     run = subprocess.run([sys.executable, "-c", _LIGHT, str(path)], capture_output=True, text=True, check=True)
     assert run.stdout.split()[-3:] == ["False", "False", "True"]
+
+
+def test_graph_query_store_follows_changes_and_answers_as_rdflib():
+    from kg.query import resolve_query, run_query
+
+    graph = kg.build([kg.Document("a", "Iran condemned Israel.")])
+    q = "SELECT ?s ?o WHERE { ?s kgo:condemned ?o } ORDER BY ?s ?o"
+    assert [str(r.o).rsplit("/", 1)[1] for r in graph.query(q)] == ["israel"]
+    graph.add(kg.Document("b", "Turkey condemned Greece."))  # the cached store is dropped
+    assert [str(r.o).rsplit("/", 1)[1] for r in graph.query(q)] == ["israel", "greece"]
+    graph.remove("a")
+    assert [str(r.o).rsplit("/", 1)[1] for r in graph.query(q)] == ["greece"]
+    graph.add(kg.Document("c", "Kataib Hezbollah accused the United States of aiding Israel."))
+    rdf = graph.to_rdf()  # the same answers as rdflib's engine over the same RDF
+    for name in ("who-accused-whom", "edges-by-support", "most-targeted"):
+        text = resolve_query(name)
+        mine = sorted(tuple(map(str, row)) for row in graph.query(text))
+        theirs = sorted(tuple(map(str, row)) for row in run_query(rdf, text))
+        assert mine == theirs, name
+        assert mine or name != "who-accused-whom", name

@@ -67,9 +67,9 @@ def test_lexicon_imported_prepositions_fit_the_relation():
 
 
 def _word_files():
-    from importlib import resources
+    from kg.vocab import ontology_root
 
-    folder = resources.files("kg.ontology").joinpath("lexicon", "words")
+    folder = ontology_root().joinpath("lexicon", "words")
     return {p.name[:-4]: p.read_text(encoding="utf-8") for p in folder.iterdir() if p.name.endswith(".txt")}
 
 

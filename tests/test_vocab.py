@@ -328,4 +328,13 @@ def test_vocab_public_names():
         "SYMMETRIC_PROPERTIES",
         "ontology_file",
         "ontology_graph",
+        "ontology_root",
     ]
+
+
+def test_vocab_data_comes_from_the_checkout_the_code_runs_from():
+    """Not from another copy of kg installed in editable mode: its data may not match."""
+    from pathlib import Path
+
+    root = Path(kg.vocab.__file__).resolve().parents[1]
+    assert Path(str(kg.vocab.ontology_root())).resolve() in {root / "ontology", root / "kg" / "ontology"}

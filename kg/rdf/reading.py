@@ -11,9 +11,9 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, Dataset, Graph, URIRef
 from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS
-from rdflib.util import guess_format
 
 from ..errors import GraphFileError
+from ..formats import syntax_of_path
 from ..model import Document, DocumentResult, Entity, Event, Evidence, Relation
 from ..vocab import KGO, KGR
 from .iris import WD
@@ -28,15 +28,15 @@ def _key(iri) -> str:
 
 
 def _parse(paths) -> Dataset:
+    """Every file into one dataset: named graphs kept, triples of a graph syntax in the default
+    graph; the syntax is read from the suffix (Turtle when it says none)."""
     ds = Dataset()
     for path in paths:
         path = Path(path)
-        fmt = guess_format(str(path)) or "turtle"
+        syntax = syntax_of_path(path)
+        fmt = syntax.rdflib if syntax is not None else "turtle"
         try:
-            if fmt in {"trig", "nquads", "trix"}:
-                ds.parse(path, format=fmt)
-            else:
-                ds.default_graph.parse(path, format=fmt) if hasattr(ds, "default_graph") else ds.parse(path, format=fmt)
+            ds.parse(path, format=fmt)
         except FileNotFoundError:
             raise GraphFileError(f"{path}: no such file") from None
         except Exception as exc:  # rdflib raises many kinds of parse errors

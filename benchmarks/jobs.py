@@ -1,0 +1,120 @@
+"""Words per second of kg's parsing with ``--jobs 1`` and ``--jobs 2``, side by side.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/jobs.py INPUT... [--docs 240] [--jobs 1 2] [--repeats 2]
+
+``INPUT`` is what ``kg build`` reads (text files, JSON Lines, directories, ``.gz``), e.g.
+``../shared/corpus/voa-middle-east.jsonl``; its documents are repeated, each copy with an id
+of its own (``id~2``...), until there are ``--docs`` of them.
+
+Each configuration runs in a fresh Python process (this script again, with ``--child``), so
+every one pays the same start-up: loading spaCy and the model in-process for ``--jobs 1``;
+starting the workers, each loading the model, for ``--jobs 2``. The time is from the first
+document handed to :func:`kg.parallel.process_jobs` to the last result received, everything
+included. Configurations alternate, ``--repeats`` times each; the best run of each is kept.
+The script prints documents, words, seconds and words per second of each, the ratio of each
+to ``--jobs 1`` (the goal for 2 on a 2-core machine: at least 1.7), the CPU seconds spent
+(this process and its workers) with words per CPU second, and the 1-minute load average
+when the run began (other programs on the machine take cores from the workers), and whether every
+configuration gave the same graph (N-Triples bytes; they must).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from kg.model import Document  # noqa: E402
+from kg.read import iter_documents  # noqa: E402
+
+
+def corpus(inputs: list[str], count: int) -> list[Document]:
+    """The documents of the inputs, repeated with distinct ids until there are ``count``."""
+    base = list(iter_documents(inputs, on_error=lambda exc: print(f"skipped {exc}", file=sys.stderr)))
+    if not base:
+        raise SystemExit("no document could be read")
+    docs = []
+    while len(docs) < count:
+        copy = len(docs) // len(base) + 1
+        for doc in base[: count - len(docs)]:
+            docs.append(doc if copy == 1 else Document(f"{doc.id}~{copy}", doc.text, doc.date, doc.source,
+                                                     doc.url, doc.title))
+    return docs
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the workers)."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def child(inputs: list[str], count: int, jobs: int) -> None:
+    """One measured run, in this fresh process: prints a JSON line."""
+    from kg.graph import KnowledgeGraph
+    from kg.parallel import process_jobs
+
+    docs = corpus(inputs, count)
+    cpu0, load0 = _cpu(), os.getloadavg()[0]
+    start = time.perf_counter()
+    results = list(process_jobs(iter(docs), jobs=jobs))
+    seconds = time.perf_counter() - start
+    cpu = _cpu() - cpu0
+    graph = KnowledgeGraph()
+    for result in results:
+        graph.add_result(result)
+    digest = hashlib.sha256(graph.serialize(format="nt").encode("utf-8")).hexdigest()
+    print(json.dumps({"jobs": jobs, "docs": len(results), "seconds": seconds, "cpu": cpu, "load": load0,
+                      "words": sum(len(d.text.split()) for d in docs), "digest": digest}))
+
+
+def run(inputs: list[str], count: int, jobs: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *inputs, "--docs", str(count), "--child", str(jobs)],
+                          capture_output=True, text=True, check=True,
+                          env=dict(os.environ, PYTHONPATH=str(REPO)))
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("inputs", nargs="+", metavar="INPUT")
+    ap.add_argument("--docs", type=int, default=240, help="documents to parse (default 240)")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="configurations (default 1 2)")
+    ap.add_argument("--repeats", type=int, default=2, help="runs of each, alternating (best kept)")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child is not None:
+        child(args.inputs, args.docs, args.child)
+        return 0
+    best: dict[int, dict] = {}
+    for _ in range(args.repeats):
+        for jobs in args.jobs:
+            got = run(args.inputs, args.docs, jobs)
+            if jobs not in best or got["seconds"] < best[jobs]["seconds"]:
+                best[jobs] = got
+    base = best[args.jobs[0]]
+    print(f"{'jobs':>4}  {'docs':>5}  {'words':>8}  {'seconds':>8}  {'words/s':>8}  {'ratio':>5}  "
+          f"{'cpu s':>6}  {'words/cpu s':>11}  {'load':>5}")
+    for jobs in args.jobs:
+        r = best[jobs]
+        rate = r["words"] / r["seconds"]
+        print(f"{jobs:>4}  {r['docs']:>5}  {r['words']:>8}  {r['seconds']:>8.1f}  {rate:>8.0f}  "
+              f"{base['seconds'] / r['seconds']:>5.2f}  {r['cpu']:>6.1f}  {r['words'] / r['cpu']:>11.0f}  "
+              f"{r['load']:>5.2f}")
+    same = len({r["digest"] for r in best.values()}) == 1
+    print(f"same results for every --jobs: {'yes' if same else 'NO'}  (cores: {os.cpu_count()})")
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
