@@ -19,7 +19,7 @@ def test_untagged_name_that_takes_part_is_a_person(text, key):
 
 
 @pytest.mark.parametrize("text,word", [
-    ("The Resolution demanded full access for the UN.", "resolution"),     # an article: a thing
+    ("The Resolution urged both sides to respect the truce.", "resolution"),     # an article: a thing
     ("The Commission on the Limits met in New York.", "commission"),        # "on": a body's name
     ("Members urged calm.", "members"),                                     # one word opening the sentence
     ("The court ruled under the Joint Plan of Action.", "action"),          # the end of a longer name

@@ -16,7 +16,7 @@ Examples
 >>> rd = parse("Police arrested Yusuf Abdi in Kismayo.")
 >>> rd.entities["yusuf-abdi"].type
 'Person'
->>> "resolution" in parse("The Resolution demanded full access for the UN.").entities
+>>> "resolution" in parse("The Resolution urged both sides to respect the truce.").entities
 False
 """
 
