@@ -185,18 +185,27 @@ class Lexicon:
         except KeyError:
             raise KeyError(f"no word list {concept!r} in ontology/lexicon/words/") from None
 
+    def act_noun(self, lemma: str, word: str, *, gerund: bool = True) -> NounTrigger | None:
+        """The row of a noun naming an act: ``nouns.tsv`` by lemma, then by its word, then (when
+        ``gerund``) a gerund of one of kg's verbs of force (:meth:`gerund`).
+
+        >>> load_lexicon().act_noun("shooting", "shootings").predicate
+        'targeted'
+        """
+        found = self.nouns.get(lemma) or self.nouns.get(word)
+        return self.gerund(word) if found is None and gerund else found
+
     def gerund(self, word: str) -> NounTrigger | None:
         """The act a gerund noun names when its verb is one of kg's own verbs of force with a
-        direct object ("the shooting of X", "the kidnapping of X", "the storming of X"): the
-        verb's relation, its patient after "of". Nouns of ``nouns.tsv`` come first.
+        direct object ("the shooting of X", "the storming of X"): the verb's relation, its
+        patient after "of".
 
         >>> load_lexicon().gerund("kidnappings")
         NounTrigger(lemma='kidnapping', predicate='coerced', preps=('of',), event=None, confidence=0.68)
         >>> load_lexicon().gerund("firing") is None  # "the firing of X" is no attack
         True
         """
-        word = word.lower()
-        word = word[:-1] if word.endswith("ings") else word
+        word = word.lower().removesuffix("s") if word.lower().endswith("ings") else word.lower()
         if not word.endswith("ing") or len(word) < 6:
             return None
         stem = word[:-3]

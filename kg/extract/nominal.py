@@ -130,9 +130,8 @@ def _trigger(noun: Token, lex: Lexicon) -> NounTrigger | None:
     object it is a noun."""
     if noun.pos_ not in {"NOUN", "PROPN"} and noun.dep_ not in _NOMINAL_DEPS:
         return None
-    trig = lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.lower_)
-    if trig is None and noun.tag_ in {"NN", "NNS"}:  # "the shooting of X", "kidnappings of X"
-        trig = lex.gerund(noun.lower_)
+    # "the shooting of X", "kidnappings of X": a gerund only when tagged a noun
+    trig = lex.act_noun(noun.lemma_.lower(), noun.lower_, gerund=noun.tag_ in {"NN", "NNS"})
     if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].head.i == noun.i:
         trig = lex.nouns.get(f"{noun.doc[noun.i - 2].lower_}-{noun.lower_}") or trig
     if trig is None or trig.predicate is None:

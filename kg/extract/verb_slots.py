@@ -119,16 +119,9 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
             found += actors(rd, child)
     if not found and trig.predicate in _WHOSE_THING and not (lex.nouns.get(noun) or _NO_NOUN).predicate \
             and noun not in lex.word_set("weapon"):
-        found = [a for o in objs for a in _whose(rd, o)]  # "froze Venezuela's assets"
+        # "froze Venezuela's assets", "the assets of X" (lexicon/words/owned.txt): the owner
+        found = [a for o in objs for a in actors(rd, o, via_modifiers=True)]
     return found
-
-
-def _whose(rd: ResolvedDoc, noun: Token) -> list[Actor]:
-    """Whose a thing is, when it names no act: its possessor or modifying actor ("Venezuela's
-    assets", "Iranian assets") or the object of its "of" ("the assets of the central bank")."""
-    found = [a for c in noun.children if c.dep_ == "poss" for a in actors(rd, c)]
-    found += actors(rd, noun, via_modifiers=True) if not found else []
-    return found or [a for p in prep_objects(noun, frozenset({"of"})) for a in actors(rd, p)]
 
 
 def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:

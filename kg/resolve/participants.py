@@ -93,7 +93,7 @@ def _act_of(tok: Token, lex: Lexicon) -> str | None:
     """The relation a noun's act states ("arrest", "killing", "shootings"), if any."""
     if tok.pos_ != "NOUN":
         return None
-    trig = lex.nouns.get(tok.lemma_.lower()) or lex.nouns.get(tok.lower_) or lex.gerund(tok.lower_)
+    trig = lex.act_noun(tok.lemma_.lower(), tok.lower_)
     return trig.predicate if trig is not None else None
 
 
