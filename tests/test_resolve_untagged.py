@@ -31,3 +31,19 @@ def test_untagged_names_leave_things_and_bodies_alone(text, word):
 def test_untagged_name_end_to_end():
     rels = kg.build(["The shooting of Yusuf Abdi by soldiers angered the town."]).relations
     assert any(r.object == "yusuf-abdi" and r.predicate == "targeted" for r in rels)
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Okafor charged the mayor with bribery.", "okafor"),
+    ("Mbeki urged Harare to hold free elections.", "mbeki"),
+])
+def test_a_surname_opening_the_sentence_as_subject_is_a_person(text, key):
+    assert parse(text).entities[key].type == "Person"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Witnesses said the convoy was attacked.", "witnesses"),   # a plural common noun
+    ("Attack helicopters struck the town.", "attack"),          # a word of kg's lexicons
+])
+def test_a_common_word_opening_the_sentence_is_no_surname(text, word):
+    assert not [k for k in parse(text).entities if k.startswith(word)]

@@ -25,9 +25,11 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon, load_lexicon
 from ..resolve import ResolvedDoc
+from ..resolve.participants import is_participant
 from .syntax import MODIFIER_DEPS, prep_objects
 
-__all__ = ["INERT", "Actor", "actor_type", "actors", "mention", "mention_head", "modifier_actors"]
+__all__ = ["INERT", "Actor", "actor_type", "actors", "mention", "mention_head", "modifier_actors",
+           "unconfirmed"]
 
 #: An actor a token denotes: ``(entity key, token, confidence factor)``.
 Actor = tuple[str, Token, float]
@@ -212,11 +214,22 @@ def _whose_people(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[Actor] | No
     return None
 
 
+def _body_of_people(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[Actor] | None:
+    """"a group of gunmen", "a team of Saudi agents": the people "of" the body."""
+    if rd.actor_at(tok) or tok.lemma_.lower() not in lex.word_set("body_of_people"):
+        return None
+    for pobj in prep_objects(tok, ("of",)):
+        found = actors(rd, pobj, lex=lex)
+        if found:
+            return _scaled(found, 0.95)
+    return None
+
+
 #: The ways a single token denotes actors, tried in order: the first that answers (even
 #: with no one) decides.
 _ACTOR_CASES: tuple[Callable[[ResolvedDoc, Token, Lexicon], "list[Actor] | None"], ...] = (
     _people_from, _named, _division_of_place, _part_of_whole, _named_after, _apposition_of_actor,
-    _loyal_to, _whose_people,
+    _loyal_to, _whose_people, _body_of_people,
 )
 
 
@@ -329,6 +342,27 @@ def mention(rd: ResolvedDoc, tok: Token) -> tuple[int, int]:
     while end < sent.end and rd.actor_at(tok.doc[end]) == key:
         end += 1
     return start, end
+
+
+def unconfirmed(rd: ResolvedDoc, key: str, tok: Token, lex: Lexicon) -> bool:
+    """Whether a hedge before an actor's mention calls it unconfirmed ("suspected Hamas
+    militants"): not when the hedge is in an unnamed actor's own label ("an unidentified
+    gunman" is known to have acted; who he is is not).
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> rd = parse("An unidentified gunman shot suspected Hamas militants.")
+    >>> unconfirmed(rd, rd.actor_at(rd.doc[2]), rd.doc[2], load_lexicon())
+    False
+    >>> unconfirmed(rd, "hamas", rd.doc[6], load_lexicon())
+    True
+    """
+    words = {t.lower_ for t in tok.subtree if t.lower_ in lex.hedges and t.i < tok.i}
+    if not words:
+        return False
+    entity = rd.entities.get(key)
+    own = set(entity.label.lower().split()) if entity is not None and is_participant(entity, rd.document.id) else set()
+    return not words <= own
 
 
 def mention_head(rd: ResolvedDoc, tok: Token, key: str) -> Token:

@@ -71,6 +71,9 @@ def subject_of(verb: Token, lex: Lexicon | None = None) -> tuple[Token | None, b
         # ("were deployed to push back the rebels": the deployed are not said to act)
         adverbial = adverbial or (tok.dep_ in {"advcl", "pcomp"} and (tok.tag_ == "VBG" or any(
             c.dep_ == "auxpass" and c.tag_ == "VBG" for c in tok.children)))
+        # the passive subject of a verb of control or expectation does its complement
+        # ("X was asked to leave", "X is expected to meet Y"), save the deployed's
+        adverbial = adverbial or (tok.dep_ == "xcomp" and step.lemma_.lower() not in lex.deploying)
         tok = step
     return None, False
 
@@ -258,7 +261,29 @@ def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    return at_the_hands_of(verb, lex)
+    return at_the_hands_of(verb, lex) or _agent_in_prep_object(verb)
+
+
+#: Prepositions whose object is part of the act itself ("charged with fraud", "killed in Kabul").
+_SAME_ACT_PREPS = frozenset({"with", "in", "at", "near", "on", "inside", "outside"})
+
+
+def _agent_in_prep_object(verb: Token) -> Token | None:
+    """A ``by`` phrase the parser hung on the object of one of the verb's prepositions
+    ("was charged with fraud by prosecutors", "was killed in Kabul by gunmen"): the
+    passive verb's agent."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.tag_ != "VBN":
+        return None
+    for prep in verb.children:  # not "liberated after its occupation by X": another act's agent
+        if prep.dep_ != "prep" or prep.lower_ not in _SAME_ACT_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for by in pobj.children:
+                if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
+                    return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def at_the_hands_of(tok: Token, lex: Lexicon | None = None) -> Token | None:

@@ -73,6 +73,7 @@ def modality(tok: Token, lex: Lexicon) -> str:
     -------
     str
         ``"asserted"`` (done), ``"future"`` (announced, promised or offered),
+        ``"expected"`` (foreseen or scheduled by others: "is set to meet"),
         ``"pursued"`` (a standing commitment: "is committed to", "determined to"),
         ``"conditional"`` (future under "if": a threat when the act is hostile, an
         offer when it is cooperative), ``"threat"`` (threatened, vowed, or any
@@ -180,6 +181,9 @@ def _governed(t: Token, reading: _Reading, lex: Lexicon) -> str | None:
     if not (t.dep_ in _FRAMED_DEPS or (infinitive and lemma in lex.intent)):
         return None  # "has sworn to fight X" (parsed as an adverbial clause) is "sworn" to do it
     kind = lex.intent.get(lemma)
+    if t.dep_ == "xcomp" and head.lemma_.lower() in lex.word_set("expected") and (
+            head.lower_ == "due" or any(c.dep_ == "auxpass" for c in head.children)):
+        return "expected" if reading.mode == "asserted" else reading.mode  # "is expected to meet X"
     if kind == "continue" and t.dep_ == "xcomp":
         reading.ongoing = True
     if kind == "threaten":
@@ -289,6 +293,8 @@ def intent_predicate(predicate: str, mode: str, *, lex: Lexicon | None = None) -
         mode = "future"
     if mode == "blocked":
         return None  # "a ceasefire could take place if the Kremlin agrees" states no agreement
+    if mode == "expected":  # "is set to meet X" is announced; "is expected to strike X" foreseen
+        return lex.reading("intent-cooperative") if predicate in COOPERATIVE else None
     if mode == "conditional" and predicate not in CONFLICTUAL | COOPERATIVE:
         return None
     # "will meet X if ...": a conditional offer is an agreement offered (PLOVER AGREE)

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import Lexicon
 from ..resolve import ResolvedDoc
-from .actors import Actor, actors, modifier_actors
+from .actors import Actor, actors, modifier_actors, unconfirmed
 from .clauses import accused_of, subject_of
 from .modality import is_negated
 from .noun_objects import counted_by
@@ -201,11 +201,11 @@ def vetted_agents(rd: ResolvedDoc, sent: Span, noun: Token, mode: str, agents: l
         if supported:
             agents = [(k, t, f * 0.85) for k, t, f in supported]
     alleged = any(c.dep_ == "amod" and c.lower_ in lex.hedges for c in noun.children)
-    return [] if alleged or _hedged(sent, noun, agents, lex) else [
+    return [] if alleged or _hedged(rd, sent, noun, agents, lex) else [
         a for a in agents if rd.entities[a[0]].type not in _NOT_AGENTS]
 
 
-def _hedged(sent: Span, noun: Token, agents: list, lex: Lexicon) -> bool:
+def _hedged(rd: ResolvedDoc, sent: Span, noun: Token, agents: list, lex: Lexicon) -> bool:
     """Whether the sentence calls the perpetrator of this act unconfirmed:
     "the group responsible for the attack remains unconfirmed", "the attack
     by unidentified gunmen"."""
@@ -217,8 +217,8 @@ def _hedged(sent: Span, noun: Token, agents: list, lex: Lexicon) -> bool:
             subjects = [c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if any(noun.i in {x.i for x in subj.subtree} for subj in subjects):
                 return True
-        if t.dep_ == "amod" and t.head.i in {a[1].i for a in agents}:
-            return True  # "unidentified gunmen", "suspected militants"
+        if t.dep_ == "amod" and any(t.head.i == a[1].i and unconfirmed(rd, a[0], a[1], lex) for a in agents):
+            return True  # "suspected militants", "unidentified Hamas gunmen"
     return False
 
 

@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon, VerbTrigger
 from ..resolve import ResolvedDoc
-from .actors import Actor, actors
+from .actors import Actor, actors, unconfirmed
 from .clauses import accuser, agent_of, speaker_of, subject_of
 from .modality import is_negated, modality, scare_quoted
 from .sides import acting_as_part_of, partners_of
@@ -186,8 +186,7 @@ def doers_of(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> Doers:
             _is_attack_noun(actor_tok, lex) or actor_tok.lemma_.lower() in lex.word_set("weapon")) and not any(
             c.dep_ == "amod" and c.lower_ in lex.hedges for c in actor_tok.children):
         subjects = actors(rd, actor_tok, via_modifiers=True)
-    subjects = [s for s in subjects if not any(t.lower_ in lex.hedges and t.i < s[1].i
-                                               for t in s[1].subtree)]
+    subjects = [s for s in subjects if not unconfirmed(rd, s[0], s[1], lex)]
     return Doers(subjects, actor_tok, passive)
 
 

@@ -34,7 +34,7 @@ from .verb_clause import VerbClause
 from .verb_slots import TARGET_PREPS, hostile_act
 
 __all__ = ["ACCUSING", "DENYING_PRONOUNS", "VERB_PATTERNS", "denials", "hostility_ended", "must", "suffered",
-           "threat_on_condition"]
+           "threat_on_condition", "weapon_aimed"]
 
 #: Relations that accuse someone, which a denial may answer.
 ACCUSING = frozenset({"accused", "blamed"})
@@ -267,6 +267,42 @@ def must(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation
                     yield rel
 
 
+#: Prepositions that send a weapon at someone ("fired missiles toward Japan").
+_AIMED_AT = ("at", "on", "upon", "toward", "towards", "into", "against")
+
+
+def weapon_aimed(rd: ResolvedDoc, sent: Span, verb: Token, lex: Lexicon) -> Iterator[Relation]:
+    """A weapon sent at someone, whatever the verb: "dropped barrel bombs on Aleppo", "launched
+    a missile at Riyadh", "lobbed grenades at police". A lexicon row of the verb with that noun
+    or preposition speaks instead; a deployment ("deployed missiles on the border") is none.
+
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> rd = parse("Houthi rebels launched a missile at Riyadh.")
+    >>> [r.triple for r in weapon_aimed(rd, next(rd.doc.sents), rd.doc[2], load_lexicon())]
+    [('houthis', 'targeted', 'riyadh')]
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in lex.deploying or modality(verb, lex) != "asserted":
+        return
+    arms = lex.word_set("weapon") | lex.word_set("instrument")
+    weapons = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in arms]
+    subj, passive = subject_of(verb)
+    if not weapons or passive:
+        return
+    rows = {t.object for t in lex.verbs.get(lemma, ())}
+    for weapon in weapons:
+        for prep in (c for c in (*verb.children, *weapon.children) if c.dep_ == "prep" and c.lower_ in _AIMED_AT):
+            if f"prep:{prep.lower_}" in rows or f"noun:{weapon.lemma_.lower()}:{prep.lower_}" in rows:
+                continue
+            for target in (t for p in prep.children if p.dep_ == "pobj" for t in actors(rd, p)):
+                for doer in actors(rd, subj):
+                    rel = relation(rd, sent, doer, "targeted", target, 0.7, f"verb:{lemma}:weapon:{prep.lower_}",
+                                   trigger=verb, negated=is_negated(verb), asserted_by=speaker_of(rd, verb, lex))
+                    if rel is not None:
+                        yield rel
+
+
 #: Patterns any verb may state, with the test of the verb they run on: suffering "at the
 #: hands of" someone, hostilities ended, a threat on a condition.
 VERB_PATTERNS: tuple[tuple[Callable[[Token, Lexicon], bool],
@@ -274,4 +310,5 @@ VERB_PATTERNS: tuple[tuple[Callable[[Token, Lexicon], bool],
     (lambda verb, lex: verb.lemma_.lower() in lex.word_set("suffering"), suffered),
     (lambda verb, lex: verb.lemma_.lower() in lex.word_set("ending"), hostility_ended),
     (lambda verb, lex: lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten", threat_on_condition),
+    (lambda verb, lex: verb.pos_ == "VERB", weapon_aimed),
 )

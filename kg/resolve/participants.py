@@ -74,12 +74,14 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
 def _takes_part(tok: Token, lex: Lexicon) -> bool:
     """Whether a noun is a party to a clause: its subject or object, the object of a
     preposition of the act ("fired on protesters", "by gunmen"), or counted by one that
-    is ("tens of thousands of students marched", "killed dozens of villagers")."""
+    is ("tens of thousands of students marched", "killed dozens of villagers", "a group of
+    gunmen attacked")."""
     dep, head = tok.dep_, tok.head
     while dep == "conj" and head.i != tok.i:  # "police and soldiers"
         tok, dep, head = head, head.dep_, head.head
     counted = head.head
     if dep == "pobj" and head.lower_ == "of" and ({counted.lower_, counted.lemma_.lower()} & lex.word_set("quantifier")
+                                                  or counted.lemma_.lower() in lex.word_set("body_of_people")
                                                   or counted.like_num):
         return _takes_part(counted, lex)
     if dep == "pobj" and head.lower_ == "of" and _act_of(head.head, lex):

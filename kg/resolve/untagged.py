@@ -8,7 +8,8 @@ article ("the Resolution", "a National Power Grid": names of things and bodies) 
 "of" or "on" after it ("the Commission on the Limits") is read as the tagger would read a person's name
 (:func:`~kg.resolve.names.resolve_span`): a gazetteer entry when it names one, a
 person named earlier by surname, else a new person. A single word opening its
-sentence is left alone: there the tagger often calls a common word a name.
+sentence is left alone (there the tagger often calls a common word a name) unless it is
+the singular subject of a verb and no word kg's lexicons know ("Mueller charged ...").
 
 Examples
 --------
@@ -60,7 +61,21 @@ def _names_someone(st: Resolution, span: Span) -> bool:
     if any(c.dep_ == "det" for c in root.children) or any(
             c.dep_ == "prep" and c.lower_ in {"of", "on", "for"} for c in root.children):
         return False  # "the Resolution", "the Commission on the Limits": a thing or a body
-    return not (len(span) == 1 and span.start == span.sent.start)
+    return not (len(span) == 1 and span.start == span.sent.start) or _surname_opening(st, root)
+
+
+def _surname_opening(st: Resolution, tok: Token) -> bool:
+    """A single word opening its sentence that reads as a surname: the singular proper-noun
+    subject of a verb ("Mueller charged ...", "Pelosi called on ..."), no word of kg's
+    lexicons (a capitalised "Police" or "Witnesses" is a common noun) and not a word the
+    tagger also knows in lower case elsewhere in the document."""
+    if tok.tag_ != "NNP" or tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    low = tok.lower_
+    lex = st.lex
+    if low in lex.verbs or low in lex.nouns or low in st.title_words or low in lex.word_set("generic_not_actor"):
+        return False
+    return not any(t.lower_ == low and t.is_lower for t in st.doc)
 
 
 def untagged_names(st: Resolution) -> None:
