@@ -84,3 +84,29 @@ def test_unidentified_gunman_acted_but_suspected_militants_are_unconfirmed():
 def test_a_body_of_people_acts_as_its_people(text, subj, obj):
     triples = _triples(text)
     assert any(s.startswith(subj) and o.startswith(obj) for s, p, o in triples)
+
+
+@pytest.mark.parametrize("text,subj,pred,obj", [
+    ("Kenya's arrest of two Somali clerics angered Mogadishu.", "kenya", "coerced", "somali"),
+    ("Ethiopia's killing of Tigrayan fighters drew protests.", "ethiopia", "targeted", "tigrayan-fighters"),
+])
+def test_possessor_of_an_act_with_an_of_object_is_its_agent(text, subj, pred, obj):
+    assert _has(_triples(text), subj, pred, obj)
+
+
+def test_possessor_of_an_act_alone_is_its_patient():
+    triples = _triples("Okello's arrest by Ugandan police drew protests.")
+    assert _has(triples, "ugandan-police", "coerced", "okello")
+    assert not any(s == "okello" for s, _, _ in triples)
+
+
+def test_a_war_lends_its_owner_to_what_it_did():
+    assert _has(_triples("Ethiopia's war in Tigray has killed thousands of civilians."), "ethiopia", "targeted", "civilians")
+
+
+@pytest.mark.parametrize("text,obj", [
+    ("Gunmen abducted forty schoolgirls in Zamfara.", "schoolgirls"),
+    ("Gunmen seized four sailors off the coast of Benin.", "sailors"),
+])
+def test_nouns_of_people_are_participants(text, obj):
+    assert any(o.startswith(obj) for _, _, o in _triples(text))

@@ -72,10 +72,11 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
     """The agents a noun phrase names: "Iran's condemnation", "Israeli strikes", "an appeal
     from the Security Council", "the Turkish drone strike", "a demonstration by Hamas supporters"."""
     found = []
-    patient = noun.lemma_.lower() in lex.word_set("patient_possessor")
+    # "Dodik's arrest": Dodik is arrested; but "Russia's arrest of Navalny": Russia arrests
+    patient = noun.lemma_.lower() in lex.word_set("patient_possessor") and not any(prep_objects(noun, ("of",)))
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS and not (patient and child.dep_ == "poss"):
-            found += actors(rd, child)  # "Dodik's arrest": Dodik is arrested, not arresting
+            found += actors(rd, child)
     if noun.lemma_.lower() in lex.word_set("request") | lex.word_set("support"):  # "an appeal from the Security Council"
         received = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("receiving")
         heads = [noun] + ([noun.head] if received else [])

@@ -262,7 +262,7 @@ def may_act(tok: Token, lex: Lexicon) -> bool:
 
 def _is_attack_noun(tok: Token | None, lex: Lexicon) -> bool:
     trig = lex.nouns.get(tok.lemma_.lower()) if tok is not None else None
-    return trig is not None and trig.event == "Attack"
+    return trig is not None and trig.event in {"Attack", "Clash"}  # "Saudi Arabia's war in Yemen killed ..."
 
 
 def _weapon(tok: Token | None, lex: Lexicon) -> Token | None:
