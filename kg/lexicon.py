@@ -43,7 +43,8 @@ class VerbTrigger:
     """A verb lemma, the relation it states and where its object is found.
 
     ``noun`` is the head of the object a verb + noun pattern needs ("impose" +
-    "sanction"); ``particle`` the particle of a phrasal verb ("call off");
+    "sanction"), or ``@concept`` for any word of a word list ("ban" + ``@trade``: imports,
+    exports, sales...); ``particle`` the particle of a phrasal verb ("call off");
     ``code`` the CAMEO event code; ``origin`` where the row comes from
     (``"verbs.tsv"`` for kg's own rows, ``"CAMEO.2.0.txt:LINE"`` for a row imported
     from the PETRARCH2 dictionary by ``scripts/import_petrarch.py``).
@@ -185,6 +186,17 @@ class Lexicon:
         except KeyError:
             raise KeyError(f"no word list {concept!r} in ontology/lexicon/words/") from None
 
+    def names_noun(self, pattern_noun: str, lemma: str) -> bool:
+        """Whether a noun's lemma is the noun a verb + noun pattern asks for: the word itself,
+        or a word of the ``@concept`` it names.
+
+        >>> load_lexicon().names_noun("@trade", "import"), load_lexicon().names_noun("sanction", "import")
+        (True, False)
+        """
+        if pattern_noun.startswith("@"):
+            return lemma in self.word_set(pattern_noun[1:])
+        return lemma == pattern_noun
+
     def act_noun(self, lemma: str, word: str, *, gerund: bool = True) -> NounTrigger | None:
         """The row of a noun naming an act: ``nouns.tsv`` by lemma, then by its word, then (when
         ``gerund``) a gerund of one of kg's verbs of force (:meth:`gerund`).
@@ -310,11 +322,13 @@ def _merge_verbs(own: dict[str, list[VerbTrigger]], rows: list[list[str]], *, li
     first, then the imported verb + noun patterns; the imported verb alone is not used, but
     lends its CAMEO code to kg's rows of the same relation. For any other verb, the imported patterns ("end" + "talk")
     come before the verb alone. A row of kg's with relation ``-`` keeps a verb's imported rows
-    out ("serve with X" is no cooperation)."""
+    out ("serve with X" is no cooperation). A verb kg has only verb + noun rows for
+    ("halt" + ``@trade``) keeps its imported rows after them."""
     patterns: dict[str, list[VerbTrigger]] = {}
     alone: dict[str, list[VerbTrigger]] = {}
     codes: dict[tuple[str, str], str] = {}  # (lemma, relation family) -> the verb's CAMEO code
-    kept = set(own) | set(light)
+    alone_own = {lemma for lemma, ts in own.items() if any(t.noun is None for t in ts)}  # not only "ban" + @trade
+    kept = alone_own | set(light)
     for row in rows:
         if row[2] == "-" and row[1] == "-":
             codes.setdefault((row[0], _FAMILY.get(row[5], row[5])), row[4])
@@ -327,7 +341,7 @@ def _merge_verbs(own: dict[str, list[VerbTrigger]], rows: list[list[str]], *, li
             continue  # kg says this verb states no relation
         mine = [replace(t, code=codes.get((lemma, _FAMILY.get(t.predicate, t.predicate)))) for t in own.get(lemma, ())]
         imported = patterns.get(lemma, [])
-        rows_of = (*mine, *imported) if lemma in own else (*imported, *alone.get(lemma, ()))
+        rows_of = (*mine, *imported) if lemma in alone_own else (*mine, *imported, *alone.get(lemma, ()))
         if rows_of:
             merged[lemma] = rows_of
     return merged
@@ -342,7 +356,8 @@ def load_lexicon() -> Lexicon:
     """Read every lexicon file shipped in ``kg.ontology/lexicon``."""
     verbs: dict[str, list[VerbTrigger]] = {}
     for lemma, pred, obj, conf in _rows("verbs.tsv"):
-        verbs.setdefault(lemma, []).append(VerbTrigger(lemma, pred, obj, float(conf)))
+        noun = obj.split(":")[1] if obj.startswith("noun:") else None  # "noun:@trade:to,from"
+        verbs.setdefault(lemma, []).append(VerbTrigger(lemma, pred, obj, float(conf), noun))
     nouns = {
         lemma: NounTrigger(
             lemma, _opt(pred), tuple(p for p in preps.split(",") if _opt(p)), _opt(event), float(c)

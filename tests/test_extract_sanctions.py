@@ -23,3 +23,30 @@ def test_sanctions_both_did_it_each_on_their_own(edges_of):
     edges = edges_of("The United States and Pakistan have both designated the BLA as a terrorist group.")
     assert not {e for e in edges if e[1] == "cooperatedWith"}
     assert ("pakistan", "sanctioned", "balochistan-liberation-army") in edges
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Ghana banned imports of Nigerian rice.", ("ghana", "sanctioned", "nigeria")),
+    ("Kenya halted imports from Uganda.", ("kenya", "sanctioned", "uganda")),
+    ("Congress blocked arms sales to Qatar.", ("united-states-congress", "sanctioned", "qatar")),
+    ("Algeria suspended gas deliveries to Spain.", ("algeria", "sanctioned", "spain")),
+    ("Peru banned Chilean exports.", ("peru", "sanctioned", "chile")),
+])
+def test_sanctions_an_embargo_on_goods_or_dealings_hits_their_source_or_destination(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana banned the opposition party.",          # the verb alone: no embargo
+    "The court blocked the transfer of the prisoner.",
+])
+def test_sanctions_a_ban_on_something_else_is_no_embargo(edges_of, text):
+    assert not {e for e in edges_of(text) if e[1] == "sanctioned"}
+
+
+def test_lexicon_pattern_noun_may_be_a_word_list():
+    from kg.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    assert lex.names_noun("@trade", "export") and not lex.names_noun("@trade", "sanction")
+    assert any(t.noun == "@trade" for t in lex.verbs["halt"])

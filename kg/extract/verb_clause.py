@@ -90,13 +90,13 @@ def fitting_triggers(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> tuple[VerbTr
         state relations of their own), or ``None`` when the verb states nothing.
     """
     lemma = verb_lemma(verb, lex.verbs)
-    triggers = _fitting(rd, verb, lex.verbs.get(lemma) or ())
+    triggers = _fitting(rd, verb, lex.verbs.get(lemma) or (), lex)
     if not (triggers or lemma in lex.reciprocal or lemma in lex.speech):
         return None
     return triggers
 
 
-def _fitting(rd: ResolvedDoc, verb: Token, triggers):
+def _fitting(rd: ResolvedDoc, verb: Token, triggers, lex: Lexicon):
     """The rows that fit a verb as written: "called off" takes the rows of "call off" only (a
     row of a phrasal verb never fits the verb without its particle), and a verb + noun
     pattern fits only when that noun is the verb's object and names an act, not an actor
@@ -112,7 +112,7 @@ def _fitting(rd: ResolvedDoc, verb: Token, triggers):
         rows = own
     else:
         rows = [t for t in triggers if not t.particle]
-    return tuple(t for t in rows if t.noun is None or t.noun in objects)
+    return tuple(t for t in rows if t.noun is None or any(lex.names_noun(t.noun, o) for o in objects))
 
 
 def stated_mode(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> tuple[str, bool] | None:

@@ -107,10 +107,10 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     if passive:
         return []
     _, noun, *own = trig.object.split(":")
-    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() == noun]
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and lex.names_noun(noun, c.lemma_.lower())]
     if not objs:
         return []
-    preps = frozenset(own) | frozenset(lex.argument_preps.get(trig.predicate, ()))
+    preps = frozenset(p for o in own for p in o.split(",")) | frozenset(lex.argument_preps.get(trig.predicate, ()))
     found = []
     for pobj in [p for o in objs for p in prep_objects(o, preps)] + list(prep_objects(verb, preps)):
         found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
