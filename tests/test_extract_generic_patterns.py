@@ -110,3 +110,14 @@ def test_a_war_lends_its_owner_to_what_it_did():
 ])
 def test_nouns_of_people_are_participants(text, obj):
     assert any(o.startswith(obj) for _, _, o in _triples(text))
+
+
+def test_a_deadline_given_is_a_threat_and_what_it_asks_is_not_done():
+    triples = _triples("Al-Shabab gave Kenya 72 hours to withdraw its troops from Somalia.")
+    assert ("al-shabaab", "threatened", "kenya") in triples
+    assert not any(p in {"aided", "conceded"} for _, p, _ in triples)
+
+
+def test_giving_things_is_still_aid():
+    assert ("china", "aided", "pakistan") in _triples("China gave Pakistan two warships.") | _triples(
+        "China gave two warships to Pakistan.")

@@ -178,6 +178,8 @@ def _governed(t: Token, reading: _Reading, lex: Lexicon) -> str | None:
     if t.dep_ in OBJECT_DEPS and lemma in lex.word_set("ending"):
         return "blocked"  # "Chad ended its defence agreement with France"
     infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    if infinitive and any(c.dep_ == "dative" and c.pos_ != "ADP" for c in head.children):
+        return "blocked"  # "gave authorities 48 hours to release X": theirs to do, not done
     if not (t.dep_ in _FRAMED_DEPS or (infinitive and lemma in lex.intent)):
         return None  # "has sworn to fight X" (parsed as an adverbial clause) is "sworn" to do it
     kind = lex.intent.get(lemma)
