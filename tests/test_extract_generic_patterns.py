@@ -121,3 +121,21 @@ def test_a_deadline_given_is_a_threat_and_what_it_asks_is_not_done():
 def test_giving_things_is_still_aid():
     assert ("china", "aided", "pakistan") in _triples("China gave Pakistan two warships.") | _triples(
         "China gave two warships to Pakistan.")
+
+
+@pytest.mark.parametrize("text,subj,pred,obj", [
+    ("The prosecutor, who was sanctioned by the United States last year, resigned.", "united-states", "sanctioned",
+     "prosecutor"),
+    ("Ochieng, who was poisoned by unknown assailants in 2019, died in Nairobi.", "unknown-assailants", "targeted",
+     "ochieng"),
+])
+def test_passive_relative_clause_acts_on_its_antecedent(text, subj, pred, obj):
+    assert _has(_triples(text), subj, pred, obj)
+
+
+@pytest.mark.parametrize("text,pred", [
+    ("Unknown attackers poisoned Raila Odinga.", "targeted"),
+    ("The Taliban persecuted women.", "coerced"),
+])
+def test_verbs_of_violence_and_repression(text, pred):
+    assert any(p == pred for _, p, _ in _triples(text))

@@ -93,6 +93,8 @@ def _own_subject(tok: Token) -> tuple[Token, bool] | None:
                 return tok.head, False
             return child, False
         if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+                return tok.head, True  # "Porras, who was sanctioned by the EU": Porras
             return child, True
     return None
 
