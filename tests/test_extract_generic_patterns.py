@@ -139,3 +139,13 @@ def test_passive_relative_clause_acts_on_its_antecedent(text, subj, pred, obj):
 ])
 def test_verbs_of_violence_and_repression(text, pred):
     assert any(p == pred for _, p, _ in _triples(text))
+
+
+def test_harm_inflicted_on_someone_targets_them():
+    assert _has(_triples("The rebels inflicted heavy losses on government troops."), "rebels", "targeted",
+                "government-troops")
+
+
+def test_agent_of_a_count_of_acts():
+    assert _has(_triples("Mali has seen a wave of abductions of aid workers by armed gangs."), "armed-gangs",
+                "coerced", "aid-workers")

@@ -87,7 +87,8 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
             found += [(k, t, f * factor) for k, t, f in actors(rd, mod)]
     # "a demonstration by Hamas supporters", "the attack by X"; "the arrest of X by Y", where
     # the parser hangs "by Y" on X
-    for holder in (noun, *prep_objects(noun, frozenset({"of"}))):
+    count = counted_by(noun, lex)  # "a wave of kidnappings of children by criminal gangs"
+    for holder in (noun, *prep_objects(noun, frozenset({"of"})), *((count,) if count is not noun else ())):
         for child in holder.children:
             if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
                 found += [a for pobj in child.children if pobj.dep_ == "pobj" for a in actors(rd, pobj)]
