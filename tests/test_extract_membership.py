@@ -330,3 +330,10 @@ def test_membership_military_unit_traps(text, forbidden):
 ])
 def test_membership_join_in_progress_or_between_forces_is_no_membership(text):
     assert not [r for r in role_relations(parse(text)) if r.rule.startswith("role:member")]
+
+
+def test_including_after_a_list_names_members_of_its_last_item_only():
+    pairs = _part_of("Sanctions hit groups such as Hamas, Hezbollah and the Axis of Resistance, including the Houthis.")
+    assert ("houthis", "hamas") not in pairs and ("houthis", "hezbollah") not in pairs
+    assert ("united-arab-emirates", "saudi-led-coalition") in _part_of(
+        "The Saudi-led coalition, including the UAE and Bahrain, struck Sanaa.")

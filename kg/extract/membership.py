@@ -258,13 +258,22 @@ def _made_up(rd: ResolvedDoc, sent, verb: Token, lex: Lexicon) -> Iterator[Relat
 def _including(rd: ResolvedDoc, sent, prep: Token, lex: Lexicon) -> Iterator[Relation]:
     """"The Saudi-led coalition, including the UAE and Bahrain, ...", "NATO countries including
     Poland": the objects of "including" are members of the group it hangs on."""
-    groups, kind = _wholes(rd, prep.head, lex)
-    if not groups:
+    listed = _list_items(prep.head)
+    last = max(listed, key=lambda t: t.i)
+    if len(listed) > 1 and prep.i > last.i:
+        # "such as al-Qaida, the TTP and Baloch terrorists, including the BLA": the parser hangs
+        # "including" on the list's first item; it names members of the last one only
+        key = rd.actor_at(last)
+        wholes = [(key, last, 1.0)] if key and actor_type(rd, key) in GROUPS else []
+        kind = None
+    else:
+        groups, kind = _wholes(rd, prep.head, lex)
+        wholes = group_actors(rd, groups, _ALLIANCES if kind == "partner" else GROUPS)
+    if not wholes:
         return
     members = [t for c in prep.children if c.dep_ == "pobj" for t in _list_items(c)]
     negated = any(c.dep_ == "neg" for c in prep.children)  # "not including Qatar"
-    yield from emit_pairs(rd, sent, member_actors(rd, members, persons_only=kind == "person"),
-                          group_actors(rd, groups, _ALLIANCES if kind == "partner" else GROUPS),
+    yield from emit_pairs(rd, sent, member_actors(rd, members, persons_only=kind == "person"), wholes,
                           "including", prep, 0.8, negated=negated)
 
 
