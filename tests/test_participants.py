@@ -101,3 +101,17 @@ def test_participants_kin_with_a_name_is_the_named_person():
     rd = parse("Police detained her son, Alaa Abd El-Fattah.")
     son = next(t for t in rd.doc if t.lower_ == "son")
     assert rd.entities[rd.token_actor[son.i]].type == "Person" and "son" not in _generic(rd)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Russia threatened to use force against Moldova.", "force"),   # a mass noun, no one
+    ("The rebels took the town by force.", "force"),
+])
+def test_bare_singular_object_is_no_participant(text, word):
+    import kg
+    assert not [k for k in kg.parse(text).entities if k.startswith(word)]
+
+
+def test_singular_with_determiner_is_a_participant():
+    import kg
+    assert any(k.startswith("soldier") for k in kg.parse("Gunmen killed a soldier near the border.").entities)

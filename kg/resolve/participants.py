@@ -126,6 +126,13 @@ def _said_whose(rd: ResolvedDoc, tok: Token) -> bool:
     return False
 
 
+def _abstract(tok: Token) -> bool:
+    """A bare singular object is a mass noun, no one: "threatened to use force", "taken by
+    force", "with military force" (a count noun of people needs a determiner: "a force")."""
+    return (tok.tag_ == "NN" and tok.dep_ in {"dobj", "pobj"}
+            and not any(c.dep_ in {"det", "poss", "nummod", "compound", "nmod"} for c in tok.children))
+
+
 def _label_span(tok: Token, lex: Lexicon) -> Span:
     """The noun with the describing words right before it ("Moslem fundamentalist
     demonstrators", "suicide bomber"), not numbers or quantities ("three", "several")."""
@@ -189,7 +196,7 @@ def generic_participants(st: Resolution) -> None:
                 rd.coreferent.add(tok.i)
                 continue
             cls = participant_class(tok, lex)
-            if cls is None or _said_whose(rd, tok):
+            if cls is None or _said_whose(rd, tok) or _abstract(tok):
                 continue
             lemma = tok.lemma_.lower()
             definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
