@@ -64,7 +64,10 @@ class Progress:
         if enabled:
             from tqdm import tqdm
 
-            self._bar = tqdm(total=total, file=stream, unit=" docs", mininterval=0.2, dynamic_ncols=True)
+            # always documents per second, also below one a second (tqdm would turn it into s/doc)
+            fmt = "{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_noinv_fmt}{postfix}]"
+            self._bar = tqdm(total=total, file=stream, unit=" docs", mininterval=0.2, dynamic_ncols=True,
+                             bar_format=fmt)
             if count is not None and total is None:
                 threading.Thread(target=self._count, args=(count,), daemon=True, name="kg-count").start()
 

@@ -22,6 +22,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..resolve import ResolvedDoc
 from .actors import INERT, actors
 from .modality import is_negated, modality
+from .passive_agents import agent_of, at_the_hands_of
 from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, is_infinitive, prep_objects
 
 __all__ = ["accused_of", "accuser", "agent_of", "at_the_hands_of", "clause_truth", "ongoing", "speaker_of",
@@ -236,88 +237,6 @@ def _owner_of(noun: Token, lex: Lexicon) -> Token | None:
             tok = tok.head.head  # "efforts in the campaign to ..."
             continue
         return None
-    return None
-
-
-def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
-    """The ``by`` agent of a passive verb, or who it was done "at the hands of".
-
-    Parameters
-    ----------
-    verb : Token
-        The (passive) verb.
-    lex : Lexicon, optional
-        The lexicon (kg's own by default).
-
-    Returns
-    -------
-    Token or None
-        The agent's token.
-
-    Examples
-    --------
-    >>> from kg import parse
-    >>> doc = parse("Civilians were killed at the hands of the RSF.").doc
-    >>> agent_of(doc[2]).text
-    'RSF'
-    """
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    return pobj
-    return at_the_hands_of(verb, lex) or _agent_in_prep_object(verb)
-
-
-#: Prepositions whose object is part of the act itself ("charged with fraud", "killed in Kabul").
-_SAME_ACT_PREPS = frozenset({"with", "in", "at", "near", "on", "inside", "outside"})
-
-
-def _agent_in_prep_object(verb: Token) -> Token | None:
-    """A ``by`` phrase the parser hung on the object of one of the verb's prepositions
-    ("was charged with fraud by prosecutors", "was killed in Kabul by gunmen"): the
-    passive verb's agent."""
-    if not any(c.dep_ == "auxpass" for c in verb.children) and verb.tag_ != "VBN":
-        return None
-    for prep in verb.children:  # not "liberated after its occupation by X": another act's agent
-        if prep.dep_ != "prep" or prep.lower_ not in _SAME_ACT_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for by in pobj.children:
-                if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
-                    return next((c for c in by.children if c.dep_ == "pobj"), None)
-    return None
-
-
-def at_the_hands_of(tok: Token, lex: Lexicon | None = None) -> Token | None:
-    """X in "... at the hands of X" attached to ``tok``: who did it.
-
-    Parameters
-    ----------
-    tok : Token
-        The head "at" hangs on.
-    lex : Lexicon, optional
-        The lexicon (kg's own by default; its ``hands`` words).
-
-    Returns
-    -------
-    Token or None
-        The object of "of" after the hands.
-
-    Examples
-    --------
-    >>> from kg import parse
-    >>> doc = parse("The Rohingya suffered at the hands of the military.").doc
-    >>> at_the_hands_of(doc[2]).text
-    'military'
-    """
-    for at in tok.children:
-        if at.dep_ == "prep" and at.lower_ == "at":
-            for hands in at.children:
-                if hands.dep_ == "pobj" and hands.lower_ in (lex or load_lexicon()).word_set("hands"):
-                    return next(prep_objects(hands, ("of",)), None)
     return None
 
 
