@@ -16,3 +16,10 @@ def test_nominal_who_died_in_an_attack_was_its_target(edges_of, text, edge):
 def test_nominal_who_died_in_an_attack_did_not_make_it(edges_of):
     # the ones who died are harmed, not agents of each other's attack
     assert edges_of("Twenty passengers and four soldiers died in the attack.") == set()
+
+
+def test_a_compound_noun_row_outranks_its_head():
+    import kg
+    triples = {(r.subject, r.predicate, r.object) for r in kg.build(["Ruto held a phone call with Museveni."]).relations}
+    assert any(p == "consulted" and o == "yoweri-museveni" for _, p, o in triples)
+    assert not any(p == "demanded" for _, p, _ in triples)  # "a call on X" is a demand; a phone call is not

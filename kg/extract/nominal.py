@@ -134,6 +134,9 @@ def _trigger(noun: Token, lex: Lexicon) -> NounTrigger | None:
     trig = lex.act_noun(noun.lemma_.lower(), noun.lower_, gerund=noun.tag_ in {"NN", "NNS"})
     if noun.i >= 2 and noun.doc[noun.i - 1].text == "-" and noun.doc[noun.i - 2].head.i == noun.i:
         trig = lex.nouns.get(f"{noun.doc[noun.i - 2].lower_}-{noun.lower_}") or trig
+    before = noun.doc[noun.i - 1] if noun.i else None
+    if before is not None and before.dep_ == "compound" and before.head.i == noun.i:
+        trig = lex.nouns.get(f"{before.lower_}-{noun.lemma_.lower()}") or trig  # "a phone call with X"
     if trig is None or trig.predicate is None:
         return None
     return trig
