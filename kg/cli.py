@@ -13,7 +13,8 @@
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N] [--title T]
     kg export GRAPHFILE... OUT [--format graphml|gexf|gml|csv|neo4j|json-ld]
     kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
-             [--table central|targets|blocs|hostility] [--top N]
+             [--table central|targets|blocs|hostility] [--top N] [--compare SINCE..UNTIL SINCE..UNTIL]
+             [--plot OUT.png|OUT.svg --actor NAME]
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
@@ -68,6 +69,16 @@ def _date(text: str) -> _dt.date:
         return _dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _window(text: str):
+    """An argparse type: a time window ``SINCE..UNTIL`` (:func:`kg.changes.parse_window`)."""
+    from .changes import parse_window
+
+    try:
+        return parse_window(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _count(least: int):
@@ -174,6 +185,12 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--table", choices=["central", "targets", "blocs", "hostility"],
                     help="print one table only (needed for csv)")
     st.add_argument("--top", type=_count(1), default=10, metavar="N", help="rows per ranked table (default 10)")
+    st.add_argument("--compare", nargs=2, type=_window, metavar=("A", "B"),
+                    help="how each table changed from window A to window B, each SINCE..UNTIL "
+                         "(YYYY-MM-DD; an end may be left out: ..2023-12-31)")
+    st.add_argument("--plot", metavar="OUT", help="with --actor: plot the actor's relations over time "
+                    "to OUT (.png or .svg; needs kg[plot])")
+    st.add_argument("--actor", help="with --plot: the actor (key or any name)")
 
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
@@ -296,8 +313,30 @@ def _stats(args) -> int:
     tables = (args.table,) if args.table else tuple(TABLES)
     if args.format == "csv" and len(tables) != 1:
         raise KGError("--format csv prints one table: add --table central|targets|blocs|hostility")
-    data = compute(load(*args.graphs).to_networkx(), since=args.since, until=args.until, top=args.top)
-    text = format_stats(data, args.format, tables=tables)
+    if (args.plot is None) != (args.actor is None):
+        raise KGError("--plot and --actor go together: kg stats GRAPHFILE --plot OUT.png --actor NAME")
+    if args.compare and (args.since or args.until):
+        raise KGError("--compare takes its own windows (SINCE..UNTIL); leave out --since and --until")
+    graph = load(*args.graphs)
+    if args.plot:
+        from .plot import plot_actor
+
+        try:
+            plot_actor(graph, args.actor, args.plot, since=args.since, until=args.until)
+        except KeyError as exc:  # an unknown actor
+            raise KGError(exc.args[0]) from None
+        print(f"kg: wrote {args.plot}")
+        return 0
+    windows = None
+    if args.compare:
+        from .changes import compare, window_label
+
+        a, b = args.compare
+        data = compare(graph.to_networkx(), a, b, top=args.top)
+        windows = {"a": window_label(a), "b": window_label(b)}
+    else:
+        data = compute(graph.to_networkx(), since=args.since, until=args.until, top=args.top)
+    text = format_stats(data, args.format, tables=tables, windows=windows)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 

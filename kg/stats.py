@@ -55,6 +55,8 @@ def compute(g, *, since=None, until=None, top: int | None = 10) -> dict[str, lis
 
 
 def _cell(value) -> str:
+    if value is None:
+        return "-"
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -74,10 +76,17 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables=tuple(TABLES)) -> str:
-    """The tables as aligned text, one table as CSV, or all as JSON."""
+def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables=tuple(TABLES),
+                 windows: dict[str, str] | None = None) -> str:
+    """The tables as aligned text, one table as CSV, or all as JSON.
+
+    ``windows`` names the windows of a comparison (:func:`kg.changes.compare`: ``{"a":
+    "2024-01-01..2024-03-31", "b": ...}``): a line above the text tables, a ``windows``
+    member of the JSON object.
+    """
     if fmt == "json":
-        return json.dumps({t: data[t] for t in tables}, ensure_ascii=False, indent=1)
+        out: dict = {"windows": windows} if windows else {}
+        return json.dumps(out | {t: data[t] for t in tables}, ensure_ascii=False, indent=1)
     if fmt == "csv":
         if len(tables) != 1:
             raise ValueError("CSV holds one table: choose one with --table " + "|".join(TABLES))
@@ -90,4 +99,5 @@ def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables=tupl
         return buf.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r} (table, csv, json)")
-    return "\n\n".join(f"{TABLES[t]}\n{_table(data[t])}" for t in tables)
+    head = [f"Change from window a ({windows['a']}) to window b ({windows['b']})"] if windows else []
+    return "\n\n".join(head + [f"{TABLES[t]}\n{_table(data[t])}" for t in tables])
