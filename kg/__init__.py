@@ -27,11 +27,16 @@ from .read import iter_documents
 
 def __getattr__(name: str):
     """``kg.parse`` loads the parsing pipeline (spaCy) on first use only, so ``import kg``
-    and the commands that only read graphs stay light."""
+    and the commands that only read graphs stay light; ``kg.display`` (the HTML view for
+    Jupyter) loads the view only when asked for."""
     if name == "parse":
         from .pipeline import parse
 
         return parse
+    if name == "display":
+        from .view import display
+
+        return display
     raise AttributeError(f"module 'kg' has no attribute {name!r}")
 
 __all__ = [
@@ -51,6 +56,7 @@ __all__ = [
     "Relation",
     "__version__",
     "build",
+    "display",
     "iter_documents",
     "load",
     "parse",

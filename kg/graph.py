@@ -407,6 +407,14 @@ class KnowledgeGraph:
         return render_html(self.to_networkx(), path, **options)
 
 
+    def _repr_html_(self) -> str:
+        """The HTML view in an iframe, for a notebook cell whose value is the graph
+        (:func:`kg.view.frame_html`; ``kg.display(graph, top=50)`` chooses what is shown)."""
+        from .view import frame_html
+
+        return frame_html(self.to_networkx(), height=600)
+
+
 def build(items: Iterable[Document | str], *, model: str | None = None) -> KnowledgeGraph:
     """Build a knowledge graph from texts or :class:`~kg.model.Document` records.
 
