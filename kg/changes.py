@@ -92,7 +92,9 @@ def _central(g: nx.MultiDiGraph, a: Window, b: Window) -> list[dict[str, Any]]:
     for actor in sorted(set(ranked[0]) | set(ranked[1])):
         (ra, ca), (rb, cb) = (ranked[0].get(actor, (None, None)), ranked[1].get(actor, (None, None)))
         pa, pb = (ca["pagerank"] if ca else 0.0), (cb["pagerank"] if cb else 0.0)
-        out.append({"actor": actor, "label": (ca or cb)["label"], "rank_a": ra, "rank_b": rb,
+        either = ca or cb
+        assert either is not None  # the actor is ranked in one window at least
+        out.append({"actor": actor, "label": either["label"], "rank_a": ra, "rank_b": rb,
                     "pagerank_a": pa, "pagerank_b": pb, "change": round(pb - pa, 4),
                     "degree_a": ca["degree"] if ca else 0, "degree_b": cb["degree"] if cb else 0})
     out.sort(key=lambda r: (-abs(r["change"]), -max(r["pagerank_a"], r["pagerank_b"]), r["actor"]))

@@ -270,7 +270,7 @@ def _serve(args) -> int:
     store.load(*args.graphs)
     server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
                          max_rows=args.max_rows, memory_mb=args.memory_limit or None)
-    host, port = server.server_address[:2]
+    host, port = str(server.server_address[0]), server.server_address[1]
     print(f"kg: serving {len(store)} triples at http://{host}:{port}/sparql (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()

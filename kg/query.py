@@ -392,8 +392,9 @@ def format_result(result, fmt: str = "table") -> str:
         lines = ["\t".join(f"?{v}" for v in result.vars)]
         lines += ["\t".join("" if row[i] is None else row[i].n3() for i in range(len(result.vars))) for row in result]
         return "\n".join(lines) + "\n"
-    if result_format(fmt) is not None:
-        data = result.serialize(format=result_format(fmt).rdflib)
+    known = result_format(fmt)
+    if known is not None:
+        data = result.serialize(format=known.rdflib)
         return data.decode("utf-8") if isinstance(data, bytes) else data
     raise QueryError(f"unknown result format {fmt!r} (table, csv, tsv, json, xml)")
 

@@ -364,7 +364,9 @@ class _Handler(BaseHTTPRequestHandler):
                 GRAPH_TYPES if answer.type in _GRAPH_RESULTS else RESULT_TYPES))
         extra = {"X-KG-Truncated": "true"} if answer.truncated else {}
         extra["Vary"] = "Accept"
-        media = (graph if answer.type in _GRAPH_RESULTS else results)[0]
+        chosen = graph if answer.type in _GRAPH_RESULTS else results
+        assert chosen is not None  # no type acceptable: no text, refused above
+        media = chosen[0]
         self._send(HTTPStatus.OK, answer.text, media, extra)
 
     # -- the page -----------------------------------------------------------------------
@@ -374,7 +376,7 @@ class _Handler(BaseHTTPRequestHandler):
         answer, status = "", HTTPStatus.OK
         if sparql.strip() and "query" in params:
             try:
-                answer = self._answer(sparql, "html").text
+                answer = self._answer(sparql, "html").text or ""
             except _Refused as exc:
                 status = exc.status
                 answer = f'<pre class="error">{html.escape(str(exc))}</pre>'

@@ -238,7 +238,7 @@ def validate(data: rdflib.Graph, *, inference: Inference = "none") -> Validation
         abort_on_first=False,
         advanced=False,
         inplace=True,
-        use_shapes=_pyshacl_shapes(),
+        use_shapes=list(_pyshacl_shapes()),
     )
     native = list(_unreified_statements(work, shapes))
     violations = tuple(sorted([*_violations(results), *native], key=_sort_key))
@@ -421,8 +421,10 @@ def _violations(results: rdflib.Graph):
         severity = results.value(result, SH.resultSeverity)
         component = results.value(result, SH.sourceConstraintComponent)
         path = results.value(result, SH.resultPath)
+        focus = results.value(result, SH.focusNode)
+        assert focus is not None  # SHACL: every validation result has a focus node
         yield Violation(
-            focus_node=results.value(result, SH.focusNode),
+            focus_node=focus,
             path=None if path is None else _path(results, path),
             message=_message(results, result),
             severity=_local(severity) if severity is not None else "Violation",
@@ -431,8 +433,10 @@ def _violations(results: rdflib.Graph):
         )
 
 
-def _message(graph: rdflib.Graph, node: Node, prop: URIRef = SH.resultMessage) -> str:
+def _message(graph: rdflib.Graph, node: Node | None, prop: URIRef = SH.resultMessage) -> str:
     """The English (or untagged) message of a result or shape."""
+    if node is None:
+        return "Constraint not satisfied."
     messages = sorted(graph.objects(node, prop), key=lambda m: (getattr(m, "language", None) not in (None, "en"), str(m)))
     return str(messages[0]) if messages else "Constraint not satisfied."
 
@@ -479,7 +483,7 @@ def _namespaces() -> NamespaceManager:
     return nm
 
 
-def _short(node: Node) -> str:
+def _short(node: Node | None) -> str:
     if isinstance(node, URIRef):
         try:
             return node.n3(_namespaces())
