@@ -15,7 +15,7 @@
     kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
              [--table central|targets|blocs|hostility] [--top N] [--compare SINCE..UNTIL SINCE..UNTIL]
              [--plot OUT.png|OUT.svg --actor NAME]
-    kg validate GRAPHFILE...
+    kg validate GRAPHFILE... [--format text|turtle|json-ld]
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
 
@@ -192,8 +192,13 @@ def _parser() -> argparse.ArgumentParser:
                     "to OUT (.png or .svg; needs kg[plot])")
     st.add_argument("--actor", help="with --plot: the actor (key or any name)")
 
-    c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
+    c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes",
+                       epilog="exit status: 0 every file conforms (warnings allowed), 1 a file has "
+                              "violations, 2 a file cannot be read or parsed")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    c.add_argument("--format", default="text", choices=["text", "turtle", "json-ld"],
+                   help="text: verdict and results for people (default); turtle, json-ld: the SHACL "
+                        "report graph, one sh:ValidationReport per file (dcterms:source)")
 
     e = sub.add_parser("eval", help="score extraction against gold sentences (JSONL)")
     e.add_argument("gold", metavar="GOLD.jsonl", help="gold sentences: id, text, events")
@@ -356,18 +361,18 @@ def _eval(args) -> int:
     return 0
 
 
-def _validate_paths(paths) -> int:
+def _validate_paths(paths, fmt: str = "text") -> int:
     from .validate import validate_file
+    from .validate_report import format_reports
 
-    status = 0
+    reports = []
     for path in paths:
-        report = validate_file(path)
-        print(f"{path}: " + ("conforms" if report.conforms else "does not conform"))
-        if report.violations:  # warnings too: a graph that conforms may still have some
-            print(report.summary())
-        if not report.conforms:
-            status = 1
-    return status
+        reports.append((str(path), validate_file(path)))
+        if fmt == "text":  # each file's verdict as soon as it is known
+            sys.stdout.write(format_reports(reports[-1:], fmt))
+    if fmt != "text":
+        sys.stdout.write(format_reports(reports, fmt))
+    return 0 if all(r.conforms for _, r in reports) else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -391,7 +396,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "stats":
             return _stats(args)
         if args.command == "validate":
-            return _validate_paths(args.graphs)
+            return _validate_paths(args.graphs, args.format)
         if args.command == "eval":
             return _eval(args)
     except OutputBusyError as exc:

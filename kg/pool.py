@@ -30,7 +30,7 @@ Examples
 ...            timeout=0.2)
 Traceback (most recent call last):
 ...
-kg.query.QueryTimeoutError: query timed out after 0.2 s
+kg.errors.QueryTimeoutError: query timed out after 0.2 s
 >>> pool.query("ASK { ?s ?p 7 }").boolean  # the killed worker was replaced
 True
 >>> pool.close()

@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal as _Lit
 
 import pyshacl
@@ -104,11 +104,15 @@ class ValidationReport:
         Every result, warnings included, sorted by severity, message and node.
     text : str
         pySHACL's own text report.
+    graph : rdflib.Graph or None
+        The report as RDF (``sh:ValidationReport``, one ``sh:result`` per result, the
+        results kg computes natively included); see :mod:`kg.validate_report`.
     """
 
     conforms: bool
     violations: tuple[Violation, ...]
     text: str
+    graph: rdflib.Graph | None = field(default=None, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return self.conforms
@@ -245,7 +249,8 @@ def validate(data: rdflib.Graph, *, inference: Inference = "none") -> Validation
     if native:
         conforms = False
         text = _add_to_text(str(text), native, len(violations))
-    return ValidationReport(conforms=bool(conforms), violations=violations, text=str(text))
+        _add_to_graph(results, native)
+    return ValidationReport(conforms=bool(conforms), violations=violations, text=str(text), graph=results)
 
 
 def validate_file(
@@ -414,6 +419,26 @@ def _add_to_text(text: str, native: list[Violation], total: int) -> str:
             f"\tMessage: {v.message}",
         ]
     return "\n".join(head + lines) + "\n"
+
+
+def _add_to_graph(results: rdflib.Graph, native: list[Violation]) -> None:
+    """Add the natively computed results to pySHACL's report graph, as it would have."""
+    report = results.value(predicate=RDF.type, object=SH.ValidationReport)
+    if report is None:
+        report = BNode()
+        results.add((report, RDF.type, SH.ValidationReport))
+    results.set((report, SH.conforms, Literal(False)))
+    for v in native:
+        node = BNode()
+        results.add((report, SH.result, node))
+        results.add((node, RDF.type, SH.ValidationResult))
+        results.add((node, SH.focusNode, v.focus_node))
+        if v.value is not None:
+            results.add((node, SH.value, v.value))
+        results.add((node, SH.resultMessage, Literal(v.message)))
+        results.add((node, SH.resultSeverity, SH.Violation))
+        results.add((node, SH.sourceConstraintComponent, SH.SPARQLConstraintComponent))
+        results.add((node, SH.sourceShape, _KGSH.ReifiedTripleShape))
 
 
 def _violations(results: rdflib.Graph):
