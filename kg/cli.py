@@ -9,7 +9,7 @@
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
-             [--memory-limit MB]
+             [--memory-limit MB] [--cors ORIGIN]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N] [--title T]
     kg export GRAPHFILE... OUT [--format graphml|gexf|gml|csv|neo4j|json-ld]
     kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
@@ -153,7 +153,12 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint on this machine")
     s.add_argument("graphs", nargs="*", metavar="GRAPHFILE")
     s.add_argument("--store", metavar="DIR", help="an on-disk store (from kg build --store)")
-    s.add_argument("--host", default="127.0.0.1", help="a loopback address (default 127.0.0.1)")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="the address to listen on (default 127.0.0.1); any address but loopback "
+                        "(0.0.0.0: every interface) lets other machines read the store, with a warning")
+    s.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="let web pages of ORIGIN (https://tool.example; * for any) query the endpoint "
+                        "and read its answers (repeatable)")
     s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0 picks a free one)")
     s.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per-query time limit")
     s.add_argument("--max-rows", type=int, default=10000, metavar="N", help="result-size cap in rows")
@@ -269,12 +274,22 @@ def _serve(args) -> int:
     from .serve import make_server
     from .store import Store
 
+    from .serve_access import is_loopback, normalise_origin
+
     if not args.graphs and not args.store:
         raise KGError("kg serve needs graph files or --store DIR")
+    try:
+        cors = [normalise_origin(o) for o in args.cors]
+    except ValueError as exc:
+        raise KGError(f"--cors: {exc}") from None
+    if not is_loopback(args.host):
+        print(f"kg: warning: listening on {args.host}: anyone who can reach this machine's port "
+              f"{args.port} can read the whole store", file=sys.stderr, flush=True)
     store = Store(args.store, read_only=bool(args.store) and not args.graphs)
     store.load(*args.graphs)
     server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
-                         max_rows=args.max_rows, memory_mb=args.memory_limit or None)
+                         max_rows=args.max_rows, memory_mb=args.memory_limit or None,
+                         allow_remote=True, cors=cors)
     host, port = str(server.server_address[0]), server.server_address[1]
     print(f"kg: serving {len(store)} triples at http://{host}:{port}/sparql (Ctrl-C stops)", flush=True)
     try:
