@@ -98,6 +98,8 @@ def plot_timeline(line: Timeline) -> Figure:
                                                            for c in line.counts) else None)
                 base = [b + h for b, h in zip(base, heights)]
     ax.axhline(0, color="black", linewidth=0.8)
+    pad = max(0.0, (4 - len(line.periods)) / 2)  # few periods: bars of a usual width, centred
+    ax.set_xlim(-0.5 - pad, len(line.periods) - 0.5 + pad)
     ax.set_xticks(list(xs), line.periods, rotation=45 if len(line.periods) > 6 else 0, ha="right"
                   if len(line.periods) > 6 else "center")
     ax.set_ylabel(f"evidence records\n(on {line.label} ↓   by {line.label} ↑)")
