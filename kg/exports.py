@@ -11,7 +11,7 @@ format          OUT                          what is written
 ``gexf``        ``g.gexf``                   one file
 ``gml``         ``g.gml``                    one file
 ``csv``         a directory                  ``nodes.csv`` and ``edges.csv``
-``neo4j``       a directory                  ``nodes.csv`` and ``relationships.csv``
+``neo4j``       a directory                  ``nodes.csv``, ``relationships.csv``, ``import.sh``
 ``json-ld``     ``g.jsonld``                 one file
 ==============  ===========================  ===============================================
 
@@ -24,9 +24,14 @@ attributes: write ``flatten_graph(graph.to_networkx())`` instead, or call :func:
 
 The CSV node and edge lists have the columns of :mod:`kg.tables`, lists joined with ``";"``.
 Neo4j's files carry typed headers (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``,
-``:TYPE``, ``confidence:float``, ``documents:string[]``...) and load with::
+``:TYPE``, ``confidence:float``, ``documents:string[]``...) and load with ``sh import.sh``,
+which runs::
 
-    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j
+    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=';' neo4j
+
+``neo4j-admin`` cannot escape its array delimiter inside a value, so the export chooses one no
+value holds: ``;``, else ``|``, ``¦`` or ``¬`` (an alias or a document id with a ``;`` in it),
+and ``import.sh`` names it.
 
 Examples
 --------
@@ -164,23 +169,23 @@ def export(graph, path: str | os.PathLike[str], format: str | None = None) -> li
     return [path]
 
 
-def _cell(value) -> str:
+def _cell(value, separator: str = _LIST_SEP) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return _LIST_SEP.join(str(v) for v in value)
+        return separator.join(str(v) for v in value)
     return str(value)
 
 
-def _csv_text(header: list[str], rows: list[list]) -> str:
+def _csv_text(header: list[str], rows: list[list], separator: str = _LIST_SEP) -> str:
     import io
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
+    writer.writerows([_cell(v, separator) for v in row] for row in rows)
     return buf.getvalue()
 
 
@@ -204,18 +209,41 @@ def _neo4j_header(columns) -> list[str]:
     return [f"{c}:{_NEO4J_TYPES[c]}" if c in _NEO4J_TYPES else c for c in columns]
 
 
+#: Array delimiters ``neo4j-admin import`` is told to use, the first that no value holds.
+_NEO4J_DELIMITERS = (";", "|", "\u00a6", "\u00ac")
+
+_IMPORT_SH = """#!/bin/sh
+# Load these files into a new Neo4j database (default: neo4j). Written by kg export.
+cd "$(dirname "$0")" || exit 1
+exec neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \\
+  --array-delimiter='{delimiter}' "${{1:-neo4j}}"
+"""
+
+
+def _array_delimiter(rows: list[list]) -> str:
+    """The first of :data:`_NEO4J_DELIMITERS` inside no list element of ``rows``."""
+    held = {str(item) for row in rows for cell in row if isinstance(cell, (list, tuple)) for item in cell}
+    for delimiter in _NEO4J_DELIMITERS:
+        if not any(delimiter in item for item in held):
+            return delimiter
+    raise KGError("every array delimiter neo4j-admin could use (" + " ".join(_NEO4J_DELIMITERS)
+                  + ") occurs in a value; export csv instead")
+
+
 def _write_neo4j(graph, out: Path) -> list[Path]:
     nxg = graph.to_networkx(all_entities=True)
     nodes, edges = node_rows(graph, nxg), edge_rows(graph, nxg)
     node_cols = [c for c in NODE_COLUMNS if c != "id"]
-    header = ["id:ID", *_neo4j_header(node_cols), ":LABEL"]
-    rows = [[r["id"], *(r[c] for c in node_cols), f"{r['kind'].capitalize()};{r['type']}"] for r in nodes]
-    atomic_write(out / "nodes.csv", _csv_text(header, rows))
     edge_cols = [c for c in EDGE_COLUMNS if c not in {"source", "target", "relation"}]
+    node_data = [[r["id"], *(r[c] for c in node_cols), [r["kind"].capitalize(), r["type"]]] for r in nodes]
+    edge_data = [[r["source"], r["target"], r["relation"], *(r[c] for c in edge_cols)] for r in edges]
+    delimiter = _array_delimiter(node_data + edge_data)
+    header = ["id:ID", *_neo4j_header(node_cols), ":LABEL"]
+    atomic_write(out / "nodes.csv", _csv_text(header, node_data, delimiter))
     header = [":START_ID", ":END_ID", ":TYPE", *_neo4j_header(edge_cols)]
-    rows = [[r["source"], r["target"], r["relation"], *(r[c] for c in edge_cols)] for r in edges]
-    atomic_write(out / "relationships.csv", _csv_text(header, rows))
-    return [out / "nodes.csv", out / "relationships.csv"]
+    atomic_write(out / "relationships.csv", _csv_text(header, edge_data, delimiter))
+    atomic_write(out / "import.sh", _IMPORT_SH.format(delimiter=delimiter))
+    return [out / "nodes.csv", out / "relationships.csv", out / "import.sh"]
 
 
 #: The compact JSON-LD context: kg's prefixes and short names for the common properties.
