@@ -58,9 +58,9 @@ def report_graph(reports: Sequence[tuple[str, ValidationReport]]) -> rdflib.Grap
         canonical.add(triple)
     canonical.bind("sh", SH)
     canonical.bind("dcterms", DCTERMS)
-    from .validate import _namespaces
+    from .validate_results import namespaces
 
-    for prefix, ns in _namespaces().namespaces():
+    for prefix, ns in namespaces().namespaces():
         if prefix in ("kgo", "kgr", "rdfs", "skos", "prov", "owl", "xsd"):
             canonical.bind(prefix, ns)
     return canonical

@@ -25,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 #: The documented modules, in the order of the index.
 MODULES = [
     "kg", "kg.graph", "kg.model", "kg.errors", "kg.read", "kg.rdf", "kg.query", "kg.results", "kg.queryargs",
-    "kg.infer", "kg.store", "kg.serve", "kg.validate", "kg.view", "kg.subgraphs", "kg.combine",
+    "kg.infer", "kg.store", "kg.serve", "kg.validate", "kg.validate_report", "kg.view", "kg.subgraphs", "kg.combine",
     "kg.tables", "kg.frames", "kg.exports", "kg.analytics", "kg.changes", "kg.timeline",
     "kg.plot", "kg.stats", "kg.formats", "kg.evaluate", "kg.cli",
 ]
