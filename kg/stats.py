@@ -3,7 +3,8 @@
 Four tables: ``central`` (actors by PageRank, with degree and betweenness), ``targets``
 (who targets whom most often), ``blocs`` (alignment blocs) and ``hostility`` (hostile
 relations between blocs). ``table`` prints them all; ``csv`` prints one (``--table``);
-``json`` gives all as one object.
+``json`` gives all as one object. The same tables for two time windows side by side, with
+the change, come from :func:`kg.changes.compare` (``kg stats --compare A B``), printed here too.
 
 Examples
 --------
