@@ -51,12 +51,16 @@ import csv
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from .errors import KGError
 from .files import atomic_write
 from .tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, node_rows
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 __all__ = ["FORMATS", "export", "flatten_graph", "flatten_value"]
 
@@ -66,7 +70,7 @@ FORMATS = {"graphml": (".graphml",), "gexf": (".gexf",), "gml": (".gml",), "csv"
 _LIST_SEP = ";"
 
 
-def flatten_value(value):
+def flatten_value(value: Any) -> str | int | float | bool | None:
     """A value GraphML, GEXF and GML can hold, or None to drop it.
 
     >>> flatten_value(["Hamas", "Harakat al-Muqawama"])
@@ -119,7 +123,7 @@ def _flat(data: dict) -> dict:
     return out
 
 
-def _summary_graph(graph) -> nx.MultiDiGraph:
+def _summary_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     """Every entity and event, and every edge with its :mod:`kg.tables` summary columns."""
     nxg = graph.to_networkx(all_entities=True)
     summary = {(r["source"], r["target"], r["relation"]): r for r in edge_rows(graph, nxg) if not r["negated"]}
@@ -149,7 +153,7 @@ def _format_of(path: Path, format: str | None) -> str:
     raise KGError(f"{path}: cannot tell the export format from the name; give one of {', '.join(FORMATS)}")
 
 
-def export(graph, path: str | os.PathLike[str], format: str | None = None) -> list[Path]:
+def export(graph: KnowledgeGraph, path: str | os.PathLike[str], format: str | None = None) -> list[Path]:
     """Write ``graph`` to ``path`` in ``format`` (from the suffix when None); returns the files written.
 
     ``csv`` and ``neo4j`` write into the directory ``path`` (created). Files are written
@@ -169,7 +173,7 @@ def export(graph, path: str | os.PathLike[str], format: str | None = None) -> li
     return [path]
 
 
-def _cell(value, separator: str = _LIST_SEP) -> str:
+def _cell(value: Any, separator: str = _LIST_SEP) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -189,7 +193,7 @@ def _csv_text(header: list[str], rows: list[list], separator: str = _LIST_SEP) -
     return buf.getvalue()
 
 
-def _write_csv(graph, out: Path) -> list[Path]:
+def _write_csv(graph: KnowledgeGraph, out: Path) -> list[Path]:
     nxg = graph.to_networkx(all_entities=True)
     nodes, edges = node_rows(graph, nxg), edge_rows(graph, nxg)
     atomic_write(out / "nodes.csv", _csv_text(list(NODE_COLUMNS), [[r[c] for c in NODE_COLUMNS] for r in nodes]))
@@ -205,7 +209,7 @@ _NEO4J_TYPES = {"aliases": "string[]", "documents": "string[]", "sources": "stri
                 "date": "date", "first_date": "date", "last_date": "date"}
 
 
-def _neo4j_header(columns) -> list[str]:
+def _neo4j_header(columns: list[str]) -> list[str]:
     return [f"{c}:{_NEO4J_TYPES[c]}" if c in _NEO4J_TYPES else c for c in columns]
 
 
@@ -230,7 +234,7 @@ def _array_delimiter(rows: list[list]) -> str:
                   + ") occurs in a value; export csv instead")
 
 
-def _write_neo4j(graph, out: Path) -> list[Path]:
+def _write_neo4j(graph: KnowledgeGraph, out: Path) -> list[Path]:
     nxg = graph.to_networkx(all_entities=True)
     nodes, edges = node_rows(graph, nxg), edge_rows(graph, nxg)
     node_cols = [c for c in NODE_COLUMNS if c != "id"]
@@ -261,7 +265,7 @@ JSONLD_CONTEXT = {
 }
 
 
-def jsonld_text(graph) -> str:
+def jsonld_text(graph: KnowledgeGraph) -> str:
     """The graph's RDF as JSON-LD compacted with :data:`JSONLD_CONTEXT`; nodes sorted by ``@id``."""
     rdf = graph.to_rdf()
     data = json.loads(rdf.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
@@ -282,7 +286,7 @@ _ID_PREFIXES = sorted(((k, v) for k, v in JSONLD_CONTEXT.items() if isinstance(v
 _ID_TERMS = {"@id", *(k for k, v in JSONLD_CONTEXT.items() if isinstance(v, dict) and v.get("@type") == "@id")}
 
 
-def _compact_ids(value):
+def _compact_ids(value: Any) -> Any:
     """``@id`` values written as compact IRIs (``kgr:iran``) where a context prefix fits."""
     if isinstance(value, list):
         return [_compact_ids(v) for v in value]

@@ -29,12 +29,15 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from .analytics import Day
 from .errors import KGError
 from .files import atomic_write
 from .timeline import Timeline, timeline
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from .graph import KnowledgeGraph
 
 __all__ = ["FORMATS", "find_node", "plot_actor", "plot_timeline"]
 
@@ -46,7 +49,7 @@ _NO_DATE: dict[str, dict[str, Any]] = {
 }
 
 
-def _matplotlib():
+def _matplotlib() -> tuple[Any, type[Figure]]:
     try:
         import matplotlib
         import matplotlib.ticker
@@ -112,13 +115,13 @@ def plot_timeline(line: Timeline) -> Figure:
                   loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     else:
         ax.text(0.5, 0.5, "no dated relations", transform=ax.transAxes, ha="center", va="center")
-    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_locator(matplotlib.ticker.MaxNLocator(integer=True))
     ax.yaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(lambda v, _pos: f"{abs(v):g}"))
     return fig
 
 
-def plot_actor(graph, actor: str, path: str | os.PathLike[str] | None = None, *, since=None,
-               until=None, period: str = "auto") -> Figure:
+def plot_actor(graph: KnowledgeGraph | nx.MultiDiGraph, actor: str, path: str | os.PathLike[str] | None = None,
+               *, since: Day = None, until: Day = None, period: str = "auto") -> Figure:
     """Plot ``actor``'s relations over time; write the figure to ``path`` (.png, .svg, .pdf)
     when given; return the matplotlib ``Figure``.
 

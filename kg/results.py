@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import re
+from typing import TYPE_CHECKING, Any, Union
 from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
@@ -32,11 +33,17 @@ from .errors import QueryError
 from .formats import result_format
 from .vocab import PREFIXES
 
+if TYPE_CHECKING:
+    from .store import QueryResult
+
+#: A SPARQL answer: rdflib's, or kg's Oxigraph store's.
+Answer = Union[Result, "QueryResult"]
+
 __all__ = ["format_result", "format_table"]
 
 
 # -- formatting --------------------------------------------------------------------------
-def _parts(term) -> tuple[str, str, str | None, str | None]:
+def _parts(term: Any) -> tuple[str, str, str | None, str | None]:
     """(kind, value, datatype, language) of an rdflib or pyoxigraph term."""
     if isinstance(term, URIRef):
         return "uri", str(term), None, None
@@ -56,7 +63,7 @@ def _parts(term) -> tuple[str, str, str | None, str | None]:
     return "literal", str(term), None, None
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     if value is None:
         return ""
     kind, text, _, _ = _parts(value)
@@ -70,57 +77,59 @@ def _cell(value) -> str:
     return " ".join(text.split())
 
 
-def _is_native(result) -> bool:
+def _is_native(result: Answer) -> bool:
     return not isinstance(result, Result)
 
 
-def format_table(result) -> str:
+def format_table(result: Answer) -> str:
     """An aligned plain-text table of a SELECT (or ASK) result.
 
     ``result`` is an rdflib :class:`~rdflib.query.Result` or a
     :class:`kg.store.QueryResult`; a graph result prints as Turtle.
     """
-    if result.type == "ASK":
-        answer = result.boolean if _is_native(result) else result.askAnswer
+    res: Any = result  # rdflib's Result or a QueryResult: told apart by _is_native
+    if res.type == "ASK":
+        answer = res.boolean if _is_native(res) else res.askAnswer
         return "true" if answer else "false"
-    if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        graph = result.to_rdflib().graph if _is_native(result) else result.graph
+    if res.type in {"CONSTRUCT", "DESCRIBE"}:
+        graph = res.to_rdflib().graph if _is_native(res) else res.graph
         return graph.serialize(format="turtle")
-    names = [str(v) for v in result.vars]
-    rows = [[_cell(row[i]) for i in range(len(names))] for row in result]
+    names = [str(v) for v in res.vars]
+    rows = [[_cell(row[i]) for i in range(len(names))] for row in res]
     widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
     lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    if _is_native(result) and result.truncated:
+    if _is_native(res) and res.truncated:
         lines.append(f"(first {len(rows)} rows shown)")
     return "\n".join(lines)
 
 
-def format_result(result, fmt: str = "table") -> str:
+def format_result(result: Answer, fmt: str = "table") -> str:
     """A result as ``table``, or the W3C SPARQL 1.1 formats ``csv``, ``tsv``, ``json``, ``xml``.
 
     ``result`` is an rdflib :class:`~rdflib.query.Result` or a :class:`kg.store.QueryResult`.
     """
+    res: Any = result  # rdflib's Result or a QueryResult: told apart by _is_native
     if fmt == "table":
-        return format_table(result)
-    if _is_native(result):
-        return result.serialize(fmt)
+        return format_table(res)
+    if _is_native(res):
+        return res.serialize(fmt)
     if fmt == "tsv":
-        if result.type != "SELECT":
+        if res.type != "SELECT":
             raise QueryError("TSV results are for SELECT queries")
-        lines = ["\t".join(f"?{v}" for v in result.vars)]
-        lines += ["\t".join("" if row[i] is None else row[i].n3() for i in range(len(result.vars))) for row in result]
+        lines = ["\t".join(f"?{v}" for v in res.vars)]
+        lines += ["\t".join("" if row[i] is None else row[i].n3() for i in range(len(res.vars))) for row in res]
         return "\n".join(lines) + "\n"
     known = result_format(fmt)
     if known is not None:
-        data = result.serialize(format=known.rdflib)
+        data = res.serialize(format=known.rdflib)
         return data.decode("utf-8") if isinstance(data, bytes) else data
     raise QueryError(f"unknown result format {fmt!r} (table, csv, tsv, json, xml)")
 
 
 # W3C SPARQL 1.1 result formats for kg.store.QueryResult (SELECT and ASK).
-def _json(result) -> str:
+def _json(result: QueryResult) -> str:
     if result.type == "ASK":
         return json.dumps({"head": {}, "boolean": bool(result.boolean)})
     bindings = []
@@ -141,7 +150,7 @@ def _json(result) -> str:
                       ensure_ascii=False)
 
 
-def _xml(result) -> str:
+def _xml(result: QueryResult) -> str:
     out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n']
     if result.type == "ASK":
         out.append(f"<head/>\n<boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n")
@@ -164,7 +173,7 @@ def _xml(result) -> str:
     return "".join(out)
 
 
-def _csv(result) -> str:
+def _csv(result: QueryResult) -> str:
     if result.type == "ASK":
         return ("true" if result.boolean else "false") + "\r\n"
     buf = io.StringIO()
@@ -186,7 +195,7 @@ _TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"
 _TSV_BARE = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.boolean)}
 
 
-def _tsv_term(term) -> str:
+def _tsv_term(term: Any) -> str:
     kind, value, dt, lang = _parts(term)
     if kind == "uri":
         return f"<{value}>"
@@ -200,7 +209,7 @@ def _tsv_term(term) -> str:
     return f"{text}^^<{dt}>" if dt else text
 
 
-def _tsv(result) -> str:
+def _tsv(result: QueryResult) -> str:
     if result.type == "ASK":
         return ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{v}" for v in result.vars)]

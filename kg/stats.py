@@ -31,7 +31,11 @@ import csv
 import io
 import json
 
-from .analytics import bloc_hostility, blocs, centrality, targeting
+from typing import Any
+
+import networkx as nx
+
+from .analytics import Day, bloc_hostility, blocs, centrality, targeting
 
 __all__ = ["TABLES", "compute", "format_stats"]
 
@@ -44,7 +48,8 @@ TABLES = {
 }
 
 
-def compute(g, *, since=None, until=None, top: int | None = 10) -> dict[str, list[dict]]:
+def compute(g: nx.MultiDiGraph, *, since: Day = None, until: Day = None,
+            top: int | None = 10) -> dict[str, list[dict]]:
     """Every table of :data:`TABLES` as a list of rows (plain dicts)."""
     groups = blocs(g, since=since, until=until)
     return {
@@ -55,7 +60,7 @@ def compute(g, *, since=None, until=None, top: int | None = 10) -> dict[str, lis
     }
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, list):
@@ -77,7 +82,7 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables=tuple(TABLES),
+def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables: tuple[str, ...] = tuple(TABLES),
                  windows: dict[str, str] | None = None) -> str:
     """The tables as aligned text, one table as CSV, or all as JSON.
 

@@ -30,7 +30,7 @@ from typing import Literal
 
 import networkx as nx
 
-from .analytics import STRUCTURAL, _records
+from .analytics import STRUCTURAL, Day, _records
 
 __all__ = ["Count", "Timeline", "timeline"]
 
@@ -87,7 +87,7 @@ def _auto(first: _dt.date, last: _dt.date) -> Period:
     return "day" if span <= 31 else "month" if span <= 3 * 366 else "year"
 
 
-def timeline(g: nx.MultiDiGraph, actor: str, *, since=None, until=None,
+def timeline(g: nx.MultiDiGraph, actor: str, *, since: Day = None, until: Day = None,
              period: Period | Literal["auto"] = "auto") -> Timeline:
     """Count ``actor``'s relations (a node key of ``g``) by period within ``[since, until]``.
 

@@ -19,6 +19,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import rdflib
 from rdflib.namespace import PROV, RDF, SH, Namespace
 from rdflib.term import BNode, Literal
@@ -34,7 +36,7 @@ _KGSH = Namespace("https://w3id.org/newskg/shapes#")
 NATIVE_SHAPES = frozenset({_KGSH.ReifiedTripleShape})
 
 
-def unreified_statements(graph: rdflib.Graph, shapes: rdflib.Graph):
+def unreified_statements(graph: rdflib.Graph, shapes: rdflib.Graph) -> Iterator[Violation]:
     """Evaluate ``kgsh:ReifiedTripleShape`` natively.
 
     For every ``kgo:Document`` D and statement S (neither negated nor alleged) with

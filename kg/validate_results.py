@@ -13,6 +13,7 @@ Examples
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import rdflib
@@ -61,7 +62,7 @@ class Violation:
 
 
 
-def violations_of(results: rdflib.Graph):
+def violations_of(results: rdflib.Graph) -> Iterator[Violation]:
     """Every ``sh:ValidationResult`` of pySHACL's report graph, as a :class:`Violation`."""
     for result in results.subjects(RDF.type, SH.ValidationResult):
         severity = results.value(result, SH.resultSeverity)

@@ -12,6 +12,7 @@ import datetime as _dt
 import os
 import re
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS
 
@@ -20,6 +21,11 @@ from ..vocab import KGO, KGR
 from .iris import WD
 from .triples import IRI, Triples, Value, from_rdflib, parse_files
 
+if TYPE_CHECKING:
+    import rdflib
+
+    from ..graph import KnowledgeGraph
+
 __all__ = ["from_rdf", "load"]
 
 _NS = str(KGO._NS)
@@ -27,19 +33,19 @@ _EVENT = str(KGR["event/"])
 _TYPE, _LABEL, _DERIVED = str(RDF.type), str(RDFS.label), str(PROV.wasDerivedFrom)
 
 
-def _key(iri) -> str:
+def _key(iri: object) -> str:
     s = str(iri)
     base = str(KGR)
     return s[len(base):] if s.startswith(base) else s
 
 
-def load(*paths: str | os.PathLike[str]):
+def load(*paths: str | os.PathLike[str]) -> KnowledgeGraph:
     """Read exported RDF files (any syntax kg writes; rdflib's other syntaxes too) back into a
     KnowledgeGraph. A file that is missing or does not parse is a :class:`~kg.errors.GraphFileError`."""
     return _from_triples(parse_files(paths))
 
 
-def from_rdf(rdf):
+def from_rdf(rdf: rdflib.Graph | Triples) -> KnowledgeGraph:
     """Rebuild a KnowledgeGraph from RDF written by kg (document texts are not in it): an
     rdflib ``Graph`` or ``Dataset`` (the union of its graphs).
 
@@ -67,7 +73,7 @@ def _documents(g: Triples) -> dict[str, Document]:
     return docs
 
 
-def _from_triples(g: Triples):
+def _from_triples(g: Triples) -> KnowledgeGraph:
     from ..graph import KnowledgeGraph
 
     entities = _read_entities(g)
@@ -180,13 +186,13 @@ def _read_events(g: Triples, docs: dict[str, Document]) -> dict[str, list[Event]
     return events
 
 
-def _opt(value) -> str | None:
+def _opt(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _opt_int(value) -> int | None:
-    return None if value is None else int(value)
+def _opt_int(value: Value | None) -> int | None:
+    return None if value is None else int(value)  # type: ignore[arg-type]  # a count: xsd:integer
 
 
-def _opt_key(value) -> str | None:
+def _opt_key(value: object) -> str | None:
     return None if value is None else _key(value)

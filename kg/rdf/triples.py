@@ -25,7 +25,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
+
+if TYPE_CHECKING:
+    import rdflib
 
 from ..errors import GraphFileError
 from ..formats import syntax_of_path
@@ -119,7 +122,7 @@ class Triples:
         return (s, p, (type(o), o)) in self._seen
 
 
-def _ox_term(term) -> Value:
+def _ox_term(term: Any) -> Value:
     import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
@@ -163,7 +166,7 @@ def parse_files(paths: Iterable[str | os.PathLike[str]]) -> Triples:
     return out
 
 
-def _rdflib_term(term) -> Value:
+def _rdflib_term(term: Any) -> Value:
     from rdflib import BNode, Literal, URIRef
 
     if isinstance(term, URIRef):
@@ -175,7 +178,7 @@ def _rdflib_term(term) -> Value:
     return str(term)
 
 
-def _add_rdflib(rdf, into: Triples) -> None:
+def _add_rdflib(rdf: rdflib.Graph, into: Triples) -> None:
     from rdflib import Dataset
 
     found = (q[:3] for q in rdf.quads((None, None, None, None))) if isinstance(rdf, Dataset) \
@@ -184,7 +187,7 @@ def _add_rdflib(rdf, into: Triples) -> None:
         into.add(_rdflib_term(s), str(p), _rdflib_term(o))  # type: ignore[arg-type]
 
 
-def from_rdflib(rdf) -> Triples:
+def from_rdflib(rdf: rdflib.Graph) -> Triples:
     """The triples of an rdflib ``Graph`` or ``Dataset`` (the union of its graphs)."""
     out = Triples()
     _add_rdflib(rdf, out)
