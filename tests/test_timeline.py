@@ -1,14 +1,12 @@
-"""An actor's relations over time (kg.timeline) and their plot (kg.plot, kg stats --plot)."""
+"""An actor's relations over time (kg.timeline)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import xml.etree.ElementTree as ET
 
 import pytest
 
 import kg
-from kg.cli import main
 from kg.timeline import timeline
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context:DeprecationWarning")
@@ -41,51 +39,3 @@ def test_timeline_window_and_period(graph):
     assert {c.period for c in line.counts} == {"2024-03-20"}
     with pytest.raises(KeyError):
         timeline(graph.to_networkx(), "nobody")
-
-
-def test_plot_svg_is_deterministic_and_names_every_relation(graph, tmp_path):
-    pytest.importorskip("matplotlib")
-    from kg.plot import plot_actor
-
-    one, two = tmp_path / "a.svg", tmp_path / "b.svg"
-    plot_actor(graph, "Hezbollah", one)
-    plot_actor(graph.merge(kg.build([])), "hezbollah", two)
-    assert one.read_bytes() == two.read_bytes()
-    assert ET.parse(one).getroot().tag.endswith("svg")
-    assert "<dc:date>" not in one.read_text()
-    fig = plot_actor(graph, "Hezbollah")
-    labels = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
-    assert labels == sorted({c.relation for c in timeline(graph.to_networkx(), "hezbollah").counts})
-
-
-def test_plot_command_writes_png(graph, tmp_path, capsys):
-    pytest.importorskip("matplotlib")
-    ttl = tmp_path / "g.ttl"
-    graph.serialize(ttl)
-    out = tmp_path / "hezbollah.png"
-    assert main(["stats", str(ttl), "--plot", str(out), "--actor", "HEZBOLLAH"]) == 0
-    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert f"wrote {out}" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("argv, message", [
-    (["--plot", "x.png"], "--plot and --actor go together"),
-    (["--actor", "Iran"], "--plot and --actor go together"),
-    (["--plot", "x.jpg", "--actor", "Iran"], "not 'x.jpg'"),
-    (["--plot", "x.png", "--actor", "Nobody"], "no actor named 'Nobody'"),
-])
-def test_plot_command_usage_errors(graph, tmp_path, capsys, argv, message):
-    ttl = tmp_path / "g.ttl"
-    graph.serialize(ttl)
-    assert main(["stats", str(ttl), *argv]) == 2
-    assert message in capsys.readouterr().err
-
-
-def test_plot_without_matplotlib_says_what_to_install(graph, monkeypatch):
-    import sys
-
-    monkeypatch.setitem(sys.modules, "matplotlib", None)  # what an environment without it imports
-    from kg.plot import plot_actor
-
-    with pytest.raises(kg.KGError, match=r"pip install 'kg\[plot\]'"):
-        plot_actor(graph, "hezbollah")
