@@ -24,8 +24,9 @@ True
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import rdflib
 from rdflib.compare import to_canonical_graph
@@ -80,5 +81,17 @@ def format_reports(reports: Sequence[tuple[str, ValidationReport]], fmt: str = "
     graph = report_graph(reports)
     if fmt == "json-ld":
         context = {p: str(ns) for p, ns in graph.namespaces() if p in ("sh", "dcterms", "kgo", "kgr", "rdfs")}
-        return graph.serialize(format="json-ld", context=context, sort_keys=True, indent=1)
+        data = json.loads(graph.serialize(format="json-ld", context=context))
+        return json.dumps(_sorted(data), ensure_ascii=False, sort_keys=True, indent=1) + "\n"
     return graph.serialize(format="turtle")
+
+
+def _sorted(value: Any) -> Any:
+    """JSON-LD with every array in one order (rdflib writes nodes and values in set order),
+    but an ``@list``, whose order is its meaning."""
+    if isinstance(value, dict):
+        return {k: (v if k == "@list" else _sorted(v)) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value

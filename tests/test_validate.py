@@ -513,6 +513,14 @@ def test_validate_command_writes_the_report_graph(tmp_path, capsys, fmt, rdflib_
     assert "https://w3id.org/newskg/id/x" in focus
     assert main(["validate", str(bad), str(good), "--format", fmt]) == 1
     assert capsys.readouterr().out == text  # the same bytes again
+    import os
+    import subprocess
+    import sys
+
+    outs = {subprocess.run([sys.executable, "-m", "kg", "validate", str(bad), str(good), "--format", fmt],
+                           capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")}
+    assert outs == {text}  # and in other processes, whatever their set order
 
 
 def test_validate_report_graph_holds_native_results():
