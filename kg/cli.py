@@ -335,6 +335,8 @@ def _stats(args) -> int:
         raise KGError("--format csv prints one table: add --table central|targets|blocs|hostility")
     if (args.plot is None) != (args.actor is None):
         raise KGError("--plot and --actor go together: kg stats GRAPHFILE --plot OUT.png --actor NAME")
+    if args.plot and args.compare:
+        raise KGError("--plot draws one window (--since, --until); leave out --compare")
     if args.compare and (args.since or args.until):
         raise KGError("--compare takes its own windows (SINCE..UNTIL); leave out --since and --until")
     graph = load(*args.graphs)

@@ -55,6 +55,7 @@ def test_plot_command_writes_png(graph, tmp_path, capsys):
     (["--actor", "Iran"], "--plot and --actor go together"),
     (["--plot", "x.jpg", "--actor", "Iran"], "not 'x.jpg'"),
     (["--plot", "x.png", "--actor", "Nobody"], "no actor named 'Nobody'"),
+    (["--plot", "x.png", "--actor", "Iran", "--compare", "..2024-01-31", "2024-02-01.."], "leave out --compare"),
 ])
 def test_plot_command_usage_errors(graph, tmp_path, capsys, argv, message):
     ttl = tmp_path / "g.ttl"
