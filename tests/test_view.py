@@ -379,6 +379,15 @@ def test_view_display_wraps_page_in_iframe_srcdoc():
     assert "&lt;!DOCTYPE html&gt;" in markup
 
 
+def test_view_display_without_ipython_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "IPython", None)  # what an environment without it imports
+    monkeypatch.setitem(sys.modules, "IPython.display", None)
+    with pytest.raises(ImportError, match=r"pip install 'kg\[notebook\]'"):
+        display(make_small_graph())
+
+
 def test_view_knowledge_graph_shows_itself_in_a_notebook():
     import html as html_
 

@@ -187,7 +187,11 @@ def display(graph: Any, *, height: int = 720, **kwargs: Any) -> Any:
     -------
     IPython.display.HTML
     """
-    from IPython.display import HTML  # lazily: IPython is not a dependency
+    try:
+        from IPython.display import HTML  # lazily: IPython is not a dependency
+    except ImportError:
+        raise ImportError("kg.display needs IPython (Jupyter): pip install 'kg[notebook]'; "
+                          "a KnowledgeGraph that is a notebook cell's value shows itself without it") from None
 
     if not isinstance(graph, nx.MultiDiGraph):
         graph = graph.to_networkx()
