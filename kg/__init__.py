@@ -18,27 +18,63 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .errors import GraphFileError, InputError, InputRepaired, KGError, ModelError, OutputError, QueryError
+from typing import TYPE_CHECKING, Any
+
+from .errors import (
+    ExtractionError,
+    GraphFileError,
+    InputError,
+    InputRepaired,
+    KGError,
+    ModelError,
+    OutputBusyError,
+    OutputError,
+    QueryError,
+    QueryLimitError,
+    QueryMemoryError,
+    QueryRefusedError,
+    QuerySyntaxError,
+    QueryTimeoutError,
+)
 from .graph import KnowledgeGraph, build
 from .model import Document, Entity, Event, Evidence, Mention, Relation
 from .rdf import load
 from .read import iter_documents
 
+if TYPE_CHECKING:
+    from .resolve import ResolvedDoc
 
-def __getattr__(name: str):
-    """``kg.parse`` loads the parsing pipeline (spaCy) on first use only, so ``import kg``
-    and the commands that only read graphs stay light."""
-    if name == "parse":
-        from .pipeline import parse
 
-        return parse
-    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+def parse(text: str, *, model: str | None = None, document: Document | None = None) -> ResolvedDoc:
+    """Parse and resolve one short text: its spaCy ``Doc``, mentions and entities
+    (:func:`kg.pipeline.parse`). The parsing pipeline (spaCy) is loaded on first use only, so
+    ``import kg`` and the commands that only read graphs stay light.
+
+    >>> sorted(parse("Iraqi officials met Iranian diplomats.").entities)
+    ['iran', 'iranian-government', 'iraq', 'iraqi-government']
+    """
+    from .pipeline import parse as _parse
+
+    return _parse(text, model=model, document=document)
+
+
+def display(graph: Any, *, height: int = 720, **options: Any) -> Any:
+    """The interactive view of a :class:`KnowledgeGraph` (or its networkx graph) for Jupyter:
+    an ``IPython.display.HTML`` of the page in a sandboxed iframe (:func:`kg.view.display`;
+    ``options`` such as ``top``, ``focus``, ``title`` choose what is shown). A graph that is
+    a cell's value shows itself the same way.
+    """
+    from .view import display as _display
+
+    return _display(graph, height=height, **options)
+
 
 __all__ = [
     "Document",
     "Entity",
     "Event",
     "Evidence",
+    "ExtractionError",
     "GraphFileError",
     "InputError",
     "InputRepaired",
@@ -46,11 +82,18 @@ __all__ = [
     "KnowledgeGraph",
     "Mention",
     "ModelError",
+    "OutputBusyError",
     "OutputError",
     "QueryError",
+    "QueryLimitError",
+    "QueryMemoryError",
+    "QueryRefusedError",
+    "QuerySyntaxError",
+    "QueryTimeoutError",
     "Relation",
     "__version__",
     "build",
+    "display",
     "iter_documents",
     "load",
     "parse",

@@ -28,11 +28,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import Counter, defaultdict
+from collections.abc import Collection
+from typing import Union
 
 import networkx as nx
 
 __all__ = ["COOPERATIVE", "HOSTILE", "STRUCTURAL", "bloc_hostility", "blocs", "centrality",
            "interactions", "pagerank", "targeting"]
+
+#: A bound of a time window: a date, an ISO date, or ``None`` (open).
+Day = Union[_dt.date, str, None]
 
 #: Relations that place actors in one camp: communities over these are alignment blocs.
 COOPERATIVE = frozenset({"alignedWith", "backedBy", "cooperatedWith", "supported", "aided"})
@@ -43,11 +48,11 @@ HOSTILE = frozenset({"targeted", "inConflictWith", "threatened", "coerced", "san
 STRUCTURAL = frozenset({"partOf", "hasMember", "leaderOf", "ledBy", "locatedIn", "stationedIn", "controls"})
 
 
-def _bound(value) -> str | None:
+def _bound(value: Day) -> str | None:
     return value.isoformat() if isinstance(value, _dt.date) else (str(value) if value is not None else None)
 
 
-def _records(data: dict, since, until) -> list[dict]:
+def _records(data: dict, since: Day, until: Day) -> list[dict]:
     """An edge's evidence records within the window."""
     lo, hi = _bound(since), _bound(until)
     if lo is None and hi is None:
@@ -56,7 +61,8 @@ def _records(data: dict, since, until) -> list[dict]:
             and (hi is None or r["date"] <= hi)]
 
 
-def interactions(g: nx.MultiDiGraph, *, since=None, until=None, relations=None) -> nx.DiGraph:
+def interactions(g: nx.MultiDiGraph, *, since: Day = None, until: Day = None,
+                 relations: Collection[str] | None = None) -> nx.DiGraph:
     """Actors and who acted on whom: a ``DiGraph`` whose edge ``weight`` counts evidence
     records in the window, ``documents`` the documents, ``relations`` a Counter by predicate.
 
@@ -112,7 +118,7 @@ def pagerank(g: nx.DiGraph, *, alpha: float = 0.85, weight: str = "weight", tol:
     return rank
 
 
-def centrality(g: nx.MultiDiGraph, *, since=None, until=None, top: int | None = None) -> list[dict]:
+def centrality(g: nx.MultiDiGraph, *, since: Day = None, until: Day = None, top: int | None = None) -> list[dict]:
     """The actors ranked by PageRank over who acted on whom (then degree, then key).
 
     Each row: ``actor``, ``label``, ``degree`` (distinct counterparts), ``in``/``out``
@@ -129,7 +135,7 @@ def centrality(g: nx.MultiDiGraph, *, since=None, until=None, top: int | None = 
     return rows[:top] if top is not None else rows
 
 
-def targeting(g: nx.MultiDiGraph, *, since=None, until=None, top: int | None = None) -> list[dict]:
+def targeting(g: nx.MultiDiGraph, *, since: Day = None, until: Day = None, top: int | None = None) -> list[dict]:
     """Who targets whom most often: ``targeted`` edges and attacks (an event's agents on its
     targets), by the number of documents that report them, then evidence records."""
     docs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -157,7 +163,7 @@ def targeting(g: nx.MultiDiGraph, *, since=None, until=None, top: int | None = N
     return rows[:top] if top is not None else rows
 
 
-def blocs(g: nx.MultiDiGraph, *, since=None, until=None) -> list[list[str]]:
+def blocs(g: nx.MultiDiGraph, *, since: Day = None, until: Day = None) -> list[list[str]]:
     """Alignment blocs: communities (greedy modularity) of actors joined by cooperative
     relations (:data:`COOPERATIVE`); blocs of two or more, largest first, members sorted."""
     coop = interactions(g, since=since, until=until, relations=COOPERATIVE).to_undirected()
@@ -166,7 +172,8 @@ def blocs(g: nx.MultiDiGraph, *, since=None, until=None) -> list[list[str]]:
     return sorted(groups, key=lambda c: (-len(c), c))
 
 
-def bloc_hostility(g: nx.MultiDiGraph, *, since=None, until=None, groups=None) -> list[dict]:
+def bloc_hostility(g: nx.MultiDiGraph, *, since: Day = None, until: Day = None,
+                   groups: list[list[str]] | None = None) -> list[dict]:
     """Hostile evidence records between blocs (:func:`blocs` unless ``groups`` is given),
     by ordered pair: ``from``/``to`` (bloc numbers from 1, as listed), ``records``,
     ``documents`` and the ``relations`` counted. Pairs without hostility are left out."""

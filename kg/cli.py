@@ -9,12 +9,13 @@
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
     kg serve GRAPHFILE... | --store DIR [--host 127.0.0.1] [--port N] [--timeout S] [--max-rows N]
-             [--memory-limit MB]
+             [--memory-limit MB] [--cors ORIGIN]
     kg view GRAPHFILE... -o page.html [--top N] [--focus ACTOR --hops K] [--min-evidence N] [--title T]
     kg export GRAPHFILE... OUT [--format graphml|gexf|gml|csv|neo4j|json-ld]
     kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
-             [--table central|targets|blocs|hostility] [--top N]
-    kg validate GRAPHFILE...
+             [--table central|targets|blocs|hostility] [--top N] [--compare SINCE..UNTIL SINCE..UNTIL]
+             [--plot OUT.png|OUT.svg --actor NAME]
+    kg validate GRAPHFILE... [--format text|turtle|json-ld]
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
 
@@ -68,6 +69,16 @@ def _date(text: str) -> _dt.date:
         return _dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def _window(text: str):
+    """An argparse type: a time window ``SINCE..UNTIL`` (:func:`kg.changes.parse_window`)."""
+    from .changes import parse_window
+
+    try:
+        return parse_window(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _count(least: int):
@@ -142,7 +153,12 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="a read-only SPARQL 1.1 endpoint on this machine")
     s.add_argument("graphs", nargs="*", metavar="GRAPHFILE")
     s.add_argument("--store", metavar="DIR", help="an on-disk store (from kg build --store)")
-    s.add_argument("--host", default="127.0.0.1", help="a loopback address (default 127.0.0.1)")
+    s.add_argument("--host", default="127.0.0.1",
+                   help="the address to listen on (default 127.0.0.1); any address but loopback "
+                        "(0.0.0.0: every interface) lets other machines read the store, with a warning")
+    s.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
+                   help="let web pages of ORIGIN (https://tool.example; * for any) query the endpoint "
+                        "and read its answers (repeatable)")
     s.add_argument("--port", type=int, default=7878, help="TCP port (default 7878; 0 picks a free one)")
     s.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS", help="per-query time limit")
     s.add_argument("--max-rows", type=int, default=10000, metavar="N", help="result-size cap in rows")
@@ -174,9 +190,20 @@ def _parser() -> argparse.ArgumentParser:
     st.add_argument("--table", choices=["central", "targets", "blocs", "hostility"],
                     help="print one table only (needed for csv)")
     st.add_argument("--top", type=_count(1), default=10, metavar="N", help="rows per ranked table (default 10)")
+    st.add_argument("--compare", nargs=2, type=_window, metavar=("A", "B"),
+                    help="how each table changed from window A to window B, each SINCE..UNTIL "
+                         "(YYYY-MM-DD; an end may be left out: ..2023-12-31)")
+    st.add_argument("--plot", metavar="OUT", help="with --actor: plot the actor's relations over time "
+                    "to OUT (.png or .svg; needs kg[plot])")
+    st.add_argument("--actor", help="with --plot: the actor (key or any name)")
 
-    c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
+    c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes",
+                       epilog="exit status: 0 every file conforms (warnings allowed), 1 a file has "
+                              "violations, 2 a file cannot be read or parsed")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+    c.add_argument("--format", default="text", choices=["text", "turtle", "json-ld"],
+                   help="text: verdict and results for people (default); turtle, json-ld: the SHACL "
+                        "report graph, one sh:ValidationReport per file (dcterms:source)")
 
     e = sub.add_parser("eval", help="score extraction against gold sentences (JSONL)")
     e.add_argument("gold", metavar="GOLD.jsonl", help="gold sentences: id, text, events")
@@ -247,13 +274,23 @@ def _serve(args) -> int:
     from .serve import make_server
     from .store import Store
 
+    from .serve_access import is_loopback, normalise_origin
+
     if not args.graphs and not args.store:
         raise KGError("kg serve needs graph files or --store DIR")
+    try:
+        cors = [normalise_origin(o) for o in args.cors]
+    except ValueError as exc:
+        raise KGError(f"--cors: {exc}") from None
+    if not is_loopback(args.host):
+        print(f"kg: warning: listening on {args.host}: anyone who can reach this machine's port "
+              f"{args.port} can read the whole store", file=sys.stderr, flush=True)
     store = Store(args.store, read_only=bool(args.store) and not args.graphs)
     store.load(*args.graphs)
     server = make_server(store, host=args.host, port=args.port, timeout=args.timeout,
-                         max_rows=args.max_rows, memory_mb=args.memory_limit or None)
-    host, port = server.server_address[:2]
+                         max_rows=args.max_rows, memory_mb=args.memory_limit or None,
+                         allow_remote=True, cors=cors)
+    host, port = str(server.server_address[0]), server.server_address[1]
     print(f"kg: serving {len(store)} triples at http://{host}:{port}/sparql (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()
@@ -296,8 +333,32 @@ def _stats(args) -> int:
     tables = (args.table,) if args.table else tuple(TABLES)
     if args.format == "csv" and len(tables) != 1:
         raise KGError("--format csv prints one table: add --table central|targets|blocs|hostility")
-    data = compute(load(*args.graphs).to_networkx(), since=args.since, until=args.until, top=args.top)
-    text = format_stats(data, args.format, tables=tables)
+    if (args.plot is None) != (args.actor is None):
+        raise KGError("--plot and --actor go together: kg stats GRAPHFILE --plot OUT.png --actor NAME")
+    if args.plot and args.compare:
+        raise KGError("--plot draws one window (--since, --until); leave out --compare")
+    if args.compare and (args.since or args.until):
+        raise KGError("--compare takes its own windows (SINCE..UNTIL); leave out --since and --until")
+    graph = load(*args.graphs)
+    if args.plot:
+        from .plot import plot_actor
+
+        try:
+            plot_actor(graph, args.actor, args.plot, since=args.since, until=args.until)
+        except KeyError as exc:  # an unknown actor
+            raise KGError(exc.args[0]) from None
+        print(f"kg: wrote {args.plot}")
+        return 0
+    windows = None
+    if args.compare:
+        from .changes import compare, window_label
+
+        a, b = args.compare
+        data = compare(graph.to_networkx(), a, b, top=args.top)
+        windows = {"a": window_label(a), "b": window_label(b)}
+    else:
+        data = compute(graph.to_networkx(), since=args.since, until=args.until, top=args.top)
+    text = format_stats(data, args.format, tables=tables, windows=windows)
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
     return 0
 
@@ -317,18 +378,18 @@ def _eval(args) -> int:
     return 0
 
 
-def _validate_paths(paths) -> int:
+def _validate_paths(paths, fmt: str = "text") -> int:
     from .validate import validate_file
+    from .validate_report import format_reports
 
-    status = 0
+    reports = []
     for path in paths:
-        report = validate_file(path)
-        print(f"{path}: " + ("conforms" if report.conforms else "does not conform"))
-        if report.violations:  # warnings too: a graph that conforms may still have some
-            print(report.summary())
-        if not report.conforms:
-            status = 1
-    return status
+        reports.append((str(path), validate_file(path)))
+        if fmt == "text":  # each file's verdict as soon as it is known
+            sys.stdout.write(format_reports(reports[-1:], fmt))
+    if fmt != "text":
+        sys.stdout.write(format_reports(reports, fmt))
+    return 0 if all(r.conforms for _, r in reports) else 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -352,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "stats":
             return _stats(args)
         if args.command == "validate":
-            return _validate_paths(args.graphs)
+            return _validate_paths(args.graphs, args.format)
         if args.command == "eval":
             return _eval(args)
     except OutputBusyError as exc:

@@ -32,7 +32,7 @@ from __future__ import annotations
 __all__ = [
     "ExtractionError", "GraphFileError", "InputError", "InputRepaired", "KGError", "ModelError",
     "OutputBusyError", "OutputError", "QueryError", "QueryLimitError", "QueryMemoryError",
-    "QueryRefusedError",
+    "QueryRefusedError", "QuerySyntaxError", "QueryTimeoutError",
 ]  # fmt: skip
 
 
@@ -119,3 +119,54 @@ class QueryLimitError(QueryError):
 
 class QueryMemoryError(QueryLimitError):
     """The query needed more memory than its worker process was allowed."""
+
+
+class QuerySyntaxError(QueryError):
+    """A SPARQL query does not parse; ``line`` and ``column`` (1-based) say where.
+
+    The message shows at most 80 characters of the line, around the column,
+    so a long query is never echoed whole.
+
+    Examples
+    --------
+    >>> err = QuerySyntaxError("expected '}'", 2, 4, "SELECT ?x WHERE {\\n ?x")
+    >>> print(err)
+    malformed SPARQL query at line 2, column 4: expected '}'
+       ?x
+         ^
+    >>> print(QuerySyntaxError("expected ')'", 1, 202, "x" * 200 + " ( y" + "z" * 500))
+    malformed SPARQL query at line 1, column 202: expected ')'
+      ...xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ( yzzzzzzzzzzzzzzzzz...
+                                                                     ^
+    """
+
+    def __init__(self, reason: str, line: int | None, column: int | None, sparql: str = "") -> None:
+        reason = " ".join(str(reason).split())
+        if len(reason) > 160:
+            reason = reason[:157] + "..."
+        where = f" at line {line}, column {column}" if line is not None and column is not None else ""
+        message = f"malformed SPARQL query{where}: {reason}"
+        lines = sparql.splitlines()
+        if line is not None and column is not None and 0 < line <= len(lines):
+            text, caret = lines[line - 1], max(column, 1) - 1
+            start = max(0, min(caret - 60, len(text) - 80))
+            shown = text[start : start + 80]
+            shown = ("..." if start else "") + shown + ("..." if start + 80 < len(text) else "")
+            message += f"\n  {shown}\n  {' ' * (caret - start + (3 if start else 0))}^"
+        super().__init__(message)
+        self.reason, self.line, self.column = reason, line, column
+
+    def __reduce__(self):  # picklable, to cross from a worker process (kg.pool)
+        return _restore_error, (type(self), str(self), {"reason": self.reason, "line": self.line,
+                                                        "column": self.column})
+
+
+def _restore_error(cls, message, attributes):
+    exc = cls.__new__(cls)
+    Exception.__init__(exc, message)
+    exc.__dict__.update(attributes)
+    return exc
+
+
+class QueryTimeoutError(QueryLimitError):
+    """A query did not answer within its time limit."""

@@ -11,7 +11,7 @@ format          OUT                          what is written
 ``gexf``        ``g.gexf``                   one file
 ``gml``         ``g.gml``                    one file
 ``csv``         a directory                  ``nodes.csv`` and ``edges.csv``
-``neo4j``       a directory                  ``nodes.csv`` and ``relationships.csv``
+``neo4j``       a directory                  ``nodes.csv``, ``relationships.csv``, ``import.sh``
 ``json-ld``     ``g.jsonld``                 one file
 ==============  ===========================  ===============================================
 
@@ -24,9 +24,14 @@ attributes: write ``flatten_graph(graph.to_networkx())`` instead, or call :func:
 
 The CSV node and edge lists have the columns of :mod:`kg.tables`, lists joined with ``";"``.
 Neo4j's files carry typed headers (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``,
-``:TYPE``, ``confidence:float``, ``documents:string[]``...) and load with::
+``:TYPE``, ``confidence:float``, ``documents:string[]``...) and load with ``sh import.sh``,
+which runs::
 
-    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv neo4j
+    neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter=';' neo4j
+
+``neo4j-admin`` cannot escape its array delimiter inside a value, so the export chooses one no
+value holds: ``;``, else ``|``, ``¦`` or ``¬`` (an alias or a document id with a ``;`` in it),
+and ``import.sh`` names it.
 
 Examples
 --------
@@ -46,12 +51,16 @@ import csv
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from .errors import KGError
 from .files import atomic_write
 from .tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, node_rows
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 __all__ = ["FORMATS", "export", "flatten_graph", "flatten_value"]
 
@@ -61,7 +70,7 @@ FORMATS = {"graphml": (".graphml",), "gexf": (".gexf",), "gml": (".gml",), "csv"
 _LIST_SEP = ";"
 
 
-def flatten_value(value):
+def flatten_value(value: Any) -> str | int | float | bool | None:
     """A value GraphML, GEXF and GML can hold, or None to drop it.
 
     >>> flatten_value(["Hamas", "Harakat al-Muqawama"])
@@ -114,7 +123,7 @@ def _flat(data: dict) -> dict:
     return out
 
 
-def _summary_graph(graph) -> nx.MultiDiGraph:
+def _summary_graph(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     """Every entity and event, and every edge with its :mod:`kg.tables` summary columns."""
     nxg = graph.to_networkx(all_entities=True)
     summary = {(r["source"], r["target"], r["relation"]): r for r in edge_rows(graph, nxg) if not r["negated"]}
@@ -144,7 +153,7 @@ def _format_of(path: Path, format: str | None) -> str:
     raise KGError(f"{path}: cannot tell the export format from the name; give one of {', '.join(FORMATS)}")
 
 
-def export(graph, path: str | os.PathLike[str], format: str | None = None) -> list[Path]:
+def export(graph: KnowledgeGraph, path: str | os.PathLike[str], format: str | None = None) -> list[Path]:
     """Write ``graph`` to ``path`` in ``format`` (from the suffix when None); returns the files written.
 
     ``csv`` and ``neo4j`` write into the directory ``path`` (created). Files are written
@@ -164,27 +173,27 @@ def export(graph, path: str | os.PathLike[str], format: str | None = None) -> li
     return [path]
 
 
-def _cell(value) -> str:
+def _cell(value: Any, separator: str = _LIST_SEP) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return _LIST_SEP.join(str(v) for v in value)
+        return separator.join(str(v) for v in value)
     return str(value)
 
 
-def _csv_text(header: list[str], rows: list[list]) -> str:
+def _csv_text(header: list[str], rows: list[list], separator: str = _LIST_SEP) -> str:
     import io
 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([_cell(v) for v in row] for row in rows)
+    writer.writerows([_cell(v, separator) for v in row] for row in rows)
     return buf.getvalue()
 
 
-def _write_csv(graph, out: Path) -> list[Path]:
+def _write_csv(graph: KnowledgeGraph, out: Path) -> list[Path]:
     nxg = graph.to_networkx(all_entities=True)
     nodes, edges = node_rows(graph, nxg), edge_rows(graph, nxg)
     atomic_write(out / "nodes.csv", _csv_text(list(NODE_COLUMNS), [[r[c] for c in NODE_COLUMNS] for r in nodes]))
@@ -200,22 +209,45 @@ _NEO4J_TYPES = {"aliases": "string[]", "documents": "string[]", "sources": "stri
                 "date": "date", "first_date": "date", "last_date": "date"}
 
 
-def _neo4j_header(columns) -> list[str]:
+def _neo4j_header(columns: list[str]) -> list[str]:
     return [f"{c}:{_NEO4J_TYPES[c]}" if c in _NEO4J_TYPES else c for c in columns]
 
 
-def _write_neo4j(graph, out: Path) -> list[Path]:
+#: Array delimiters ``neo4j-admin import`` is told to use, the first that no value holds.
+_NEO4J_DELIMITERS = (";", "|", "\u00a6", "\u00ac")
+
+_IMPORT_SH = """#!/bin/sh
+# Load these files into a new Neo4j database (default: neo4j). Written by kg export.
+cd "$(dirname "$0")" || exit 1
+exec neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv \\
+  --array-delimiter='{delimiter}' "${{1:-neo4j}}"
+"""
+
+
+def _array_delimiter(rows: list[list]) -> str:
+    """The first of :data:`_NEO4J_DELIMITERS` inside no list element of ``rows``."""
+    held = {str(item) for row in rows for cell in row if isinstance(cell, (list, tuple)) for item in cell}
+    for delimiter in _NEO4J_DELIMITERS:
+        if not any(delimiter in item for item in held):
+            return delimiter
+    raise KGError("every array delimiter neo4j-admin could use (" + " ".join(_NEO4J_DELIMITERS)
+                  + ") occurs in a value; export csv instead")
+
+
+def _write_neo4j(graph: KnowledgeGraph, out: Path) -> list[Path]:
     nxg = graph.to_networkx(all_entities=True)
     nodes, edges = node_rows(graph, nxg), edge_rows(graph, nxg)
     node_cols = [c for c in NODE_COLUMNS if c != "id"]
-    header = ["id:ID", *_neo4j_header(node_cols), ":LABEL"]
-    rows = [[r["id"], *(r[c] for c in node_cols), f"{r['kind'].capitalize()};{r['type']}"] for r in nodes]
-    atomic_write(out / "nodes.csv", _csv_text(header, rows))
     edge_cols = [c for c in EDGE_COLUMNS if c not in {"source", "target", "relation"}]
+    node_data = [[r["id"], *(r[c] for c in node_cols), [r["kind"].capitalize(), r["type"]]] for r in nodes]
+    edge_data = [[r["source"], r["target"], r["relation"], *(r[c] for c in edge_cols)] for r in edges]
+    delimiter = _array_delimiter(node_data + edge_data)
+    header = ["id:ID", *_neo4j_header(node_cols), ":LABEL"]
+    atomic_write(out / "nodes.csv", _csv_text(header, node_data, delimiter))
     header = [":START_ID", ":END_ID", ":TYPE", *_neo4j_header(edge_cols)]
-    rows = [[r["source"], r["target"], r["relation"], *(r[c] for c in edge_cols)] for r in edges]
-    atomic_write(out / "relationships.csv", _csv_text(header, rows))
-    return [out / "nodes.csv", out / "relationships.csv"]
+    atomic_write(out / "relationships.csv", _csv_text(header, edge_data, delimiter))
+    atomic_write(out / "import.sh", _IMPORT_SH.format(delimiter=delimiter))
+    return [out / "nodes.csv", out / "relationships.csv", out / "import.sh"]
 
 
 #: The compact JSON-LD context: kg's prefixes and short names for the common properties.
@@ -233,7 +265,7 @@ JSONLD_CONTEXT = {
 }
 
 
-def jsonld_text(graph) -> str:
+def jsonld_text(graph: KnowledgeGraph) -> str:
     """The graph's RDF as JSON-LD compacted with :data:`JSONLD_CONTEXT`; nodes sorted by ``@id``."""
     rdf = graph.to_rdf()
     data = json.loads(rdf.serialize(format="json-ld", context=JSONLD_CONTEXT, auto_compact=True))
@@ -254,7 +286,7 @@ _ID_PREFIXES = sorted(((k, v) for k, v in JSONLD_CONTEXT.items() if isinstance(v
 _ID_TERMS = {"@id", *(k for k, v in JSONLD_CONTEXT.items() if isinstance(v, dict) and v.get("@type") == "@id")}
 
 
-def _compact_ids(value):
+def _compact_ids(value: Any) -> Any:
     """``@id`` values written as compact IRIs (``kgr:iran``) where a context prefix fits."""
     if isinstance(value, list):
         return [_compact_ids(v) for v in value]

@@ -21,13 +21,20 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from .tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, node_rows
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .graph import KnowledgeGraph
+    from .results import Answer
 
 __all__ = ["require_pandas", "result_dataframe", "to_dataframes"]
 
 
-def require_pandas():
+def require_pandas() -> Any:
     """The pandas module, or an :class:`ImportError` that says how to install it."""
     try:
         import pandas
@@ -37,7 +44,7 @@ def require_pandas():
     return pandas
 
 
-def to_dataframes(graph):
+def to_dataframes(graph: KnowledgeGraph) -> tuple[pandas.DataFrame, pandas.DataFrame]:
     """``(nodes, edges)``: pandas DataFrames of every node and edge (see :mod:`kg.tables`)."""
     pd = require_pandas()
     nxg = graph.to_networkx(all_entities=True)
@@ -58,9 +65,9 @@ def to_dataframes(graph):
     return nodes, edges
 
 
-def _value(term):
+def _value(term: Any) -> Any:
     """A Python value for one result cell (rdflib or pyoxigraph term)."""
-    from .query import _cell, _parts
+    from .results import _cell, _parts
 
     if term is None:
         return None
@@ -75,17 +82,18 @@ def _value(term):
     return value if isinstance(value, (bool, int, float, _dt.date)) else text
 
 
-def result_dataframe(result):
+def result_dataframe(result: Answer) -> pandas.DataFrame:
     """A SELECT result (rdflib's or :class:`kg.store.QueryResult`) as a DataFrame.
 
     Columns whose values are all whole numbers are ``Int64``, all numbers ``float64``,
     all booleans ``boolean``, all dates datetimes; the rest are strings (IRIs prefixed).
     """
     pd = require_pandas()
-    if result.type != "SELECT":
-        raise ValueError(f"only SELECT results make tables, not {result.type}")
-    names = [str(v) for v in result.vars]
-    rows = [[_value(row[i]) for i in range(len(names))] for row in result]
+    res: Any = result  # rdflib's Result or a QueryResult: both have type, vars and rows
+    if res.type != "SELECT":
+        raise ValueError(f"only SELECT results make tables, not {res.type}")
+    names = [str(v) for v in res.vars]
+    rows = [[_value(row[i]) for i in range(len(names))] for row in res]
     frame = pd.DataFrame(rows, columns=names, dtype=object)
     for name in names:
         present = [v for v in frame[name] if v is not None]

@@ -327,6 +327,20 @@ class KnowledgeGraph:
 
         return ego(self, actor, hops=hops)
 
+    def merge(self, other: KnowledgeGraph, *, on_conflict: str = "error") -> KnowledgeGraph:
+        """A new graph of this graph's documents and ``other``'s (:func:`kg.combine.merge`);
+        a document id both hold with different content raises unless ``on_conflict`` is
+        ``"left"`` (keep this graph's) or ``"right"`` (take ``other``'s).
+
+        >>> import kg
+        >>> a = kg.build([kg.Document("a", "Iran condemned Israel.")])
+        >>> a.merge(kg.build([kg.Document("b", "Hamas fired rockets at Israel.")]))
+        <KnowledgeGraph documents=2 entities=3 relations=2 events=1>
+        """
+        from .combine import merge
+
+        return merge(self, other, on_conflict=on_conflict)  # type: ignore[arg-type]
+
     def export(self, path: str | os.PathLike[str], format: str | None = None) -> list:
         """Write GraphML, GEXF, GML, CSV node and edge lists, Neo4j import CSV or JSON-LD
         (the format from the file name when not given); see :mod:`kg.exports`.
@@ -391,6 +405,14 @@ class KnowledgeGraph:
         from .view import render_html
 
         return render_html(self.to_networkx(), path, **options)
+
+
+    def _repr_html_(self) -> str:
+        """The HTML view in an iframe, for a notebook cell whose value is the graph
+        (:func:`kg.view.frame_html`; ``kg.display(graph, top=50)`` chooses what is shown)."""
+        from .view import frame_html
+
+        return frame_html(self.to_networkx(), height=600)
 
 
 def build(items: Iterable[Document | str], *, model: str | None = None) -> KnowledgeGraph:

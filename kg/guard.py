@@ -157,6 +157,7 @@ def _scan(text: str, tokens: re.Pattern, eol: str) -> tuple[int, set[str]]:
     pos, end = 0, len(text)
     while pos < end:
         m = tokens.match(text, pos)
+        assert m is not None  # the last alternative, "other", takes any character
         kind, token, pos = m.lastgroup, m.group(), m.end()
         if kind == "open" or (kind == "other" and token == "<" and text.startswith("<", pos)):
             depth += 1

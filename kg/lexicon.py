@@ -246,7 +246,7 @@ class Lexicon:
 def _rows(name: str, folder: str = "lexicon", *, optional: bool = False) -> list[list[str]]:
     """The tab-separated rows of a data file (no blank or ``#`` lines); an ``optional`` file
     that is absent has none."""
-    path = ontology_root().joinpath(folder, name)
+    path = ontology_root().joinpath(folder).joinpath(name)
     if optional and not path.is_file():
         return []
     text = path.read_text(encoding="utf-8")
@@ -260,7 +260,7 @@ def _rows(name: str, folder: str = "lexicon", *, optional: bool = False) -> list
 
 def _word_lists() -> dict[str, frozenset[str]]:
     """Every ``lexicon/words/<concept>.txt``: one word or phrase a line, ``#`` comments."""
-    folder = ontology_root().joinpath("lexicon", "words")
+    folder = ontology_root().joinpath("lexicon").joinpath("words")
     out: dict[str, frozenset[str]] = {}
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.name.endswith(".txt"):

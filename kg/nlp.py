@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from typing import Any
 
 import spacy
 from spacy.attrs import ORTH
@@ -60,7 +61,7 @@ def _variants(form: str) -> set[str]:
     if _PARTICLE.search(form):
         for sep in ("-", " "):
             for art in ("al", "Al"):
-                out.add(_PARTICLE.sub(lambda m, a=art, s=sep: a + s, form))
+                out.add(_PARTICLE.sub(art + sep, form))
     if "." in form and form.replace(".", "").isupper():
         out.add(form.replace(".", ""))
     return out
@@ -195,9 +196,9 @@ class GazetteerMatcher:
                 if not caseful and len(parts) > 1 and not any(p[:1].isupper() and not p.isupper() for p in parts):
                     target = described  # "international coalition", "anti-ISIS coalition"
                 target.setdefault(entry.key, []).append(nlp.make_doc(variant))
-        for matcher, forms in ((self.exact, exact), (self.lower, lower), (self.described, described)):
-            for key in sorted(forms):
-                matcher.add(key, forms[key])
+        for matcher, table in ((self.exact, exact), (self.lower, lower), (self.described, described)):
+            for key in sorted(table):
+                matcher.add(key, table[key])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -237,8 +238,9 @@ def _split_abbreviation_compounds(nlp: Language) -> None:
     >>> [t.text for t in nlp("the U.S.-led coalition")]
     ['the', 'U.S.', '-', 'led', 'coalition']
     """
-    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-z])"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 #: Abbreviated military ranks spaCy's English tokenizer splits at the full stop ("Sgt", "."),
@@ -265,7 +267,8 @@ def _keep_re_prefixed_words(nlp: Language) -> None:
     >>> [t.text for t in nlp("the re-taking of Tikrit by Iraq-backed forces")]
     ['the', 're-taking', 'of', 'Tikrit', 'by', 'Iraq', '-', 'backed', 'forces']
     """
-    nlp.tokenizer.infix_finditer = _KeepRePrefix(nlp.tokenizer.infix_finditer)
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = _KeepRePrefix(tokenizer.infix_finditer)
 
 
 @Language.factory("kg_prefixed_lemmas", assigns=["token.lemma"], requires=["token.pos"])
@@ -308,8 +311,9 @@ def _keep_rank_abbreviations(nlp: Language) -> None:
     >>> [t.text for t in nlp("Army Sgt. John Smith and Lt. Col. Ali")]
     ['Army', 'Sgt.', 'John', 'Smith', 'and', 'Lt.', 'Col.', 'Ali']
     """
+    tokenizer: Any = nlp.tokenizer
     for abbr in RANK_ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbr, [{ORTH: abbr}])
+        tokenizer.add_special_case(abbr, [{ORTH: abbr}])
 
 
 @functools.lru_cache(maxsize=4)

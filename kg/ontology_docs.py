@@ -91,7 +91,7 @@ class _Doc:
         for prefix, ns in _PREFIXES:
             self.nm.bind(prefix, ns)
         self.ns = str(KGO._NS)
-        self.ontology = next(iter(sorted(g.subjects(RDF.type, OWL.Ontology))), ONTOLOGY_IRI)
+        self.ontology = next(iter(sorted(g.subjects(RDF.type, OWL.Ontology), key=str)), ONTOLOGY_IRI)
 
     # -- the page ---------------------------------------------------------------
 
@@ -145,7 +145,8 @@ class _Doc:
 
     def classes(self) -> Iterator[str]:
         classes = self.terms(OWL.Class)
-        parents = {c: sorted(p for p in self.g.objects(c, RDFS.subClassOf) if self.is_kgo(p)) for c in classes}
+        parents = {c: sorted((p for p in self.g.objects(c, RDFS.subClassOf) if self.is_kgo(p)), key=str)
+                   for c in classes}
         children: dict[Node, list[Node]] = {c: [] for c in classes}
         for c, ps in parents.items():
             for p in ps:

@@ -217,6 +217,8 @@ class OutputSet:
 
     def path(self, name: str) -> Path:
         """Where to write the set's file ``name`` (a plain file name)."""
+        if self.staging is None:
+            raise ValueError("the output set is not open (use it in a with statement)")
         if "/" in name or name in {"", ".", "..", MANIFEST} or name.startswith("."):
             raise ValueError(f"not a name for an output file: {name!r}")
         if name not in self.names:
@@ -235,16 +237,19 @@ class OutputSet:
         from . import __version__
         from .files import atomic_write
 
+        staging = self.staging
+        if staging is None:
+            raise ValueError("the output set is not open (use it in a with statement)")
         try:
             files = {}
             for name in sorted(self.names):
-                path = self.staging / name
+                path = staging / name
                 files[name] = {"bytes": path.stat().st_size, "sha256": _digest(path)}
             manifest = {"generator": f"kg {__version__}", "files": files}
-            atomic_write(self.staging / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
-            _fsync_dir(self.staging)
+            atomic_write(staging / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+            _fsync_dir(staging)
             self._sealed = True
-            _swap_in(self.staging, self.outdir)
+            _swap_in(staging, self.outdir)
         except OSError as exc:
             then = ("the next build into it will finish replacing the set" if self._sealed
                     else "the output in it is unchanged")
@@ -252,10 +257,11 @@ class OutputSet:
         self.staging = None
 
     def __exit__(self, *exc_info) -> None:
-        committed = self.staging is None
+        staging = self.staging
+        committed = staging is None
         try:
-            if not committed and not self._sealed:
-                shutil.rmtree(self.staging, ignore_errors=True)
+            if staging is not None and not self._sealed:
+                shutil.rmtree(staging, ignore_errors=True)
                 self.staging = None
         finally:
             self._lock.release()

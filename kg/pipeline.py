@@ -51,7 +51,7 @@ def _encodable(doc: Document) -> Document:
     if all(fixed[f] == values[f] for f in fixed):
         return doc
     log.warning("%s: characters no RDF syntax can carry replaced", fixed["id"])
-    return replace(doc, **fixed)
+    return replace(doc, **fixed)  # type: ignore[arg-type]  # every field fixed is a str field
 
 
 def _segments(doc: Document) -> Iterator[tuple[str, tuple[Document, int]]]:

@@ -30,7 +30,7 @@ Examples
 ...            timeout=0.2)
 Traceback (most recent call last):
 ...
-kg.query.QueryTimeoutError: query timed out after 0.2 s
+kg.errors.QueryTimeoutError: query timed out after 0.2 s
 >>> pool.query("ASK { ?s ?p 7 }").boolean  # the killed worker was replaced
 True
 >>> pool.close()
@@ -346,7 +346,7 @@ def _answer_all(conn: Connection, store: Store, limit: int | None, render: Calla
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         now = _mapped()
-        retire = None not in (limit, start, now) and now > start + limit // 2
+        retire = limit is not None and start is not None and now is not None and now > start + limit // 2
         try:
             conn.send((*reply, retire))
         except Exception as exc:  # an answer that does not pickle (or fit): say so instead

@@ -25,24 +25,24 @@ True
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
-from .errors import QueryError, QueryLimitError
-from .formats import result_format
-from .vocab import KGO, KGR, ontology_file
+from .errors import QueryError, QuerySyntaxError, QueryTimeoutError
+from .results import _WRITERS, _cell, _parts, format_result, format_table
+from .vocab import KGR, PREFIXES, ontology_file
+
+# Kept importable from here: the errors (now in kg.errors) and the result formatting (now in
+# kg.results), by the names callers used.
+_REEXPORTED = (QueryTimeoutError, _WRITERS, _cell, _parts, format_result, format_table, KGR)
 
 __all__ = [
     "PREFIXES",
@@ -58,62 +58,6 @@ __all__ = [
     "shipped_queries",
 ]
 
-#: Prefixes every kg query may use without declaring them.
-PREFIXES = {
-    "kgo": KGO._NS, "kgr": KGR, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "prov": PROV,
-    "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "geo": GEO,
-}
-
-
-class QuerySyntaxError(QueryError):
-    """A SPARQL query does not parse; ``line`` and ``column`` (1-based) say where.
-
-    The message shows at most 80 characters of the line, around the column,
-    so a long query is never echoed whole.
-
-    Examples
-    --------
-    >>> err = QuerySyntaxError("expected '}'", 2, 4, "SELECT ?x WHERE {\\n ?x")
-    >>> print(err)
-    malformed SPARQL query at line 2, column 4: expected '}'
-       ?x
-         ^
-    >>> print(QuerySyntaxError("expected ')'", 1, 202, "x" * 200 + " ( y" + "z" * 500))
-    malformed SPARQL query at line 1, column 202: expected ')'
-      ...xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx ( yzzzzzzzzzzzzzzzzz...
-                                                                     ^
-    """
-
-    def __init__(self, reason: str, line: int | None, column: int | None, sparql: str = "") -> None:
-        reason = " ".join(str(reason).split())
-        if len(reason) > 160:
-            reason = reason[:157] + "..."
-        where = f" at line {line}, column {column}" if line is not None and column is not None else ""
-        message = f"malformed SPARQL query{where}: {reason}"
-        lines = sparql.splitlines()
-        if line is not None and column is not None and 0 < line <= len(lines):
-            text, caret = lines[line - 1], max(column, 1) - 1
-            start = max(0, min(caret - 60, len(text) - 80))
-            shown = text[start : start + 80]
-            shown = ("..." if start else "") + shown + ("..." if start + 80 < len(text) else "")
-            message += f"\n  {shown}\n  {' ' * (caret - start + (3 if start else 0))}^"
-        super().__init__(message)
-        self.reason, self.line, self.column = reason, line, column
-
-    def __reduce__(self):  # picklable, to cross from a worker process (kg.pool)
-        return _restore_error, (type(self), str(self), {"reason": self.reason, "line": self.line,
-                                                        "column": self.column})
-
-
-def _restore_error(cls, message, attributes):
-    exc = cls.__new__(cls)
-    Exception.__init__(exc, message)
-    exc.__dict__.update(attributes)
-    return exc
-
-
-class QueryTimeoutError(QueryLimitError):
-    """A query did not answer within its time limit."""
 
 
 def _is_file(path: Path) -> bool:
@@ -313,178 +257,3 @@ def run_query(graph, sparql: str, *, allow_service: bool = False, **bindings) ->
         return graph.query(prepared, initBindings={k: _term(v) for k, v in bindings.items()})
     except Exception as exc:
         raise QueryError(f"query failed: {exc}") from None
-
-
-# -- formatting --------------------------------------------------------------------------
-def _parts(term) -> tuple[str, str, str | None, str | None]:
-    """(kind, value, datatype, language) of an rdflib or pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return "uri", str(term), None, None
-    if isinstance(term, BNode):
-        return "bnode", str(term), None, None
-    if isinstance(term, Literal):
-        dt = None if term.language else (str(term.datatype) if term.datatype else None)
-        return "literal", str(term), None if dt == str(XSD.string) else dt, term.language
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        return "uri", term.value, None, None
-    if kind == "BlankNode":
-        return "bnode", term.value, None, None
-    if kind == "Literal":
-        dt = None if term.language else term.datatype.value
-        return "literal", term.value, None if dt == str(XSD.string) else dt, term.language
-    return "literal", str(term), None, None
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    kind, text, _, _ = _parts(value)
-    if kind == "uri":
-        for prefix, ns in PREFIXES.items():
-            if text.startswith(str(ns)):
-                return f"{prefix}:{text[len(str(ns)):]}"
-        return text
-    if kind == "bnode":
-        return f"_:{text}"
-    return " ".join(text.split())
-
-
-def _is_native(result) -> bool:
-    return not isinstance(result, Result)
-
-
-def format_table(result) -> str:
-    """An aligned plain-text table of a SELECT (or ASK) result.
-
-    ``result`` is an rdflib :class:`~rdflib.query.Result` or a
-    :class:`kg.store.QueryResult`; a graph result prints as Turtle.
-    """
-    if result.type == "ASK":
-        answer = result.boolean if _is_native(result) else result.askAnswer
-        return "true" if answer else "false"
-    if result.type in {"CONSTRUCT", "DESCRIBE"}:
-        graph = result.to_rdflib().graph if _is_native(result) else result.graph
-        return graph.serialize(format="turtle")
-    names = [str(v) for v in result.vars]
-    rows = [[_cell(row[i]) for i in range(len(names))] for row in result]
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    if _is_native(result) and result.truncated:
-        lines.append(f"(first {len(rows)} rows shown)")
-    return "\n".join(lines)
-
-
-def format_result(result, fmt: str = "table") -> str:
-    """A result as ``table``, or the W3C SPARQL 1.1 formats ``csv``, ``tsv``, ``json``, ``xml``.
-
-    ``result`` is an rdflib :class:`~rdflib.query.Result` or a :class:`kg.store.QueryResult`.
-    """
-    if fmt == "table":
-        return format_table(result)
-    if _is_native(result):
-        return result.serialize(fmt)
-    if fmt == "tsv":
-        if result.type != "SELECT":
-            raise QueryError("TSV results are for SELECT queries")
-        lines = ["\t".join(f"?{v}" for v in result.vars)]
-        lines += ["\t".join("" if row[i] is None else row[i].n3() for i in range(len(result.vars))) for row in result]
-        return "\n".join(lines) + "\n"
-    if result_format(fmt) is not None:
-        data = result.serialize(format=result_format(fmt).rdflib)
-        return data.decode("utf-8") if isinstance(data, bytes) else data
-    raise QueryError(f"unknown result format {fmt!r} (table, csv, tsv, json, xml)")
-
-
-# W3C SPARQL 1.1 result formats for kg.store.QueryResult (SELECT and ASK).
-def _json(result) -> str:
-    if result.type == "ASK":
-        return json.dumps({"head": {}, "boolean": bool(result.boolean)})
-    bindings = []
-    for row in result.rows:
-        b = {}
-        for name, term in zip(result.vars, row):
-            if term is None:
-                continue
-            kind, value, dt, lang = _parts(term)
-            cell = {"type": kind, "value": value}
-            if lang:
-                cell["xml:lang"] = lang
-            elif dt:
-                cell["datatype"] = dt
-            b[name] = cell
-        bindings.append(b)
-    return json.dumps({"head": {"vars": list(result.vars)}, "results": {"bindings": bindings}},
-                      ensure_ascii=False)
-
-
-def _xml(result) -> str:
-    out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n']
-    if result.type == "ASK":
-        out.append(f"<head/>\n<boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n")
-        return "".join(out)
-    out.append("<head>" + "".join(f"<variable name={quoteattr(v)}/>" for v in result.vars) + "</head>\n<results>\n")
-    for row in result.rows:
-        out.append("<result>")
-        for name, term in zip(result.vars, row):
-            if term is None:
-                continue
-            kind, value, dt, lang = _parts(term)
-            if kind == "literal":
-                attr = f" xml:lang={quoteattr(lang)}" if lang else (f" datatype={quoteattr(dt)}" if dt else "")
-                inner = f"<literal{attr}>{escape(value)}</literal>"
-            else:
-                inner = f"<{kind}>{escape(value)}</{kind}>"
-            out.append(f"<binding name={quoteattr(name)}>{inner}</binding>")
-        out.append("</result>\n")
-    out.append("</results>\n</sparql>\n")
-    return "".join(out)
-
-
-def _csv(result) -> str:
-    if result.type == "ASK":
-        return ("true" if result.boolean else "false") + "\r\n"
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(result.vars)
-    for row in result.rows:
-        cells = []
-        for term in row:
-            if term is None:
-                cells.append("")
-                continue
-            kind, value, _, _ = _parts(term)
-            cells.append(f"_:{value}" if kind == "bnode" else value)
-        writer.writerow(cells)
-    return buf.getvalue()
-
-
-_TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-_TSV_BARE = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.boolean)}
-
-
-def _tsv_term(term) -> str:
-    kind, value, dt, lang = _parts(term)
-    if kind == "uri":
-        return f"<{value}>"
-    if kind == "bnode":
-        return f"_:{value}"
-    text = '"' + value.translate(_TSV_ESCAPES) + '"'
-    if lang:
-        return f"{text}@{lang}"
-    if dt in _TSV_BARE and re.fullmatch(r"[+-]?[0-9.eE+-]+|true|false", value):
-        return value
-    return f"{text}^^<{dt}>" if dt else text
-
-
-def _tsv(result) -> str:
-    if result.type == "ASK":
-        return ("true" if result.boolean else "false") + "\n"
-    lines = ["\t".join(f"?{v}" for v in result.vars)]
-    lines += ["\t".join("" if t is None else _tsv_term(t) for t in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
-
-
-_WRITERS = {"json": _json, "xml": _xml, "csv": _csv, "tsv": _tsv}

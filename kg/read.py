@@ -37,6 +37,7 @@ import logging
 import os
 import stat
 import sys
+from typing import BinaryIO, cast
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def _read_file(path: Path, date: _dt.date | None, on_error: Callable[[InputError
     reader = GunzipReader(fh, source) if gz else None
     with reader or fh:
         try:
-            head, stream = with_head(reader or fh, source)
+            head, stream = with_head(cast(BinaryIO, reader or fh), source)
             if kind == "jsonl" or (kind is None and gz and looks_jsonl(head)):
                 yield from _jsonl(head, stream, source, on_error, on_repair, reader)
                 return
@@ -229,7 +230,7 @@ def iter_located(
         if item == "-":
             docs = _read_stdin(stdin or sys.stdin, date, report, repaired)
         else:
-            docs = _read_file(item, date, report, repaired)
+            docs = _read_file(Path(item), date, report, repaired)
         for doc, file, line, notes in docs:
             n = seen.get(doc.id, 0) + 1
             seen[doc.id] = n
@@ -291,7 +292,7 @@ def count_documents(inputs: Iterable[str | os.PathLike[str]]) -> int | None:
     for item in _expand(inputs, lambda exc: None):
         if item == "-":
             return None
-        kind = _kind(item)
+        kind = _kind(Path(item))
         if kind != "jsonl" and not (kind is None and is_gzip(item)):
             total += 1
             continue

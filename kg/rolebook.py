@@ -97,7 +97,7 @@ def _date(value: str | None) -> _dt.date | None:
 
 
 def _read(name: str) -> str:
-    path = ontology_root().joinpath("petrarch", name)
+    path = ontology_root().joinpath("petrarch").joinpath(name)
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 

@@ -3,13 +3,15 @@
 ``/sparql`` answers ``GET ?query=``, ``POST`` form-encoded (``query=``) and
 ``POST`` ``application/sparql-query``, with content negotiation (``Accept``,
 or ``format=json|xml|csv|tsv``) for the W3C result formats and RDF syntaxes
-for CONSTRUCT/DESCRIBE. ``/`` is a small page to type a query and read the
-answer as a table. The endpoint
+for CONSTRUCT/DESCRIBE; ``GET /sparql`` without a query answers the SPARQL
+service description (:mod:`kg.serve_description`). ``/`` is a small page to
+type a query and read the answer as a table. The endpoint
 
-- listens on loopback addresses only, answers only requests addressed to a
-  loopback host name (a guard against DNS rebinding) and refuses requests a
-  page on another site makes the browser send (``Origin``,
-  ``Sec-Fetch-Site``);
+- listens on loopback addresses only (unless ``allow_remote``), answers only
+  requests addressed to a loopback host name (a guard against DNS rebinding)
+  and refuses requests a page on another site makes the browser send
+  (``Origin``, ``Sec-Fetch-Site``) unless ``cors`` lets its origin in
+  (:mod:`kg.serve_access`);
 - is read-only: SPARQL Update is refused with ``403 Forbidden``, and so is
   ``SERVICE`` (it would let a query make the endpoint fetch other
   addresses), decided on the query's tokens by :func:`kg.guard.check_query`,
@@ -44,21 +46,24 @@ Examples
 from __future__ import annotations
 
 import html
-import ipaddress
 import logging
 import re
 import socket
 import threading
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .errors import KGError, QueryError, QueryLimitError, QueryMemoryError, QueryRefusedError
-from .formats import RDF_SYNTAXES, RESULT_FORMATS, graph_answer_syntax, result_format
+from .formats import graph_answer_syntax, rdf_syntax, result_format
 from .guard import check_query
 from .pool import QueryPool
 from .query import QuerySyntaxError, QueryTimeoutError
+from .serve_access import Access, is_loopback, normalise_origin
+from .serve_description import endpoint_url, service_description
+from .serve_negotiate import GRAPH_SYNTAXES, GRAPH_TYPES, RESULT_TYPES, negotiate
 from .serve_page import PAGE_HEADERS, html_result, page, shipped_query_text
 from .store import QueryResult, Store
 
@@ -66,11 +71,6 @@ __all__ = ["make_server"]
 
 log = logging.getLogger("kg.serve")
 
-#: Media type -> result format, in order of preference for ``*/*`` (:data:`kg.formats.RESULT_FORMATS`).
-RESULT_TYPES = {media: f.name for f in RESULT_FORMATS for media in f.media_types}
-#: Media type -> RDF syntax for CONSTRUCT and DESCRIBE: the graph syntaxes kg writes.
-GRAPH_TYPES = {s.media_type: s.name for s in RDF_SYNTAXES if s.written and not s.dataset}
-_GRAPH_SYNTAXES = [s for s in RDF_SYNTAXES if s.media_type in GRAPH_TYPES]
 _MAX_BODY = 1 << 20
 _GRAPH_RESULTS = {"CONSTRUCT", "DESCRIBE"}
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(32), 127)}
@@ -82,52 +82,16 @@ _STATUS = (
 )  # fmt: skip
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def _accepted(header: str | None) -> list[str]:
-    """Media types of an ``Accept`` header, best first."""
-    ranked = []
-    for i, part in enumerate((header or "*/*").split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        if fields[0] and q > 0:
-            ranked.append((-q, i, fields[0].lower()))
-    return [t for _, _, t in sorted(ranked)]
-
-
-def _negotiate(accept: str | None, kinds: dict[str, str]) -> tuple[str, str] | None:
-    for media in _accepted(accept):
-        if media in kinds:
-            return media, kinds[media]
-        if media in {"*/*", "application/*", "text/*"}:
-            for known, fmt in kinds.items():
-                if media == "*/*" or known.startswith(media[:-1]):
-                    return known, fmt
-    return None
-
-
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address, handler, *, store: Store, timeout: float, max_rows: int,
-                 max_concurrent: int, memory_mb: int | None) -> None:
+                 max_concurrent: int, memory_mb: int | None, access: Access) -> None:
         family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
         self.address_family = family
         super().__init__(address, handler)
         self.triples = len(store)
+        self.access = access
         self.query_timeout = timeout
         self.max_rows = max_rows
         self.slots = threading.BoundedSemaphore(max_concurrent)
@@ -143,8 +107,8 @@ class _Server(ThreadingHTTPServer):
 
 
 def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 7878, timeout: float = 30.0,
-                max_rows: int = 10_000, max_concurrent: int = 4,
-                memory_mb: int | None = 1024) -> ThreadingHTTPServer:
+                max_rows: int = 10_000, max_concurrent: int = 4, memory_mb: int | None = 1024,
+                allow_remote: bool = False, cors: Sequence[str] = ()) -> ThreadingHTTPServer:
     """A SPARQL endpoint for ``store``, bound and ready for ``serve_forever()``.
 
     It forks its query workers (:class:`kg.pool.QueryPool`) at once: make it
@@ -155,7 +119,8 @@ def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 7878, time
     store : kg.store.Store
         The data; it is only read.
     host : str
-        A loopback address (``127.0.0.1``, ``::1`` or ``localhost``).
+        A loopback address (``127.0.0.1``, ``::1`` or ``localhost``); any other address
+        only with ``allow_remote``.
     port : int
         TCP port; 0 picks a free one (read it from ``server.server_address``).
     timeout : float
@@ -166,18 +131,32 @@ def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 7878, time
         Queries running at once (one worker process each).
     memory_mb : int or None
         Memory a query may use, in MiB, besides the data; ``None``: no cap.
+    allow_remote : bool
+        Listen on ``host`` even if it is not a loopback address (``0.0.0.0``: every
+        interface). Whoever reaches the port can then read the store, and the ``Host``
+        check against DNS rebinding is off (:mod:`kg.serve_access`).
+    cors : sequence of str
+        Origins (``https://tool.example``; ``*`` for any) whose web pages may query the
+        endpoint and read its answers (CORS); pages of other sites stay refused.
 
     Raises
     ------
     KGError
-        When ``host`` is not a loopback address.
+        When ``host`` is not a loopback address and ``allow_remote`` is false, or an
+        origin of ``cors`` is no origin.
     """
-    if not _is_loopback(host):
-        raise KGError(f"kg serve listens on loopback addresses only, not {host!r}")
+    remote = not is_loopback(host)
+    if remote and not allow_remote:
+        raise KGError(f"kg serve listens on loopback addresses only, not {host!r} "
+                      "(allow_remote=True, or --host, to listen beyond this machine)")
+    try:
+        access = Access(remote=remote, cors=frozenset(normalise_origin(o) for o in cors))
+    except ValueError as exc:
+        raise KGError(str(exc)) from None
     if host == "localhost":
         host = "127.0.0.1"
     return _Server((host, port), _Handler, store=store, timeout=timeout, max_rows=max_rows,
-                   max_concurrent=max_concurrent, memory_mb=memory_mb)
+                   max_concurrent=max_concurrent, memory_mb=memory_mb, access=access)
 
 
 class _Refused(Exception):
@@ -230,7 +209,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
-        for key, value in (extra or {}).items():
+        cors = self.server.access.cors_headers(self.headers.get("Origin"))
+        if "Vary" in cors and extra and "Vary" in extra:
+            cors["Vary"] = f"{extra['Vary']}, {cors['Vary']}"
+        for key, value in ({**(extra or {}), **cors}).items():
             self.send_header(key, value)
         self.end_headers()
         if self.command != "HEAD":
@@ -242,25 +224,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(status, message.rstrip("\n") + "\n", "text/plain", {"Connection": "close"} if close else None)
 
     def _host_ok(self) -> bool:
-        host = (self.headers.get("Host") or "").strip()
-        if host.startswith("["):
-            name = host[1 : host.find("]")] if "]" in host else host
-        else:
-            name = host.rsplit(":", 1)[0] if host.count(":") == 1 else host
-        return _is_loopback(name)
+        return self.server.access.host_ok(self.headers.get("Host"))
 
     def _origin_ok(self) -> bool:
-        """False for what a page on another site had the browser send (a form it posts)."""
-        if (self.headers.get("Sec-Fetch-Site") or "").strip().lower() == "cross-site":
-            return False
-        origin = self.headers.get("Origin")
-        if origin is None:
-            return True
-        try:
-            host = urllib.parse.urlsplit(origin.strip()).hostname
-        except ValueError:
-            return False
-        return host is not None and _is_loopback(host)
+        """False for what a page on another site had the browser send (a form it posts),
+        unless ``--cors`` let its origin in."""
+        return self.server.access.origin_ok(self.headers.get("Origin"), self.headers.get("Sec-Fetch-Site"))
 
     def _body(self) -> bytes:
         """The request body, read only if its length is declared, well-formed and small."""
@@ -300,6 +269,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_HEAD(self) -> None:  # noqa: N802
         self.do_GET()
+
+    def do_OPTIONS(self) -> None:  # noqa: N802
+        """A CORS preflight: answered for origins ``--cors`` let in, refused otherwise."""
+        origin = self.headers.get("Origin")
+        if not self._host_ok() or not self.server.access.allowed_origin(origin):
+            self._error(HTTPStatus.FORBIDDEN, "no cross-origin requests from this origin")
+            return
+        self.send_response(HTTPStatus.NO_CONTENT)
+        for key, value in self.server.access.cors_headers(origin, preflight=True).items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
 
     def do_GET(self) -> None:  # noqa: N802
         self._dispatch()
@@ -345,7 +326,21 @@ class _Handler(BaseHTTPRequestHandler):
         finally:
             self.server.slots.release()  # the worker has answered or been killed
 
+    def _describe(self) -> None:
+        """The SPARQL service description (:mod:`kg.serve_description`), in a graph syntax."""
+        media, name = negotiate(self.headers.get("Accept"), GRAPH_TYPES) or ("text/turtle", "turtle")
+        syntax = rdf_syntax(name)
+        assert syntax is not None  # GRAPH_TYPES names kg's syntaxes
+        host, port = str(self.server.server_address[0]), self.server.server_address[1]
+        bracketed = f"[{host}]" if ":" in host else host
+        endpoint = endpoint_url(self.headers.get("Host"), f"{bracketed}:{port}")
+        text = service_description(endpoint, triples=self.server.triples, format=syntax.rdflib)
+        self._send(HTTPStatus.OK, text, media, {"Vary": "Accept"})
+
     def _sparql(self, params: dict[str, list[str]]) -> None:
+        if "query" not in params and self.command in ("GET", "HEAD"):
+            self._describe()
+            return
         queries = params.get("query", [])
         if len(queries) != 1 or not queries[0].strip():
             raise _Refused(HTTPStatus.BAD_REQUEST, "give exactly one query (query=...)")
@@ -356,15 +351,17 @@ class _Handler(BaseHTTPRequestHandler):
         wanted = (params.get("format") or [""])[0].lower()
         accept = self.headers.get("Accept")
         asked, syntax = result_format(wanted), graph_answer_syntax(wanted)
-        results = (asked.media_type, asked.name) if asked else _negotiate(accept, RESULT_TYPES)
-        graph = (syntax.media_type, syntax.name) if syntax in _GRAPH_SYNTAXES else _negotiate(accept, GRAPH_TYPES)
+        results = (asked.media_type, asked.name) if asked else negotiate(accept, RESULT_TYPES)
+        graph = (syntax.media_type, syntax.name) if syntax in GRAPH_SYNTAXES else negotiate(accept, GRAPH_TYPES)
         answer = self._answer(queries[0], (results and results[1], graph and graph[1]))
         if answer.text is None:
             raise _Refused(HTTPStatus.NOT_ACCEPTABLE, "acceptable types: " + ", ".join(
                 GRAPH_TYPES if answer.type in _GRAPH_RESULTS else RESULT_TYPES))
         extra = {"X-KG-Truncated": "true"} if answer.truncated else {}
         extra["Vary"] = "Accept"
-        media = (graph if answer.type in _GRAPH_RESULTS else results)[0]
+        chosen = graph if answer.type in _GRAPH_RESULTS else results
+        assert chosen is not None  # no type acceptable: no text, refused above
+        media = chosen[0]
         self._send(HTTPStatus.OK, answer.text, media, extra)
 
     # -- the page -----------------------------------------------------------------------
@@ -374,7 +371,7 @@ class _Handler(BaseHTTPRequestHandler):
         answer, status = "", HTTPStatus.OK
         if sparql.strip() and "query" in params:
             try:
-                answer = self._answer(sparql, "html").text
+                answer = self._answer(sparql, "html").text or ""
             except _Refused as exc:
                 status = exc.status
                 answer = f'<pre class="error">{html.escape(str(exc))}</pre>'

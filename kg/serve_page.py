@@ -9,7 +9,8 @@ from __future__ import annotations
 import html
 import urllib.parse
 
-from .query import _cell, shipped_queries
+from .query import shipped_queries
+from .results import _cell
 from .store import QueryResult
 
 __all__ = ["PAGE_HEADERS", "html_result", "page", "shipped_query_text"]

@@ -3,7 +3,8 @@
 Four tables: ``central`` (actors by PageRank, with degree and betweenness), ``targets``
 (who targets whom most often), ``blocs`` (alignment blocs) and ``hostility`` (hostile
 relations between blocs). ``table`` prints them all; ``csv`` prints one (``--table``);
-``json`` gives all as one object.
+``json`` gives all as one object. The same tables for two time windows side by side, with
+the change, come from :func:`kg.changes.compare` (``kg stats --compare A B``), printed here too.
 
 Examples
 --------
@@ -30,7 +31,11 @@ import csv
 import io
 import json
 
-from .analytics import bloc_hostility, blocs, centrality, targeting
+from typing import Any
+
+import networkx as nx
+
+from .analytics import Day, bloc_hostility, blocs, centrality, targeting
 
 __all__ = ["TABLES", "compute", "format_stats"]
 
@@ -43,7 +48,8 @@ TABLES = {
 }
 
 
-def compute(g, *, since=None, until=None, top: int | None = 10) -> dict[str, list[dict]]:
+def compute(g: nx.MultiDiGraph, *, since: Day = None, until: Day = None,
+            top: int | None = 10) -> dict[str, list[dict]]:
     """Every table of :data:`TABLES` as a list of rows (plain dicts)."""
     groups = blocs(g, since=since, until=until)
     return {
@@ -54,7 +60,9 @@ def compute(g, *, since=None, until=None, top: int | None = 10) -> dict[str, lis
     }
 
 
-def _cell(value) -> str:
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
     if isinstance(value, list):
         return "; ".join(str(v) for v in value)
     if isinstance(value, dict):
@@ -74,10 +82,17 @@ def _table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables=tuple(TABLES)) -> str:
-    """The tables as aligned text, one table as CSV, or all as JSON."""
+def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables: tuple[str, ...] = tuple(TABLES),
+                 windows: dict[str, str] | None = None) -> str:
+    """The tables as aligned text, one table as CSV, or all as JSON.
+
+    ``windows`` names the windows of a comparison (:func:`kg.changes.compare`: ``{"a":
+    "2024-01-01..2024-03-31", "b": ...}``): a line above the text tables, a ``windows``
+    member of the JSON object.
+    """
     if fmt == "json":
-        return json.dumps({t: data[t] for t in tables}, ensure_ascii=False, indent=1)
+        out: dict = {"windows": windows} if windows else {}
+        return json.dumps(out | {t: data[t] for t in tables}, ensure_ascii=False, indent=1)
     if fmt == "csv":
         if len(tables) != 1:
             raise ValueError("CSV holds one table: choose one with --table " + "|".join(TABLES))
@@ -90,4 +105,5 @@ def format_stats(data: dict[str, list[dict]], fmt: str = "table", *, tables=tupl
         return buf.getvalue()
     if fmt != "table":
         raise ValueError(f"unknown format {fmt!r} (table, csv, json)")
-    return "\n\n".join(f"{TABLES[t]}\n{_table(data[t])}" for t in tables)
+    head = [f"Change from window a ({windows['a']}) to window b ({windows['b']})"] if windows else []
+    return "\n\n".join(head + [f"{TABLES[t]}\n{_table(data[t])}" for t in tables])

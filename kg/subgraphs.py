@@ -23,10 +23,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
 from .model import Entity, Event, Relation
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 __all__ = ["ego", "find_entity", "subgraph"]
 
@@ -37,8 +41,8 @@ def _date(value: _dt.date | str | None) -> _dt.date | None:
     return _dt.date.fromisoformat(str(value))
 
 
-def _rebuild(graph, keep_relation: Callable[[Relation], bool], keep_event: Callable[[Event], bool],
-             keep_entity: Callable[[Entity], bool]):
+def _rebuild(graph: KnowledgeGraph, keep_relation: Callable[[Relation], bool],
+             keep_event: Callable[[Event], bool], keep_entity: Callable[[Entity], bool]) -> KnowledgeGraph:
     """A new graph of each document's kept relations, events and entities."""
     from .graph import KnowledgeGraph
 
@@ -55,9 +59,9 @@ def _rebuild(graph, keep_relation: Callable[[Relation], bool], keep_event: Calla
     return out
 
 
-def subgraph(graph, *, relations: Iterable[str] | None = None, types: Iterable[str] | None = None,
+def subgraph(graph: KnowledgeGraph, *, relations: Iterable[str] | None = None, types: Iterable[str] | None = None,
              min_confidence: float = 0.0, since: _dt.date | str | None = None,
-             until: _dt.date | str | None = None):
+             until: _dt.date | str | None = None) -> KnowledgeGraph:
     """The part of ``graph`` that passes every filter given.
 
     Parameters
@@ -105,7 +109,7 @@ def subgraph(graph, *, relations: Iterable[str] | None = None, types: Iterable[s
     return _rebuild(graph, keep_relation, keep_event, lambda e: e.key in used)
 
 
-def find_entity(graph, actor: str) -> str:
+def find_entity(graph: KnowledgeGraph, actor: str) -> str:
     """The key of an actor given by key, label or alias (any case).
 
     >>> import kg
@@ -121,7 +125,7 @@ def find_entity(graph, actor: str) -> str:
     raise KeyError(f"no actor named {actor!r} in the graph")
 
 
-def _neighbours(graph) -> nx.Graph:
+def _neighbours(graph: KnowledgeGraph) -> nx.Graph:
     """Entities linked by a reported relation or by taking part in one event."""
     links = nx.Graph()
     links.add_nodes_from(graph.entities)
@@ -135,7 +139,7 @@ def _neighbours(graph) -> nx.Graph:
     return links
 
 
-def ego(graph, actor: str, *, hops: int = 1):
+def ego(graph: KnowledgeGraph, actor: str, *, hops: int = 1) -> KnowledgeGraph:
     """The actors within ``hops`` steps of ``actor`` (a key or any of its names), with the
     relations and events among them. Raises :class:`KeyError` for an unknown actor."""
     if hops < 0:

@@ -36,6 +36,12 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:
+    from .graph import KnowledgeGraph
 
 __all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "edge_rows", "node_rows"]
 
@@ -47,7 +53,7 @@ EDGE_COLUMNS = ("source", "target", "relation", "confidence", "evidence", "docum
                 "first_date", "last_date", "asserted_by", "negated", "alleged")
 
 
-def node_rows(graph, nxg=None) -> list[dict]:
+def node_rows(graph: KnowledgeGraph, nxg: nx.MultiDiGraph | None = None) -> list[dict]:
     """One dict per node (:data:`NODE_COLUMNS`): every entity, those without relations
     included, and every event; sorted by kind then id. Missing values are None."""
     nxg = graph.to_networkx(all_entities=True) if nxg is None else nxg
@@ -62,7 +68,7 @@ def node_rows(graph, nxg=None) -> list[dict]:
     return sorted(rows, key=lambda r: (r["kind"], r["id"]))
 
 
-def edge_rows(graph, nxg=None) -> list[dict]:
+def edge_rows(graph: KnowledgeGraph, nxg: nx.MultiDiGraph | None = None) -> list[dict]:
     """One dict per edge (:data:`EDGE_COLUMNS`), sorted by source, relation, target, negated."""
     nxg = graph.to_networkx(all_entities=True) if nxg is None else nxg
     rows = [_summary(u, v, key, data["evidence"], data["confidence"], negated=False,

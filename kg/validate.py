@@ -28,21 +28,19 @@ from __future__ import annotations
 import functools
 import os
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal as _Lit
 
 import pyshacl
 import rdflib
-from rdflib import namespace as _rdfns
-from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, Namespace, NamespaceManager
-from rdflib.term import BNode, Literal, Node, URIRef
+from rdflib.namespace import OWL, RDF, SH
+from rdflib.term import URIRef
 
 from .errors import GraphFileError
 from .formats import rdf_syntax, syntax_of_path
-from .vocab import KGO, KGR, PLOVER, ontology_file, ontology_graph
-
-TRUE = Literal(True)
+from .validate_native import NATIVE_SHAPES, add_to_graph, add_to_text, unreified_statements
+from .validate_results import Violation, severity_rank, short, sort_key, violations_of
+from .vocab import KGR, ontology_file, ontology_graph
 
 __all__ = [
     "Inference",
@@ -57,39 +55,6 @@ __all__ = [
 Inference = _Lit["none", "rdfs", "owlrl", "both"]
 
 _INFERENCE = frozenset({"none", "rdfs", "owlrl", "both"})
-_SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
-_NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-_GEO = Namespace("http://www.opengis.net/ont/geosparql#")
-
-
-@dataclass(frozen=True, slots=True)
-class Violation:
-    """One SHACL validation result, in plain values.
-
-    Attributes
-    ----------
-    focus_node : rdflib.term.Node
-        The resource that failed a shape (an entity, statement, event, document).
-    path : str or None
-        The property path that was checked, in SPARQL syntax with prefixes
-        (``"kgo:evidence"``, ``"^kgo:claimedResponsibilityFor"``), or ``None``
-        for a constraint on the node itself.
-    message : str
-        What is wrong, for a person.
-    severity : str
-        ``"Violation"``, ``"Warning"`` or ``"Info"``.
-    value : rdflib.term.Node or None
-        The offending value, when the constraint names one.
-    component : str
-        The SHACL constraint component, e.g. ``"MinCountConstraintComponent"``.
-    """
-
-    focus_node: Node
-    path: str | None
-    message: str
-    severity: str
-    value: Node | None = None
-    component: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +69,15 @@ class ValidationReport:
         Every result, warnings included, sorted by severity, message and node.
     text : str
         pySHACL's own text report.
+    graph : rdflib.Graph or None
+        The report as RDF (``sh:ValidationReport``, one ``sh:result`` per result, the
+        results kg computes natively included); see :mod:`kg.validate_report`.
     """
 
     conforms: bool
     violations: tuple[Violation, ...]
     text: str
+    graph: rdflib.Graph | None = field(default=None, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return self.conforms
@@ -142,18 +111,18 @@ class ValidationReport:
             groups[(v.severity, v.message)].append(v)
         tally = ", ".join(
             f"{counts[s]} {s.lower()}{'' if counts[s] == 1 else 's'}"
-            for s in sorted(counts, key=_severity_rank)
+            for s in sorted(counts, key=severity_rank)
         )
         verdict = "Conforms" if self.conforms else "Does not conform"
         lines = [f"{verdict}: {tally or 'no violations'}."]
         for (severity, message), items in groups.items():
             lines.append(f"{severity}: {message} ({len(items)})")
             for v in items:
-                parts = [_short(v.focus_node)]
+                parts = [short(v.focus_node)]
                 if v.path:
                     parts.append(v.path)
                 if v.value is not None and v.value != v.focus_node:
-                    parts.append(f"= {_short(v.value)}")
+                    parts.append(f"= {short(v.value)}")
                 lines.append("  " + "  ".join(parts))
         return "\n".join(lines)
 
@@ -238,14 +207,15 @@ def validate(data: rdflib.Graph, *, inference: Inference = "none") -> Validation
         abort_on_first=False,
         advanced=False,
         inplace=True,
-        use_shapes=_pyshacl_shapes(),
+        use_shapes=list(_pyshacl_shapes()),
     )
-    native = list(_unreified_statements(work, shapes))
-    violations = tuple(sorted([*_violations(results), *native], key=_sort_key))
+    native = list(unreified_statements(work, shapes))
+    violations = tuple(sorted([*violations_of(results), *native], key=sort_key))
     if native:
         conforms = False
-        text = _add_to_text(str(text), native, len(violations))
-    return ValidationReport(conforms=bool(conforms), violations=violations, text=str(text))
+        text = add_to_text(str(text), native, len(violations))
+        add_to_graph(results, native)
+    return ValidationReport(conforms=bool(conforms), violations=violations, text=str(text), graph=results)
 
 
 def validate_file(
@@ -318,9 +288,7 @@ def _strict_parse(name: str, fmt: str, ox_format) -> None:
         raise GraphFileError(f"{name}: {exc.strerror or exc}") from exc
 
 
-_KGSH = Namespace("https://w3id.org/newskg/shapes#")
 #: Shapes kg evaluates natively rather than through pySHACL.
-_NATIVE_SHAPES = frozenset({_KGSH.ReifiedTripleShape})
 
 
 def _union(data: rdflib.Graph) -> rdflib.Graph:
@@ -364,142 +332,6 @@ def _pyshacl_shapes() -> tuple[URIRef, ...]:
         for s in shapes.subjects(RDF.type, kind)
         if isinstance(s, URIRef)
     }
-    return tuple(sorted(named - _NATIVE_SHAPES))
+    return tuple(sorted(named - NATIVE_SHAPES))
 
 
-def _unreified_statements(graph: rdflib.Graph, shapes: rdflib.Graph):
-    """Evaluate ``kgsh:ReifiedTripleShape`` natively.
-
-    For every ``kgo:Document`` D and statement S (neither negated nor alleged) with
-    ``S prov:wasDerivedFrom D`` whose ``rdf:subject``/``rdf:predicate``/``rdf:object`` triple is not in the
-    graph, yield a result with focus node D and value S, as the SPARQL query
-    in ``shapes.ttl`` would.
-    """
-    shape = _KGSH.ReifiedTripleShape
-    constraint = shapes.value(shape, SH.sparql)
-    message = _message(shapes, constraint, SH.message)
-    documents = set(graph.subjects(RDF.type, KGO.Document))
-    for statement, document in graph.subject_objects(PROV.wasDerivedFrom):
-        if document not in documents or (statement, KGO.negated, TRUE) in graph \
-                or (statement, KGO.alleged, TRUE) in graph:
-            continue
-        for s in graph.objects(statement, RDF.subject):
-            for p in graph.objects(statement, RDF.predicate):
-                for o in graph.objects(statement, RDF.object):
-                    if (s, p, o) not in graph:
-                        yield Violation(
-                            focus_node=document,
-                            path=None,
-                            message=message,
-                            severity="Violation",
-                            value=statement,
-                            component="SPARQLConstraintComponent",
-                        )
-
-
-def _add_to_text(text: str, native: list[Violation], total: int) -> str:
-    """Add native results to pySHACL's text report, in its format."""
-    lines = text.rstrip("\n").split("\n")[2:]  # drop "Validation Report", "Conforms: ..."
-    if lines and lines[0].startswith("Results ("):
-        lines = lines[1:]
-    head = ["Validation Report", "Conforms: False", f"Results ({total}):"]
-    for v in native:
-        lines += [
-            "Constraint Violation in SPARQLConstraintComponent "
-            "(http://www.w3.org/ns/shacl#SPARQLConstraintComponent):",
-            "\tSeverity: sh:Violation",
-            "\tSource Shape: kgsh:ReifiedTripleShape",
-            f"\tFocus Node: {_short(v.focus_node)}",
-            f"\tValue Node: {_short(v.value)}",
-            f"\tMessage: {v.message}",
-        ]
-    return "\n".join(head + lines) + "\n"
-
-
-def _violations(results: rdflib.Graph):
-    for result in results.subjects(RDF.type, SH.ValidationResult):
-        severity = results.value(result, SH.resultSeverity)
-        component = results.value(result, SH.sourceConstraintComponent)
-        path = results.value(result, SH.resultPath)
-        yield Violation(
-            focus_node=results.value(result, SH.focusNode),
-            path=None if path is None else _path(results, path),
-            message=_message(results, result),
-            severity=_local(severity) if severity is not None else "Violation",
-            value=results.value(result, SH.value),
-            component=_local(component) if component is not None else "",
-        )
-
-
-def _message(graph: rdflib.Graph, node: Node, prop: URIRef = SH.resultMessage) -> str:
-    """The English (or untagged) message of a result or shape."""
-    messages = sorted(graph.objects(node, prop), key=lambda m: (getattr(m, "language", None) not in (None, "en"), str(m)))
-    return str(messages[0]) if messages else "Constraint not satisfied."
-
-
-def _path(g: rdflib.Graph, path: Node) -> str:
-    """Render a SHACL property path in SPARQL property-path syntax."""
-    if isinstance(path, URIRef):
-        return _short(path)
-    if (inverse := g.value(path, SH.inversePath)) is not None:
-        return "^" + _path(g, inverse)
-    for prop, mark in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
-        if (inner := g.value(path, prop)) is not None:
-            return f"({_path(g, inner)}){mark}"
-    if (alternatives := g.value(path, SH.alternativePath)) is not None:
-        return "(" + "|".join(_path(g, p) for p in Collection(g, alternatives)) + ")"
-    if isinstance(path, BNode) and g.value(path, RDF.first) is not None:
-        return "/".join(_path(g, p) for p in Collection(g, path))
-    return str(path)
-
-
-def _local(iri: Node) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-@functools.cache
-def _namespaces() -> NamespaceManager:
-    nm = NamespaceManager(rdflib.Graph(), bind_namespaces="none")
-    for prefix, ns in (
-        ("kgo", KGO._NS),
-        ("kgr", KGR),
-        ("plover", PLOVER._NS),
-        ("rdf", RDF),
-        ("rdfs", RDFS),
-        ("owl", OWL),
-        ("xsd", _rdfns.XSD),
-        ("skos", SKOS),
-        ("prov", PROV),
-        ("dcterms", DCTERMS),
-        ("geo", _GEO),
-        ("nif", _NIF),
-    ):
-        nm.bind(prefix, ns)
-    return nm
-
-
-def _short(node: Node) -> str:
-    if isinstance(node, URIRef):
-        try:
-            return node.n3(_namespaces())
-        except Exception:  # an IRI that cannot be written as a prefixed name
-            return node.n3()
-    if isinstance(node, Literal):
-        return node.n3(_namespaces())
-    return str(node) if node is not None else ""
-
-
-def _severity_rank(severity: str) -> int:
-    return _SEVERITY_ORDER.get(severity, 3)
-
-
-def _sort_key(v: Violation) -> tuple:
-    return (
-        _severity_rank(v.severity),
-        v.message,
-        str(v.focus_node),
-        v.path or "",
-        "" if v.value is None else str(v.value),
-        v.component,
-    )

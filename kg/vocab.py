@@ -27,7 +27,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 import rdflib
-from rdflib.namespace import Namespace
+from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 from rdflib.term import URIRef
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "KGR",
     "ONTOLOGY_IRI",
     "PLOVER",
+    "PREFIXES",
     "RELATION_PROPERTIES",
     "SYMMETRIC_PROPERTIES",
     "ontology_file",
@@ -219,6 +220,13 @@ RELATION_PROPERTIES: frozenset[str] = frozenset(
 
 #: Relation properties that are ``owl:SymmetricProperty``.
 SYMMETRIC_PROPERTIES: frozenset[str] = frozenset({"alignedWith", "inConflictWith"})
+
+#: Prefixes every kg query may use without declaring them (:mod:`kg.query`), and the ones a
+#: result table shortens IRIs with (:mod:`kg.results`).
+PREFIXES = {
+    "kgo": KGO._NS, "kgr": KGR, "rdf": RDF, "rdfs": RDFS, "skos": SKOS, "prov": PROV,
+    "dcterms": DCTERMS, "owl": OWL, "xsd": XSD, "geo": GEO,
+}
 
 #: Local names of the properties whose subject is a ``kgo:Event``.
 EVENT_ROLE_PROPERTIES: frozenset[str] = frozenset(

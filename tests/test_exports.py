@@ -114,6 +114,28 @@ def test_export_neo4j_headers_and_references(graph, tmp_path):
     assert condemned["documents:string[]"].split(";") == ["one", "three"]
 
 
+def test_export_neo4j_array_delimiter_never_inside_a_value(tmp_path):
+    import subprocess
+
+    g = kg.build([kg.Document("wire;1", "Iran condemned Israel.", dt.date(2024, 1, 5)),
+                  kg.Document("wire;2", "Iran condemned Israel.", dt.date(2024, 1, 6))])
+    written = g.export(tmp_path / "neo", format="neo4j")
+    assert [p.name for p in written] == ["nodes.csv", "relationships.csv", "import.sh"]
+    script = (tmp_path / "neo" / "import.sh").read_text(encoding="utf-8")
+    assert "--array-delimiter='|'" in script  # ";" is inside a document id
+    subprocess.run(["sh", "-n", str(tmp_path / "neo" / "import.sh")], check=True)  # it parses
+    with open(tmp_path / "neo" / "relationships.csv", newline="", encoding="utf-8") as f:
+        rels = list(csv.DictReader(f))
+    condemned = next(r for r in rels if r[":TYPE"] == "condemned")
+    assert condemned["documents:string[]"].split("|") == ["wire;1", "wire;2"]
+    with open(tmp_path / "neo" / "nodes.csv", newline="", encoding="utf-8") as f:
+        iran = next(n for n in csv.DictReader(f) if n["id:ID"] == "iran")
+    assert iran[":LABEL"] == "Entity|State"
+    plain = kg.build([kg.Document("one", "Iran condemned Israel.")])
+    plain.export(tmp_path / "plain", format="neo4j")
+    assert "--array-delimiter=';'" in (tmp_path / "plain" / "import.sh").read_text(encoding="utf-8")
+
+
 def test_export_jsonld_reads_back_with_rdflib(graph, tmp_path):
     graph.export(tmp_path / "g.jsonld")
     text = (tmp_path / "g.jsonld").read_text(encoding="utf-8")

@@ -21,7 +21,7 @@ def test_packaging_wheel_ships_data_and_runs_elsewhere(tmp_path):
     for needed in ("kg/ontology/kg.ttl", "kg/ontology/shapes.ttl", "kg/ontology/gazetteer.jsonl",
                    "kg/ontology/lexicon/verbs.tsv", "kg/ontology/queries/who-accused-whom.rq",
                    "kg/ontology/petrarch/verbs.tsv", "kg/ontology/petrarch/LICENSE",
-                   "kg/templates/view.html"):
+                   "kg/templates/view.html", "kg/py.typed"):
         assert needed in names
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),

@@ -6,6 +6,7 @@ import fcntl
 import json
 import os
 import pty
+import re
 import select
 import struct
 import subprocess
@@ -99,4 +100,6 @@ def test_progress_bar_on_a_terminal_with_rates_and_time_left(feed, tmp_path, qui
         return
     last = shown.replace("\n", "\r").rstrip("\r").rsplit("\r", 1)[-1]
     assert "3/3" in last and "100%" in last  # two documents and a skipped line, of a known total
-    assert "docs/s" in last and "words/s" in last and "<00:00" in last  # rates and time left
+    # rates and time left; tqdm writes a rate under one a second as seconds a document ("2.81s/ docs"),
+    # which a loaded machine gives
+    assert re.search(r"docs/s|s/ ?docs", last) and "words/s" in last and "<00:00" in last

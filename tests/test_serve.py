@@ -141,7 +141,8 @@ def test_serve_is_read_only(endpoint):
 def test_serve_errors(endpoint):
     status, _, body = get(endpoint, "SELECT ?x WHERE {\n ?x")
     assert status == 400 and "line 2, column" in body
-    assert fetch(f"{endpoint}/sparql")[0] == 400
+    assert fetch(f"{endpoint}/sparql?query=")[0] == 400  # (no query at all: the service description)
+    assert fetch(f"{endpoint}/sparql", b"", {"Content-Type": "application/x-www-form-urlencoded"})[0] == 400
     assert fetch(f"{endpoint}/nothing")[0] == 404
     assert fetch(f"{endpoint}/sparql", b"x", {"Content-Type": "text/plain"})[0] == 415
     assert fetch(f"{endpoint}/sparql", headers={"Host": "attacker.example"})[0] == 403  # DNS rebinding

@@ -12,7 +12,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib import namespace as ns
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS
 
+import kg
 import kg.validate
+import kg.vocab
 from kg.errors import GraphFileError
 from kg.validate import ValidationReport, Violation, shapes_graph, validate, validate_file
 from kg.vocab import KGO, KGR, RELATION_PROPERTIES, ontology_graph
@@ -479,3 +481,71 @@ def test_validate_file_refuses_what_a_strict_parser_refuses(tmp_path):
                     "<http://[::1/x> .\n", encoding="utf-8")
     with pytest.raises(GraphFileError, match="strict RDF parser"):
         validate_file(path)
+
+
+# --------------------------------------------------------------------------- the report graph
+
+
+def _bad_and_good(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix kgo: <https://w3id.org/newskg/ontology#> .\n"
+                   "<https://w3id.org/newskg/id/x> a kgo:Person .\n", encoding="utf-8")
+    good = tmp_path / "good.ttl"
+    kg.build(["Iran condemned Israel."]).serialize(good)
+    return bad, good
+
+
+@pytest.mark.parametrize("fmt, rdflib_format", [("turtle", "turtle"), ("json-ld", "json-ld")])
+def test_validate_command_writes_the_report_graph(tmp_path, capsys, fmt, rdflib_format):
+    import rdflib
+    from rdflib.namespace import DCTERMS, RDF, SH
+
+    from kg.cli import main
+
+    bad, good = _bad_and_good(tmp_path)
+    assert main(["validate", str(bad), str(good), "--format", fmt]) == 1
+    text = capsys.readouterr().out
+    g = rdflib.Graph().parse(data=text, format=rdflib_format)
+    verdict = {str(g.value(r, DCTERMS.source)): g.value(r, SH.conforms).toPython()
+               for r in g.subjects(RDF.type, SH.ValidationReport)}
+    assert verdict == {str(bad): False, str(good): True}
+    focus = {str(o) for o in g.objects(None, SH.focusNode)}
+    assert "https://w3id.org/newskg/id/x" in focus
+    assert main(["validate", str(bad), str(good), "--format", fmt]) == 1
+    assert capsys.readouterr().out == text  # the same bytes again
+    import os
+    import subprocess
+    import sys
+
+    outs = {subprocess.run([sys.executable, "-m", "kg", "validate", str(bad), str(good), "--format", fmt],
+                           capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")}
+    assert outs == {text}  # and in other processes, whatever their set order
+
+
+def test_validate_report_graph_holds_native_results():
+    import rdflib
+    from rdflib.namespace import RDF, SH
+
+    from kg.validate_report import format_reports
+
+    graph = kg.build(["Iran condemned Israel."]).to_rdf()
+    for t in list(graph.triples((None, kg.vocab.KGO.condemned, None))):
+        graph.remove(t)  # the statement stays, its direct triple goes
+    report = validate(graph)
+    assert not report.conforms
+    g = rdflib.Graph().parse(data=format_reports([("g", report)], "turtle"), format="turtle")
+    shapes = {str(o) for o in g.objects(None, SH.sourceShape)}
+    assert "https://w3id.org/newskg/shapes#ReifiedTripleShape" in shapes
+    assert len(list(g.subjects(RDF.type, SH.ValidationResult))) == len(report.violations)
+
+
+def test_validate_command_text_is_the_default(tmp_path, capsys):
+    from kg.cli import main
+
+    bad, good = _bad_and_good(tmp_path)
+    assert main(["validate", str(good)]) == 0
+    assert capsys.readouterr().out.startswith(f"{good}: conforms")
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert out.startswith(f"{bad}: does not conform\nDoes not conform: 1 violation.")

@@ -16,7 +16,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.view import display, render_html, select_subgraph
+import kg
+from kg.view import display, frame_html, render_html, select_subgraph
 
 CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -361,7 +362,7 @@ def test_view_empty_graph_renders():
 def test_view_public_names():
     import kg.view
 
-    assert kg.view.__all__ == ["display", "render_html", "select_subgraph"]
+    assert kg.view.__all__ == ["display", "frame_html", "render_html", "select_subgraph"]
 
 
 def test_view_notebook_page_has_fixed_height():
@@ -376,6 +377,28 @@ def test_view_display_wraps_page_in_iframe_srcdoc():
     assert '<iframe srcdoc="' in markup and 'sandbox="allow-scripts' in markup
     assert "<script" not in markup  # the whole page is an escaped attribute value
     assert "&lt;!DOCTYPE html&gt;" in markup
+
+
+def test_view_display_without_ipython_says_what_to_install(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "IPython", None)  # what an environment without it imports
+    monkeypatch.setitem(sys.modules, "IPython.display", None)
+    with pytest.raises(ImportError, match=r"pip install 'kg\[notebook\]'"):
+        display(make_small_graph())
+
+
+def test_view_knowledge_graph_shows_itself_in_a_notebook():
+    import html as html_
+
+    graph = kg.build(["Iran condemned Israel."])
+    markup = graph._repr_html_()
+    assert markup.startswith('<div class="kg-view"><iframe srcdoc="')
+    page = html_.unescape(markup.split('srcdoc="', 1)[1].split('" style=', 1)[0])
+    assert [n["id"] for n in page_data(page)["nodes"]] == ["iran", "israel"]
+    assert '<body class="kg-notebook">' in page
+    pytest.importorskip("IPython")
+    assert kg.display(graph).data == kg.display(graph.to_networkx()).data == frame_html(graph.to_networkx())
 
 
 # --------------------------------------------------------------------------- in Chromium

@@ -324,6 +324,7 @@ def test_vocab_public_names():
         "KGR",
         "ONTOLOGY_IRI",
         "PLOVER",
+        "PREFIXES",
         "RELATION_PROPERTIES",
         "SYMMETRIC_PROPERTIES",
         "ontology_file",

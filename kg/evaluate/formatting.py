@@ -85,6 +85,7 @@ def _errors(report: Report, errors: int) -> list[str]:
     lines = ["", f"false negatives (first {errors} of {len(report.false_negatives)}):"]
     for miss in report.false_negatives[:errors]:
         g = miss.gold
+        assert g is not None  # a false negative has its gold pair
         arrow = "<->" if g.reciprocal else "->"
         lines.append(f"  [{miss.sentence.id}] {g.source} {arrow} {g.target} : {g.type}")
         lines.append(f"      {miss.sentence.text}")
@@ -92,6 +93,7 @@ def _errors(report: Report, errors: int) -> list[str]:
             lines.append(f"      kg: {_describe(p)}")
     lines += ["", f"false positives (first {errors} of {len(report.false_positives)}):"]
     for miss in report.false_positives[:errors]:
+        assert miss.prediction is not None  # a false positive has its prediction
         lines.append(f"  [{miss.sentence.id}] {_describe(miss.prediction)}")
         lines.append(f"      {miss.sentence.text}")
     return lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -104,7 +106,7 @@ class LevelScore(ClassScore):
 
     def as_dict(self) -> dict:
         """The counts and rates with the per-class breakdown, for JSON."""
-        out = ClassScore.as_dict(self)
+        out: dict[str, Any] = dict(ClassScore.as_dict(self))
         out["classes"] = {k: v.as_dict() for k, v in sorted(self.classes.items())}
         return out
 

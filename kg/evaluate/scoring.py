@@ -171,6 +171,7 @@ class _SentenceScorer:
             hit = any(self.matches(level, p, g) for p in members for g in self.sent.pairs)
             first = members[0]
             name = _statement_class(first, self.scheme) or self.scheme.class_of(first.predicate)
+            assert name is not None, f"no class counts {first.predicate!r}"
             cls = counts.classes.setdefault(name, ClassScore())
             for c in (counts, cls):
                 c.predicted += 1

@@ -27,7 +27,8 @@ Every IRI is minted by :func:`mint_iri` alone.
 The package has one module a step: :mod:`kg.rdf.iris` mints IRIs,
 :mod:`kg.rdf.export` turns a KnowledgeGraph into triples, an rdflib graph or
 dataset and text, and :mod:`kg.rdf.reading` reads RDF back into a
-KnowledgeGraph. Every public name is importable from ``kg.rdf``.
+KnowledgeGraph, from files parsed by pyoxigraph into plain values
+(:mod:`kg.rdf.triples`). Every public name is importable from ``kg.rdf``.
 
 Examples
 --------

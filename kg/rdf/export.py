@@ -239,9 +239,10 @@ def _oxigraph_text(rdf: Graph, syntax: RdfSyntax) -> str:
 
     dataset = syntax.dataset
     lines = sorted(rdf.serialize(format="nquads" if dataset else "nt").splitlines(keepends=True))
-    parsed = ox.parse("".join(lines).encode("utf-8"),
-                      format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
-    if not dataset:
-        parsed = (q.triple for q in parsed)
+    quads = ox.parse("".join(lines).encode("utf-8"),
+                     format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
+    parsed = quads if dataset else (q.triple for q in quads)
     prefixes = dict(sorted((p, str(ns)) for p, ns in rdf.namespaces() if p in _PREFIXES))
-    return ox.serialize(parsed, format=syntax.ox, prefixes=prefixes).decode("utf-8")
+    text = ox.serialize(parsed, format=syntax.ox, prefixes=prefixes)
+    assert text is not None  # no output file given: the bytes are returned
+    return text.decode("utf-8")

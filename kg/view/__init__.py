@@ -66,7 +66,7 @@ from .data import _build_network
 from .page import _render_page
 from .select import _document_count, select_subgraph
 
-__all__ = ["display", "render_html", "select_subgraph"]
+__all__ = ["display", "frame_html", "render_html", "select_subgraph"]
 
 _log = logging.getLogger(__name__)
 
@@ -148,17 +148,38 @@ def render_html(
     return page
 
 
-def display(graph: nx.MultiDiGraph, *, height: int = 720, **kwargs: Any) -> Any:
+def frame_html(graph: nx.MultiDiGraph, *, height: int = 720, **kwargs: Any) -> str:
+    """The view of ``graph`` as HTML for a notebook cell: the page in an ``<iframe srcdoc>``
+    (sandboxed: scripts run, the page cannot reach the notebook). ``kwargs`` are passed to
+    :func:`render_html`.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("x", kind="entity", label="X", type="Person", aliases=[])
+    >>> frame_html(g, height=300).startswith('<div class="kg-view"><iframe srcdoc="&lt;!DOCTYPE html&gt;')
+    True
+    """
+    kwargs.setdefault("notebook", True)
+    page = render_html(graph, None, **kwargs)
+    return (
+        f'<div class="kg-view"><iframe srcdoc="{html.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe></div>'
+    )
+
+
+def display(graph: Any, *, height: int = 720, **kwargs: Any) -> Any:
     """Return the view of ``graph`` for Jupyter: the page in an iframe ``srcdoc``.
 
     ``kwargs`` are passed to :func:`render_html` (``title``, ``top``,
     ``focus``, ...). IPython is imported only here; the object returned is
     an ``IPython.display.HTML`` that a notebook shows when it is a cell's
-    value.
+    value. A :class:`~kg.KnowledgeGraph` shows itself too, as a cell's
+    value (its ``_repr_html_``).
 
     Parameters
     ----------
-    graph : networkx.MultiDiGraph
+    graph : KnowledgeGraph or networkx.MultiDiGraph
+        A graph, or one shaped like ``KnowledgeGraph.to_networkx()``'s.
     height : int
         The iframe's height in pixels.
 
@@ -166,13 +187,12 @@ def display(graph: nx.MultiDiGraph, *, height: int = 720, **kwargs: Any) -> Any:
     -------
     IPython.display.HTML
     """
-    from IPython.display import HTML  # lazily: IPython is not a dependency
+    try:
+        from IPython.display import HTML  # lazily: IPython is not a dependency
+    except ImportError:
+        raise ImportError("kg.display needs IPython (Jupyter): pip install 'kg[notebook]'; "
+                          "a KnowledgeGraph that is a notebook cell's value shows itself without it") from None
 
-    kwargs.setdefault("notebook", True)
-    page = render_html(graph, None, **kwargs)
-    frame = (
-        f'<div class="kg-view"><iframe srcdoc="{html.escape(page, quote=True)}" '
-        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
-        'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe></div>'
-    )
-    return HTML(frame)
+    if not isinstance(graph, nx.MultiDiGraph):
+        graph = graph.to_networkx()
+    return HTML(frame_html(graph, height=height, **kwargs))

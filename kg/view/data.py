@@ -149,7 +149,8 @@ def _parallel_smooth(edge_list: list[tuple[Any, Any, Any, dict]]) -> list[dict |
     """
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (u, v, _k, _d) in enumerate(edge_list):
-        groups[tuple(sorted((str(u), str(v))))].append(i)  # type: ignore[arg-type]
+        a, b = sorted((str(u), str(v)))
+        groups[a, b].append(i)
     out: list[dict | None] = [None] * len(edge_list)
     for (a, b), members in groups.items():
         if len(members) < 2 or a == b:
