@@ -50,3 +50,17 @@ def test_lexicon_pattern_noun_may_be_a_word_list():
     lex = load_lexicon()
     assert lex.names_noun("@trade", "export") and not lex.names_noun("@trade", "sanction")
     assert any(t.noun == "@trade" for t in lex.verbs["halt"])
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Eritrea, which is under American sanctions, expelled the envoy.", ("united-states", "sanctioned", "eritrea")),
+    ("Belarus faces new sanctions from the European Union.", ("european-union", "sanctioned", "belarus")),
+    ("Cuba remains under American sanctions.", ("united-states", "sanctioned", "cuba")),
+])
+def test_sanctions_one_is_under_or_faces(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+def test_sanctions_a_mission_received_is_no_attack(edges_of):
+    assert not {e for e in edges_of("Kenya's president received a mission of observers from the African Union.")
+                if e[1] == "targeted"}

@@ -180,6 +180,11 @@ def _assignment(rd: ResolvedDoc, noun: Token, trig: NounTrigger, mode: str, pred
     return mode, pred
 
 
+#: Besides attacks, the acts one may be "under" or "face" ("under U.S. sanctions", "faces protests");
+#: not a "mission" or "operation" one receives.
+_UNDERGONE = frozenset({"sanctioned", "coerced", "threatened", "protestedAgainst"})
+
+
 def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, light: Token | None, agents: list[Actor],
              pred: str, lex: Lexicon) -> tuple[list[Actor], list[Actor], str]:
     """The objects of a noun trigger, with the agents and predicate they make: "exchanged fire
@@ -193,8 +198,8 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, light: Token | Non
         pred = lex.reading("exchange-of-fire")
     if not objects and trig.predicate == "protestedAgainst":
         objects = removal_demanded(rd, noun)
-    if trig.event == "Attack" and not objects:
-        verb, objects = under_fire(rd, noun, lex)
+    if (trig.event == "Attack" or trig.predicate in _UNDERGONE) and not objects:
+        verb, objects = under_fire(rd, noun, lex)  # also "under U.S. sanctions", "faces protests"
         if objects and not agents:
             agents = [a for h in (noun, verb) for p in prep_objects(h, frozenset({"from"}))
                       for a in actors(rd, p)]

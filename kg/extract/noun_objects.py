@@ -247,15 +247,17 @@ def under_fire(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[Token | None
     >>> verb.text, [k for k, _, _ in attacked]
     ('came', ['world-food-programme'])
     """
-    verb = None
+    verb, by = None, False
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         verb = noun.head.head
     elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("undergoing"):
         verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
+        verb, by = noun.head.head, True  # "Russia has been hit by Western sanctions"
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None, []
     subj, passive = subject_of(verb)
-    if passive or subj is None:
+    if passive != by or subj is None:
         return verb, []
     return verb, actors(rd, subj) or actors(rd, subj, via_modifiers=True)
 
