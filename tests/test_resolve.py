@@ -384,3 +384,22 @@ def test_a_name_that_names_its_state_links_the_gazetteer_parent(text, triple):
 def test_a_parent_named_only_elsewhere_in_the_sentence_is_not_linked():
     rd = kg.parse("The IRGC seized a tanker off Iran's coast.")
     assert not rd.qualifiers_of("islamic-revolutionary-guard-corps")
+
+
+@pytest.mark.parametrize("text", [
+    "The West imposed sanctions on Belarus.",
+    "Western countries imposed sanctions on Belarus.",
+])
+def test_the_west_and_western_countries_are_one_bloc(text):
+    import kg
+    assert ("western-countries", "sanctioned", "belarus") in {
+        (r.subject, r.predicate, r.object) for r in kg.build([text]).relations}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Fighting spread across West Africa.", "west-africa"),
+    ("Israel raided the West Bank.", "west-bank"),
+])
+def test_west_inside_a_longer_name_is_that_name(text, key):
+    import kg
+    assert key in kg.parse(text).entities and "western-countries" not in kg.parse(text).entities
