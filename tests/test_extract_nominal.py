@@ -23,3 +23,10 @@ def test_a_compound_noun_row_outranks_its_head():
     triples = {(r.subject, r.predicate, r.object) for r in kg.build(["Ruto held a phone call with Museveni."]).relations}
     assert any(p == "consulted" and o == "yoweri-museveni" for _, p, o in triples)
     assert not any(p == "demanded" for _, p, _ in triples)  # "a call on X" is a demand; a phone call is not
+
+
+def test_under_investigation_by_someone():
+    import kg
+    triples = {(r.subject, r.predicate, r.object) for r in kg.build(
+        ["Safaricom is under investigation by the European Commission."]).relations}
+    assert ("european-commission", "investigated", "safaricom") in triples

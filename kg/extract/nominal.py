@@ -180,9 +180,10 @@ def _assignment(rd: ResolvedDoc, noun: Token, trig: NounTrigger, mode: str, pred
     return mode, pred
 
 
-#: Besides attacks, the acts one may be "under" or "face" ("under U.S. sanctions", "faces protests");
+#: Besides attacks, the acts one may be "under" or "face" ("under U.S. sanctions", "faces protests",
+#: "under investigation by the EU");
 #: not a "mission" or "operation" one receives.
-_UNDERGONE = frozenset({"sanctioned", "coerced", "threatened", "protestedAgainst"})
+_UNDERGONE = frozenset({"sanctioned", "coerced", "threatened", "protestedAgainst", "investigated"})
 
 
 def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, light: Token | None, agents: list[Actor],
