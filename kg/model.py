@@ -18,6 +18,8 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -79,6 +81,21 @@ class Document:
     source: str | None = None
     url: str | None = None
     title: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """The SHA-256 (64 hex digits) of the id, text and metadata: a store tells a
+        document added twice (same hash) from a corrected one (same id, another hash).
+
+        >>> a = Document("a1", "Iran condemned the strike.")
+        >>> a.content_hash == Document("a1", "Iran condemned the strike.").content_hash
+        True
+        >>> a.content_hash == Document("a1", "Iran condemned the strikes.").content_hash
+        False
+        """
+        fields = [self.id, self.text, self.date.isoformat() if self.date else None,
+                  self.source, self.url, self.title]
+        return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,6 +88,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     Meeting: URIRef  # meeting
     Agreement: URIRef  # agreement
     Document: URIRef  # document
+    Edge: URIRef  # one direct triple with its support across documents
 
     # Relation properties
     alignedWith: URIRef  # aligned with (symmetric)
@@ -145,6 +146,20 @@ class KGO(rdflib.namespace.DefinedNamespace):
     subjectSpan: URIRef  # NIF span of the subject words
     triggerSpan: URIRef  # NIF span of the trigger words
     objectSpan: URIRef  # NIF span of the object words
+
+    # Documents in a store
+    contentHash: URIRef  # SHA-256 of a document's text and metadata
+    mentions: URIRef  # an entity a document names
+    entityRecord: URIRef  # a document's own description of an entity (rdf:JSON; stores only)
+
+    # Edge support
+    edgeSubject: URIRef  # subject of the summarised triple
+    edgePredicate: URIRef  # predicate of the summarised triple
+    edgeObject: URIRef  # object of the summarised triple
+    evidenceCount: URIRef  # distinct (document, sentence) pairs stating it
+    documentCount: URIRef  # documents stating it
+    firstDate: URIRef  # earliest document date
+    lastDate: URIRef  # latest document date
 
     # Annotation properties
     ploverClass: URIRef  # PLOVER class (string)

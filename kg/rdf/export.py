@@ -22,10 +22,12 @@ from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS
 from ..files import atomic_write
 from ..formats import RDF_SYNTAXES, RdfSyntax, rdf_syntax
 from ..model import Document, Entity, Event, Relation
+from ..support import EdgeSupport, summarize, supports_of
 from ..vocab import KGO, KGR
+from .edges import edge_triples
 from .iris import NIF, WD, entity_iri, event_iri, is_safe_iri, mint_iri
 
-__all__ = ["SUFFIX_FORMATS", "serialize", "to_dataset", "to_graph"]
+__all__ = ["SUFFIX_FORMATS", "edge_supports", "serialize", "to_dataset", "to_graph"]
 
 #: Format name -> file suffix, for every name and alias of :data:`kg.formats.RDF_SYNTAXES`.
 SUFFIX_FORMATS = {name: syn.suffix for syn in RDF_SYNTAXES for name in (syn.name, *syn.aliases)}
@@ -56,10 +58,14 @@ def _entity_triples(ent: Entity) -> Iterator[tuple]:
         yield geom, GEO.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEO.wktLiteral)
 
 
-def _document_triples(doc: Document) -> Iterator[tuple]:
+def _document_triples(doc: Document, entity_keys=()) -> Iterator[tuple]:
     d = mint_iri("document", doc.id)
     yield d, RDF.type, KGO.Document
     yield d, DCTERMS.identifier, Literal(doc.id)
+    if doc.text:  # a graph read back from RDF holds no text, and so no hash
+        yield d, KGO.contentHash, Literal(doc.content_hash)
+    for key in entity_keys:
+        yield d, KGO.mentions, entity_iri(key)
     if doc.date:
         yield d, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)
     if doc.source:
@@ -155,7 +161,7 @@ def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
     for c in kg.claims():
         claims[c.evidence.document].append(c)
     for res in kg.results:
-        triples = list(_document_triples(res.document))
+        triples = list(_document_triples(res.document, sorted({e.key for e in res.entities})))
         grouped: dict[tuple, list[Relation]] = defaultdict(list)
         for rel in [*res.relations, *claims.get(res.document.id, [])]:
             # what each accuser alleges is a statement of its own: its evidence is that accuser's
@@ -165,6 +171,19 @@ def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
         for ev in res.events:
             triples.extend(_event_triples(ev))
         yield res.document, triples
+
+
+def edge_supports(kg) -> list[EdgeSupport]:
+    """The support of every direct triple of the graph, summed over its documents (:mod:`kg.support`)."""
+    event_keys = {e.key for e in kg.events}
+    return summarize(supports_of([*kg.relations, *kg.claims()], event_keys))
+
+
+def _add_edges(target: Graph, kg) -> None:
+    """Every direct triple's ``kgo:Edge``, into a graph (a dataset's default graph)."""
+    for edge in edge_supports(kg):
+        for t in edge_triples(edge):
+            target.add(t)
 
 
 def _used(kg) -> list[Entity]:
@@ -177,6 +196,7 @@ def to_graph(kg) -> Graph:
     g = Graph()
     _bind(g)
     _add_entities(g, kg)
+    _add_edges(g, kg)
     for _, triples in _per_document(kg):
         for t in triples:
             g.add(t)
@@ -193,13 +213,14 @@ def _add_entities(target: Graph, kg) -> None:
 def to_dataset(kg) -> Dataset:
     """The knowledge graph as an rdflib :class:`~rdflib.Dataset`.
 
-    Entities sit in the default graph; each document's statements, events
-    and description in a named graph of its own (``kgr:graph/<doc>``), so one
-    document can be replaced without touching the others.
+    Entities and the edges' support across documents (``kgo:Edge``) sit in the default
+    graph; each document's statements, events and description in a named graph of its
+    own (``kgr:graph/<doc>``), so one document can be replaced without touching the others.
     """
     ds = Dataset()
     _bind(ds)
     _add_entities(ds, kg)
+    _add_edges(ds, kg)
     for doc, triples in _per_document(kg):
         named = ds.graph(mint_iri("graph", doc.id))
         for t in triples:
