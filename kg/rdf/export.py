@@ -27,7 +27,8 @@ from ..vocab import KGO, KGR
 from .edges import edge_triples
 from .iris import NIF, WD, entity_iri, event_iri, is_safe_iri, mint_iri
 
-__all__ = ["SUFFIX_FORMATS", "edge_supports", "serialize", "to_dataset", "to_graph"]
+__all__ = ["SUFFIX_FORMATS", "document_triples", "edge_supports", "entity_triples", "serialize", "to_dataset",
+           "to_graph"]
 
 #: Format name -> file suffix, for every name and alias of :data:`kg.formats.RDF_SYNTAXES`.
 SUFFIX_FORMATS = {name: syn.suffix for syn in RDF_SYNTAXES for name in (syn.name, *syn.aliases)}
@@ -41,7 +42,8 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns, override=True)
 
 
-def _entity_triples(ent: Entity) -> Iterator[tuple]:
+def entity_triples(ent: Entity) -> Iterator[tuple]:
+    """The triples describing one entity (type, label, aliases, Wikidata, geometry)."""
     s = entity_iri(ent.key)
     yield s, RDF.type, KGO[ent.type]
     yield s, RDFS.label, Literal(ent.label)
@@ -155,7 +157,8 @@ def _event_triples(ev: Event) -> Iterator[tuple]:
     yield e, PROV.wasDerivedFrom, mint_iri("document", ev.evidence.document)
 
 
-def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
+def document_triples(kg) -> Iterator[tuple[Document, list[tuple]]]:
+    """Each document with the triples of its named graph: its description, statements and events."""
     event_keys = {e.key for e in kg.events}
     claims = defaultdict(list)
     for c in kg.claims():
@@ -197,7 +200,7 @@ def to_graph(kg) -> Graph:
     _bind(g)
     _add_entities(g, kg)
     _add_edges(g, kg)
-    for _, triples in _per_document(kg):
+    for _, triples in document_triples(kg):
         for t in triples:
             g.add(t)
     return g
@@ -206,7 +209,7 @@ def to_graph(kg) -> Graph:
 def _add_entities(target: Graph, kg) -> None:
     """Every entity, into a graph (a dataset's default graph)."""
     for ent in _used(kg):
-        for t in _entity_triples(ent):
+        for t in entity_triples(ent):
             target.add(t)
 
 
@@ -221,7 +224,7 @@ def to_dataset(kg) -> Dataset:
     _bind(ds)
     _add_entities(ds, kg)
     _add_edges(ds, kg)
-    for doc, triples in _per_document(kg):
+    for doc, triples in document_triples(kg):
         named = ds.graph(mint_iri("graph", doc.id))
         for t in triples:
             named.add(t)
