@@ -75,9 +75,11 @@ def _read(args, problems: list[InputError], origins: dict, progress):
     return graph
 
 
-def _write(graph, files, formats: list[str], report: str, title: str | None = None) -> list[Path]:
+def _write(graph, files, formats: list[str], report: str, title: str | None = None,
+           shard_size: int | None = None) -> list[Path]:
     """Write the set's files into the staging directory; the final paths, in order. ``title``
-    names the HTML view (default: its documents and date span)."""
+    names the HTML view (default: its documents and date span); ``shard_size`` adds sharded
+    N-Quads (:mod:`kg.shards`)."""
     from .files import atomic_write
     from .formats import rdf_syntax
     from .view import render_html
@@ -85,6 +87,11 @@ def _write(graph, files, formats: list[str], report: str, title: str | None = No
     steps = []
     for fmt in ["turtle", *formats]:
         steps.append((f"graph.{rdf_syntax(fmt).suffix}", lambda p, f=fmt: graph.serialize(p, format=f)))
+    if shard_size:
+        from .shards import shards
+
+        for name, text in shards(graph.serialize(format="nquads"), shard_size):
+            steps.append((name, lambda p, t=text: atomic_write(p, t)))
     nxg = graph.to_networkx()
     steps += [("graph.json", lambda p: _write_json(p, nxg)),
               ("graph.html", lambda p: render_html(nxg, p, title=title)),
@@ -171,7 +178,8 @@ def build_command(args) -> int:
         if args.strict and skipped:
             print(f"kg: --strict: {len(skipped)} input(s) skipped; nothing written", file=sys.stderr)
             return 1
-        written = _write(graph, files, args.format, errors_jsonl(problems, origins), getattr(args, "title", None))
+        written = _write(graph, files, args.format, errors_jsonl(problems, origins), getattr(args, "title", None),
+                         getattr(args, "shard_size", None))
         files.commit()
     merged = _merge_store(args.store, graph) if args.store else None
     if merged is not None:

@@ -4,7 +4,7 @@
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
              [--validate] [--store DIR] [--strict] [--title TITLE] [--jobs N] [--quiet]
-             [--summary-json FILE|-]
+             [--summary-json FILE|-] [--shard-size N] [--dask SCHEDULER|local]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
@@ -99,6 +99,9 @@ def _build_parser(sub) -> None:
                    help="also merge the documents into an on-disk store for kg query/serve (a document "
                         "already there with the same content is kept, one with new content replaced)")
     b.add_argument("--title", help="the HTML view's title (default: its documents and date span)")
+    b.add_argument("--shard-size", type=_count(1), metavar="N",
+                   help="also write the quads as sorted N-Quads shards of at most N lines "
+                        "(graph-00001.nq...) for a triple store's bulk loader")
     b.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) when any input is skipped; repairs are allowed")
     b.add_argument("--jobs", type=_count(1), default=1, metavar="N",
