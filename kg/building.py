@@ -50,7 +50,8 @@ def errors_jsonl(problems: list[InputError], origins: dict[str, tuple[str, int |
 
 
 def _read(args, problems: list[InputError], origins: dict, progress):
-    """The graph of every input, parsed in ``args.jobs`` processes (:mod:`kg.parallel`);
+    """The graph of every input, parsed in ``args.jobs`` processes (:mod:`kg.parallel`) or on
+    the Dask cluster of ``args.dask`` (:mod:`kg.cluster`);
     skips and repairs appended to ``problems`` (and told on stderr, above the progress bar),
     each document's file and line put in ``origins``."""
     from .graph import KnowledgeGraph
@@ -69,7 +70,15 @@ def _read(args, problems: list[InputError], origins: dict, progress):
             yield doc
 
     graph = KnowledgeGraph(model=args.model)
-    for result in process_jobs(documents(), jobs=getattr(args, "jobs", 1), model=args.model, on_error=report):
+    jobs, dask = getattr(args, "jobs", 1), getattr(args, "dask", None)
+    if dask:
+        from .cluster import process_dask
+
+        results = process_dask(documents(), address=dask, model=args.model, on_error=report,
+                               workers=jobs if jobs > 1 else None)
+    else:
+        results = process_jobs(documents(), jobs=jobs, model=args.model, on_error=report)
+    for result in results:
         graph.add_result(result)
         progress.advance(result.document)
     return graph

@@ -106,6 +106,9 @@ def _build_parser(sub) -> None:
                    help="fail (exit 1, nothing written) when any input is skipped; repairs are allowed")
     b.add_argument("--jobs", type=_count(1), default=1, metavar="N",
                    help="parse in N worker processes (default 1); the graph is the same whatever N is")
+    b.add_argument("--dask", metavar="SCHEDULER",
+                   help="parse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a "
+                        "local cluster of --jobs workers (needs kg[dask]); the graph is the same")
     b.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary (a progress bar is shown only on a terminal)")
     b.add_argument("--summary-json", metavar="FILE",
