@@ -64,7 +64,7 @@ def _document_triples(doc: Document, entity_keys=()) -> Iterator[tuple]:
     d = mint_iri("document", doc.id)
     yield d, RDF.type, KGO.Document
     yield d, DCTERMS.identifier, Literal(doc.id)
-    if doc.text:  # a graph read back from RDF holds no text, and so no hash
+    if doc.content_hash:  # a graph read back from RDF written without one has none
         yield d, KGO.contentHash, Literal(doc.content_hash)
     for key in entity_keys:
         yield d, KGO.mentions, entity_iri(key)

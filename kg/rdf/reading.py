@@ -80,7 +80,8 @@ def from_rdf(rdf):
         date = g.value(d, DCTERMS.date)
         docs[d] = Document(str(g.value(d, DCTERMS.identifier)), "",
                            date.toPython() if date is not None and isinstance(date.toPython(), _dt.date) else None,
-                           _opt(g.value(d, DCTERMS.source)), None, _opt(g.value(d, DCTERMS.title)))
+                           _opt(g.value(d, DCTERMS.source)), None, _opt(g.value(d, DCTERMS.title)),
+                           _opt(g.value(d, KGO.contentHash)))
     rels, events = _read_relations(g, docs), _read_events(g, docs)
     kg = KnowledgeGraph()
     placed: set[str] = set()
