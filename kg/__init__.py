@@ -19,20 +19,29 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .errors import GraphFileError, InputError, InputRepaired, KGError, ModelError, OutputError, QueryError
-from .graph import KnowledgeGraph, build
 from .model import Document, Entity, Event, Evidence, Mention, Relation
-from .rdf import load
-from .read import iter_documents
+
+#: Public names imported on first use, by module: ``import kg`` stays light (no networkx,
+#: rdflib or spaCy), so ``kg --version`` and ``kg query --list`` start at once.
+_LAZY = {"KnowledgeGraph": "graph", "build": "graph", "load": "rdf", "iter_documents": "read",
+         "parse": "pipeline"}
 
 
 def __getattr__(name: str):
-    """``kg.parse`` loads the parsing pipeline (spaCy) on first use only, so ``import kg``
-    and the commands that only read graphs stay light."""
-    if name == "parse":
-        from .pipeline import parse
+    """Import a public name's module on first use (``kg.parse`` loads spaCy only then)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    import importlib
 
-        return parse
-    raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Document",

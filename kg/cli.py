@@ -209,16 +209,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _query(args) -> int:
-    from .query import format_result, parse_binding, shipped_queries
-    from .store import Store
-
     if args.list:
+        from .shipped import shipped_queries
+
         queries = shipped_queries()
         width = max(len(n) for n in queries)
         for name, q in queries.items():
             params = ", ".join(f"?{p}" for p in q.parameters)
             print(f"{name:<{width}}  {q.description}" + (f"  [bind {params}]" if params else ""))
         return 0
+    from .query import format_result, parse_binding
+    from .store import Store
+
     if not args.args:
         raise KGError("kg query needs a QUERY (SPARQL text, a .rq file or a shipped query name)")
     *graphs, query = args.args

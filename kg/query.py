@@ -26,11 +26,9 @@ True
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -42,7 +40,8 @@ from rdflib.query import Result
 
 from .errors import QueryError, QueryLimitError
 from .formats import result_format
-from .vocab import KGO, KGR, ontology_file
+from .shipped import ShippedQuery, shipped_queries
+from .vocab import KGO, KGR
 
 __all__ = [
     "PREFIXES",
@@ -140,62 +139,6 @@ def read_query(text_or_path: str) -> str:
 
 
 # -- shipped queries ---------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ShippedQuery:
-    """A query kg ships in ``kg.ontology/queries`` (mirrored in ``examples/queries``).
-
-    Attributes
-    ----------
-    name : str
-        The file name without ``.rq``, e.g. ``"who-accused-whom"``.
-    description : str
-        The first ``#`` comment line.
-    notes : str
-        The other leading comment lines (parameters to bind, caveats).
-    text : str
-        The whole query.
-    """
-
-    name: str
-    description: str
-    notes: str
-    text: str
-
-    @property
-    def parameters(self) -> tuple[str, ...]:
-        """The variables the notes say may be bound, e.g. ``("accuser", "accused")``."""
-        line = next((ln for ln in self.notes.splitlines() if ln.lower().startswith("parameters")), "")
-        return tuple(dict.fromkeys(re.findall(r"\?(\w+)", line)))
-
-
-@functools.cache
-def shipped_queries() -> dict[str, ShippedQuery]:
-    """The queries kg ships, by name.
-
-    Examples
-    --------
-    >>> q = shipped_queries()["aligned-with"]
-    >>> q.parameters
-    ('state',)
-    >>> q.description.startswith("Actors aligned with")
-    True
-    """
-    root = ontology_file("queries")
-    found = {}
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".rq"):
-            continue
-        text = entry.read_text(encoding="utf-8")
-        comments = []
-        for line in text.splitlines():
-            if not line.startswith("#"):
-                break
-            comments.append(line.lstrip("#").strip())
-        name = entry.name[: -len(".rq")]
-        found[name] = ShippedQuery(name, comments[0] if comments else "", "\n".join(comments[1:]), text)
-    return found
-
-
 def resolve_query(name_or_text: str) -> str:
     """The text of a shipped query by name, a ``.rq`` file, or inline SPARQL.
 
