@@ -171,10 +171,13 @@ def build_command(args) -> int:
     quiet, summary_json, jobs = getattr(args, "quiet", False), getattr(args, "summary_json", None), getattr(args, "jobs", 1)
     progress = Progress(enabled=not quiet, count=lambda: count_documents(args.inputs))
 
-    def summary(graph, written: list) -> None:
+    def summary(graph, written: list, merged=None) -> None:
         if summary_json:
-            _write_summary_json(summary_json, summary_record(graph, progress=progress, errors=problems,
-                                                             written=written, jobs=jobs))
+            record = summary_record(graph, progress=progress, errors=problems, written=written, jobs=jobs)
+            if merged is not None:  # what the store did with each document
+                record["store"] = {"path": str(args.store), "added": list(merged.added),
+                                   "replaced": list(merged.replaced), "unchanged": list(merged.unchanged)}
+            _write_summary_json(summary_json, record)
 
     with OutputSet(args.output) as files:  # -o a file, no permission, another build: fails here, at once
         with progress:
@@ -197,7 +200,7 @@ def build_command(args) -> int:
         print(_summary(graph, written, problems, files.final(ERRORS)))
         if merged is not None:
             print(f"  store:     {args.store}: {merged.line()}")
-    summary(graph, written)
+    summary(graph, written, merged)
     if args.validate:
         from .cli import _validate_paths
 

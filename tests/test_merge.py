@@ -173,8 +173,11 @@ def test_merge_cli_build_twice_then_remove(tmp_path, capsys, nlp):
     store = tmp_path / "store"
     assert main(["build", str(inputs), "-o", str(tmp_path / "out"), "--store", str(store)]) == 0
     assert "2 added, 0 replaced, 0 unchanged" in capsys.readouterr().out
-    assert main(["build", str(inputs), "-o", str(tmp_path / "out"), "--store", str(store)]) == 0
+    assert main(["build", str(inputs), "-o", str(tmp_path / "out"), "--store", str(store),
+                 "--summary-json", str(tmp_path / "run.json")]) == 0
     assert "0 added, 0 replaced, 2 unchanged" in capsys.readouterr().out
+    assert json.loads((tmp_path / "run.json").read_text())["store"] == {
+        "path": str(store), "added": [], "replaced": [], "unchanged": ["d1", "d3"]}
     assert main(["remove", "d3", "gone", "--store", str(store)]) == 1
     captured = capsys.readouterr()
     assert "1 removed, 1 not in the store" in captured.out and "'gone' is not in the store" in captured.err
