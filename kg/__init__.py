@@ -28,13 +28,18 @@ _LAZY = {"KnowledgeGraph": "graph", "build": "graph", "load": "rdf", "iter_docum
 
 
 def __getattr__(name: str):
-    """Import a public name's module on first use (``kg.parse`` loads spaCy only then)."""
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    """Import a public name's module on first use (``kg.parse`` loads spaCy only then); a
+    submodule (``kg.rdf``, ``kg.names``...) is imported when first named, as if imported."""
     import importlib
+    import importlib.util
 
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+    elif not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
     globals()[name] = value
     return value
 
