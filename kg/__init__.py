@@ -36,12 +36,16 @@ from .errors import (
     QuerySyntaxError,
     QueryTimeoutError,
 )
-from .graph import KnowledgeGraph, build
 from .model import Document, Entity, Event, Evidence, Mention, Relation
-from .rdf import load
-from .read import iter_documents
+
+#: Public names imported on first use, by module: ``import kg`` stays light (no networkx,
+#: rdflib or spaCy), so ``kg --version`` and ``kg query --list`` start at once.
+_LAZY = {"KnowledgeGraph": "graph", "build": "graph", "load": "rdf", "iter_documents": "read"}
 
 if TYPE_CHECKING:
+    from .graph import KnowledgeGraph, build
+    from .rdf import load
+    from .read import iter_documents
     from .resolve import ResolvedDoc
 
 
@@ -67,6 +71,27 @@ def display(graph: Any, *, height: int = 720, **options: Any) -> Any:
     from .view import display as _display
 
     return _display(graph, height=height, **options)
+
+
+def __getattr__(name: str):
+    """Import a public name's module on first use (``kg.parse`` loads spaCy only then); a
+    submodule (``kg.rdf``, ``kg.names``...) is imported when first named, as if imported."""
+    import importlib
+    import importlib.util
+
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+    elif not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        value = importlib.import_module(f".{name}", __name__)
+    else:
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
 
 
 __all__ = [

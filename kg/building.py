@@ -50,7 +50,8 @@ def errors_jsonl(problems: list[InputError], origins: dict[str, tuple[str, int |
 
 
 def _read(args, problems: list[InputError], origins: dict, progress):
-    """The graph of every input, parsed in ``args.jobs`` processes (:mod:`kg.parallel`);
+    """The graph of every input, parsed in ``args.jobs`` processes (:mod:`kg.parallel`) or on
+    the Dask cluster of ``args.dask`` (:mod:`kg.cluster`);
     skips and repairs appended to ``problems`` (and told on stderr, above the progress bar),
     each document's file and line put in ``origins``."""
     from .graph import KnowledgeGraph
@@ -69,15 +70,25 @@ def _read(args, problems: list[InputError], origins: dict, progress):
             yield doc
 
     graph = KnowledgeGraph(model=args.model)
-    for result in process_jobs(documents(), jobs=getattr(args, "jobs", 1), model=args.model, on_error=report):
+    jobs, dask = getattr(args, "jobs", 1), getattr(args, "dask", None)
+    if dask:
+        from .cluster import process_dask
+
+        results = process_dask(documents(), address=dask, model=args.model, on_error=report,
+                               workers=jobs if jobs > 1 else None)
+    else:
+        results = process_jobs(documents(), jobs=jobs, model=args.model, on_error=report)
+    for result in results:
         graph.add_result(result)
         progress.advance(result.document)
     return graph
 
 
-def _write(graph, files, formats: list[str], report: str, title: str | None = None) -> list[Path]:
+def _write(graph, files, formats: list[str], report: str, title: str | None = None,
+           shard_size: int | None = None) -> list[Path]:
     """Write the set's files into the staging directory; the final paths, in order. ``title``
-    names the HTML view (default: its documents and date span)."""
+    names the HTML view (default: its documents and date span); ``shard_size`` adds sharded
+    N-Quads (:mod:`kg.shards`)."""
     from .files import atomic_write
     from .formats import rdf_syntax
     from .view import render_html
@@ -85,6 +96,11 @@ def _write(graph, files, formats: list[str], report: str, title: str | None = No
     steps = []
     for fmt in ["turtle", *formats]:
         steps.append((f"graph.{rdf_syntax(fmt).suffix}", lambda p, f=fmt: graph.serialize(p, format=f)))
+    if shard_size:
+        from .shards import shards
+
+        for name, text in shards(graph.serialize(format="nquads"), shard_size):
+            steps.append((name, lambda p, t=text: atomic_write(p, t)))
     nxg = graph.to_networkx()
     steps += [("graph.json", lambda p: _write_json(p, nxg)),
               ("graph.html", lambda p: render_html(nxg, p, title=title)),
@@ -135,6 +151,15 @@ def _write_summary_json(target: str, record: dict) -> None:
         atomic_write(target, text)
 
 
+def _merge_store(path: str, graph):
+    """Merge the graph's documents into the on-disk store at ``path`` (:mod:`kg.merge`)."""
+    from .merge import merge_graph
+    from .store import Store
+
+    with Store(path) as store:
+        return merge_graph(store, graph)
+
+
 def build_command(args) -> int:
     """Run ``kg build`` with parsed arguments; returns the exit status."""
     from .outdir import OutputSet
@@ -146,10 +171,13 @@ def build_command(args) -> int:
     quiet, summary_json, jobs = getattr(args, "quiet", False), getattr(args, "summary_json", None), getattr(args, "jobs", 1)
     progress = Progress(enabled=not quiet, count=lambda: count_documents(args.inputs))
 
-    def summary(graph, written: list) -> None:
+    def summary(graph, written: list, merged=None) -> None:
         if summary_json:
-            _write_summary_json(summary_json, summary_record(graph, progress=progress, errors=problems,
-                                                             written=written, jobs=jobs))
+            record = summary_record(graph, progress=progress, errors=problems, written=written, jobs=jobs)
+            if merged is not None:  # what the store did with each document
+                record["store"] = {"path": str(args.store), "added": list(merged.added),
+                                   "replaced": list(merged.replaced), "unchanged": list(merged.unchanged)}
+            _write_summary_json(summary_json, record)
 
     with OutputSet(args.output) as files:  # -o a file, no permission, another build: fails here, at once
         with progress:
@@ -162,17 +190,17 @@ def build_command(args) -> int:
         if args.strict and skipped:
             print(f"kg: --strict: {len(skipped)} input(s) skipped; nothing written", file=sys.stderr)
             return 1
-        written = _write(graph, files, args.format, errors_jsonl(problems, origins), getattr(args, "title", None))
+        written = _write(graph, files, args.format, errors_jsonl(problems, origins), getattr(args, "title", None),
+                         getattr(args, "shard_size", None))
         files.commit()
-    if args.store:
-        from .store import Store
-
-        with Store(args.store) as store:
-            store.load_data(graph.serialize(format="nquads"), format="nquads")
-            written.append(Path(args.store))
+    merged = _merge_store(args.store, graph) if args.store else None
+    if merged is not None:
+        written.append(Path(args.store))
     if not quiet and summary_json != "-":
         print(_summary(graph, written, problems, files.final(ERRORS)))
-    summary(graph, written)
+        if merged is not None:
+            print(f"  store:     {args.store}: {merged.line()}")
+    summary(graph, written, merged)
     if args.validate:
         from .cli import _validate_paths
 

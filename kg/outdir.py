@@ -37,6 +37,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -130,7 +131,8 @@ def _recover(outdir: Path) -> None:
             else:
                 shutil.rmtree(entry, ignore_errors=True)
         elif name.endswith(".tmp") and entry.is_file() \
-                and any(name.startswith(f".{known}.") for known in (*_KNOWN, MANIFEST)):
+                and (any(name.startswith(f".{known}.") for known in (*_KNOWN, MANIFEST))
+                     or re.match(r"\.graph-\d{5}\.nq\.", name)):
             entry.unlink()  # ".graph.ttl.x1y2.tmp" from a write that never finished
 
 

@@ -42,7 +42,7 @@ from typing import BinaryIO
 from .errors import ExtractionError, KGError
 from .model import Document, DocumentResult
 
-__all__ = ["CHUNK_CHARS", "THREAD_VARIABLES", "process_jobs"]
+__all__ = ["CHUNK_CHARS", "THREAD_VARIABLES", "chunks", "process_jobs"]
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +56,12 @@ CHUNK_CHARS = 20_000
 _AHEAD = 2
 
 
-def _chunks(documents: Iterable[Document], chunk_chars: int) -> Iterator[list[Document]]:
-    """Consecutive documents, grouped until a group holds ``chunk_chars`` characters."""
+def chunks(documents: Iterable[Document], chunk_chars: int) -> Iterator[list[Document]]:
+    """Consecutive documents, grouped until a group holds ``chunk_chars`` characters.
+
+    >>> [len(c) for c in chunks([Document(str(i), "x" * 10) for i in range(5)], 25)]
+    [3, 2]
+    """
     chunk: list[Document] = []
     size = 0
     for doc in documents:
@@ -191,7 +195,7 @@ def process_jobs(documents: Iterable[Document], *, jobs: int = 1, model: str | N
     report = on_error or (lambda exc: log.error("%s", exc))
     procs = [_start(model) for _ in range(jobs)]
     try:
-        yield from _run(procs, _chunks(documents, chunk_chars or CHUNK_CHARS), report)
+        yield from _run(procs, chunks(documents, chunk_chars or CHUNK_CHARS), report)
     finally:
         _stop(procs)
 

@@ -25,9 +25,7 @@ True
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -36,12 +34,13 @@ from rdflib.namespace import XSD
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.query import Result
 
-from .errors import QueryError, QuerySyntaxError, QueryTimeoutError
+from .errors import QueryError, QueryLimitError, QuerySyntaxError, QueryTimeoutError
 from .results import _WRITERS, _cell, _parts, format_result, format_table
-from .vocab import KGR, PREFIXES, ontology_file
+from .shipped import ShippedQuery, shipped_queries
+from .vocab import KGR, PREFIXES
 
-# Kept importable from here: the errors (now in kg.errors) and the result formatting (now in
-# kg.results), by the names callers used.
+# Kept importable from here: the errors (now in kg.errors), the result formatting (now in
+# kg.results) and the shipped queries (now in kg.shipped), by the names callers used.
 _REEXPORTED = (QueryTimeoutError, _WRITERS, _cell, _parts, format_result, format_table, KGR)
 
 __all__ = [
@@ -84,62 +83,6 @@ def read_query(text_or_path: str) -> str:
 
 
 # -- shipped queries ---------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class ShippedQuery:
-    """A query kg ships in ``kg.ontology/queries`` (mirrored in ``examples/queries``).
-
-    Attributes
-    ----------
-    name : str
-        The file name without ``.rq``, e.g. ``"who-accused-whom"``.
-    description : str
-        The first ``#`` comment line.
-    notes : str
-        The other leading comment lines (parameters to bind, caveats).
-    text : str
-        The whole query.
-    """
-
-    name: str
-    description: str
-    notes: str
-    text: str
-
-    @property
-    def parameters(self) -> tuple[str, ...]:
-        """The variables the notes say may be bound, e.g. ``("accuser", "accused")``."""
-        line = next((ln for ln in self.notes.splitlines() if ln.lower().startswith("parameters")), "")
-        return tuple(dict.fromkeys(re.findall(r"\?(\w+)", line)))
-
-
-@functools.cache
-def shipped_queries() -> dict[str, ShippedQuery]:
-    """The queries kg ships, by name.
-
-    Examples
-    --------
-    >>> q = shipped_queries()["aligned-with"]
-    >>> q.parameters
-    ('state',)
-    >>> q.description.startswith("Actors aligned with")
-    True
-    """
-    root = ontology_file("queries")
-    found = {}
-    for entry in sorted(root.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".rq"):
-            continue
-        text = entry.read_text(encoding="utf-8")
-        comments = []
-        for line in text.splitlines():
-            if not line.startswith("#"):
-                break
-            comments.append(line.lstrip("#").strip())
-        name = entry.name[: -len(".rq")]
-        found[name] = ShippedQuery(name, comments[0] if comments else "", "\n".join(comments[1:]), text)
-    return found
-
-
 def resolve_query(name_or_text: str) -> str:
     """The text of a shipped query by name, a ``.rq`` file, or inline SPARQL.
 

@@ -50,157 +50,30 @@ Examples
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 import rdflib
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.plugins.sparql import prepareQuery
 
 from .errors import GraphFileError, QueryError
-from .formats import graph_answer_syntax, rdf_syntax, result_format, syntax_of_path
+from .formats import rdf_syntax, syntax_of_path
 from .guard import _run_deep, check_query
-from .query import PREFIXES, QuerySyntaxError, QueryTimeoutError, _term
+from .query import QueryTimeoutError, _term
+from .query_result import QueryResult
+from .storequery import rdflib_query, run_oxigraph
+from .terms import to_ox as _to_ox
 from .vocab import KGR  # noqa: F401  (used by the doctest)
 
 __all__ = ["ENGINES", "QueryResult", "Store"]
 
-log = logging.getLogger("kg.store")
-
 #: The query engines a :class:`Store` can run on, the default first.
 ENGINES = ("oxigraph", "rdflib")
-
-_OX_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
-_XSD_STRING = str(XSD.string)
-_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-# -- terms ----------------------------------------------------------------------------
-def _to_ox(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
-    raise QueryError(f"cannot bind {term!r}: not an RDF term")
-
-
-def _to_rdflib(term):
-    if term is None or isinstance(term, (URIRef, BNode, Literal)):
-        return term
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value) if dt == _XSD_STRING else Literal(term.value, datatype=URIRef(dt))
-    return Literal(str(term))  # an RDF-star triple term
-
-
-# -- results --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class QueryResult:
-    """The answer to one query, read in full (or up to a row cap).
-
-    Attributes
-    ----------
-    type : {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
-    vars : tuple of str
-        The projected variables of a SELECT, in order.
-    rows : tuple of tuple
-        One tuple of terms (``None`` where unbound) per solution; for
-        CONSTRUCT/DESCRIBE one ``(s, p, o)`` per triple. Terms are pyoxigraph
-        or rdflib terms, as the engine gives them: use :meth:`to_rdflib` for
-        rdflib terms.
-    boolean : bool or None
-        The answer of an ASK.
-    truncated : bool
-        True when more rows existed than the cap let through.
-    engine : str
-        The engine that answered.
-    """
-
-    type: str
-    vars: tuple[str, ...] = ()
-    rows: tuple[tuple, ...] = ()
-    boolean: bool | None = None
-    truncated: bool = False
-    engine: str = "oxigraph"
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def __iter__(self) -> Iterator[tuple]:
-        return iter(self.rows)
-
-    def to_rdflib(self) -> rdflib.query.Result:
-        """The same answer as an :class:`rdflib.query.Result` with rdflib terms.
-
-        Examples
-        --------
-        >>> r = QueryResult("SELECT", ("x",), ((ox.NamedNode("http://example.org/a"),),))
-        >>> [row.x for row in r.to_rdflib()]
-        [rdflib.term.URIRef('http://example.org/a')]
-        """
-        out = rdflib.query.Result(self.type if self.type != "DESCRIBE" else "CONSTRUCT")
-        if self.type == "ASK":
-            out.askAnswer = bool(self.boolean)
-        elif self.type == "SELECT":
-            names = [rdflib.Variable(v) for v in self.vars]
-            out.vars = names
-            out.bindings = [
-                {v: _to_rdflib(t) for v, t in zip(names, row) if t is not None} for row in self.rows
-            ]
-        else:
-            g = rdflib.Graph()
-            for prefix, ns in PREFIXES.items():
-                g.bind(prefix, ns)
-            for s, p, o in self.rows:
-                g.add((_to_rdflib(s), _to_rdflib(p), _to_rdflib(o)))
-            out.graph = g
-        return out
-
-    def serialize(self, format: str = "json") -> str:
-        """The answer in a W3C SPARQL 1.1 results format, or RDF for a graph.
-
-        Parameters
-        ----------
-        format : {"json", "xml", "csv", "tsv"} or an rdflib RDF format
-            SELECT and ASK: the four W3C result formats. CONSTRUCT and
-            DESCRIBE: an RDF syntax (``turtle``, ``nt``, ``xml``, ``json-ld``);
-            ``json`` gives JSON-LD and ``csv``/``tsv`` are refused.
-
-        Examples
-        --------
-        >>> r = QueryResult("SELECT", ("x",), ((ox.Literal("a,b"),),))
-        >>> r.serialize("csv")
-        'x\\r\\n"a,b"\\r\\n'
-        """
-        from . import query as _q
-
-        if self.type in {"CONSTRUCT", "DESCRIBE"}:
-            syntax = graph_answer_syntax(format)
-            if syntax is None and result_format(format) is not None:
-                raise QueryError(f"{format.upper()} results are for SELECT queries; a graph is RDF")
-            return self.to_rdflib().graph.serialize(format=syntax.rdflib if syntax else format)
-        writer = _q._WRITERS.get(format)
-        if writer is None:
-            raise QueryError(f"unknown result format {format!r} (csv, tsv, json, xml)")
-        return writer(self)
 
 
 # -- the store -------------------------------------------------------------------------
@@ -253,6 +126,11 @@ class Store:
             self._ox = ox.Store.read_only(str(path)) if self.read_only else ox.Store(str(path))
         except OSError as exc:
             raise GraphFileError(f"{path}: cannot open the store ({exc})") from None
+
+    @property
+    def oxigraph(self):
+        """The :class:`pyoxigraph.Store` underneath (None with the rdflib engine)."""
+        return self._ox
 
     @property
     def on_disk(self) -> bool:
@@ -407,8 +285,7 @@ class Store:
             Let the query fetch other addresses: ``SERVICE``, and ``FROM``
             with the rdflib engine (:func:`kg.guard.check_query`).
 
-        The query is checked by :func:`kg.guard.check_query` first, and runs
-        in a thread whose stack takes any query the check lets through.
+        Checked by :func:`kg.guard.check_query` first; run in a thread whose stack takes any query it lets through.
 
         Raises
         ------
@@ -428,12 +305,7 @@ class Store:
         >>> store.query("ASK { ?s ?p 4 }").boolean
         False
         """
-        terms = {name.lstrip("?$"): _term(value) for name, value in (bindings or {}).items()}
-        for name in terms:
-            if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-                raise QueryError(f"not a SPARQL variable name: {name!r}")
-        if timeout is not None and timeout <= 0:
-            raise QueryError("the timeout must be a positive number of seconds")
+        terms = _checked_terms(bindings, timeout)
         check_query(sparql, allow_service=allow_service, engine=self.engine)
         cancel = cancel or threading.Event()
         box = _run_deep(lambda: self._run(sparql, terms, max_rows, cancel, allow_service), timeout)
@@ -446,83 +318,16 @@ class Store:
 
     def _run(self, sparql, terms, max_rows, cancel, allow_service) -> QueryResult:
         if self._ox is None:
-            return _rdflib_query(self._ds, sparql, terms, max_rows, cancel, "rdflib")
-        union = next(iter(self._ox.named_graphs()), None) is not None
-        try:
-            answer = self._ox.query(
-                sparql, prefixes=_OX_PREFIXES, use_default_graph_as_union=union,
-                substitutions={ox.Variable(k): _to_ox(v) for k, v in terms.items()} or None,
-            )
-        except SyntaxError as exc:
-            raise _ox_syntax_error(exc, sparql) from None
-        except RuntimeError as exc:
-            if terms and "projection" in str(exc):
-                # pyoxigraph binds projected variables only: let rdflib's engine
-                # evaluate over the same Oxigraph data, once rdflib's reading passes.
-                check_query(sparql, allow_service=allow_service, engine="rdflib")
-                log.info("a bound variable is not in the SELECT clause; evaluating with rdflib "
-                         "(slower: add it to the SELECT clause for speed)")
-                return _rdflib_query(self.graph, sparql, terms, max_rows, cancel, "oxigraph+rdflib")
-            raise QueryError(f"query failed: {exc}") from None
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from None
-        try:
-            if isinstance(answer, ox.QueryBoolean):
-                return QueryResult("ASK", boolean=bool(answer))
-            if isinstance(answer, ox.QuerySolutions):
-                names = tuple(v.value for v in answer.variables)
-                rows, truncated = _collect((tuple(s) for s in answer), max_rows, cancel)
-                return QueryResult("SELECT", names, rows, truncated=truncated)
-            rows, truncated = _collect(((t.subject, t.predicate, t.object) for t in answer), max_rows, cancel)
-            return QueryResult("CONSTRUCT", rows=rows, truncated=truncated)
-        except (OSError, RuntimeError) as exc:
-            raise QueryError(f"query failed: {exc}") from None
-        finally:
-            answer = None  # pyoxigraph results must be dropped by the thread that made them
+            return rdflib_query(self._ds, sparql, terms, max_rows, cancel, "rdflib")
+        return run_oxigraph(self._ox, lambda: self.graph, sparql, terms, max_rows, cancel, allow_service)
 
 
-def _collect(rows, max_rows, cancel) -> tuple[tuple, bool]:
-    out = []
-    for row in rows:
-        if cancel is not None and cancel.is_set():
-            raise QueryTimeoutError("query cancelled")
-        if max_rows is not None and len(out) >= max_rows:
-            return tuple(out), True
-        out.append(row)
-    return tuple(out), False
-
-
-def _rdflib_query(graph, sparql, terms, max_rows, cancel, engine) -> QueryResult:
-    try:
-        prepared = prepareQuery(sparql, initNs=PREFIXES)
-    except Exception as exc:  # pyparsing's ParseException and friends
-        raise _rdflib_syntax_error(exc, sparql) from None
-    try:
-        answer = graph.query(prepared, initBindings=terms)
-        if answer.type == "ASK":
-            return QueryResult("ASK", boolean=bool(answer.askAnswer), engine=engine)
-        if answer.type == "SELECT":
-            names = tuple(str(v) for v in answer.vars)
-            rows, truncated = _collect((tuple(r) for r in answer), max_rows, cancel)
-            return QueryResult("SELECT", names, rows, truncated=truncated, engine=engine)
-        rows, truncated = _collect(iter(answer.graph), max_rows, cancel)
-        return QueryResult("CONSTRUCT", rows=rows, truncated=truncated, engine=engine)
-    except QueryError:
-        raise
-    except Exception as exc:
-        raise QueryError(f"query failed: {exc}") from None
-
-
-def _ox_syntax_error(exc: SyntaxError, sparql: str) -> QuerySyntaxError:
-    message = str(exc)
-    m = re.match(r"error at (\d+):(\d+):\s*(.*)", message, re.S)
-    if not m:
-        return QuerySyntaxError(message, None, None, sparql)
-    line, column, reason = int(m.group(1)), int(m.group(2)), m.group(3)
-    return QuerySyntaxError(reason, line, column, sparql)
-
-
-def _rdflib_syntax_error(exc: Exception, sparql: str) -> QuerySyntaxError:
-    line, column = getattr(exc, "lineno", None), getattr(exc, "col", None)
-    reason = getattr(exc, "msg", None) or str(exc)
-    return QuerySyntaxError(str(reason), line, column, sparql)
+def _checked_terms(bindings: Mapping[str, Any] | None, timeout: float | None) -> dict:
+    """The bindings as terms by variable name (``?`` or ``$`` dropped), names and timeout checked."""
+    terms = {name.lstrip("?$"): _term(value) for name, value in (bindings or {}).items()}
+    for name in terms:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise QueryError(f"not a SPARQL variable name: {name!r}")
+    if timeout is not None and timeout <= 0:
+        raise QueryError("the timeout must be a positive number of seconds")
+    return terms

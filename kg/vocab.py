@@ -22,13 +22,12 @@ True
 from __future__ import annotations
 
 import functools
-from importlib import resources
-from importlib.abc import Traversable
-from pathlib import Path
 
 import rdflib
 from rdflib.namespace import DCTERMS, GEO, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 from rdflib.term import URIRef
+
+from .datafiles import ontology_file, ontology_root
 
 __all__ = [
     "EVENT_FACT_PROPERTIES",
@@ -89,6 +88,7 @@ class KGO(rdflib.namespace.DefinedNamespace):
     Meeting: URIRef  # meeting
     Agreement: URIRef  # agreement
     Document: URIRef  # document
+    Edge: URIRef  # one direct triple with its support across documents
 
     # Relation properties
     alignedWith: URIRef  # aligned with (symmetric)
@@ -146,6 +146,20 @@ class KGO(rdflib.namespace.DefinedNamespace):
     subjectSpan: URIRef  # NIF span of the subject words
     triggerSpan: URIRef  # NIF span of the trigger words
     objectSpan: URIRef  # NIF span of the object words
+
+    # Documents in a store
+    contentHash: URIRef  # SHA-256 of a document's text and metadata
+    mentions: URIRef  # an entity a document names
+    entityRecord: URIRef  # a document's own description of an entity (rdf:JSON; stores only)
+
+    # Edge support
+    edgeSubject: URIRef  # subject of the summarised triple
+    edgePredicate: URIRef  # predicate of the summarised triple
+    edgeObject: URIRef  # object of the summarised triple
+    evidenceCount: URIRef  # distinct (document, sentence) pairs stating it
+    documentCount: URIRef  # documents stating it
+    firstDate: URIRef  # earliest document date
+    lastDate: URIRef  # latest document date
 
     # Annotation properties
     ploverClass: URIRef  # PLOVER class (string)
@@ -236,50 +250,6 @@ EVENT_ROLE_PROPERTIES: frozenset[str] = frozenset(
 #: Local names of the literal facts an event node may carry beside its roles: its toll
 #: (``killed``, ``wounded``) and whether the text says no one claimed it.
 EVENT_FACT_PROPERTIES: frozenset[str] = frozenset({"killed", "wounded", "unclaimed"})
-
-
-def ontology_root() -> Traversable:
-    """Return the folder of kg's shipped data (``ontology/``) that goes with the code running.
-
-    Installed, it is the ``kg/ontology`` package folder; in a source checkout, the
-    ``ontology/`` folder beside ``kg/``, even when another checkout is installed in
-    editable mode (whose data would not match this code); otherwise the ``kg.ontology``
-    package, wherever it is.
-
-    >>> (ontology_root() / "kg.ttl").is_file()
-    True
-    """
-    here = Path(__file__).resolve().parent
-    beside = here.parent / "ontology"
-    for root in (beside, here / "ontology"):  # a source checkout (or a git worktree of one); installed
-        if (root / "kg.ttl").is_file():
-            return root
-    try:
-        return resources.files("kg.ontology")
-    except ModuleNotFoundError:  # pragma: no cover
-        return beside
-
-
-def ontology_file(name: str) -> Traversable:
-    """Return a data file shipped in the ``kg.ontology`` package (:func:`ontology_root`).
-
-    Parameters
-    ----------
-    name : str
-        File name inside ``ontology/``, e.g. ``"kg.ttl"`` or ``"shapes.ttl"``.
-
-    Returns
-    -------
-    importlib.abc.Traversable
-        The file, readable with ``read_text()``/``open()`` whether kg runs
-        from an installed package or from a source checkout.
-
-    Examples
-    --------
-    >>> ontology_file("kg.ttl").name
-    'kg.ttl'
-    """
-    return ontology_root().joinpath(name)
 
 
 @functools.cache

@@ -164,3 +164,42 @@ def test_cli_query_long_one_line_text(built, capsys):
     assert len(q) > 300
     assert main(["query", str(built / "graph.ttl"), q]) == 0
     assert "kgr:kataib-hezbollah" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args", [["--version"], ["query", "--list"]])
+def test_cli_instant_commands_import_no_heavy_library(args):
+    """``kg --version`` and ``kg query --list`` start without networkx, rdflib, pyoxigraph or spaCy
+    (their start-up time is measured in benchmarks/startup.py)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import sys, runpy\n"
+            f"sys.argv = ['kg', *{args!r}]\n"
+            "try:\n    runpy.run_module('kg', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'networkx', 'rdflib', 'pyoxigraph', 'spacy'}),"
+            " file=sys.stderr)")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert done.stdout.strip()
+
+
+def test_cli_lazy_kg_still_gives_its_names_and_submodules():
+    """``import kg`` is light, yet ``kg.build``, ``kg.load`` and submodules named as attributes
+    (``kg.rdf``, ``kg.names``) work in a fresh interpreter as if imported."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    code = ("import kg, sys\n"
+            "assert 'rdflib' not in sys.modules\n"
+            "print(kg.names.slugify('Kataib Hezbollah'), callable(kg.rdf.to_graph), callable(kg.build),"
+            " callable(kg.load), sorted(set(kg.__all__) - set(dir(kg))))")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+    assert done.stdout.split() == ["kataib-hezbollah", "True", "True", "True", "[]"], done.stderr

@@ -98,3 +98,13 @@ def test_graph_query_store_follows_changes_and_answers_as_rdflib():
         theirs = sorted(tuple(map(str, row)) for row in run_query(rdf, text))
         assert mine == theirs, name
         assert mine or name != "who-accused-whom", name
+
+
+def test_graph_keeps_no_text_only_its_hash_and_evidence(nlp):
+    doc = kg.Document("d1", "Iran condemned Israel. " + "The talks went on for hours. " * 50)
+    graph = kg.build([doc])
+    [kept] = graph.documents
+    assert kept.text == "" and kept.content_hash == doc.content_hash and kept.id == "d1"
+    assert [r.evidence.sentence for r in graph.relations] == ["Iran condemned Israel."]
+    back = kg.rdf.from_rdf(graph.to_rdf())
+    assert back.documents[0].content_hash == doc.content_hash  # kgo:contentHash read back

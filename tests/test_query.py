@@ -437,3 +437,23 @@ def test_query_alleged_statements_are_not_relations(engine):
     assert row["alleged"] == "true" and row["assertedBy"] == "kgr:idf"
     (row,) = rows(store, "allegations")
     assert (row["subject"], row["accuser"], row["denied"]) == ("kgr:hamas", "kgr:idf", "false")
+
+
+def test_query_edges_in_period_cuts_the_graph_by_time(two_documents):
+    everything = rows(two_documents, "edges-in-period")
+    assert ("kgr:kataib-hezbollah", "kgo:accused", "kgr:united-states", "2", "2023-10-19", "2023-11-02") in triples(
+        everything, "subject", "predicate", "object", "documents", "first", "last")
+    later = rows(two_documents, "edges-in-period", since=dt.date(2023, 11, 1))
+    assert {(r["subject"], r["predicate"], r["object"]) for r in later} == {
+        ("kgr:kataib-hezbollah", "kgo:accused", "kgr:united-states")}  # only what the later article states
+    earlier = rows(two_documents, "edges-in-period", until=dt.date(2023, 10, 31))
+    assert len(earlier) == len(everything)  # every edge was first stated in October
+    assert rows(two_documents, "edges-in-period", since=dt.date(2023, 11, 3)) == []
+    assert len(rows(two_documents, "edges-in-period", minDocuments=2)) == 1
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+def test_query_edges_in_period_on_both_engines(engine, graph):
+    store = Store(engine=engine).add_rdf(graph.to_dataset())
+    found = rows(store, "edges-in-period", since=dt.date(2023, 10, 19), until=dt.date(2023, 10, 19))
+    assert found and all(r["first"] == r["last"] == "2023-10-19" for r in found)

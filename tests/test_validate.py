@@ -27,6 +27,7 @@ KGSH = rdflib.Namespace("https://w3id.org/newskg/shapes#")
 DOC = KGR["document/a1"]
 STMT = KGR["statement/1"]
 EVENT = KGR["event/strike-1"]
+EDGE = KGR["edge/1"]
 
 
 def contract_graph() -> rdflib.Graph:
@@ -78,6 +79,19 @@ def contract_graph() -> rdflib.Graph:
         (DOC, DCTERMS.identifier, Literal("a1")),
         (DOC, DCTERMS.date, Literal("2024-07-21", datatype=ns.XSD.date)),
         (DOC, DCTERMS.source, Literal("Example Wire")),
+        (DOC, KGO.contentHash, Literal("0" * 64)),
+        (DOC, KGO.mentions, houthis),
+        # the direct triple's support across documents
+        (EDGE, RDF.type, KGO.Edge),
+        (EDGE, KGO.edgeSubject, houthis),
+        (EDGE, KGO.edgePredicate, KGO.backedBy),
+        (EDGE, KGO.edgeObject, iran),
+        (EDGE, KGO.evidenceCount, Literal(1, datatype=ns.XSD.nonNegativeInteger)),
+        (EDGE, KGO.documentCount, Literal(1, datatype=ns.XSD.nonNegativeInteger)),
+        (EDGE, PROV.wasDerivedFrom, DOC),
+        (EDGE, KGO.firstDate, Literal("2024-07-21", datatype=ns.XSD.date)),
+        (EDGE, KGO.lastDate, Literal("2024-07-21", datatype=ns.XSD.date)),
+        (EDGE, KGO.confidence, Literal(Decimal("0.9"))),
     ]
     for t in triples:
         g.add(t)
@@ -214,6 +228,26 @@ def _geometry_without_wkt(g):
     g.remove((None, GEO.asWKT, None))
 
 
+def _edge_without_evidence(g):
+    g.set((EDGE, KGO.evidenceCount, Literal(0, datatype=ns.XSD.nonNegativeInteger)))
+
+
+def _edge_first_after_last(g):
+    g.set((EDGE, KGO.firstDate, Literal("2024-08-01", datatype=ns.XSD.date)))
+
+
+def _edge_without_document(g):
+    g.remove((EDGE, PROV.wasDerivedFrom, None))
+
+
+def _edge_two_subjects(g):
+    g.add((EDGE, KGO.edgeSubject, KGR.israel))
+
+
+def _content_hash_not_sha256(g):
+    g.set((DOC, KGO.contentHash, Literal("abc")))
+
+
 BROKEN = [
     # (mutation, focus node, path, component)
     (_no_evidence, STMT, "kgo:evidence", "MinCountConstraintComponent"),
@@ -238,6 +272,11 @@ BROKEN = [
     (_claim_of_an_entity, KGR.israel, None, "ClassConstraintComponent"),
     (_span_reversed, STMT, "kgo:evidenceSpan", "NodeConstraintComponent"),
     (_geometry_without_wkt, KGR.hodeidah, "geo:hasGeometry", "NodeConstraintComponent"),
+    (_edge_without_evidence, EDGE, "kgo:evidenceCount", "MinInclusiveConstraintComponent"),
+    (_edge_first_after_last, EDGE, "kgo:firstDate", "LessThanOrEqualsConstraintComponent"),
+    (_edge_without_document, EDGE, "prov:wasDerivedFrom", "MinCountConstraintComponent"),
+    (_edge_two_subjects, EDGE, "kgo:edgeSubject", "MaxCountConstraintComponent"),
+    (_content_hash_not_sha256, DOC, "kgo:contentHash", "PatternConstraintComponent"),
 ]
 
 

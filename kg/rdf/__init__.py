@@ -20,12 +20,17 @@
   statements (and so are the allegations of two accusers), so a plain triple
   pattern never returns an allegation as a fact.
 - Every event: ``kgr:event/<key>`` of a subclass of ``kgo:Event`` with its roles.
-- Every document: ``kgr:doc/<slug>`` with ``dcterms:identifier``, date, source.
+- Every document: ``kgr:doc/<slug>`` with ``dcterms:identifier``, date, source, its
+  ``kgo:contentHash`` and the entities it names (``kgo:mentions``).
+- Every direct triple: one ``kgr:edge/<hash>`` (``kgo:Edge``, :mod:`kg.rdf.edges`) with its
+  support summed over the documents that state it: ``kgo:evidenceCount``,
+  ``kgo:documentCount``, ``prov:wasDerivedFrom`` each document, ``dcterms:source`` each
+  outlet, ``kgo:firstDate``, ``kgo:lastDate``, ``kgo:confidence``.
 
 Every IRI is minted by :func:`mint_iri` alone.
 
-The package has one module a step: :mod:`kg.rdf.iris` mints IRIs,
-:mod:`kg.rdf.export` turns a KnowledgeGraph into triples, an rdflib graph or
+The package has one module a step: :mod:`kg.rdf.iris` mints IRIs, :mod:`kg.rdf.edges`
+writes an edge's support, :mod:`kg.rdf.export` turns a KnowledgeGraph into triples, an rdflib graph or
 dataset and text, and :mod:`kg.rdf.reading` reads RDF back into a
 KnowledgeGraph, from files parsed by pyoxigraph into plain values
 (:mod:`kg.rdf.triples`). Every public name is importable from ``kg.rdf``.

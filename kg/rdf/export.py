@@ -22,10 +22,13 @@ from rdflib.namespace import DCTERMS, GEO, OWL, PROV, SKOS
 from ..files import atomic_write
 from ..formats import RDF_SYNTAXES, RdfSyntax, rdf_syntax
 from ..model import Document, Entity, Event, Relation
+from ..support import EdgeSupport, summarize, supports_of
 from ..vocab import KGO, KGR
+from .edges import edge_triples
 from .iris import NIF, WD, entity_iri, event_iri, is_safe_iri, mint_iri
 
-__all__ = ["SUFFIX_FORMATS", "serialize", "to_dataset", "to_graph"]
+__all__ = ["SUFFIX_FORMATS", "document_triples", "edge_supports", "entity_triples", "serialize", "to_dataset",
+           "to_graph"]
 
 #: Format name -> file suffix, for every name and alias of :data:`kg.formats.RDF_SYNTAXES`.
 SUFFIX_FORMATS = {name: syn.suffix for syn in RDF_SYNTAXES for name in (syn.name, *syn.aliases)}
@@ -39,7 +42,8 @@ def _bind(g: Graph) -> None:
         g.bind(prefix, ns, override=True)
 
 
-def _entity_triples(ent: Entity) -> Iterator[tuple]:
+def entity_triples(ent: Entity) -> Iterator[tuple]:
+    """The triples describing one entity (type, label, aliases, Wikidata, geometry)."""
     s = entity_iri(ent.key)
     yield s, RDF.type, KGO[ent.type]
     yield s, RDFS.label, Literal(ent.label)
@@ -56,10 +60,14 @@ def _entity_triples(ent: Entity) -> Iterator[tuple]:
         yield geom, GEO.asWKT, Literal(f"POINT({lon} {lat})", datatype=GEO.wktLiteral)
 
 
-def _document_triples(doc: Document) -> Iterator[tuple]:
+def _document_triples(doc: Document, entity_keys=()) -> Iterator[tuple]:
     d = mint_iri("document", doc.id)
     yield d, RDF.type, KGO.Document
     yield d, DCTERMS.identifier, Literal(doc.id)
+    if doc.content_hash:  # a graph read back from RDF written without one has none
+        yield d, KGO.contentHash, Literal(doc.content_hash)
+    for key in entity_keys:
+        yield d, KGO.mentions, entity_iri(key)
     if doc.date:
         yield d, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)
     if doc.source:
@@ -149,13 +157,14 @@ def _event_triples(ev: Event) -> Iterator[tuple]:
     yield e, PROV.wasDerivedFrom, mint_iri("document", ev.evidence.document)
 
 
-def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
+def document_triples(kg) -> Iterator[tuple[Document, list[tuple]]]:
+    """Each document with the triples of its named graph: its description, statements and events."""
     event_keys = {e.key for e in kg.events}
     claims = defaultdict(list)
     for c in kg.claims():
         claims[c.evidence.document].append(c)
     for res in kg.results:
-        triples = list(_document_triples(res.document))
+        triples = list(_document_triples(res.document, sorted({e.key for e in res.entities})))
         grouped: dict[tuple, list[Relation]] = defaultdict(list)
         for rel in [*res.relations, *claims.get(res.document.id, [])]:
             # what each accuser alleges is a statement of its own: its evidence is that accuser's
@@ -167,82 +176,110 @@ def _per_document(kg) -> Iterator[tuple[Document, list[tuple]]]:
         yield res.document, triples
 
 
+def edge_supports(kg) -> list[EdgeSupport]:
+    """The support of every direct triple of the graph, summed over its documents (:mod:`kg.support`)."""
+    event_keys = {e.key for e in kg.events}
+    return summarize(supports_of([*kg.relations, *kg.claims()], event_keys))
+
+
 def _used(kg) -> list[Entity]:
     """Every entity, those no relation or event uses included, so :func:`kg.load` gives them back."""
     return list(kg.entities.values())
+
+
+def _quads(kg) -> Iterator[tuple]:
+    """Every statement of the graph as ``(s, p, o, graph)``: entities and edges in the default
+    graph (``None``), each document's triples in its named graph (duplicates possible)."""
+    for ent in _used(kg):
+        for s, p, o in entity_triples(ent):
+            yield s, p, o, None
+    for edge in edge_supports(kg):
+        for s, p, o in edge_triples(edge):
+            yield s, p, o, None
+    for doc, triples in document_triples(kg):
+        graph = mint_iri("graph", doc.id)
+        for s, p, o in triples:
+            yield s, p, o, graph
 
 
 def to_graph(kg) -> Graph:
     """The whole knowledge graph as one rdflib :class:`~rdflib.Graph`."""
     g = Graph()
     _bind(g)
-    _add_entities(g, kg)
-    for _, triples in _per_document(kg):
-        for t in triples:
-            g.add(t)
+    for s, p, o, _ in _quads(kg):
+        g.add((s, p, o))
     return g
-
-
-def _add_entities(target: Graph, kg) -> None:
-    """Every entity, into a graph (a dataset's default graph)."""
-    for ent in _used(kg):
-        for t in _entity_triples(ent):
-            target.add(t)
 
 
 def to_dataset(kg) -> Dataset:
     """The knowledge graph as an rdflib :class:`~rdflib.Dataset`.
 
-    Entities sit in the default graph; each document's statements, events
-    and description in a named graph of its own (``kgr:graph/<doc>``), so one
-    document can be replaced without touching the others.
+    Entities and the edges' support across documents (``kgo:Edge``) sit in the default
+    graph; each document's statements, events and description in a named graph of its
+    own (``kgr:graph/<doc>``), so one document can be replaced without touching the others.
     """
     ds = Dataset()
     _bind(ds)
-    _add_entities(ds, kg)
-    for doc, triples in _per_document(kg):
-        named = ds.graph(mint_iri("graph", doc.id))
-        for t in triples:
-            named.add(t)
+    for s, p, o, graph in _quads(kg):
+        (ds if graph is None else ds.graph(graph)).add((s, p, o))
     return ds
+
+
+def _lines(kg, *, dataset: bool) -> list[str]:
+    """The graph's N-Triples (or, for a dataset, N-Quads) lines, distinct and sorted, written by
+    pyoxigraph's term syntax straight from the statements: no rdflib graph is made, so
+    writing takes a few hundred bytes a statement."""
+    from ..terms import to_ox
+
+    seen: set[str] = set()
+    for s, p, o, graph in _quads(kg):
+        where = f" {to_ox(graph)}" if dataset and graph is not None else ""
+        seen.add(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}{where} .\n")
+    return sorted(seen)
 
 
 def serialize(kg, destination=None, *, format: str = "turtle") -> str | None:
     """Serialise in the syntax of that name (rdflib's names); write atomically to a path.
 
     Every syntax gives the same bytes for the same graph, whatever Python's hash seed:
-    N-Triples and N-Quads lines are sorted; Turtle, TriG, JSON-LD and RDF/XML are written by
-    pyoxigraph from the sorted statements (rdflib's TriG, JSON-LD and RDF/XML writers follow
-    the store's hash order, and its Turtle writer takes time that grows faster than the
-    graph: 2.7 s against 0.6 s for the 19,600 triples of the 89 VOA stories).
+    N-Triples and N-Quads lines are made straight from the statements and sorted; Turtle,
+    TriG, JSON-LD and RDF/XML are written by pyoxigraph from those lines (rdflib's TriG,
+    JSON-LD and RDF/XML writers follow the store's hash order, and its Turtle writer takes
+    time that grows faster than the graph: 2.7 s against 0.6 s for the 19,600 triples of the
+    89 VOA stories). No rdflib graph is made for them: on 90,822 triples N-Triples take 1.4 s
+    against 3.6 s through an rdflib graph, and half the memory. Other syntaxes (N3, TriX,
+    HexTuples) are rdflib's writers, as they are.
     """
     syntax = rdf_syntax(format)
-    rdf = to_dataset(kg) if syntax is not None and syntax.dataset else to_graph(kg)
-    if syntax is None:  # a syntax outside kg's table: rdflib's writer, as it is
-        text = rdf.serialize(format=format)
+    if syntax is None or syntax.writer == "rdflib":  # rdflib's own writer, as it is
+        rdf = to_dataset(kg) if syntax is not None and syntax.dataset else to_graph(kg)
+        text = rdf.serialize(format=format if syntax is None else syntax.rdflib)
     elif syntax.writer == "oxigraph":
-        text = _oxigraph_text(rdf, syntax)
-    else:
-        text = rdf.serialize(format=syntax.rdflib)
-        if syntax.writer == "lines":
-            text = "".join(sorted(text.splitlines(keepends=True)))  # line order is free: make it stable
+        text = _oxigraph_text(_lines(kg, dataset=syntax.dataset), syntax)
+    else:  # "lines": sorted N-Triples or N-Quads
+        text = "".join(_lines(kg, dataset=syntax.dataset))
     if destination is None:
         return text
     atomic_write(destination, text)
     return None
 
 
-def _oxigraph_text(rdf: Graph, syntax: RdfSyntax) -> str:
-    """The graph (or dataset) in a syntax pyoxigraph writes, from its statements in sorted
-    order (rdflib's N-Quads, sorted, parsed by pyoxigraph)."""
+def _oxigraph_text(lines: list[str], syntax: RdfSyntax) -> str:
+    """The graph (or dataset) in a syntax pyoxigraph writes, from its sorted N-Triples
+    (N-Quads) lines, with kg's prefixes."""
     import pyoxigraph as ox
 
     dataset = syntax.dataset
-    lines = sorted(rdf.serialize(format="nquads" if dataset else "nt").splitlines(keepends=True))
     quads = ox.parse("".join(lines).encode("utf-8"),
                      format=ox.RdfFormat.N_QUADS if dataset else ox.RdfFormat.N_TRIPLES)
     parsed = quads if dataset else (q.triple for q in quads)
-    prefixes = dict(sorted((p, str(ns)) for p, ns in rdf.namespaces() if p in _PREFIXES))
-    text = ox.serialize(parsed, format=syntax.ox, prefixes=prefixes)
+    text = ox.serialize(parsed, format=syntax.ox, prefixes=_prefix_map())
     assert text is not None  # no output file given: the bytes are returned
     return text.decode("utf-8")
+
+
+def _prefix_map() -> dict[str, str]:
+    """kg's prefixes (:data:`_PREFIXES`) and their namespaces, sorted by prefix."""
+    g = Graph()
+    _bind(g)
+    return dict(sorted((p, str(ns)) for p, ns in g.namespaces() if p in _PREFIXES))

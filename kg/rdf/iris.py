@@ -34,12 +34,14 @@ def mint_iri(kind: str, *parts: str) -> URIRef:
 
     Parameters
     ----------
-    kind : {"entity", "event", "document", "statement", "graph", "span"}
+    kind : {"entity", "event", "document", "statement", "graph", "span", "edge"}
     parts : str
         ``entity``/``event``: the key (already a slug); ``document``/``graph``:
         the document id; ``statement``: subject, predicate, object keys and
         document id, then ``"negated"`` for a denial and ``"alleged"`` and the
-        accuser's key for an allegation; ``span``: document id, start, end.
+        accuser's key for an allegation; ``span``: document id, start, end;
+        ``edge``: the subject, predicate and object of a direct triple (resource keys
+        and a ``kgo:`` local name, see :mod:`kg.support`).
     """
     if kind == "entity":
         return KGR[parts[0]]
@@ -51,6 +53,8 @@ def mint_iri(kind: str, *parts: str) -> URIRef:
         return KGR[f"{prefix}/{slugify(doc_id)}-{_digest(doc_id)}"]
     if kind == "statement":
         return KGR[f"statement/{_digest(*parts, n=16)}"]
+    if kind == "edge":
+        return KGR[f"edge/{_digest(*parts, n=16)}"]
     if kind == "span":
         doc_id, start, end = parts
         return URIRef(f"{mint_iri('document', doc_id)}#char={start},{end}")

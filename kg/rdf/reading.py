@@ -69,7 +69,8 @@ def _documents(g: Triples) -> dict[str, Document]:
         date = g.value(d, str(DCTERMS.date))
         docs[d] = Document(str(g.value(d, str(DCTERMS.identifier))), "",
                            date if isinstance(date, _dt.date) else None,
-                           _opt(g.value(d, str(DCTERMS.source))), None, _opt(g.value(d, str(DCTERMS.title))))
+                           _opt(g.value(d, str(DCTERMS.source))), None, _opt(g.value(d, str(DCTERMS.title))),
+                           _opt(g.value(d, str(KGO.contentHash))))
     return docs
 
 
