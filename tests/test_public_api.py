@@ -95,7 +95,8 @@ def test_public_api_declares_every_import():
     project = data["project"]
     declared = {re.split(r"[<>=\[ ]", d)[0].lower().replace("-", "_")
                 for d in project["dependencies"] + [x for e in project["optional-dependencies"].values() for x in e]}
-    distribution = {"IPython": "ipykernel"}  # IPython comes with the notebook extra's kernel
+    # IPython comes with the notebook extra's kernel; distributed with the dask extra (dask[distributed])
+    distribution = {"IPython": "ipykernel", "distributed": "dask"}
     for name in _third_party_imports():
         assert distribution.get(name, name).lower() in declared, f"{name} is imported but not declared"
     networkx = next(d for d in project["dependencies"] if d.startswith("networkx"))
