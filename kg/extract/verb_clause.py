@@ -112,7 +112,8 @@ def _fitting(rd: ResolvedDoc, verb: Token, triggers, lex: Lexicon):
         rows = own
     else:
         rows = [t for t in triggers if not t.particle]
-    return tuple(t for t in rows if t.noun is None or any(lex.names_noun(t.noun, o) for o in objects))
+    return tuple(t for t in rows if t.noun is None or t.noun in objects
+                 or (t.noun[0] == "@" and any(lex.names_noun(t.noun, o) for o in objects)))
 
 
 def stated_mode(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> tuple[str, bool] | None:

@@ -283,12 +283,12 @@ def weapon_aimed(rd: ResolvedDoc, sent: Span, verb: Token, lex: Lexicon) -> Iter
     [('houthis', 'targeted', 'riyadh')]
     """
     lemma = verb.lemma_.lower()
-    if lemma in lex.deploying or modality(verb, lex) != "asserted":
+    weapons = [c for c in verb.children if c.dep_ in OBJECT_DEPS and (
+        c.lemma_.lower() in lex.word_set("weapon") or c.lemma_.lower() in lex.word_set("instrument"))]
+    if not weapons or lemma in lex.deploying or modality(verb, lex) != "asserted":
         return
-    arms = lex.word_set("weapon") | lex.word_set("instrument")
-    weapons = [c for c in verb.children if c.dep_ in OBJECT_DEPS and c.lemma_.lower() in arms]
     subj, passive = subject_of(verb)
-    if not weapons or passive:
+    if passive:
         return
     rows = {t.object for t in lex.verbs.get(lemma, ())}
     for weapon in weapons:
