@@ -202,7 +202,7 @@ def build_command(args) -> int:
             print(f"  store:     {args.store}: {merged.line()}")
     summary(graph, written, merged)
     if args.validate:
-        from .cli import _validate_paths
+        from .cli_reports import validate_command
 
-        return _validate_paths([files.final("graph.ttl")])
+        return validate_command([files.final("graph.ttl")])
     return 0

@@ -22,7 +22,12 @@ dropped. Edges also get the summary columns of :mod:`kg.tables` (``evidence`` is
 ``evidence_json`` the records). ``nx.write_graphml(graph.to_networkx())`` fails on kg's list
 attributes: write ``flatten_graph(graph.to_networkx())`` instead, or call :func:`export`.
 
-The CSV node and edge lists have the columns of :mod:`kg.tables`, lists joined with ``";"``.
+The CSV node and edge lists have the columns of :mod:`kg.tables`. A list cell (``aliases``,
+``documents``, ``sources``, ``asserted_by``) is a JSON array, ``["wire;1", "wire;2"]``, so a
+``;``, a comma or a quote inside a value is never mistaken for a separator; an empty list is
+``[]`` and a missing value an empty cell. Read them back with ``json.loads``, in pandas
+``pd.read_csv("edges.csv", converters={"documents": json.loads})``
+(:data:`CSV_LIST_COLUMNS` names the list columns).
 Neo4j's files carry typed headers (``id:ID``, ``:LABEL``, ``:START_ID``, ``:END_ID``,
 ``:TYPE``, ``confidence:float``, ``documents:string[]``...) and load with ``sh import.sh``,
 which runs::
@@ -62,12 +67,13 @@ from .tables import EDGE_COLUMNS, NODE_COLUMNS, edge_rows, node_rows
 if TYPE_CHECKING:
     from .graph import KnowledgeGraph
 
-__all__ = ["FORMATS", "export", "flatten_graph", "flatten_value"]
+__all__ = ["CSV_LIST_COLUMNS", "FORMATS", "export", "flatten_graph", "flatten_value"]
 
 #: Export formats and the file suffixes that select them.
 FORMATS = {"graphml": (".graphml",), "gexf": (".gexf",), "gml": (".gml",), "csv": (), "neo4j": (),
            "json-ld": (".jsonld", ".json-ld")}
-_LIST_SEP = ";"
+#: The columns of the plain CSV export whose cells are JSON arrays.
+CSV_LIST_COLUMNS = ("aliases", "documents", "sources", "asserted_by")
 
 
 def flatten_value(value: Any) -> str | int | float | bool | None:
@@ -173,17 +179,20 @@ def export(graph: KnowledgeGraph, path: str | os.PathLike[str], format: str | No
     return [path]
 
 
-def _cell(value: Any, separator: str = _LIST_SEP) -> str:
+def _cell(value: Any, separator: str | None) -> str:
+    """A CSV cell: a list as a JSON array, or joined with ``separator`` (Neo4j's array delimiter)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
+        if separator is None:
+            return json.dumps([str(v) for v in value], ensure_ascii=False)
         return separator.join(str(v) for v in value)
     return str(value)
 
 
-def _csv_text(header: list[str], rows: list[list], separator: str = _LIST_SEP) -> str:
+def _csv_text(header: list[str], rows: list[list], separator: str | None = None) -> str:
     import io
 
     buf = io.StringIO()

@@ -30,10 +30,12 @@ import logging
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from .model import Document, DocumentResult, Entity, Event, Relation
+
+if TYPE_CHECKING:
+    import networkx
 
 __all__ = ["KnowledgeGraph", "build"]
 
@@ -201,7 +203,7 @@ class KnowledgeGraph:
         return sorted(used & set(self.entities))
 
     # -- views ---------------------------------------------------------------------
-    def to_networkx(self, *, all_entities: bool = False) -> nx.MultiDiGraph:
+    def to_networkx(self, *, all_entities: bool = False) -> networkx.MultiDiGraph:
         """A ``MultiDiGraph``: entities and events as nodes, relations as edges keyed by predicate.
 
         Entities no relation or event touches are left out unless
@@ -220,62 +222,10 @@ class KnowledgeGraph:
         >>> g.edges["israel", "hezbollah", "accused"]["alleged"]
         False
         """
-        from .rdf import entity_iri, event_iri
+        from .networkx_view import networkx_graph
 
-        g = nx.MultiDiGraph(name="kg")
         keys = list(self.entities) if all_entities else self._used_entities(negated=False)
-        docs_of: dict[str, set[str]] = {}
-        mentions: Counter[str] = Counter()
-        for res in self.results:
-            for m in res.mentions:
-                mentions[m.entity] += 1
-                docs_of.setdefault(m.entity, set()).add(res.document.id)
-        for key in keys:
-            ent = self.entities[key]
-            g.add_node(key, kind="entity", label=ent.label, type=ent.type, aliases=list(ent.aliases),
-                       wikidata=ent.wikidata, iri=str(entity_iri(key)),
-                       documents=sorted(docs_of.get(key, ())), mentions=mentions[key])
-        for ev in self.events:
-            g.add_node(ev.key, kind="event", label=ev.label, type=ev.type, iri=str(event_iri(ev.key)),
-                       date=ev.date.isoformat() if ev.date else None,
-                       killed=ev.killed, wounded=ev.wounded, unclaimed=ev.unclaimed,
-                       documents=[ev.evidence.document])
-            for role, keys_ in (("agent", ev.agents), ("target", ev.targets),
-                                ("location", (ev.location,) if ev.location else ())):
-                for k in keys_:
-                    if k in g:
-                        self._add_edge(g, ev.key, k, role, self._record(ev.evidence, ev.rule, ev.confidence))
-        for rel in [*self.relations, *self.claims()]:
-            if rel.negated:
-                continue  # a denied relation is evidence against an edge, never an edge
-            if rel.subject in g and rel.object in g:
-                self._add_edge(g, rel.subject, rel.object, rel.predicate,
-                               self._record(rel.evidence, rel.rule, rel.confidence, rel.asserted_by, rel.alleged))
-        return g
-
-    def _record(self, ev, rule: str, conf: float, asserted_by: str | None = None, alleged: bool = False) -> dict:
-        """One evidence record of an edge, the asserter named by its label."""
-        asserter = self.entities.get(asserted_by) if asserted_by else None
-        return {
-            "document": ev.document, "sentence": ev.sentence,
-            "date": ev.date.isoformat() if ev.date else None, "source": ev.source,
-            "rule": rule, "asserted_by": asserted_by,
-            "asserted_by_label": asserter.label if asserter else None,
-            "alleged": alleged, "confidence": conf,
-        }
-
-    @staticmethod
-    def _add_edge(g, u, v, pred, record) -> None:
-        if g.has_edge(u, v, pred):
-            data = g.edges[u, v, pred]
-            if record not in data["evidence"]:
-                data["evidence"].append(record)
-            data["confidence"] = max(data["confidence"], record["confidence"])
-            data["documents"] = sorted(set(data["documents"]) | {record["document"]})
-            data["alleged"] = data["alleged"] and record["alleged"]
-        else:
-            g.add_edge(u, v, key=pred, predicate=pred, confidence=record["confidence"],
-                       documents=[record["document"]], evidence=[record], alleged=record["alleged"])
+        return networkx_graph(self, keys)
 
     def to_rdf(self):
         """The graph as an :class:`rdflib.Graph` (the union of all documents)."""
@@ -413,7 +363,6 @@ class KnowledgeGraph:
         from .view import render_html
 
         return render_html(self.to_networkx(), path, **options)
-
 
     def _repr_html_(self) -> str:
         """The HTML view in an iframe, for a notebook cell whose value is the graph

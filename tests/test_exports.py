@@ -13,7 +13,7 @@ import rdflib
 import kg
 from kg.cli import main
 from kg.errors import KGError
-from kg.exports import flatten_graph
+from kg.exports import CSV_LIST_COLUMNS, flatten_graph
 from kg.tables import edge_rows, node_rows
 
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.default_context:DeprecationWarning")
@@ -88,7 +88,25 @@ def test_export_csv_reads_back_with_pandas(graph, tmp_path):
     assert len(edges) == len(edge_rows(graph))
     assert edges["negated"].dtype == bool and edges["negated"].any()
     row = edges[(edges["source"] == "iran") & (edges["relation"] == "condemned")].iloc[0]
-    assert row["documents"].split(";") == ["one", "three"] and row["evidence"] == 2
+    assert json.loads(row["documents"]) == ["one", "three"] and row["evidence"] == 2
+
+
+def test_export_csv_list_cells_are_json_arrays_pandas_reads_back(tmp_path):
+    import pandas as pd
+    ids = ["wire;1", 'wire,"2"', "wire 3"]
+    g = kg.build([kg.Document(i, "Iran condemned Israel.", dt.date(2024, 1, n + 5), source=f"Desk;{n}")
+                  for n, i in enumerate(ids)])
+    g.export(tmp_path / "t", format="csv")
+    lists = {c: json.loads for c in CSV_LIST_COLUMNS}
+    edges = pd.read_csv(tmp_path / "t" / "edges.csv", converters=lists)
+    nodes = pd.read_csv(tmp_path / "t" / "nodes.csv", converters=lists)
+    row = edges[edges["relation"] == "condemned"].iloc[0]
+    assert row["documents"] == sorted(ids) and row["sources"] == ["Desk;0", "Desk;1", "Desk;2"]
+    assert row["asserted_by"] == [] and row["evidence"] == 3
+    iran = nodes[nodes["id"] == "iran"].iloc[0]
+    assert iran["documents"] == sorted(ids) and isinstance(iran["aliases"], list)
+    assert {c for r in [*node_rows(g), *edge_rows(g)] for c, v in r.items() if isinstance(v, list)} \
+        <= set(CSV_LIST_COLUMNS)
 
 
 def test_export_neo4j_headers_and_references(graph, tmp_path):
