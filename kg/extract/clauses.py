@@ -123,8 +123,9 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
         return _owner_of(head, lex), False  # "the coalition's campaign to defeat X"
     if tok.dep_ in {"conj", "xcomp", "acomp"} and head.i != tok.i:
         return head  # "X agreed to ...", "X is willing to ..."
-    dative = next((c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
-    if tok.dep_ == "advcl" and dative is not None and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    to_infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    dative = next((c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) if to_infinitive else None
+    if dative is not None:
         return dative, False  # "gave authorities 48 hours to release X", "sent Kyiv arms to defend itself"
     if tok.dep_ == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
                                 or (tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children))):
