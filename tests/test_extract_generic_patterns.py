@@ -149,3 +149,34 @@ def test_harm_inflicted_on_someone_targets_them():
 def test_agent_of_a_count_of_acts():
     assert _has(_triples("Mali has seen a wave of abductions of aid workers by armed gangs."), "armed-gangs",
                 "coerced", "aid-workers")
+
+
+@pytest.mark.parametrize("text,subj,pred,obj", [
+    # the indirect object is the party when the direct one is a thing
+    ("A court in Paris fined Google $5 billion.", "french-judiciary", "coerced", "google"),
+    # a complement's object is searched after the nouns its prepositions govern
+    ("Mexico agreed to deploy troops under a deal with Washington.", "mexico", "agreedWith", "united-states"),
+    # "under sanctions" on a noun in apposition: the noun is the target
+    ("Iran, already under Western sanctions, warned Europe.", "western-countries", "sanctioned", "iran"),
+    # a meal with someone is a meeting
+    ("Obama had lunch with Putin in Moscow.", "barack-obama", "consulted", "vladimir-putin"),
+    ("Macron dined with Merkel on Friday.", "emmanuel-macron", "consulted", "angela-merkel"),
+    # an order to a person's aides
+    ("Trump told his aides to stop the inquiry.", "donald-trump", "demanded", "aides"),
+])
+def test_patterns_for_every_trigger_session_12(text, subj, pred, obj):
+    assert _has(_triples(text), subj, pred, obj), _triples(text)
+
+
+def test_troops_deployed_under_a_deal_are_not_the_partner():
+    assert not any(o.startswith("troops") for _, _, o in
+                   _triples("Mexico agreed to deploy troops under a deal with Washington."))
+
+
+def test_reciprocal_verb_with_an_event_for_object_is_between_its_subjects():
+    triples = _triples("Pakistan and India have fought three wars over Kashmir.")
+    assert _has(triples, "pakistan", "inConflictWith", "india")
+    assert not any(p == "cooperatedWith" for _, p, _ in triples)
+    # a named third party is still fought together
+    assert _has(_triples("Russia and Iran fought the Islamic State in Syria."), "iran", "cooperatedWith", "russia") \
+        or _has(_triples("Russia and Iran fought the Islamic State in Syria."), "russia", "cooperatedWith", "iran")

@@ -28,6 +28,14 @@ def _generic(rd):
     ("A militia attacked a suspect.", {"militia": "ArmedGroup", "suspect": "Person"}),
     # kin are someone else than their possessor
     ("Police detained Navalny's brother.", {"police": "MilitaryForce", "brother": "Collective"}),
+    # so are the people who work for a person ("his aides", "Gachagua's lawyers")
+    ("Police arrested Dodik and his aides.", {"police": "MilitaryForce", "aides": "Collective"}),
+    # a group said to be armed is an actor with no name to refer back to
+    ("Saudi Arabia funded a rebel group.", {"rebel group": "ArmedGroup"}),
+    ("Kenya sent troops to fight the militant group.", {"militant group": "ArmedGroup"}),
+    # a title nothing resolves is one unnamed person
+    ("Prosecutors charged the former official with bribery.",
+     {"prosecutors": "GovernmentBody", "former official": "Person"}),
 ])
 def test_participants_unnamed_people_become_actors(text, expected):
     assert _generic(parse(text)) == expected
@@ -42,6 +50,8 @@ def test_participants_unnamed_people_become_actors(text, expected):
     "Israeli forces withdrew from several border villages.",  # villages are places, not people
     "Jordan and Egypt agreed to share intelligence.",  # what is shared, not a service
     "Hezbollah blamed the blast on Israeli agents.",   # a state's agents: the state's, through the noun
+    "A Pentagon spokesman condemned the attack.",      # speaks for the Pentagon
+    "Both leaders condemned the attack.",              # plural titles refer back
 ])
 def test_participants_leave_what_others_resolve(text):
     assert _generic(parse(text)) == {}
@@ -115,3 +125,23 @@ def test_bare_singular_object_is_no_participant(text, word):
 def test_singular_with_determiner_is_a_participant():
     import kg
     assert any(k.startswith("soldier") for k in kg.parse("Gunmen killed a soldier near the border.").entities)
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a name in apposition to a noun of a person's role is that person
+    ("Pompeo held talks with his Chinese counterpart Wang Yi in Beijing.", ("mike-pompeo", "consulted", "wang-yi")),
+    ("Police arrested a rebel commander, Abu Khalid, in Idlib.", (None, "coerced", "abu-khalid")),
+])
+def test_participants_named_in_apposition(text, edge):
+    triples = {(r.subject, r.predicate, r.object) for r in kg.build([text]).relations}
+    subj, pred, obj = edge
+    assert any((subj is None or s.startswith(subj)) and p == pred and o == obj for s, p, o in triples), triples
+
+
+def test_participants_a_person_in_apposition_does_not_name_a_body():
+    # the parser may put a speaker in apposition to the object ("defeat the regime, X, its
+    # minister, told reporters"): the regime stays a body, X is not what was defeated
+    rd = parse("The alliance vowed to defeat the junta, Aung Kyaw, its foreign minister, told reporters.")
+    junta = next(t for t in rd.doc if t.lower_ == "junta")
+    key = rd.token_actor.get(junta.i)
+    assert key is None or rd.entities[key].type != "Person"

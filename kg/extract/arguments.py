@@ -99,6 +99,12 @@ def in_prepositional_object(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Tok
     """
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
         return
+    yield from _in_prepositions(rd, verb, preps)
+
+
+def _in_prepositions(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Token]:
+    """Objects of the relation's prepositions inside the nouns other prepositions on the verb
+    govern ("to a truce with X", "under a deal with X")."""
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ in preps:
             continue  # the relation's own prepositions are after_verb's
@@ -111,8 +117,10 @@ def in_prepositional_object(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Tok
 def in_complement(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Token]:
     """The other party inside an infinitive or clausal complement that states what the
     subject does: its object, or the relation's prepositions on it or its object
-    ("agreed to open its border to X", "vowed to retaliate against X"). A complement with
-    a subject of its own ("demanded that X leave") is someone else's act: not searched.
+    ("agreed to open its border to X", "vowed to retaliate against X"), or inside a noun
+    its prepositions govern ("agreed to free prisoners under a deal with X"), before its
+    object. A complement with a subject of its own ("demanded that X leave") is someone
+    else's act: not searched.
 
     >>> from kg import parse
     >>> rd = parse("Ethiopia agreed to open its border to Kenya.")
@@ -126,8 +134,11 @@ def in_complement(rd: ResolvedDoc, verb: Token, preps) -> Iterator[Token]:
             continue
         if any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children):
             continue
-        yield from prep_objects(clause, preps)
-        yield from in_object_phrase(rd, clause, preps)
+        near = [*prep_objects(clause, preps), *in_object_phrase(rd, clause, preps),
+                *_in_prepositions(rd, clause, preps)]
+        if any(rd.actor_at(t) for t in near):
+            yield from near  # "agreed to free prisoners under a deal with X": X, not the prisoners
+            continue
         for obj in clause.children:
             if obj.dep_ in OBJECT_DEPS and rd.actor_at(obj):
                 yield obj

@@ -236,7 +236,8 @@ def under_fire(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[Token | None
     -------
     tuple of (Token or None, list of (str, Token, float))
         The verb ("came", "received"), ``None`` when there is none, and the actors
-        of its (active) subject: the ones attacked.
+        of its (active) subject: the ones attacked (or the noun "under" hangs on and its
+        actors: "Russia, already under Western sanctions").
 
     Examples
     --------
@@ -250,6 +251,8 @@ def under_fire(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[Token | None
     verb, by = None, False
     if noun.dep_ == "pobj" and noun.head.lower_ == "under":
         verb = noun.head.head
+        if verb.pos_ in {"PROPN", "NOUN"}:  # "Russia, already under Western sanctions, ..."
+            return verb, actors(rd, verb)
     elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("undergoing"):
         verb = noun.head
     elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":

@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import Lexicon
 from ..model import Relation
-from ..resolve import ResolvedDoc
+from ..resolve import ResolvedDoc, is_participant
 from .actors import Actor, actor_type, actors, mention, mention_head
 from .clauses import agent_of, clause_truth, subject_of
 from .modality import is_negated
@@ -58,8 +58,11 @@ def titles(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) ->
     ------
     Relation
         ``leaderOf`` or ``partOf`` from the person to each group (or state) the title
-        before the name or an apposition names; none for a former title.
+        before the name or an apposition names; none for a former title or an unnamed
+        holder.
     """
+    if is_participant(rd.entities[me[0]], rd.document.id):
+        return  # "a Pentagon spokesman said": an unnamed holder adds no one to the body
     words, orgs = _title_before(rd, head, me, lex)
     # "the leader of Hezbollah", "a senior Hamas commander" as an apposition
     for app in [c for c in head.children if c.dep_ == "appos"] + said_to_hold(head, lex):

@@ -138,8 +138,16 @@ def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bo
 
 
 def _imported_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
-    """A verb imported alone from the CAMEO dictionary: its direct object, nothing farther."""
-    return [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in actors(rd, c)]
+    """A verb imported alone from the CAMEO dictionary: its direct object, nothing farther
+    (or its indirect object when the direct one is a thing: "fined Google $5 billion")."""
+    return [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in actors(rd, c)] or _indirect(rd, verb)
+
+
+def _indirect(rd: ResolvedDoc, verb: Token) -> list[Actor]:
+    """The actors of a verb's indirect object: in "fined Google $5 billion", "promised Kyiv
+    more air defences", "owed Iran $6 billion" it is the party the act concerns and the direct
+    object the thing (which the parser may hang on it)."""
+    return [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in actors(rd, c)]
 
 
 def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
@@ -161,10 +169,10 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
             if found:
                 return found
     # not when the verb has an object of its own ("ordered all schools to admit students"
-    # orders the schools)
+    # orders the schools), unless an indirect object names the party ("fined Google $5 billion")
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
-        return []
-    return _complement_objects(rd, verb, trig)
+        return _indirect(rd, verb)
+    return _indirect(rd, verb) or _complement_objects(rd, verb, trig)
 
 
 def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, lex: Lexicon) -> list[Actor]:

@@ -168,6 +168,8 @@ def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relatio
         and not ({t.i for t in c.subtree} & {s[1].i for s in subjects})
         and not _reciprocal_words(lex) & {t.lower_ for t in c.subtree}
         and not any(rd.token_actor.get(t.i) in keys for t in c.subtree)
+        and (c.dep_ == "prep" or verb.lemma_.lower() not in lex.reciprocal
+             or any(t.i in rd.token_actor for t in c.subtree))  # "fought three wars": each other
         for c in verb.children)
     if not third:
         return

@@ -61,14 +61,38 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
     """The kind of actor a noun names, if it names people or forces: kg's own actor nouns
     first, then the agents dictionary; words of ``generic_not_actor`` never."""
     low, lemma = tok.lower_, tok.lemma_.lower()
-    for word in (low, lemma):  # "the group" refers back; "the president" is a title the resolver reads
-        if word in lex.word_set("generic_not_actor") or word in lex.word_set("weapon") or word in lex.titles:
+    if _armed_kind(tok, lex):
+        return "ArmedGroup"  # "a rebel group", "the armed groups": the kind names them
+    for word in (low, lemma):  # "the group" refers back to an actor the text names
+        if word in lex.word_set("generic_not_actor") or word in lex.word_set("weapon"):
             return None
     noun = lex.actor_nouns.get(low) or lex.actor_nouns.get(lemma)
     cls = noun.cls if noun is not None else (lex.agents.get(low) or lex.agents.get(lemma))
     if cls is None:
         return None
     return _KIND.get(cls, cls)
+
+
+def _armed_kind(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun for a group of many is said to be armed by a word before it ("a rebel
+    group", "armed groups", "the militant faction"): an actor even with no name to refer back to."""
+    lemma = tok.lemma_.lower()
+    return ((lemma in lex.word_set("group_noun") or lemma.rstrip("s") in lex.word_set("group_noun"))
+            and any(c.dep_ in _LABEL_DEPS and c.lower_ in lex.word_set("armed_kind") for c in tok.lefts))
+
+
+def _named_in_apposition(rd: ResolvedDoc, tok: Token, lex: Lexicon, kin: bool) -> str | None:
+    """The actor a name in apposition to a noun of a person's role gives it: "his Chinese
+    counterpart Wang Yi", "a senior commander, Abu Khalid", "her daughter, Makeda Mbewe" (a
+    person's kin is a person, never a state). Other nouns keep their own reading: "the military
+    regime, Zin Mar Aung, its foreign minister, told reporters" misparsed, "the U.S. destroyer
+    USS Carney"."""
+    lemma = tok.lemma_.lower()
+    if not (kin or lemma in lex.titles or {lemma} & (lex.word_set("person_role") | lex.word_set("retinue"))):
+        return None
+    barred = {"Place", "Facility", "State"} if kin else {"Place", "Facility"}
+    return next((rd.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and rd.token_actor.get(c.i)
+                 and rd.entities[rd.token_actor[c.i]].type not in barred), None)
 
 
 def _takes_part(tok: Token, lex: Lexicon) -> bool:
@@ -185,20 +209,22 @@ def generic_participants(st: Resolution) -> None:
             if tok.pos_ != "NOUN" or tok.i in rd.token_actor or not _takes_part(tok, lex):
                 continue
             kin = tok.lemma_.lower() in lex.word_set("kin")  # "Navalny's brother" is not Navalny
-            if not kin and any(rd.token_actor.get(c.i) and (c.dep_ == "poss" or rd.entities[rd.token_actor[c.i]].type
-                                                            not in _NATIONALITY)
-                               for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}):
-                continue  # "Taliban gunmen", "its fighters": the resolver's, through the named actor
-            named = kin and next((rd.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and rd.token_actor.get(c.i)
-                          and rd.entities[rd.token_actor[c.i]].type not in {"Place", "Facility", "State"}), None)
-            if named:  # "her daughter, Makeda Mbewe", "Lai's son Sebastien": the named person
+            staff = tok.lemma_.lower() in lex.word_set("retinue")  # nor are "his aides"
+            named = _named_in_apposition(rd, tok, lex, kin)
+            if named:  # "her daughter, Makeda Mbewe", "his Chinese counterpart Wang Yi": the named one
                 rd.token_actor[tok.i] = named
                 rd.coreferent.add(tok.i)
                 continue
+            if not kin and any(rd.token_actor.get(c.i) and (
+                    (c.dep_ == "poss" and not staff)
+                    or (c.dep_ != "poss" and rd.entities[rd.token_actor[c.i]].type not in _NATIONALITY))
+                               for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}):
+                continue  # "Taliban gunmen", "its fighters": the resolver's, through the named actor
             cls = participant_class(tok, lex)
-            if cls is None or _said_whose(rd, tok) or _abstract(tok):
-                continue
             lemma = tok.lemma_.lower()
+            titled = lemma in lex.titles  # "the former official": one person; "both leaders" refer back
+            if cls is None or _said_whose(rd, tok) or _abstract(tok) or (titled and tok.tag_ != "NN"):
+                continue
             definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
             if definite and lemma in last:
                 rd.token_actor[tok.i] = last[lemma]
@@ -208,6 +234,6 @@ def generic_participants(st: Resolution) -> None:
             span, label = label_of(tok, lex)
             one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
             group = lemma in lex.word_set("group_noun")  # "a jury", "a militia": many
-            entity_type = "Person" if one and tok.tag_ == "NN" and not group else cls  # "a suicide bomber"
+            entity_type = "Person" if (one and tok.tag_ == "NN" and not group) or titled else cls  # "a suicide bomber"
             key = f"{slugify(label)}-{scope}-{sent_no}"
             last[lemma] = st.add(Entity(key, label, entity_type), span)
