@@ -180,3 +180,11 @@ def test_reciprocal_verb_with_an_event_for_object_is_between_its_subjects():
     # a named third party is still fought together
     assert _has(_triples("Russia and Iran fought the Islamic State in Syria."), "iran", "cooperatedWith", "russia") \
         or _has(_triples("Russia and Iran fought the Islamic State in Syria."), "russia", "cooperatedWith", "iran")
+
+
+@pytest.mark.parametrize("text,pred", [
+    ("Pakistan refused to deploy peacekeepers in Iraq.", "rejected"),        # one's own troops
+    ("The envoy alleged that women are being persecuted.", "accused"),      # they suffer it
+])
+def test_no_party_where_there_is_none(text, pred):
+    assert not any(p == pred for _, p, _ in _triples(text)), _triples(text)

@@ -84,8 +84,10 @@ def verb_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool,
     if any(c.dep_ in OBJECT_DEPS and (lex.nouns.get(c.lemma_.lower()) or _NO_NOUN).predicate
            for c in verb.children):
         return []  # "condemned the attack on X": the attack's target is the noun's (nominal)
-    return [(k, t, f * 0.85) for k, t, f in parties(rd, verb, lex.argument_preps.get(trig.predicate, ()),
-                                                     lex.complement_preps.get(trig.predicate, ()))]
+    found = parties(rd, verb, lex.argument_preps.get(trig.predicate, ()), lex.complement_preps.get(trig.predicate, ()))
+    # "refused to deploy peacekeepers in Iraq": troops one sends are one's own, no other party
+    return [(k, t, f * 0.85) for k, t, f in found
+            if not (t.dep_ in OBJECT_DEPS and t.head.dep_ == "xcomp" and t.head.lemma_.lower() in lex.deploying)]
 
 
 def _slot_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
@@ -172,7 +174,7 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
     # orders the schools), unless an indirect object names the party ("fined Google $5 billion")
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
         return _indirect(rd, verb)
-    return _indirect(rd, verb) or _complement_objects(rd, verb, trig)
+    return _indirect(rd, verb) or _complement_objects(rd, verb, trig, lex)
 
 
 def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, lex: Lexicon) -> list[Actor]:
@@ -206,11 +208,12 @@ def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, 
     return found
 
 
-def _complement_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger) -> list[Actor]:
+def _complement_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, lex: Lexicon) -> list[Actor]:
     """"threatened to target U.S. interests", "threatened to ban voting in East Jerusalem":
-    the object of the open complement, or the target of its prepositions."""
+    the object of the open complement, or the target of its prepositions. Troops one sends
+    are one's own ("refused to deploy peacekeepers in Iraq"): no other party."""
     for child in verb.children:
-        if child.dep_ != "xcomp":
+        if child.dep_ != "xcomp" or child.lemma_.lower() in lex.deploying:
             continue
         found = []
         for obj in child.children:
@@ -270,12 +273,15 @@ def _for_clause(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, 
 
 
 def _clause_subject(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
-    """"demanded that the US cancel the sale": the subject of the that-clause."""
+    """"demanded that the US cancel the sale", "demanded that Kyiv be disarmed": the subject of
+    the that-clause (of an accusation, an active one: "alleged that women are being persecuted"
+    accuses their persecutors, not them)."""
     out = []
     for child in verb.children:
         if child.dep_ == "ccomp":
-            subj, _ = subject_of(child)
-            out.extend(actors(rd, subj))
+            subj, passive = subject_of(child)
+            if not (passive and trig.predicate in {"accused", "blamed"}):
+                out.extend(actors(rd, subj))  # but "alleged that women are being persecuted": they suffer it
     return out
 
 

@@ -53,6 +53,10 @@ _KIND = {"Organization": "Collective", "InternationalOrganization": None, "State
 #: Kinds whose name before a noun of people says where they are from, not whose they are
 #: ("a Turkish journalist", "Palestinian civilians").
 _NATIONALITY = frozenset({"State", "Place"})
+#: Prepositions after a noun of people that may say whose they are or who they are ("supporters
+#: of X", "activists from X", "armed groups, including X"); not where they are ("49 people at the
+#: Pulse nightclub").
+_WHOSE_PREPS = frozenset({"of", "from", "to", "with", "for", "including"})
 #: Describing words kept in a label ("unidentified gunmen", "suicide bomber").
 _LABEL_DEPS = frozenset({"amod", "compound"})
 
@@ -82,14 +86,16 @@ def _armed_kind(tok: Token, lex: Lexicon) -> bool:
 
 
 def _named_in_apposition(rd: ResolvedDoc, tok: Token, lex: Lexicon, kin: bool) -> str | None:
-    """The actor a name in apposition to a noun of a person's role gives it: "his Chinese
-    counterpart Wang Yi", "a senior commander, Abu Khalid", "her daughter, Makeda Mbewe" (a
-    person's kin is a person, never a state). Other nouns keep their own reading: "the military
-    regime, Zin Mar Aung, its foreign minister, told reporters" misparsed, "the U.S. destroyer
-    USS Carney"."""
+    """The actor a name in apposition to a singular noun of people gives it: "his Chinese counterpart Wang
+    Yi", "a senior commander, Abu Khalid", "the American pastor Andrew Brunson", "her daughter,
+    Makeda Mbewe" (a person's kin is a person, never a state). Nouns of bodies, forces and
+    vessels keep their own reading: "the military regime, Zin Mar Aung, its foreign minister,
+    told reporters" misparsed, "the U.S. destroyer USS Carney"."""
     lemma = tok.lemma_.lower()
-    if not (kin or lemma in lex.titles or {lemma} & (lex.word_set("person_role") | lex.word_set("retinue"))):
-        return None
+    role = kin or lemma in lex.titles or bool({lemma} & (lex.word_set("person_role") | lex.word_set("retinue")))
+    if not role and (tok.tag_ != "NN" or lemma not in lex.agents or lemma in lex.actor_nouns
+                     or lemma in lex.word_set("group_noun") or lemma in lex.word_set("generic_not_actor")):
+        return None  # a body, a force, a vessel, no person: "the regime", "the destroyer USS Carney"
     barred = {"Place", "Facility", "State"} if kin else {"Place", "Facility"}
     return next((rd.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and rd.token_actor.get(c.i)
                  and rd.entities[rd.token_actor[c.i]].type not in barred), None)
@@ -140,7 +146,7 @@ def _said_whose(rd: ResolvedDoc, tok: Token) -> bool:
     """Whether the words after a noun name the actor its people belong to ("fighters loyal to
     X", "supporters of X", "activists from the Awami League"): the resolver's actors already
     read those as the actor itself. A place does not count ("police in Istanbul")."""
-    stack = [c for c in tok.rights if c.dep_ in {"prep", "amod"}]
+    stack = [c for c in tok.rights if c.dep_ == "amod" or (c.dep_ == "prep" and c.lower_ in _WHOSE_PREPS)]
     while stack:
         t = stack.pop()
         key = rd.token_actor.get(t.i)
