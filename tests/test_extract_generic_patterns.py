@@ -163,6 +163,14 @@ def test_agent_of_a_count_of_acts():
     ("Macron dined with Merkel on Friday.", "emmanuel-macron", "consulted", "angela-merkel"),
     # an order to a person's aides
     ("Trump told his aides to stop the inquiry.", "donald-trump", "demanded", "aides"),
+    # aid or money pledged or promised is an intent to cooperate (PLOVER AGREE)
+    ("Japan pledged aid to Bangladesh.", "japan", "agreedWith", "bangladesh"),
+    ("Germany pledged 500 million euros to Ukraine.", "germany", "agreedWith", "ukraine"),
+    ("Germany promised Ukraine more air defences.", "germany", "agreedWith", "ukraine"),
+    # unnamed sides of a fight "between" them
+    ("Clashes between police and protesters left dozens injured.", "police", "inConflictWith", "protesters"),
+    # a title no one holds by name is one person
+    ("Protesters called on the president to resign.", "protesters", "demanded", "president"),
 ])
 def test_patterns_for_every_trigger_session_12(text, subj, pred, obj):
     assert _has(_triples(text), subj, pred, obj), _triples(text)
@@ -185,6 +193,8 @@ def test_reciprocal_verb_with_an_event_for_object_is_between_its_subjects():
 @pytest.mark.parametrize("text,pred", [
     ("Pakistan refused to deploy peacekeepers in Iraq.", "rejected"),        # one's own troops
     ("The envoy alleged that women are being persecuted.", "accused"),      # they suffer it
+    ("Kostunica promised to democratize Serbia.", "agreedWith"),            # Serbia is no promisee
+    ("The militia pledged allegiance to the Islamic State.", "agreedWith"),  # allegiance: alignedWith
 ])
 def test_no_party_where_there_is_none(text, pred):
     assert not any(p == pred for _, p, _ in _triples(text)), _triples(text)

@@ -134,7 +134,7 @@ def test_membership_existing_include_still_works(edges_of):
 def test_membership_lexicon_rows_are_well_formed():
     kinds = load_lexicon().membership
     assert kinds and set(kinds.values()) <= {"part", "person", "roster", "join", "makeup", "include",
-                                             "partner", "assign", "serve", "organ", "represent"}
+                                             "partner", "assign", "serve", "organ", "represent", "employ", "appoint"}
     assert all(form == form.lower() and " " not in form for form in kinds)
 
 

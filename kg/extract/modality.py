@@ -180,9 +180,10 @@ def _governed(t: Token, reading: _Reading, lex: Lexicon) -> str | None:
     infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
     if infinitive and any(c.dep_ == "dative" and c.pos_ != "ADP" for c in head.children):
         return "blocked"  # "gave authorities 48 hours to release X": theirs to do, not done
-    if not (t.dep_ in _FRAMED_DEPS or (infinitive and lemma in lex.intent)):
-        return None  # "has sworn to fight X" (parsed as an adverbial clause) is "sworn" to do it
     kind = lex.intent.get(lemma)
+    promised = t.dep_ in OBJECT_DEPS and kind in {"cooperate", "threaten"}  # "pledged aid to X", "vowed revenge"
+    if not (t.dep_ in _FRAMED_DEPS or (infinitive and lemma in lex.intent) or promised):
+        return None  # "has sworn to fight X" (parsed as an adverbial clause) is "sworn" to do it
     if t.dep_ == "xcomp" and head.lemma_.lower() in lex.word_set("expected") and (
             head.lower_ == "due" or any(c.dep_ == "auxpass" for c in head.children)):
         return "expected" if reading.mode == "asserted" else reading.mode  # "is expected to meet X"

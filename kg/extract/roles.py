@@ -48,6 +48,7 @@ from ..lexicon import Lexicon, load_lexicon
 from ..model import Relation
 from ..resolve import ResolvedDoc
 from .actors import Actor, actor_type, actors, mention_head
+from .employment import employed
 from .forces import assigned, unit_relations, vessel
 from .membership import joined, made_of, part_noun_relations, singled_out
 from .places import PLACE_TYPES, facility_on_verb, located_in, place_appos, place_of, stationed
@@ -146,6 +147,7 @@ MEMBERSHIP_PATTERNS: tuple[tuple[frozenset[str], Callable[[Token], bool], Member
     (frozenset({"makeup", "include"}), lambda tok: tok.pos_ == "VERB", made_of),
     (frozenset({"assign", "serve"}), lambda tok: tok.pos_ == "VERB", assigned),
     (frozenset({"represent"}), lambda tok: tok.tag_ == "VBN", represented),
+    (frozenset({"employ", "appoint"}), lambda tok: tok.pos_ == "VERB", employed),
 )
 
 #: The patterns of an actor mention, in the order they run, each with the kinds of actor

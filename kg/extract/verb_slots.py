@@ -46,7 +46,7 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: Prepositions that name the target of an act ("attacks on X", "aid to X").
 TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 #: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
-_OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:")
+_OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:", "dative")
 #: The type of a slot: ``(rd, verb, trigger, passive, lex)`` -> the actors in it.
 Slot = Callable[[ResolvedDoc, Token, VerbTrigger, bool, Lexicon], list[Actor]]
 

@@ -46,7 +46,7 @@ __all__ = ["PARTICIPANT_DEPS", "act_of_force", "generic_participants", "is_parti
 #: Where a noun takes part in a clause.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos"})
 #: Prepositions whose object is a party to the act ("fired on protesters", "attacked by gunmen").
-_PARTY_PREPS = frozenset({"by", "on", "against", "at", "with", "from", "to", "toward", "towards"})
+_PARTY_PREPS = frozenset({"by", "on", "against", "at", "with", "from", "to", "toward", "towards", "between"})
 #: Kinds an unnamed noun may have: an organisation sector's people are a collective.
 _KIND = {"Organization": "Collective", "InternationalOrganization": None, "State": None, "Person": None,
          "Place": None, "Facility": None}
@@ -74,6 +74,8 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
     cls = noun.cls if noun is not None else (lex.agents.get(low) or lex.agents.get(lemma))
     if cls is None:
         return None
+    if cls == "Person" and lemma in lex.titles:
+        return "Person"  # "the president" whom no pass resolved: one unnamed person
     return _KIND.get(cls, cls)
 
 
@@ -88,15 +90,18 @@ def _armed_kind(tok: Token, lex: Lexicon) -> bool:
 def _named_in_apposition(rd: ResolvedDoc, tok: Token, lex: Lexicon, kin: bool) -> str | None:
     """The actor a name in apposition to a singular noun of people gives it: "his Chinese counterpart Wang
     Yi", "a senior commander, Abu Khalid", "the American pastor Andrew Brunson", "her daughter,
-    Makeda Mbewe" (a person's kin is a person, never a state). Nouns of bodies, forces and
-    vessels keep their own reading: "the military regime, Zin Mar Aung, its foreign minister,
-    told reporters" misparsed, "the U.S. destroyer USS Carney"."""
+    Makeda Mbewe" (a person's kin is a person, never a state), "an armed group, the Syrian
+    Democratic Forces". A body is never a person's name ("the military regime, Zin Mar Aung, its
+    foreign minister, told reporters" misparsed), and a vessel keeps its own reading ("the U.S.
+    destroyer USS Carney")."""
     lemma = tok.lemma_.lower()
     role = kin or lemma in lex.titles or bool({lemma} & (lex.word_set("person_role") | lex.word_set("retinue")))
-    if not role and (tok.tag_ != "NN" or lemma not in lex.agents or lemma in lex.actor_nouns
-                     or lemma in lex.word_set("group_noun") or lemma in lex.word_set("generic_not_actor")):
-        return None  # a body, a force, a vessel, no person: "the regime", "the destroyer USS Carney"
+    body = lemma in lex.actor_nouns or lemma in lex.word_set("group_noun")  # "an armed group, the SDF"
+    if not (role or body) and (tok.tag_ != "NN" or lemma not in lex.agents or lemma in lex.word_set("generic_not_actor")):
+        return None  # a vessel, no one: "the destroyer USS Carney"
     barred = {"Place", "Facility", "State"} if kin else {"Place", "Facility"}
+    if body and not role:
+        barred = barred | {"Person"}  # a person names no body: "the regime, Zin Mar Aung, its minister"
     return next((rd.token_actor[c.i] for c in tok.children if c.dep_ == "appos" and rd.token_actor.get(c.i)
                  and rd.entities[rd.token_actor[c.i]].type not in barred), None)
 
