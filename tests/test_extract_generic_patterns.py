@@ -198,3 +198,23 @@ def test_reciprocal_verb_with_an_event_for_object_is_between_its_subjects():
 ])
 def test_no_party_where_there_is_none(text, pred):
     assert not any(p == pred for _, p, _ in _triples(text)), _triples(text)
+
+
+@pytest.mark.parametrize("text,subj,pred,obj", [
+    # a participle on a statement or a warning states what its author does
+    ("Iran issued a statement condemning Israel.", "iran", "condemned", "israel"),
+    ("Ukraine released a statement accusing Russia of war crimes.", "ukraine", "accused", "russia"),
+    ("Pyongyang issued a series of warnings demanding that Washington change its stance.",
+     "north-korea", "demanded", "united-states"),
+    # who was responsible for an act, or behind it, did it
+    ("Saudi agents were responsible for the murder of Khashoggi.", "saudi", "targeted", "khashoggi"),
+    ("Al-Shabab was behind the attack on the hotel.", "al-shabaab", "targeted", "hotel"),
+    # "flush out", "root out" like "drive out"
+    ("Kenya launched an operation to flush out al-Shabab fighters.", "kenya", "targeted", "al-shabaab"),
+])
+def test_authors_and_the_responsible(text, subj, pred, obj):
+    assert _has(_triples(text), subj, pred, obj), _triples(text)
+
+
+def test_not_behind_an_attack_is_no_attack():
+    assert not any(p == "targeted" for _, p, _ in _triples("Hamas was not behind the attack on the hotel."))

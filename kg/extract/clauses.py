@@ -130,8 +130,25 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
     if tok.dep_ == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
                                 or (tok.tag_ == "VBG" and not any(c.dep_ == "mark" for c in tok.children))):
         return head  # "staged a rally to protest X", "blocked the avenue, calling for ...": the same subject
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.lemma_.lower() in lex.word_set("utterance"):
+        return _author_of(head, lex), False  # "Iran issued a statement condemning Israel": Iran
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return head, False
+    return None
+
+
+def _author_of(noun: Token, lex: Lexicon) -> Token | None:
+    """Who issued a statement, a letter or a warning (words/utterance.txt): its possessor ("Iran's
+    statement"), or the subject of the verb of issuing it is the object of (words/issuing.txt),
+    through a count ("issued a series of warnings")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lex.word_set("series"):
+        noun = noun.head.head
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("issuing"):
+        subj, passive = subject_of(noun.head, lex)
+        return None if passive else subj
     return None
 
 

@@ -2,7 +2,8 @@
 
 A noun trigger's agent is its possessor ("Iran's condemnation"), an actor modifier
 ("Israeli strikes"), a ``from`` or ``by`` phrase, or the subject of the verb that
-governs it ("launched an attack on", "was involved in the clashes"): the cases of
+governs it ("launched an attack on", "was involved in the clashes", "was behind the
+attack"): the cases of
 :data:`_CLAUSE_AGENT_CASES`. :func:`vetted_agents` drops an agent the sentence calls
 unconfirmed, and a place; :func:`claimants_of` finds who claims responsibility.
 
@@ -159,10 +160,28 @@ def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     return None
 
 
+def _answerable(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
+    """"X was responsible for the murder of Y" (words/responsible.txt), "X was behind the
+    attack on the hotel": the subject of the copula did the act ("X was not behind it": no one)."""
+    head = noun.head
+    if noun.dep_ != "pobj":
+        return None
+    if head.lower_ == "for" and head.head.lemma_.lower() in lex.word_set("responsible") and head.head.dep_ == "acomp":
+        verb = head.head.head
+    elif head.lower_ == "behind" and head.dep_ == "prep":
+        verb = head.head
+    else:
+        return None
+    if verb.lemma_.lower() != "be" or is_negated(verb):
+        return None
+    subj, passive = subject_of(verb)
+    return ([] if passive else actors(rd, subj)), verb
+
+
 #: The clauses whose subject does the act a noun names, tried in order when the noun phrase
 #: names no agent: the first that answers decides.
 _CLAUSE_AGENT_CASES: tuple[Callable[[ResolvedDoc, Token, Lexicon], "Agents | None"], ...] = (
-    _light_verb_subject, _on_alert, _in_the_act,
+    _light_verb_subject, _on_alert, _in_the_act, _answerable,
 )
 
 
