@@ -218,3 +218,17 @@ def test_authors_and_the_responsible(text, subj, pred, obj):
 
 def test_not_behind_an_attack_is_no_attack():
     assert not any(p == "targeted" for _, p, _ in _triples("Hamas was not behind the attack on the hotel."))
+
+
+@pytest.mark.parametrize("text,subj,pred,obj", [
+    # the relative clause of a light verb names the act noun's agent and target, and says it was done
+    ("Officials are hinting at lifting the sanctions Washington has imposed on Moscow.",
+     "united-states", "sanctioned", "russia"),
+    ("The strikes that Israel launched on Gaza killed dozens.", "israel", "targeted", "gaza"),
+    # a capital a measure is taken toward stands for its state; a city struck stays the city
+    ("The EU imposed new sanctions on Minsk.", "european-union", "sanctioned", "belarus"),
+    ("Berlin sent more aid to Kyiv.", "germany", "aided", "ukraine"),
+    ("Russia launched a missile attack on Kyiv.", "russia", "targeted", "kyiv"),
+])
+def test_relative_light_clauses_and_capitals_of_measures(text, subj, pred, obj):
+    assert _has(_triples(text), subj, pred, obj), _triples(text)

@@ -403,3 +403,12 @@ def test_the_west_and_western_countries_are_one_bloc(text):
 def test_west_inside_a_longer_name_is_that_name(text, key):
     import kg
     assert key in kg.parse(text).entities and "western-countries" not in kg.parse(text).entities
+
+
+def test_capital_after_a_measure_is_its_state_but_a_struck_city_is_a_place():
+    from kg import parse
+    rd = parse("The EU imposed new sanctions on Minsk after Russia shelled Kharkiv.")
+    minsk = next(t for t in rd.doc if t.text == "Minsk")
+    assert rd.token_actor[minsk.i] == "belarus"
+    kharkiv = next(t for t in rd.doc if t.text == "Kharkiv")
+    assert rd.token_actor.get(kharkiv.i) != "ukraine"

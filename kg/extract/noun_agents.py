@@ -160,6 +160,18 @@ def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     return None
 
 
+def _relative_subject(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
+    """"the sanctions Washington has imposed on Moscow", "the strikes that Israel launched": the
+    subject of a relative clause of a light verb whose object the noun is."""
+    for clause in noun.children:
+        if (clause.dep_ == "relcl" and clause.lemma_.lower() in lex.light_verbs
+                and not any(c.dep_ in OBJECT_DEPS and c.tag_ not in {"WDT", "WP"} for c in clause.children)):
+            subj, passive = subject_of(clause)
+            if subj is not None and not passive and subj.tag_ not in {"WDT", "WP"}:
+                return actors(rd, subj), clause
+    return None
+
+
 def _answerable(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     """"X was responsible for the murder of Y" (words/responsible.txt), "X was behind the
     attack on the hotel": the subject of the copula did the act ("X was not behind it": no one)."""
@@ -181,7 +193,7 @@ def _answerable(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
 #: The clauses whose subject does the act a noun names, tried in order when the noun phrase
 #: names no agent: the first that answers decides.
 _CLAUSE_AGENT_CASES: tuple[Callable[[ResolvedDoc, Token, Lexicon], "Agents | None"], ...] = (
-    _light_verb_subject, _on_alert, _in_the_act, _answerable,
+    _light_verb_subject, _on_alert, _in_the_act, _relative_subject, _answerable,
 )
 
 
@@ -308,7 +320,8 @@ def is_attack_noun(tok: Token, lex: Lexicon) -> bool:
 
 
 def owned(rd: ResolvedDoc, noun: Token) -> bool:
-    """Whether a noun trigger has its own actor ("Iran's condemnation", "Israeli strikes").
+    """Whether a noun trigger has its own actor ("Iran's condemnation", "Israeli strikes", "the
+    sanctions Washington has imposed").
 
     Parameters
     ----------
@@ -320,7 +333,8 @@ def owned(rd: ResolvedDoc, noun: Token) -> bool:
     Returns
     -------
     bool
-        ``True`` when a modifier of it is a resolved actor.
+        ``True`` when a modifier of it, or the subject of a relative clause on it, is a
+        resolved actor.
 
     Examples
     --------
@@ -329,7 +343,9 @@ def owned(rd: ResolvedDoc, noun: Token) -> bool:
     >>> owned(rd, rd.doc[2])
     True
     """
-    return any(c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children)
+    return any((c.dep_ in MODIFIER_DEPS and rd.actor_at(c))
+               or (c.dep_ == "relcl" and any(s.dep_ == "nsubj" and rd.actor_at(s) for s in c.children))
+               for c in noun.children)  # "lifting the sanctions Washington has imposed": they exist
 
 
 def claimants_of(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:

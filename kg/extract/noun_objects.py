@@ -105,6 +105,7 @@ def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
         heads.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
         heads.append(noun.head.head)
+    heads += [c for c in noun.children if _relative_light(c, lex)]  # "the sanctions X imposed on Y"
     if "with" in trig.preps:  # "a suspension of air links with Serbia": "with" hangs on the ties
         heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.lemma_.lower() in lex.word_set("tie")]
     if "from" in trig.preps:  # "the recapture of Goma from M23": "from" hangs on the place
@@ -118,6 +119,13 @@ def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
     if "against" in trig.preps:  # "their struggle against extremism, in particular against Boko Haram"
         out += [a for p in singled_out_against(noun) for a in actors(rd, p)]
     return out
+
+
+def _relative_light(clause: Token, lex: Lexicon) -> bool:
+    """Whether a relative clause on an act noun is a light verb whose object is the noun:
+    "the sanctions Washington has imposed on Moscow", "the strikes that Israel launched on Gaza"."""
+    return (clause.dep_ == "relcl" and clause.lemma_.lower() in lex.light_verbs
+            and not any(c.dep_ in OBJECT_DEPS and c.tag_ not in {"WDT", "WP"} for c in clause.children))
 
 
 def _against_in_clause(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> list[Actor]:

@@ -47,6 +47,9 @@ _TYPE_OF_LABEL = {
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "dobj"})
 #: Relations of a stance towards an actor (never towards a place).
 _STANCES = frozenset({"accused", "blamed", "criticized", "condemned", "supported", "rejected", "demanded"})
+#: Relations of a measure taken toward a state, whose "on"/"to"/"from" object, a capital, stands for
+#: it ("sanctions on Moscow", "aid to Kyiv"); not strikes, which hit the city.
+_MEASURES = frozenset({"sanctioned", "aided", "supported", "threatened", "demanded", "cooperatedWith"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
 
@@ -208,14 +211,16 @@ _NO_ACTOR = (_verb_opening, _actor_noun, _rank, _state_government, _title_word, 
 
 def _metonym(st: Resolution, span: Span, text: str) -> Entity | None:
     """A capital that acts stands for its state: "Tokyo and Washington agreed", "talks with
-    Tehran", "war against Kyiv", "condemnation of Manila", "Moscow's offensive"."""
+    Tehran", "war against Kyiv", "condemnation of Manila", "Moscow's offensive", "sanctions on
+    Moscow", "aid to Kyiv", "the sanctions Washington imposed on Moscow"."""
     first = span.root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "Tokyo and Washington agreed": both subjects
     acts = first.dep_ in _SUBJECT_DEPS or (first.dep_ == "pobj" and (
         first.head.lower_ in {"by", "with", "against"}
         or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in st.lex.word_set("party")
-                                            or _verbal_noun(st, first.head.head))))) or (
+                                            or _verbal_noun(st, first.head.head)))
+        or (first.head.lower_ in {"on", "to", "from"} and _measure_toward(st, first.head.head)))) or (
         first.dep_ == "poss" and (first.head.lemma_.lower() in st.lex.nouns
                                   or first.head.lemma_.lower() in st.lex.word_set("stance")))  # "Seoul's offer"
     metonym = st.gaz.metonym(text) if acts else None
@@ -256,6 +261,21 @@ def _verbal_noun(st: Resolution, noun: Token) -> bool:
     is an actor, so a capital there stands for its state."""
     trig = st.lex.nouns.get(noun.lemma_.lower())
     return trig is not None and trig.predicate in _STANCES
+
+
+def _measure_toward(st: Resolution, head: Token) -> bool:
+    """Whether a preposition's head is a measure taken toward a state, not a strike on a place:
+    "sanctions on Moscow", "aid to Kyiv", "imposed sanctions on Tehran" (the noun, or the verb
+    it is the object of), "the sanctions Washington imposed on Moscow" (a relative clause)."""
+    nouns = [head]
+    if head.pos_ in {"VERB", "AUX"}:
+        nouns = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        nouns += [head.head] if head.dep_ == "relcl" else []
+    for noun in nouns:
+        trig = st.lex.nouns.get(noun.lemma_.lower())
+        if trig is not None and trig.predicate in _MEASURES:
+            return True
+    return False
 
 
 def _person_by_surname(st: Resolution, span: Span) -> str | None:
