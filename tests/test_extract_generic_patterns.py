@@ -232,3 +232,15 @@ def test_not_behind_an_attack_is_no_attack():
 ])
 def test_relative_light_clauses_and_capitals_of_measures(text, subj, pred, obj):
     assert _has(_triples(text), subj, pred, obj), _triples(text)
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Mueller requested that Trump answer questions in writing.", "mueller", "donald-trump"),
+    ("Congress requested documents from the White House.", "united-states-congress", "white-house"),
+    ("Merkel pleaded with Putin to end the war.", "angela-merkel", "vladimir-putin"),
+    ("The court directed the government to release the documents.", "court", "government"),
+    ("Trump's request that Zelensky investigate Biden triggered the impeachment.", "donald-trump", "volodymyr-zelensky"),
+    ("Trump's call for Iran to negotiate went unanswered.", "donald-trump", "iran"),
+])
+def test_requests_and_pleas(text, subj, obj):
+    assert _has(_triples(text), subj, "demanded", obj), _triples(text)

@@ -205,8 +205,8 @@ def _across_border(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
 
 
 def _that_clause(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> list[Actor]:
-    """"its demand that Israel ease restrictions": Israel; "the Taliban's claim that Pakistani
-    jets bombed a market": the jets."""
+    """"its demand that Israel ease restrictions", "Trump's call for Iran to negotiate": Iran;
+    "the Taliban's claim that Pakistani jets bombed a market": the jets."""
     out: list[Actor] = []
     if trig.predicate not in {"demanded", "accused"}:
         return out
@@ -214,7 +214,8 @@ def _that_clause(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
     if noun.dep_ in OBJECT_DEPS:  # "reiterated its demand today that Israel ease ...": hung on the verb
         clauses += [c for c in noun.head.children if c.i > noun.i]
     for clause in clauses:
-        that = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        # "that" (the parser may call it an adverb), or "for" before an infinitive's subject
+        that = any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"that", "for"} and c.i < clause.i for c in clause.children)
         if clause.dep_ in {"acl", "ccomp"} and that:
             subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             out += actors(rd, subj)
