@@ -244,3 +244,17 @@ def test_relative_light_clauses_and_capitals_of_measures(text, subj, pred, obj):
 ])
 def test_requests_and_pleas(text, subj, obj):
     assert _has(_triples(text), subj, "demanded", obj), _triples(text)
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("The US halted aid to Pakistan.", "united-states", "pakistan"),          # CAMEO 162, "to" its target
+    ("The Senate passed a bill imposing sanctions on Russia.", "senate", "russia"),
+    ("The Commerce Department added Huawei to its entity list.", "commerce-department", "huawei"),
+])
+def test_sanctions_by_stopping_aid_bills_and_lists(text, subj, obj):
+    assert _has(_triples(text), subj, "sanctioned", obj), _triples(text)
+
+
+def test_aid_stopped_is_no_aid():
+    assert not any(p == "aided" for _, p, _ in _triples("The suspended aid to Ukraine was restored later."))
+    assert not any(p == "sanctioned" for _, p, _ in _triples("The minister added that Iran would respond."))

@@ -163,7 +163,9 @@ def _ended(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> boo
     """"Chad ended its defence agreement with France"; but "lifting the sanctions Washington has
     imposed on Moscow" says in its own clause that they were imposed."""
     stated = any(c.dep_ == "relcl" and c.lemma_.lower() in lex.light_verbs for c in noun.children)
-    return noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("ending") and not stated
+    ended = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("ending")
+    ended = ended or any(c.dep_ == "amod" and c.lemma_.lower() in lex.word_set("ending") for c in noun.children)
+    return ended and not stated  # also "the suspended aid", "halted talks"
 
 
 #: The cases in which a noun trigger states no act, tried in order.
