@@ -258,3 +258,18 @@ def test_sanctions_by_stopping_aid_bills_and_lists(text, subj, obj):
 def test_aid_stopped_is_no_aid():
     assert not any(p == "aided" for _, p, _ in _triples("The suspended aid to Ukraine was restored later."))
     assert not any(p == "sanctioned" for _, p, _ in _triples("The minister added that Iran would respond."))
+
+
+@pytest.mark.parametrize("text,subj,pred,obj", [
+    # a passive act done in someone's attack is theirs
+    ("A journalist was killed in a Russian missile strike on Kharkiv.", "russia", "targeted", "journalist"),
+    # one of a people is the people's
+    ("Israeli troops shot a Palestinian near Hebron.", "israeli-forces", "targeted", "palestinians"),
+    ("Russia detained an American on spying charges.", "russia", "coerced", "americans"),
+    # arson
+    ("Unknown assailants torched a church in Minya.", "unknown-assailants", "targeted", "church"),
+    # nouns of people the dictionaries lack
+    ("A white cop shot an unarmed teen in Ferguson.", "white-cop", "targeted", "unarmed-teen"),
+])
+def test_victims_and_agents_session_12(text, subj, pred, obj):
+    assert _has(_triples(text), subj, pred, obj), _triples(text)

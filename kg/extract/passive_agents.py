@@ -46,7 +46,7 @@ def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    return at_the_hands_of(verb, lex) or _agent_in_prep_object(verb)
+    return at_the_hands_of(verb, lex) or _agent_in_prep_object(verb) or _owner_of_attack(verb, lex)
 
 
 #: Prepositions whose object is part of the act itself ("charged with fraud", "killed in Kabul").
@@ -68,6 +68,26 @@ def _agent_in_prep_object(verb: Token) -> Token | None:
             for by in pobj.children:
                 if by.dep_ in {"prep", "agent"} and by.lower_ == "by":
                     return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _owner_of_attack(verb: Token, lex: Lexicon | None) -> Token | None:
+    """Whose attack a passive act was done in: "a journalist was killed in a Russian missile
+    strike", "two soldiers were wounded in a Taliban ambush" (the attack noun's named modifier)."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    lex = lex or load_lexicon()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "during"}:
+            continue
+        for act in prep.children:
+            trig = lex.nouns.get(act.lemma_.lower())
+            if act.dep_ != "pobj" or trig is None or trig.event != "Attack":
+                continue
+            named = [c for c in act.children if c.dep_ in {"amod", "compound", "poss", "nmod"} and c.i < act.i
+                     and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.pos_ == "PROPN")]
+            if named:
+                return named[0]
     return None
 
 

@@ -150,6 +150,11 @@ def resolve_span(st: Resolution, span: Span, label: str) -> Entity | None:
         state = st.gaz.demonym(text)
         if state is not None and is_modifier(span):
             return entity_of(state)  # "Iraqi" in "Iraqi officials", "Israeli strikes"
+        if not is_modifier(span) and text[-1:] != "s" and _one_of_a_people(span):
+            text = text if text.endswith("ese") else text + "s"  # "a Palestinian" is one of the Palestinians
+            people = st.gaz.lookup(text)
+            if people is not None:
+                return _gazetteer_entity(st, span, text, people)
         if is_modifier(span) or text[-1:] != "s":
             return None  # a bare adjective names no actor
         if state is not None:
@@ -261,6 +266,14 @@ def _verbal_noun(st: Resolution, noun: Token) -> bool:
     is an actor, so a capital there stands for its state."""
     trig = st.lex.nouns.get(noun.lemma_.lower())
     return trig is not None and trig.predicate in _STANCES
+
+
+def _one_of_a_people(span: Span) -> bool:
+    """Whether a people's name is a noun for one of them: "a Palestinian was shot", "Russia
+    detained an American"."""
+    root = span.root
+    return root.pos_ in {"NOUN", "PROPN", "ADJ"} and any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                          for c in root.children)
 
 
 def _measure_toward(st: Resolution, head: Token) -> bool:
