@@ -273,3 +273,12 @@ def test_aid_stopped_is_no_aid():
 ])
 def test_victims_and_agents_session_12(text, subj, pred, obj):
     assert _has(_triples(text), subj, pred, obj), _triples(text)
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Saudi Arabia has been at war with the Houthis since 2015.", "saudi-arabia", "houthis"),
+    ("Hostilities between Israel and Hezbollah resumed in October.", "israel", "hezbollah"),
+    ("The Iraqi army won the war against the Islamic State.", "iraqi-army", "islamic-state"),
+])
+def test_wars_one_is_at_or_wins(text, subj, obj):
+    assert _has(_triples(text), subj, "inConflictWith", obj), _triples(text)

@@ -129,10 +129,13 @@ def _on_alert(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
 def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     """"killed four people in an attack on X", "staged a strike in protest against X"; talks
     one goes to or comes from: "returned to Geneva for talks", "called off the strike after
-    deliberations with X": the subject of the clause the act is in."""
+    deliberations with X"; a war one is at ("has been at war with X"): the subject of the
+    clause the act is in."""
     head = noun.head
     meeting = lex.nouns.get(noun.lemma_.lower())
     around = {"for", "after", "following"} if meeting is not None and meeting.predicate == "consulted" else set()
+    if meeting is not None and meeting.event == "Clash":
+        around = {"at"}  # "has been at war with the Houthis": the subject is at war
     if not (noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} | around):
         return None
     while head.dep_ == "conj" and head.head.i != head.i and head.head.dep_ == "prep":
