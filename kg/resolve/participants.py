@@ -147,11 +147,16 @@ def act_of_force(tok: Token, lex: Lexicon) -> bool:
     return _act_of(tok, lex) in {"targeted", "coerced", "inConflictWith"}
 
 
-def _said_whose(rd: ResolvedDoc, tok: Token) -> bool:
+def _said_whose(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> bool:
     """Whether the words after a noun name the actor its people belong to ("fighters loyal to
     X", "supporters of X", "activists from the Awami League"): the resolver's actors already
-    read those as the actor itself. A place does not count ("police in Istanbul")."""
-    stack = [c for c in tok.rights if c.dep_ == "amod" or (c.dep_ == "prep" and c.lower_ in _WHOSE_PREPS)]
+    read those as the actor itself. A place does not count ("police in Istanbul"). For forces
+    and bodies (actor_nouns.tsv) any preposition may ("troops in Iraq" are some state's, which
+    the text says elsewhere); for other people only those of
+    :data:`_WHOSE_PREPS` ("49 people at the Pulse nightclub" are no one's)."""
+    noun = lex.actor_nouns.get(tok.lower_) or lex.actor_nouns.get(tok.lemma_.lower())
+    own = noun is not None and (noun.part_of_state or noun.cls in {"MilitaryForce", "GovernmentBody"})
+    stack = [c for c in tok.rights if c.dep_ == "amod" or (c.dep_ == "prep" and (own or c.lower_ in _WHOSE_PREPS))]
     while stack:
         t = stack.pop()
         key = rd.token_actor.get(t.i)
@@ -234,7 +239,7 @@ def generic_participants(st: Resolution) -> None:
             cls = participant_class(tok, lex)
             lemma = tok.lemma_.lower()
             titled = lemma in lex.titles  # "the former official": one person; "both leaders" refer back
-            if cls is None or _said_whose(rd, tok) or _abstract(tok) or (titled and tok.tag_ != "NN"):
+            if cls is None or _said_whose(rd, tok, lex) or _abstract(tok) or (titled and tok.tag_ != "NN"):
                 continue
             definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
             if definite and lemma in last:
