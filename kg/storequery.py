@@ -10,9 +10,8 @@ import re
 
 import pyoxigraph as ox
 
-from .errors import QueryError
+from .errors import QueryError, QuerySyntaxError, QueryTimeoutError
 from .guard import check_query
-from .errors import QuerySyntaxError, QueryTimeoutError
 from .prefixes import PREFIX_IRIS
 from .query_result import QueryResult
 
