@@ -53,13 +53,13 @@ def graph_of_size(results: list, triples: int):
     """The smallest number of copies of ``results`` whose graph has at least ``triples`` RDF
     triples (distinct N-Triples lines); returns ``(graph, copies, triples)``."""
     import kg
-    from kg.rdf.export import _lines
+    from kg.rdf.lines import graph_lines
 
     def build(count: int):
         g = kg.KnowledgeGraph()
         for res in copies(results, count):
             g.add_result(res)
-        return g, len(_lines(g, dataset=False))
+        return g, len(graph_lines(g, dataset=False))
 
     g, one = build(1)
     count = max(1, triples // one)  # the shared entities and edges make each copy a little smaller

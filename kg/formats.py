@@ -22,8 +22,9 @@ hext         .hext    application/hex+x-ndjson       yes     --         rdflib
 
 ``dataset``: kg writes the syntax from a dataset of one named graph a document
 (entities in the default graph); every reader keeps the named graphs a file has.
-``writer``: ``oxigraph`` writes from the sorted statements, ``lines`` sorts
-rdflib's lines, ``rdflib`` is rdflib's own writer (see :func:`kg.rdf.serialize`).
+``writer``: ``oxigraph`` writes from the sorted statements, ``lines`` writes the sorted
+lines formatted straight from the records (:mod:`kg.rdf.lines`), ``rdflib`` is rdflib's own
+writer (see :func:`kg.rdf.serialize`).
 
 Examples
 --------

@@ -12,6 +12,7 @@ kg ships the questions a conflict researcher asks as ``.rq`` files
 Examples
 --------
 >>> from rdflib import Graph, Literal, URIRef
+>>> from kg.vocab import KGR
 >>> g = Graph()
 >>> g.add((URIRef("https://w3id.org/newskg/id/iran"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("Iran")))
 <Graph identifier=... (<class 'rdflib.graph.Graph'>)>
@@ -28,20 +29,28 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.query import Result
+from typing import TYPE_CHECKING, Any
 
 from .errors import QueryError, QueryLimitError, QuerySyntaxError, QueryTimeoutError
 from .results import _WRITERS, _cell, _parts, format_result, format_table
 from .shipped import ShippedQuery, shipped_queries
-from .vocab import KGR, PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib.query import Result
 
 # Kept importable from here: the errors (now in kg.errors), the result formatting (now in
 # kg.results) and the shipped queries (now in kg.shipped), by the names callers used.
-_REEXPORTED = (QueryTimeoutError, _WRITERS, _cell, _parts, format_result, format_table, KGR)
+_REEXPORTED = (QueryTimeoutError, _WRITERS, _cell, _parts, format_result, format_table)
+
+
+def __getattr__(name: str) -> Any:
+    """``PREFIXES`` and ``KGR`` (rdflib namespaces, from :mod:`kg.vocab`), loaded on first use:
+    ``kg query`` answers from pyoxigraph without importing rdflib."""
+    if name in {"PREFIXES", "KGR"}:
+        from . import vocab
+
+        return getattr(vocab, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "PREFIXES",
@@ -101,6 +110,8 @@ def resolve_query(name_or_text: str) -> str:
 
 # -- binding values ----------------------------------------------------------------------
 def _term(value):
+    from rdflib import BNode, Literal, URIRef
+
     if isinstance(value, (URIRef, Literal, BNode)):
         return value
     if isinstance(value, str) and value.startswith(("http://", "https://")):
@@ -122,6 +133,7 @@ def parse_binding(text: str):
     --------
     >>> parse_binding("kgr:iran")
     rdflib.term.URIRef('https://w3id.org/newskg/id/iran')
+    >>> from rdflib.namespace import XSD
     >>> parse_binding("2").datatype == XSD.integer
     True
     >>> parse_binding('"2"')
@@ -131,6 +143,11 @@ def parse_binding(text: str):
     >>> parse_binding("} DELETE WHERE { ?a ?b ?c")
     rdflib.term.Literal('} DELETE WHERE { ?a ?b ?c')
     """
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from .vocab import PREFIXES
+
     if len(text) >= 2 and text[0] == "<" and text[-1] == ">":
         return URIRef(text[1:-1])
     if len(text) >= 2 and text[0] == text[-1] == '"':
@@ -182,6 +199,7 @@ def run_query(graph, sparql: str, *, allow_service: bool = False, **bindings) ->
     """
     from .guard import check_query
     from .store import Store
+    from .vocab import PREFIXES
 
     if isinstance(graph, Store):
         return graph.query(sparql, bindings, allow_service=allow_service).to_rdflib()
@@ -191,6 +209,8 @@ def run_query(graph, sparql: str, *, allow_service: bool = False, **bindings) ->
         store._ox, store._ds = graph.store._inner, None
         return store.query(sparql, bindings, allow_service=allow_service).to_rdflib()
     check_query(sparql, allow_service=allow_service, engine="rdflib")
+    from rdflib.plugins.sparql import prepareQuery  # pyparsing: loaded only for rdflib's engine
+
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as exc:  # pyparsing's ParseException and friends

@@ -6,14 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox  # noqa: F401  (used by the doctests)
-import rdflib
 
 from .errors import QueryError
 from .formats import graph_answer_syntax, result_format
-from .query import PREFIXES
-from .terms import to_rdflib as _to_rdflib
+
+if TYPE_CHECKING:
+    import rdflib.query
 
 __all__ = ["QueryResult"]
 
@@ -62,6 +63,11 @@ class QueryResult:
         >>> [row.x for row in r.to_rdflib()]
         [rdflib.term.URIRef('http://example.org/a')]
         """
+        import rdflib  # loaded only for an rdflib answer: kg query prints without it
+
+        from .terms import to_rdflib as _to_rdflib
+        from .vocab import PREFIXES
+
         out = rdflib.query.Result(self.type if self.type != "DESCRIBE" else "CONSTRUCT")
         if self.type == "ASK":
             out.askAnswer = bool(self.boolean)

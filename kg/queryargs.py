@@ -41,11 +41,8 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from rdflib import Literal, URIRef
-
 from .errors import QueryError, QueryRefusedError
 from .query import read_query, shipped_queries
-from .vocab import KGR
 
 __all__ = ["prepare", "query_variables", "resolve_named_query", "string_parameters"]
 
@@ -172,6 +169,8 @@ def prepare(name_or_text: str, bindings: Mapping[str, Any], *,
         text = _plain_text(value)
         if (is_entity is not None and name not in literal_only and text is not None
                 and _KEY.fullmatch(text) and is_entity(text)):
+            from .vocab import KGR  # rdflib: only for a value bound as an entity's IRI
+
             value = KGR[text]
         out[name] = value
     return sparql, out
@@ -179,6 +178,8 @@ def prepare(name_or_text: str, bindings: Mapping[str, Any], *,
 
 def _plain_text(value) -> str | None:
     """The text of a plain string value (a ``str`` or a literal without datatype or language)."""
+    from rdflib import Literal, URIRef  # values are bound: rdflib's terms are in use
+
     if isinstance(value, Literal):
         return str(value) if value.datatype is None and not value.language else None
     if isinstance(value, str) and not isinstance(value, URIRef):

@@ -1,7 +1,9 @@
 """SPARQL results as text: an aligned table for people, and the W3C SPARQL 1.1 result formats
 (CSV, TSV, JSON, XML) for tools, from an rdflib :class:`~rdflib.query.Result` or a
 :class:`kg.store.QueryResult`. IRIs in a table are shortened with kg's prefixes
-(:data:`kg.vocab.PREFIXES`).
+(:data:`kg.vocab.PREFIXES`). Neither rdflib nor pyoxigraph is imported: an rdflib term or
+result can only be given once rdflib is loaded, so rdflib's classes are looked for among
+the loaded modules (``kg query`` then never loads rdflib).
 
 Examples
 --------
@@ -22,36 +24,39 @@ import csv
 import io
 import json
 import re
+import sys
 from typing import TYPE_CHECKING, Any, Union
-from xml.sax.saxutils import escape, quoteattr
-
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import XSD
-from rdflib.query import Result
 
 from .errors import QueryError
 from .formats import result_format
-from .vocab import PREFIXES
+from .prefixes import PREFIX_IRIS, XSD_IRI
 
 if TYPE_CHECKING:
+    from rdflib.query import Result
+
     from .store import QueryResult
 
 #: A SPARQL answer: rdflib's, or kg's Oxigraph store's.
-Answer = Union[Result, "QueryResult"]
+Answer = Union["Result", "QueryResult"]
 
 __all__ = ["format_result", "format_table"]
 
 
 # -- formatting --------------------------------------------------------------------------
+_XSD_STRING = XSD_IRI + "string"
+
+
 def _parts(term: Any) -> tuple[str, str, str | None, str | None]:
     """(kind, value, datatype, language) of an rdflib or pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return "uri", str(term), None, None
-    if isinstance(term, BNode):
-        return "bnode", str(term), None, None
-    if isinstance(term, Literal):
-        dt = None if term.language else (str(term.datatype) if term.datatype else None)
-        return "literal", str(term), None if dt == str(XSD.string) else dt, term.language
+    rdflib = sys.modules.get("rdflib")  # an rdflib term exists only once rdflib is loaded
+    if rdflib is not None:
+        if isinstance(term, rdflib.URIRef):
+            return "uri", str(term), None, None
+        if isinstance(term, rdflib.BNode):
+            return "bnode", str(term), None, None
+        if isinstance(term, rdflib.Literal):
+            dt = None if term.language else (str(term.datatype) if term.datatype else None)
+            return "literal", str(term), None if dt == _XSD_STRING else dt, term.language
     kind = type(term).__name__
     if kind == "NamedNode":
         return "uri", term.value, None, None
@@ -59,7 +64,7 @@ def _parts(term: Any) -> tuple[str, str, str | None, str | None]:
         return "bnode", term.value, None, None
     if kind == "Literal":
         dt = None if term.language else term.datatype.value
-        return "literal", term.value, None if dt == str(XSD.string) else dt, term.language
+        return "literal", term.value, None if dt == _XSD_STRING else dt, term.language
     return "literal", str(term), None, None
 
 
@@ -68,9 +73,9 @@ def _cell(value: Any) -> str:
         return ""
     kind, text, _, _ = _parts(value)
     if kind == "uri":
-        for prefix, ns in PREFIXES.items():
-            if text.startswith(str(ns)):
-                return f"{prefix}:{text[len(str(ns)):]}"
+        for prefix, ns in PREFIX_IRIS.items():
+            if text.startswith(ns):
+                return f"{prefix}:{text[len(ns):]}"
         return text
     if kind == "bnode":
         return f"_:{text}"
@@ -78,7 +83,9 @@ def _cell(value: Any) -> str:
 
 
 def _is_native(result: Answer) -> bool:
-    return not isinstance(result, Result)
+    """Whether ``result`` is kg's :class:`~kg.query_result.QueryResult`, not rdflib's Result."""
+    query = sys.modules.get("rdflib.query")  # rdflib's Result exists only once it is loaded
+    return query is None or not isinstance(result, query.Result)
 
 
 def format_table(result: Answer) -> str:
@@ -151,6 +158,8 @@ def _json(result: QueryResult) -> str:
 
 
 def _xml(result: QueryResult) -> str:
+    from xml.sax.saxutils import escape, quoteattr  # imports urllib and email: 40 ms at start-up
+
     out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n']
     if result.type == "ASK":
         out.append(f"<head/>\n<boolean>{'true' if result.boolean else 'false'}</boolean>\n</sparql>\n")
@@ -192,7 +201,7 @@ def _csv(result: QueryResult) -> str:
 
 
 _TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
-_TSV_BARE = {str(XSD.integer), str(XSD.decimal), str(XSD.double), str(XSD.boolean)}
+_TSV_BARE = {XSD_IRI + name for name in ("integer", "decimal", "double", "boolean")}
 
 
 def _tsv_term(term: Any) -> str:

@@ -31,7 +31,9 @@ Query shape matters more than store choice:
 
 :attr:`Store.graph` is the same data as an :class:`rdflib.Dataset` (through
 the ``oxrdflib`` store plugin for the oxigraph engine), so code written
-against rdflib keeps working.
+against rdflib keeps working. rdflib is imported only where it is used (its engine, its
+graph, syntaxes only it reads, its terms as bound values): ``kg query`` answers from
+pyoxigraph without it.
 
 Examples
 --------
@@ -42,6 +44,7 @@ Examples
 ... ''', format="turtle")
 >>> len(store)
 1
+>>> from kg.vocab import KGR
 >>> result = store.query("SELECT ?o WHERE { ?s kgo:accused ?o }",
 ...                      {"s": KGR["kataib-hezbollah"]})
 >>> [str(row[0]) for row in result.to_rdflib()]
@@ -56,10 +59,9 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-import rdflib
 
 from .errors import GraphFileError, QueryError
 from .formats import rdf_syntax, syntax_of_path
@@ -67,8 +69,9 @@ from .guard import _run_deep, check_query
 from .query import QueryTimeoutError, _term
 from .query_result import QueryResult
 from .storequery import rdflib_query, run_oxigraph
-from .terms import to_ox as _to_ox
-from .vocab import KGR  # noqa: F401  (used by the doctest)
+
+if TYPE_CHECKING:
+    import rdflib
 
 __all__ = ["ENGINES", "QueryResult", "Store"]
 
@@ -114,6 +117,8 @@ class Store:
         if self.engine == "rdflib":
             if self.path is not None:
                 raise QueryError("an on-disk store needs the oxigraph engine")
+            import rdflib
+
             self._ds = rdflib.Dataset(default_union=True)
             return
         if self.path is None:
@@ -160,6 +165,8 @@ class Store:
                 continue
             ox_format = syntax.ox
             if ox_format is None:  # a syntax only rdflib reads (TriX, HexTuples...)
+                import rdflib
+
                 ds = rdflib.Dataset()
                 self._load_rdflib(path, fmt, into=ds)
                 self.add_rdf(ds)
@@ -198,6 +205,10 @@ class Store:
 
     def add_rdf(self, rdf) -> Store:
         """Add an rdflib :class:`~rdflib.Graph` or :class:`~rdflib.Dataset` (named graphs kept)."""
+        import rdflib
+
+        from .terms import to_ox as _to_ox
+
         if self._ox is None:
             if isinstance(rdf, rdflib.Dataset):
                 for s, p, o, g in rdf.quads((None, None, None, None)):
@@ -251,6 +262,7 @@ class Store:
         """
         if self._ox is None:
             return self._ds
+        import rdflib
         from oxrdflib import OxigraphStore
 
         return rdflib.Dataset(store=OxigraphStore(store=self._ox), default_union=True)

@@ -9,19 +9,17 @@ import logging
 import re
 
 import pyoxigraph as ox
-from rdflib.plugins.sparql import prepareQuery
 
-from .errors import QueryError
+from .errors import QueryError, QuerySyntaxError, QueryTimeoutError
 from .guard import check_query
-from .query import PREFIXES, QuerySyntaxError, QueryTimeoutError
+from .prefixes import PREFIX_IRIS
 from .query_result import QueryResult
-from .terms import to_ox as _to_ox
 
 __all__ = ["collect", "rdflib_query", "run_oxigraph"]
 
 log = logging.getLogger("kg.store")
 
-_OX_PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
+_OX_PREFIXES = dict(PREFIX_IRIS)
 
 
 def run_oxigraph(db: ox.Store, rdflib_graph, sparql: str, terms: dict, max_rows, cancel,
@@ -30,11 +28,14 @@ def run_oxigraph(db: ox.Store, rdflib_graph, sparql: str, terms: dict, max_rows,
     ``rdflib_graph()`` gives the same data to rdflib's engine when pyoxigraph cannot bind a
     variable the query does not project."""
     union = next(iter(db.named_graphs()), None) is not None
+    substitutions = None
+    if terms:  # rdflib terms (kg.terms loads rdflib: only when there are values to bind)
+        from .terms import to_ox
+
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in terms.items()}
     try:
-        answer = db.query(
-            sparql, prefixes=_OX_PREFIXES, use_default_graph_as_union=union,
-            substitutions={ox.Variable(k): _to_ox(v) for k, v in terms.items()} or None,
-        )
+        answer = db.query(sparql, prefixes=_OX_PREFIXES, use_default_graph_as_union=union,
+                          substitutions=substitutions)
     except SyntaxError as exc:
         raise _ox_syntax_error(exc, sparql) from None
     except RuntimeError as exc:
@@ -75,6 +76,10 @@ def collect(rows, max_rows, cancel) -> tuple[tuple, bool]:
 
 
 def rdflib_query(graph, sparql, terms, max_rows, cancel, engine) -> QueryResult:
+    from rdflib.plugins.sparql import prepareQuery  # pyparsing: loaded only for rdflib's engine
+
+    from .vocab import PREFIXES
+
     try:
         prepared = prepareQuery(sparql, initNs=PREFIXES)
     except Exception as exc:  # pyparsing's ParseException and friends

@@ -203,3 +203,36 @@ def test_cli_lazy_kg_still_gives_its_names_and_submodules():
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
     assert done.stdout.split() == ["kataib-hezbollah", "True", "True", "True", "[]"], done.stderr
+
+
+@pytest.mark.parametrize("where", ["file", "store"])
+def test_cli_query_answers_without_rdflib(built, tmp_path, where):
+    """``kg query FILE NAME`` and ``kg query --store DIR NAME`` answer from pyoxigraph and print
+    TSV, JSON, CSV, XML and tables without importing rdflib or its SPARQL parser (pyparsing):
+    their start-up is measured in benchmarks/query_file_bench.py."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from kg.store import Store
+
+    nt = built / "graph.nt"
+    if where == "store":
+        with Store(tmp_path / "db") as store:
+            store.load(nt)
+        places = [["--store", str(tmp_path / "db")]]
+    else:
+        places = [[str(nt)]]
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(root), os.environ.get("PYTHONPATH")])))
+    for fmt in ("tsv", "json", "csv", "xml", "table"):
+        args = ["query", *places[0], "who-accused-whom", "--format", fmt]
+        code = ("import sys, runpy\n"
+                f"sys.argv = ['kg', *{args!r}]\n"
+                "try:\n    runpy.run_module('kg', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+                "print(sorted({m.split('.')[0] for m in sys.modules} & {'rdflib', 'pyparsing', 'networkx', 'spacy'}),"
+                " file=sys.stderr)")
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60)
+        assert done.stderr.strip().splitlines()[-1] == "[]", (fmt, done.stderr)
+        assert "kataib-hezbollah" in done.stdout, (fmt, done.stdout)

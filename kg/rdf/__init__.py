@@ -31,7 +31,8 @@ Every IRI is minted by :func:`mint_iri` alone.
 
 The package has one module a step: :mod:`kg.rdf.iris` mints IRIs, :mod:`kg.rdf.edges`
 writes an edge's support, :mod:`kg.rdf.export` turns a KnowledgeGraph into triples, an rdflib graph or
-dataset and text, and :mod:`kg.rdf.reading` reads RDF back into a
+dataset and text, :mod:`kg.rdf.lines` formats the same triples as N-Triples or N-Quads lines
+straight from the records (no rdflib term a triple), and :mod:`kg.rdf.reading` reads RDF back into a
 KnowledgeGraph, from files parsed by pyoxigraph into plain values
 (:mod:`kg.rdf.triples`). Every public name is importable from ``kg.rdf``.
 

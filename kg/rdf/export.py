@@ -225,39 +225,27 @@ def to_dataset(kg) -> Dataset:
     return ds
 
 
-def _lines(kg, *, dataset: bool) -> list[str]:
-    """The graph's N-Triples (or, for a dataset, N-Quads) lines, distinct and sorted, written by
-    pyoxigraph's term syntax straight from the statements: no rdflib graph is made, so
-    writing takes a few hundred bytes a statement."""
-    from ..terms import to_ox
-
-    seen: set[str] = set()
-    for s, p, o, graph in _quads(kg):
-        where = f" {to_ox(graph)}" if dataset and graph is not None else ""
-        seen.add(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}{where} .\n")
-    return sorted(seen)
-
-
 def serialize(kg, destination=None, *, format: str = "turtle") -> str | None:
     """Serialise in the syntax of that name (rdflib's names); write atomically to a path.
 
     Every syntax gives the same bytes for the same graph, whatever Python's hash seed:
-    N-Triples and N-Quads lines are made straight from the statements and sorted; Turtle,
-    TriG, JSON-LD and RDF/XML are written by pyoxigraph from those lines (rdflib's TriG,
-    JSON-LD and RDF/XML writers follow the store's hash order, and its Turtle writer takes
-    time that grows faster than the graph: 2.7 s against 0.6 s for the 19,600 triples of the
-    89 VOA stories). No rdflib graph is made for them: on 90,822 triples N-Triples take 1.4 s
-    against 3.6 s through an rdflib graph, and half the memory. Other syntaxes (N3, TriX,
-    HexTuples) are rdflib's writers, as they are.
+    N-Triples and N-Quads lines are formatted straight from the records, with no rdflib or
+    pyoxigraph term (:mod:`kg.rdf.lines`), and sorted; Turtle, TriG, JSON-LD and RDF/XML are
+    written by pyoxigraph from those lines (rdflib's TriG, JSON-LD and RDF/XML writers follow
+    the store's hash order, and its Turtle writer takes time that grows faster than the
+    graph: 2.7 s against 0.6 s for the 19,600 triples of the 89 VOA stories). No rdflib graph
+    is made for them. Other syntaxes (N3, TriX, HexTuples) are rdflib's writers, as they are.
     """
+    from .lines import graph_lines
+
     syntax = rdf_syntax(format)
     if syntax is None or syntax.writer == "rdflib":  # rdflib's own writer, as it is
         rdf = to_dataset(kg) if syntax is not None and syntax.dataset else to_graph(kg)
         text = rdf.serialize(format=format if syntax is None else syntax.rdflib)
     elif syntax.writer == "oxigraph":
-        text = _oxigraph_text(_lines(kg, dataset=syntax.dataset), syntax)
+        text = _oxigraph_text(graph_lines(kg, dataset=syntax.dataset), syntax)
     else:  # "lines": sorted N-Triples or N-Quads
-        text = "".join(_lines(kg, dataset=syntax.dataset))
+        text = "".join(graph_lines(kg, dataset=syntax.dataset))
     if destination is None:
         return text
     atomic_write(destination, text)
