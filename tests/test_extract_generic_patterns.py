@@ -282,3 +282,15 @@ def test_victims_and_agents_session_12(text, subj, pred, obj):
 ])
 def test_wars_one_is_at_or_wins(text, subj, obj):
     assert _has(_triples(text), subj, "inConflictWith", obj), _triples(text)
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Trump wants Mexico to pay for the wall.", "donald-trump", "mexico"),
+    ("Washington pushed Kyiv to open an investigation.", "united-states", "ukraine"),
+])
+def test_wishes_and_pushes_as_demands(text, subj, obj):
+    assert _has(_triples(text), subj, "demanded", obj), _triples(text)
+
+
+def test_wanting_to_act_oneself_asks_nothing():
+    assert not any(p == "demanded" for _, p, _ in _triples("Iran wants to talk with Saudi Arabia."))

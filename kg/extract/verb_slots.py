@@ -174,6 +174,8 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
     # orders the schools), unless an indirect object names the party ("fined Google $5 billion")
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
         return _indirect(rd, verb)
+    if spec == "dobj+xcomp":
+        return _indirect(rd, verb)  # "wants to talk with X" asks nothing of X
     return _indirect(rd, verb) or _complement_objects(rd, verb, trig, lex)
 
 
