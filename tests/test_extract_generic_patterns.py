@@ -294,3 +294,10 @@ def test_wishes_and_pushes_as_demands(text, subj, obj):
 
 def test_wanting_to_act_oneself_asks_nothing():
     assert not any(p == "demanded" for _, p, _ in _triples("Iran wants to talk with Saudi Arabia."))
+
+
+def test_an_attack_on_twitter_is_an_attack_in_words():
+    triples = _triples("Trump attacked Comey on Twitter.")
+    assert _has(triples, "donald-trump", "criticized", "comey")
+    assert not any(p == "targeted" for _, p, _ in triples)
+    assert _has(_triples("Militants attacked the base in a dawn raid."), "militants", "targeted", "base")

@@ -215,10 +215,14 @@ def _crowd_control(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
 
 
 def _attacked_in_words(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
-    """"Trump attacked the newspaper for refusing ...": an attack in words."""
-    return trig.lemma in lex.word_set("attack_in_words") and any(
-        c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children)
-        for c in verb.children)
+    """"Trump attacked the newspaper for refusing ...", "attacked Comey on Twitter", "in a
+    speech" (words/medium.txt): an attack in words."""
+    if trig.lemma not in lex.word_set("attack_in_words"):
+        return False
+    return any((c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children))
+               or (c.dep_ == "prep" and c.lower_ in {"on", "in"}  # "attacked Comey on Twitter"
+                   and any(g.lemma_.lower() in lex.word_set("medium") for g in c.children))
+               for c in verb.children)
 
 
 def _sent_inspectors(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
