@@ -301,3 +301,8 @@ def test_an_attack_on_twitter_is_an_attack_in_words():
     assert _has(triples, "donald-trump", "criticized", "comey")
     assert not any(p == "targeted" for _, p, _ in triples)
     assert _has(_triples("Militants attacked the base in a dawn raid."), "militants", "targeted", "base")
+
+
+def test_charges_filed_against_someone_accuse_them():
+    assert _has(_triples("Prosecutors in New York filed charges against Harvey Weinstein."),
+                "prosecutors", "accused", "harvey-weinstein")
