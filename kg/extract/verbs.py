@@ -42,10 +42,11 @@ from .actors import Actor, actors
 from .casualties import counts_casualties
 from .events import EVENT_OF_PREDICATE, make_event
 from .explosions import explodes
-from .sites import is_unnamed_site
 from .modality import intent_predicate, is_negated
 from .records import backing, relation
+from .retyping import RETYPED
 from .sides import fight_foes, removal_demanded
+from .sites import is_unnamed_site
 from .syntax import OBJECT_DEPS, prep_objects, verb_lemma
 from .verb_clause import Doers, VerbClause, doers_of, fitting_triggers, may_act, read_clause, stated_mode
 from .verb_extras import ACCUSING, DENYING_PRONOUNS, VERB_PATTERNS, denials, must
@@ -208,50 +209,13 @@ def _result_of_event(rd: ResolvedDoc, verb: Token, found: _Found, lex: Lexicon) 
     return any(e.evidence.trigger_span and e.evidence.trigger_span[0] == start for e in found.events)
 
 
-def _crowd_control(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
-    """"police used tear gas against protesters": force short of an attack."""
-    return trig.lemma in lex.word_set("using") and any(
-        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("crowd_control") for c in verb.children)
-
-
-def _attacked_in_words(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
-    """"Trump attacked the newspaper for refusing ...", "attacked Comey on Twitter", "in a
-    speech" (words/medium.txt): an attack in words."""
-    if trig.lemma not in lex.word_set("attack_in_words"):
-        return False
-    return any((c.dep_ == "prep" and c.lower_ == "for" and any(g.dep_ == "pcomp" for g in c.children))
-               or (c.dep_ == "prep" and c.lower_ in {"on", "in"}  # "attacked Comey on Twitter"
-                   and any(g.lemma_.lower() in lex.word_set("medium") for g in c.children))
-               for c in verb.children)
-
-
-def _sent_inspectors(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
-    """"the IAEA sent inspectors to Iran": an inspection, not aid."""
-    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("inspector") for c in verb.children)
-
-
-def _gave_intangible(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
-    """"to give all Iraqis new hope": no aid."""
-    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("intangible") for c in verb.children)
-
-
-#: Cases that retype what a row states, tried in order on the predicate so far:
-#: (predicate, test of ``(verb, row, lex)``, the predicate it becomes, ``None`` for none).
-_RETYPED = (
-    ("targeted", _crowd_control, "coerced"),
-    ("targeted", _attacked_in_words, "criticized"),
-    ("aided", _sent_inspectors, "investigated"),
-    ("aided", _gave_intangible, None),
-)
-
-
 def _predicate(clause: VerbClause, trig: VerbTrigger, lex: Lexicon) -> str | None:
     """The relation a row states as the clause states it (:func:`~kg.extract.modality.intent_predicate`,
-    then :data:`_RETYPED`); ``None`` for none, for a reversed row not asserted, and for a
+    then :data:`~kg.extract.retyping.RETYPED`); ``None`` for none, for a reversed row not asserted, and for a
     question ("asked Lai if he agreed" demands nothing)."""
     reverse = trig.predicate.startswith("~")
     pred = intent_predicate(trig.predicate.lstrip("~"), clause.mode)
-    for before, case, after in _RETYPED:
+    for before, case, after in RETYPED:
         if pred == before and case(clause.verb, trig, lex):
             pred = after
     if pred is None or (reverse and clause.mode != "asserted"):
