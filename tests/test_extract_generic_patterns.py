@@ -306,3 +306,12 @@ def test_an_attack_on_twitter_is_an_attack_in_words():
 def test_charges_filed_against_someone_accuse_them():
     assert _has(_triples("Prosecutors in New York filed charges against Harvey Weinstein."),
                 "prosecutors", "accused", "harvey-weinstein")
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Ukraine received $60 billion in aid from the United States.", "united-states", "ukraine"),
+    ("Greece received a bailout from the European Union.", "european-union", "greece"),
+    ("The Gates Foundation's donation to the WHO totaled $500 million.", "gates-foundation", "world-health-organization"),
+])
+def test_aid_received_and_given(text, subj, obj):
+    assert _has(_triples(text), subj, "aided", obj), _triples(text)

@@ -23,18 +23,19 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, NounTrigger
 from ..resolve import ResolvedDoc
 from .actors import Actor, actors, modifier_actors, unconfirmed
 from .clauses import accused_of, subject_of
 from .modality import is_negated
-from .noun_objects import counted_by
+from .noun_objects import counted_by, received
 from .sides import partners_of, supported_party
 from .syntax import MODIFIER_DEPS, OBJECT_DEPS, prep_objects, verb_lemma
 
 __all__ = ["claimants_of", "is_attack_noun", "noun_agents", "owned", "together", "vetted_agents"]
 
 _NOT_AGENTS = frozenset({"Place", "Facility"})
+_NO_ROW = NounTrigger("", None, (), None, 0.0)
 #: Agents and the clause word they were found through: a light verb ("launched"), or none.
 Agents = tuple[list[Actor], "Token | None"]
 
@@ -78,9 +79,10 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS and not (patient and child.dep_ == "poss"):
             found += actors(rd, child)
-    if noun.lemma_.lower() in lex.word_set("request") | lex.word_set("support"):  # "an appeal from the Security Council"
-        received = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("receiving")
-        heads = [noun] + ([noun.head] if received else [])
+    given = (lex.nouns.get(noun.lemma_.lower()) or _NO_ROW).predicate in {"aided", "supported"}  # "a bailout from the EU"
+    if given or noun.lemma_.lower() in lex.word_set("request") | lex.word_set("support"):  # "an appeal from the Security Council"
+        got = received(noun, lex)  # "received aid from X", "received $5 billion in aid from X"
+        heads = [noun] + (list(dict.fromkeys(got)) if got else [])
         for pobj in (p for h in heads for p in prep_objects(h, frozenset({"from"}))):
             found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     for mod, factor in modifier_actors(rd, noun):

@@ -170,13 +170,27 @@ def _appeal_answered(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexic
     return [] if passive else actors(rd, subj)
 
 
+def received(noun: Token, lex: Lexicon) -> tuple[Token, Token] | None:
+    """The object a verb of receiving (words/receiving.txt) holds a noun of aid in, and the verb:
+    "received aid from the EU" (the noun itself), "received $60 billion in aid from the United
+    States" (the amount the aid is "in")."""
+    holder = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.dep_ in OBJECT_DEPS:
+        holder = noun.head.head
+    if holder.dep_ in OBJECT_DEPS and holder.head.lemma_.lower() in lex.word_set("receiving"):
+        return holder, holder.head
+    return None
+
+
 def _aid_received(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> list[Actor]:
-    """"Ukraine received aid from the EU": the one who receives it is aided."""
-    if not (trig.predicate in {"supported", "aided"} and noun.dep_ in OBJECT_DEPS
-            and noun.head.lemma_.lower() in lex.word_set("receiving")):
+    """"Ukraine received aid from the EU", "received $60 billion in aid from X": the one who
+    receives it is aided."""
+    got = received(noun, lex) if trig.predicate in {"supported", "aided"} else None
+    if got is None:
         return []
-    subj, passive = subject_of(noun.head)
-    given = any(True for h in (noun, noun.head) for _ in prep_objects(h, frozenset({"from"})))
+    holder, verb = got
+    subj, passive = subject_of(verb)
+    given = any(True for h in (noun, holder, verb) for _ in prep_objects(h, frozenset({"from"})))
     return actors(rd, subj) if given and not passive else []
 
 
