@@ -315,3 +315,14 @@ def test_charges_filed_against_someone_accuse_them():
 ])
 def test_aid_received_and_given(text, subj, obj):
     assert _has(_triples(text), subj, "aided", obj), _triples(text)
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("The Kurdish fighters handed the city over to Syrian government forces.", "kurdish-fighters", "syrian-forces"),
+    ("The US handed over control of the base to Iraq.", "united-states", "iraq"),
+    ("Armenia ceded territory to Azerbaijan.", "armenia", "azerbaijan"),
+])
+def test_yielding_control_or_land_concedes(text, subj, obj):
+    triples = _triples(text)
+    assert _has(triples, subj, "conceded", obj), triples
+    assert not any(p == "aided" for _, p, _ in triples)

@@ -114,7 +114,8 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
         return []
     preps = frozenset(p for o in own for p in o.split(",")) | frozenset(lex.argument_preps.get(trig.predicate, ()))
     found = []
-    for pobj in [p for o in objs for p in prep_objects(o, preps)] + list(prep_objects(verb, preps)):
+    heads = objs + [p for o in objs for p in prep_objects(o, frozenset({"of"}))]  # "control of the base to Iraq"
+    for pobj in [p for h in heads for p in prep_objects(h, preps)] + list(prep_objects(verb, preps)):
         found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     for child in verb.children:
         if child.dep_ == "dative" and child.pos_ != "ADP":
