@@ -326,3 +326,8 @@ def test_yielding_control_or_land_concedes(text, subj, obj):
     triples = _triples(text)
     assert _has(triples, subj, "conceded", obj), triples
     assert not any(p == "aided" for _, p, _ in triples)
+
+
+def test_a_request_for_comment_is_no_demand():
+    assert not any(p == "demanded" for _, p, _ in _triples("The two governments have ignored VOA requests for comment."))
+    assert _has(_triples("Hamas rejected Egypt's request for a truce."), "egypt", "demanded", "hamas")

@@ -149,6 +149,13 @@ def _non_violent(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
         for t in (noun, *(c for c in noun.children if c.dep_ == "compound")) for c in t.children)
 
 
+def _press_query(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> bool:
+    """"did not respond to VOA's request for comment": a reporter's question, no demand
+    (words/press_query.txt)."""
+    return trig.predicate == "demanded" and any(
+        p.lemma_.lower() in lex.word_set("press_query") for p in prep_objects(noun, frozenset({"for"})))
+
+
 def _negated(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> bool:
     """"no attack on X", "did not launch strikes"."""
     return is_negated(noun) or is_negated(noun.head)
@@ -170,7 +177,7 @@ def _ended(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> boo
 
 #: The cases in which a noun trigger states no act, tried in order.
 _NO_ACT: tuple[Callable[[ResolvedDoc, Token, NounTrigger, Lexicon], bool], ...] = (
-    _non_violent, _negated, _disputed, _ended,
+    _non_violent, _press_query, _negated, _disputed, _ended,
 )
 
 
