@@ -331,3 +331,11 @@ def test_yielding_control_or_land_concedes(text, subj, obj):
 def test_a_request_for_comment_is_no_demand():
     assert not any(p == "demanded" for _, p, _ in _triples("The two governments have ignored VOA requests for comment."))
     assert _has(_triples("Hamas rejected Egypt's request for a truce."), "egypt", "demanded", "hamas")
+
+
+def test_partners_working_together_or_teaming_up():
+    assert _has(_triples("Israel and the UAE worked together on the project."), "israel", "cooperatedWith",
+                "united-arab-emirates")
+    assert _has(_triples("Russia teamed up with Iran to support Assad."), "russia", "cooperatedWith", "iran")
+    talks = _triples("Turkish and Egyptian intelligence officers talked together in Cairo.")
+    assert not any(p == "cooperatedWith" for _, p, _ in talks)  # talking together is consulting

@@ -35,7 +35,8 @@ __all__ = ["each_other", "joint", "reciprocal"]
 
 def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation],
                lex: Lexicon) -> Iterator[Relation]:
-    """"Russia and Ukraine clashed": coordinated subjects of a reciprocal verb.
+    """"Russia and Ukraine clashed": coordinated subjects of a reciprocal verb; of any verb
+    with "together" ("Israel and the UAE worked together"), partners.
 
     Parameters
     ----------
@@ -58,6 +59,9 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
     """
     verb, subjects = clause.verb, clause.own
     pred = lex.reciprocal.get(verb.lemma_.lower())
+    if pred is None and any(c.dep_ == "advmod" and c.lower_ in lex.word_set("together") for c in verb.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        pred = lex.reading("joint")  # "Israel and the UAE worked together": partners, whatever the verb
     if pred is None or len(subjects) < 2:
         return
     if any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in verb.children):
