@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import kg
 from kg import parse
 from kg.extract import extract
 
@@ -240,3 +241,13 @@ def test_a_state_named_with_a_place_noun_is_not_located_in_itself():
 def test_place_named_traps(text, forbidden):
     rels, _ = extract(parse(text))
     assert forbidden not in {r.triple for r in rels}
+
+
+@pytest.mark.parametrize("text,person,org", [
+    ("Christopher Wray was named director of the FBI.", "christopher-wray", "federal-bureau-of-investigation"),
+    ("Gina Haspel became the first female director of the CIA.", "gina-haspel", "central-intelligence-agency"),
+    ("Tim Cook succeeded Steve Jobs as CEO of Apple.", "tim-cook", "apple"),
+])
+def test_roles_office_a_clause_says_one_holds(text, person, org):
+    rels = {(r.subject, r.predicate, r.object) for r in kg.build([text]).relations}
+    assert (person, "leaderOf", org) in rels, rels

@@ -97,7 +97,8 @@ def titles(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) ->
 def said_to_hold(head: Token, lex: Lexicon) -> list[Token]:
     """The titles a clause says a person holds, read as an apposition would be: "X is the
     leader of Y", "X was elected president of Y", "X was sworn in as president of Y",
-    "appointed X as head of Y"; not what would be or is not.
+    "appointed X as head of Y", "X became director of Y", "X served as head of Y"; not what
+    would be or is not.
 
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
@@ -111,6 +112,9 @@ def said_to_hold(head: Token, lex: Lexicon) -> list[Token]:
     lemma = verb.lemma_.lower()
     if head.dep_ == "nsubj" and lemma == "be":
         return [c for c in verb.children if c.dep_ == "attr"]
+    if head.dep_ == "nsubj" and lemma in lex.word_set("holding_office"):  # "became director of X", "served as X"
+        return [c for c in verb.children if c.dep_ in {"attr", "oprd"}] + [
+            p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
     if lemma not in lex.word_set("appointing") or head.dep_ not in {"nsubjpass", "dobj"}:
         return []
     return [c for c in verb.children if c.dep_ in {"oprd", "attr"}] + [
