@@ -251,3 +251,13 @@ def test_place_named_traps(text, forbidden):
 def test_roles_office_a_clause_says_one_holds(text, person, org):
     rels = {(r.subject, r.predicate, r.object) for r in kg.build([text]).relations}
     assert (person, "leaderOf", org) in rels, rels
+
+
+@pytest.mark.parametrize("text,stationed", [
+    ("Pakistan deployed troops in Iraq.", True),
+    ("Pakistan will not deploy troops in Iraq.", False),
+    ("Pakistan has refused to deploy troops in Iraq.", False),
+])
+def test_roles_troops_in_a_place_only_when_deployed(text, stationed):
+    rels = {(r.predicate, r.object) for r in kg.build([text]).relations}
+    assert (("stationedIn", "iraq") in rels) is stationed, rels

@@ -31,7 +31,7 @@ from .actors import Actor, actor_type, actors
 from .clauses import clause_truth
 from .qualified import parents
 from .records import relation
-from .syntax import prep_objects
+from .syntax import OBJECT_DEPS, prep_objects
 
 __all__ = ["CONTAINER_TYPES", "IN_PREPS", "PLACE_TYPES", "facility_on_verb", "located_in", "place_appos",
            "place_of", "stationed"]
@@ -65,6 +65,9 @@ def located_in(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon
         From the actor to each place or state an "in" phrase on it names.
     """
     pred = "stationedIn" if actor_type(rd, me[0]) == "MilitaryForce" else "locatedIn"
+    if pred == "stationedIn" and head.dep_ in OBJECT_DEPS and head.head.lemma_.lower() in lex.deploying \
+            and clause_truth(head.head, lex) is not False:
+        return  # "will not deploy troops in Iraq", "refused to deploy peacekeepers in Iraq": no one is there
     own = parents(rd, me[0], lex)
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in IN_PREPS:
