@@ -96,19 +96,19 @@ _CLAUSE_OPENERS = frozenset({"the", "a", "an", "since", "in", "on", "at", "after
 _CROSSHEAD_WORDS = 6
 
 
-def _crosshead_end(doc: Doc, i: int) -> bool:
+def _crosshead_end(tokens: list, i: int) -> bool:
     """Whether a capitalised opener at ``i`` follows a crosshead: one to six words, the first
-    capitalised, right after a sentence's final stop."""
-    tok = doc[i]
-    if not (tok.text[:1].isupper() and tok.lower_ in _CLAUSE_OPENERS):
+    capitalised, right after a sentence's final stop (``tokens``: the doc's tokens, a list)."""
+    tok = tokens[i]
+    if not (tok.lower_ in _CLAUSE_OPENERS and tok.text[:1].isupper()):
         return False
     for n in range(1, _CROSSHEAD_WORDS + 1):
         j = i - n
-        if j < 1 or not doc[j].is_alpha:
+        if j < 1 or not tokens[j].is_alpha:
             return False
-        before = doc[j - 1]
+        before = tokens[j - 1]
         if before.text in _FINAL_PUNCT and before.whitespace_:
-            return doc[j].text[:1].isupper()
+            return tokens[j].text[:1].isupper()
     return False
 
 
@@ -129,18 +129,18 @@ class LineBreaks:
     """
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc[:-1]:
-            nxt = doc[token.i + 1]
-            if "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+        tokens = list(doc)  # each Token made once (``doc[i]`` makes a new one at every call)
+        for i, (token, nxt) in enumerate(zip(tokens, tokens[1:])):
+            text, space = token.text, token.whitespace_
+            if "\n" in space or (token.is_space and "\n" in text):
                 nxt.is_sent_start = True
-            elif token.is_space and token.i and doc[token.i - 1].text in _FINAL_PUNCT:
+            elif token.is_space and i and tokens[i - 1].text in _FINAL_PUNCT:
                 nxt.is_sent_start = True  # ".      Near Rawah, two strikes ..." (a run of spaces)
-            elif token.i == 0 and token.is_punct and token.text in _FINAL_PUNCT and not nxt.is_punct:
+            elif i == 0 and token.is_punct and text in _FINAL_PUNCT and not nxt.is_punct:
                 nxt.is_sent_start = True  # ". Near Rawah ..." (a stray full stop opens the text)
-            elif (_ABBREVIATION.match(token.text) and nxt.is_title and nxt.lower_ not in _OPENERS
-                  and token.whitespace_):
+            elif (space and _ABBREVIATION.match(text) and nxt.is_title and nxt.lower_ not in _OPENERS):
                 nxt.is_sent_start = False
-            elif _crosshead_end(doc, nxt.i):
+            elif _crosshead_end(tokens, i + 1):
                 nxt.is_sent_start = True
         return doc
 
