@@ -231,14 +231,17 @@ def _in_longer_name(doc: Doc, start: int, end: int) -> bool:
 
 
 def _split_abbreviation_compounds(nlp: Language) -> None:
-    """Split "U.S.-led" and "U.N.-backed" like "Iran-backed": abbreviation, hyphen, word.
+    """Split "U.S.-led" and "U.N.-backed" like "Iran-backed", and "U.S.-Taliban" like
+    "US-China": abbreviation, hyphen, word.
 
     >>> nlp = spacy.blank("en")
     >>> _split_abbreviation_compounds(nlp)
     >>> [t.text for t in nlp("the U.S.-led coalition")]
     ['the', 'U.S.', '-', 'led', 'coalition']
+    >>> [t.text for t in nlp("the U.S.-Taliban deal")]
+    ['the', 'U.S.', '-', 'Taliban', 'deal']
     """
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-z])"]
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[A-Z]\.)-(?=[a-zA-Z])"]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 

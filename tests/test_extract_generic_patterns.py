@@ -339,3 +339,8 @@ def test_partners_working_together_or_teaming_up():
     assert _has(_triples("Russia teamed up with Iran to support Assad."), "russia", "cooperatedWith", "iran")
     talks = _triples("Turkish and Egyptian intelligence officers talked together in Cairo.")
     assert not any(p == "cooperatedWith" for _, p, _ in talks)  # talking together is consulting
+
+
+def test_a_pair_hyphened_after_an_abbreviation_names_both_sides():
+    triples = _triples("The U.S.-Taliban deal was signed in Doha.")
+    assert _has(triples, "united-states", "agreedWith", "taliban"), triples

@@ -20,3 +20,9 @@ import pytest
 ])
 def test_nlp_sentence_starts(nlp, text, sentences):
     assert [s.text.strip() for s in nlp(text).sents if s.text.strip()] == sentences
+
+
+def test_an_abbreviation_hyphened_to_a_name_is_split():
+    from kg.nlp import load_pipeline
+    words = [t.text for t in load_pipeline()("The U.S.-Taliban deal was signed in Doha.")]
+    assert words[1:4] == ["U.S.", "-", "Taliban"]
