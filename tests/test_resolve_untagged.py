@@ -47,3 +47,9 @@ def test_a_surname_opening_the_sentence_as_subject_is_a_person(text, key):
 ])
 def test_a_common_word_opening_the_sentence_is_no_surname(text, word):
     assert not [k for k in parse(text).entities if k.startswith(word)]
+
+
+def test_a_name_hyphened_after_a_persons_before_a_noun_is_a_person():
+    rd = parse("The Trump-Kim summit in Singapore ended without a deal.")
+    kim = next(t for t in rd.doc if t.text == "Kim")
+    assert rd.entities[rd.token_actor[kim.i]].type == "Person"

@@ -9,7 +9,8 @@ article ("the Resolution", "a National Power Grid": names of things and bodies) 
 (:func:`~kg.resolve.names.resolve_span`): a gazetteer entry when it names one, a
 person named earlier by surname, else a new person. A single word opening its
 sentence is left alone (there the tagger often calls a common word a name) unless it is
-the singular subject of a verb and no word kg's lexicons know ("Mueller charged ...").
+the singular subject of a verb and no word kg's lexicons know ("Mueller charged ..."). A
+name hyphened after a person's before a noun is one too ("the Trump-Kim summit").
 
 Examples
 --------
@@ -78,10 +79,19 @@ def _surname_opening(st: Resolution, tok: Token) -> bool:
     return not any(t.lower_ == low and t.is_lower for t in st.doc)
 
 
+def _paired(st: Resolution, tok: Token) -> bool:
+    """A name hyphened after a person's, both before a noun: "the Trump-Kim summit"."""
+    doc = st.doc
+    if tok.dep_ != "compound" or tok.i < 2 or doc[tok.i - 1].text not in {"-", "–"}:
+        return False
+    key = st.rd.token_actor.get(tok.i - 2)
+    return key is not None and st.rd.entities[key].type == "Person"
+
+
 def untagged_names(st: Resolution) -> None:
     """Resolve the names the tagger missed (see the module docstring)."""
     for tok in st.doc:
-        if tok.pos_ != "PROPN" or tok.dep_ not in _DEPS or tok.ent_type_ not in _MISSED:
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in _MISSED or not (tok.dep_ in _DEPS or _paired(st, tok)):
             continue
         if tok.dep_ == "pobj" and (tok.head.lower_ not in _PARTY_PREPS or tok.head.head.pos_ == "PROPN"):
             continue  # not a party's preposition, or the end of a longer name ("Plan of Action")
