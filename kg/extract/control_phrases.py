@@ -151,29 +151,23 @@ def _verb_like(tok: Token) -> bool:
 
 def _seized(rd: ResolvedDoc, tok: Token, lex: Lexicon):
     """"X captured Y" and its passives (:func:`_verb`), when the verb is used as one of seizure."""
-    if not _verb_like(tok):
-        return
-    trig = lex.control.get(("verb", tok.lemma_.lower()))
-    if trig and _is_seizure(tok, lex):
+    trig = lex.control.get(("verb", tok.lemma_.lower()))  # the row first: it is cheaper than the parse
+    if trig and _verb_like(tok) and _is_seizure(tok, lex):
         yield from _verb(tok, trig)
 
 
 def _ceded_to(rd: ResolvedDoc, tok: Token, lex: Lexicon):
     """"Y fell to X", "Z lost (control of) Y to X", "Z ceded Y to X" (:func:`_ceded`)."""
-    if not _verb_like(tok):
-        return
     trig = lex.control.get(("to", tok.lemma_.lower()))
-    if trig:
+    if trig and _verb_like(tok):
         yield from _ceded(tok, trig, lex)
 
 
 def _taken_from(rd: ResolvedDoc, tok: Token, lex: Lexicon):
     """"the campaign to liberate Mosul from ISIS": ISIS holds Mosul until then."""
-    if not _verb_like(tok):
-        return
     ctl = lex.control
     trig = ctl.get(("from", tok.lemma_.lower()))
-    if trig and _aimed(tok, ctl):
+    if trig and _verb_like(tok) and _aimed(tok, ctl):
         held = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
         holders = [p for h in (tok, *held) for p in prep_objects(h, {"from"})]
         yield holders, held, trig, None, "aim"
