@@ -117,10 +117,12 @@ def _some(st: Resolution, tok: Token, where: _Sentences):
 def _definite_noun(st: Resolution, tok: Token, where: _Sentences):
     """"the group", "the army": the last actor of a kind the noun refers to, in this sentence
     or the two before; a state's noun ("the government") only of that state or its own kind."""
-    if not (tok.pos_ == "NOUN" and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det")):
+    noun = st.lex.actor_nouns.get(tok.lower_) if tok.pos_ == "NOUN" else None
+    if noun is None:  # the last reading: no answer, whatever the noun (the lexicon first: it is cheaper)
         return _NEXT
-    noun = st.lex.actor_nouns.get(tok.lower_)
-    if noun is None or any(c.dep_ in MODIFIER_DEPS for c in tok.lefts):
+    if not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+        return _NEXT
+    if any(c.dep_ in MODIFIER_DEPS for c in tok.lefts):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.rights):
         return None  # "the movement of Palestinian workers" says what it is: no anaphor
