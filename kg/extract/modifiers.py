@@ -57,8 +57,14 @@ def modifier_relations(rd: ResolvedDoc, *, lexicon: Lexicon | None = None) -> It
     """
     lex = lexicon or load_lexicon()
     forms: Forms = {(m.kind, m.form): m for m in lex.modifiers}
+    # every pattern starts from one of these words (a form of a row, or a word of allegiance):
+    # a token with none of them is passed over without its parse being read
+    words = {m.form.rstrip("-") for m in lex.modifiers} | lex.word_set("allegiance")
     for sent in rd.doc.sents:
         for tok in sent:
+            low = tok.lower_
+            if low not in words and tok.lemma_.lower() not in words and not low.startswith(("pro-", "anti-")):
+                continue
             for pattern in _PATTERNS:
                 if (yield from pattern(rd, sent, tok, forms, lex)):
                     break
