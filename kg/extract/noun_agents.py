@@ -23,19 +23,18 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon, NounTrigger
+from ..lexicon import Lexicon
 from ..resolve import ResolvedDoc
 from .actors import Actor, actors, modifier_actors, unconfirmed
 from .clauses import accused_of, subject_of
 from .modality import is_negated
-from .noun_objects import counted_by, received
+from .noun_objects import counted_by, received, relative_light
 from .sides import partners_of, supported_party
 from .syntax import MODIFIER_DEPS, OBJECT_DEPS, prep_objects, verb_lemma
 
 __all__ = ["claimants_of", "is_attack_noun", "noun_agents", "owned", "together", "vetted_agents"]
 
 _NOT_AGENTS = frozenset({"Place", "Facility"})
-_NO_ROW = NounTrigger("", None, (), None, 0.0)
 #: Agents and the clause word they were found through: a light verb ("launched"), or none.
 Agents = tuple[list[Actor], "Token | None"]
 
@@ -79,7 +78,8 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
     for child in noun.children:
         if child.dep_ in MODIFIER_DEPS and not (patient and child.dep_ == "poss"):
             found += actors(rd, child)
-    given = (lex.nouns.get(noun.lemma_.lower()) or _NO_ROW).predicate in {"aided", "supported"}  # "a bailout from the EU"
+    row = lex.nouns.get(noun.lemma_.lower())
+    given = row is not None and row.predicate in {"aided", "supported"}  # "a bailout from the EU"
     if given or noun.lemma_.lower() in lex.word_set("request") | lex.word_set("support"):  # "an appeal from the Security Council"
         got = received(noun, lex)  # "received aid from X", "received $5 billion in aid from X"
         heads = [noun] + (list(dict.fromkeys(got)) if got else [])
@@ -169,8 +169,7 @@ def _relative_subject(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | No
     """"the sanctions Washington has imposed on Moscow", "the strikes that Israel launched": the
     subject of a relative clause of a light verb whose object the noun is."""
     for clause in noun.children:
-        if (clause.dep_ == "relcl" and clause.lemma_.lower() in lex.light_verbs
-                and not any(c.dep_ in OBJECT_DEPS and c.tag_ not in {"WDT", "WP"} for c in clause.children)):
+        if relative_light(clause, lex):
             subj, passive = subject_of(clause)
             if subj is not None and not passive and subj.tag_ not in {"WDT", "WP"}:
                 return actors(rd, subj), clause

@@ -30,7 +30,7 @@ from .clauses import subject_of
 from .sides import singled_out_against
 from .syntax import OBJECT_DEPS, prep_objects
 
-__all__ = ["counted_by", "military", "noun_objects", "strike_targets", "under_fire"]
+__all__ = ["counted_by", "military", "noun_objects", "received", "relative_light", "strike_targets", "under_fire"]
 
 #: The type of a fallback: ``(rd, noun, trigger, lex)`` -> the objects it finds.
 Fallback = Callable[[ResolvedDoc, Token, NounTrigger, Lexicon], list[Actor]]
@@ -105,7 +105,7 @@ def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
         heads.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
         heads.append(noun.head.head)
-    heads += [c for c in noun.children if _relative_light(c, lex)]  # "the sanctions X imposed on Y"
+    heads += [c for c in noun.children if relative_light(c, lex)]  # "the sanctions X imposed on Y"
     if "with" in trig.preps:  # "a suspension of air links with Serbia": "with" hangs on the ties
         heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.lemma_.lower() in lex.word_set("tie")]
     if "from" in trig.preps:  # "the recapture of Goma from M23": "from" hangs on the place
@@ -121,7 +121,7 @@ def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
     return out
 
 
-def _relative_light(clause: Token, lex: Lexicon) -> bool:
+def relative_light(clause: Token, lex: Lexicon) -> bool:
     """Whether a relative clause on an act noun is a light verb whose object is the noun:
     "the sanctions Washington has imposed on Moscow", "the strikes that Israel launched on Gaza"."""
     return (clause.dep_ == "relcl" and clause.lemma_.lower() in lex.light_verbs
