@@ -47,3 +47,23 @@ def test_cameo_imported_rows_stay_in_their_slots(text, forbidden):
 ])
 def test_cameo_imported_rows_make_no_joint_act_or_phrasal_reading(text, forbidden):
     assert forbidden not in {r.triple for r in _relations(text)}
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a sum written with a sign is money: CAMEO's "transfer * &CURRENCY" (aid, 071)
+    ("Qatar transferred $15 million to Gaza.", ("qatar", "aided", "gaza-strip")),
+    ("The EU allocated €300 million to Jordan.", ("european-union", "aided", "jordan")),
+])
+def test_cameo_sum_of_money_is_the_money_noun(text, edge):
+    rels = [r for r in _relations(text) if r.triple == edge]
+    assert rels and "@CAMEO.2.0.txt:" in rels[0].rule
+
+
+def test_cameo_talk_pattern_relates_coordinated_doers():
+    # "exchange * views" (CAMEO 046) with no other party: they talked with each other
+    rels = _relations("Abe and Modi exchanged views on regional security.")
+    assert any(r.predicate == "consulted" and {r.subject, r.object} >= {"narendra-modi"} and r.rule.endswith(":reciprocal")
+               for r in rels)
+    # a pattern with a party of its own ("took part in X") relates no doers to each other
+    rels = _relations("The army and the air force took part in the operation.")
+    assert not any(r.rule.endswith(":reciprocal") for r in rels)

@@ -344,3 +344,9 @@ def test_partners_working_together_or_teaming_up():
 def test_a_pair_hyphened_after_an_abbreviation_names_both_sides():
     triples = _triples("The U.S.-Taliban deal was signed in Doha.")
     assert _has(triples, "united-states", "agreedWith", "taliban"), triples
+
+
+def test_reciprocal_verb_with_a_party_of_its_own_relates_the_doers_to_it_only():
+    rels = {r.triple for r in kg.build(["Iran and Iraq signed a deal with Russia."]).relations}
+    assert ("iran", "agreedWith", "russia") in rels and ("iraq", "agreedWith", "russia") in rels
+    assert not {("iran", "agreedWith", "iraq"), ("iraq", "agreedWith", "iran")} & rels

@@ -39,6 +39,10 @@ def _generic(rd):
     # where people were says nothing of whose they are
     ("A gunman killed 49 people at the Pulse nightclub.", {"gunman": "Person", "people": "Collective"}),
     ("The shooter murdered nine churchgoers.", {"shooter": "Collective", "churchgoers": "Collective"}),
+    # a force's holdings stand for the force ("rebel positions", "an army checkpoint")
+    ("Russian jets bombed rebel positions in the north.", {"rebel": "ArmedGroup"}),
+    ("Militants attacked an army checkpoint.", {"militants": "ArmedGroup", "army": "MilitaryForce"}),
+    ("Soldiers raided a refugee camp at dawn.", {"soldiers": "MilitaryForce"}),  # a place, not the refugees'
 ])
 def test_participants_unnamed_people_become_actors(text, expected):
     assert _generic(parse(text)) == expected

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 __all__ = ["CLAUSE_LINK_DEPS", "MODIFIER_DEPS", "OBJECT_DEPS", "PASSIVE_SUBJECT_DEPS", "SUBJECT_DEPS",
-           "is_infinitive", "prep_objects", "verb_lemma"]
+           "is_infinitive", "object_nouns", "prep_objects", "verb_lemma"]
 
 #: Dependency labels, matched by membership (never by string tricks).
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -27,6 +27,22 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 CLAUSE_LINK_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"})
+#: The concept (``lexicon/words/money.txt``, the CAMEO dictionary's ``&CURRENCY`` nouns) a sum
+#: written with a sign ("$15 million", "€2bn") belongs to: the noun a verb + noun pattern sees.
+AMOUNT_OF_MONEY = "money"
+
+
+def object_nouns(tok: Token) -> tuple[str, ...]:
+    """The nouns an object stands for in a verb + noun pattern: its lemma, and for a sum of
+    money tagged as one ("$15 million", whose head is a number) the noun "money".
+
+    >>> from kg import parse
+    >>> doc = parse("Qatar transferred $15 million to Gaza.").doc
+    >>> object_nouns(doc[4]), object_nouns(doc[6])
+    (('million', 'money'), ('gaza',))
+    """
+    lemma = tok.lemma_.lower()
+    return (lemma, AMOUNT_OF_MONEY) if tok.ent_type_ == "MONEY" and lemma != AMOUNT_OF_MONEY else (lemma,)
 
 
 def prep_objects(tok: Token, preps: tuple[str, ...] | frozenset[str]) -> Iterator[Token]:

@@ -31,7 +31,7 @@ from .actors import Actor, actors, unconfirmed
 from .clauses import accuser, agent_of, speaker_of, subject_of
 from .modality import is_negated, modality, scare_quoted
 from .sides import acting_as_part_of, partners_of
-from .syntax import OBJECT_DEPS, prep_objects, verb_lemma
+from .syntax import OBJECT_DEPS, object_nouns, prep_objects, verb_lemma
 
 __all__ = ["Doers", "VerbClause", "doers_of", "fitting_triggers", "may_act", "read_clause", "stated_mode"]
 
@@ -103,7 +103,7 @@ def _fitting(rd: ResolvedDoc, verb: Token, triggers, lex: Lexicon):
     ("provided the military with weapons"). A particle no imported row has leaves only kg's own
     rows ("ripping off" is no "rip")."""
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-    objects = {c.lemma_.lower() for c in verb.children if c.dep_ in OBJECT_DEPS and not rd.actor_at(c)}
+    objects = {n for c in verb.children if c.dep_ in OBJECT_DEPS and not rd.actor_at(c) for n in object_nouns(c)}
     phrasal = [t for t in triggers if t.particle and t.particle in prts]
     own = [t for t in triggers if not t.particle and t.origin == "verbs.tsv"]  # kg's rows: "shot down"
     if phrasal:

@@ -32,7 +32,7 @@ from .actors import Actor, actors
 from .arguments import parties
 from .clauses import subject_of
 from .modality import CONFLICTUAL, COOPERATIVE
-from .syntax import OBJECT_DEPS, is_infinitive, prep_objects
+from .syntax import OBJECT_DEPS, is_infinitive, object_nouns, prep_objects
 
 __all__ = ["TARGET_PREPS", "hostile_act", "verb_objects"]
 
@@ -109,7 +109,7 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     if passive:
         return []
     _, noun, *own = trig.object.split(":")
-    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and lex.names_noun(noun, c.lemma_.lower())]
+    objs = [c for c in verb.children if c.dep_ in OBJECT_DEPS and any(lex.names_noun(noun, n) for n in object_nouns(c))]
     if not objs:
         return []
     preps = frozenset(p for o in own for p in o.split(",")) | frozenset(lex.argument_preps.get(trig.predicate, ()))

@@ -21,13 +21,13 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, VerbTrigger
 from ..model import Relation
 from ..resolve import ResolvedDoc
 from .modality import intent_predicate
 from .records import relation
 from .sides import JOINT_PREDICATES
-from .syntax import OBJECT_DEPS
+from .syntax import OBJECT_DEPS, prep_objects
 from .verb_clause import VerbClause
 
 __all__ = ["each_other", "joint", "reciprocal"]
@@ -59,6 +59,10 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
     """
     verb, subjects = clause.verb, clause.own
     pred = lex.reciprocal.get(verb.lemma_.lower())
+    rule = f"verb:{verb.lemma_.lower()}:reciprocal"
+    pattern = _pair_pattern(clause, lex)
+    if pred is None and pattern is not None:  # "Abe and Modi exchanged views": with each other
+        pred, rule = pattern.predicate, f"verb:{pattern.lemma}:noun:{pattern.noun}:reciprocal"
     if pred is None and any(c.dep_ == "advmod" and c.lower_ in lex.word_set("together") for c in verb.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         pred = lex.reading("joint")  # "Israel and the UAE worked together": partners, whatever the verb
@@ -66,14 +70,25 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
         return
     if any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in verb.children):
         return  # "Russia and China spoke out against ...": together, not to each other
-    if any(r.evidence.trigger_span == (rd.offset + verb.idx, rd.offset + verb.idx + len(verb.text))
-           for r in emitted):
+    if any(rd.actor_at(p) for c in (verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS))
+           for p in prep_objects(c, ("with",))):
+        return  # "signed a deal with Russia": with Russia, not with each other
+    if any(r.evidence.trigger_span == (rd.offset + verb.idx, rd.offset + verb.idx + len(verb.text)) for r in emitted):
         return  # the verb had an object of its own
     for i, a in enumerate(subjects):
         for b in subjects[i + 1:]:
-            rel = relation(rd, sent, a, pred, b, 0.8, f"verb:{verb.lemma_.lower()}:reciprocal", trigger=verb)
+            rel = relation(rd, sent, a, pred, b, 0.8, rule, trigger=verb)
             if rel is not None:
                 yield rel
+
+
+def _pair_pattern(clause: VerbClause, lex: Lexicon) -> VerbTrigger | None:
+    """The fitting verb + noun row of talks ("exchanged views", "held consultations"), if the
+    clause has one: its coordinated doers talked with each other. (Not every two-sided relation:
+    "the army and the air force took part in the operation" did it together.)"""
+    talks = lex.reading("talked")
+    return next((t for t in clause.triggers or () if t.noun and t.noun[0] != "@" and t.predicate == talks
+                 and t.object.count(":") == 1), None)  # "took part in X" (noun:part:in) has its own party
 
 
 def each_other(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation],

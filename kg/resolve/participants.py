@@ -57,6 +57,8 @@ _NATIONALITY = frozenset({"State", "Place"})
 #: of X", "activists from X", "armed groups, including X"); not where they are ("49 people at the
 #: Pulse nightclub").
 _WHOSE_PREPS = frozenset({"of", "from", "to", "with", "for", "including"})
+#: Kinds of actor whose holdings ("positions", "camps", "checkpoints") stand for them.
+_ARMED = frozenset({"ArmedGroup", "MilitaryForce"})
 #: Describing words kept in a label ("unidentified gunmen", "suicide bomber").
 _LABEL_DEPS = frozenset({"amod", "compound"})
 
@@ -114,6 +116,10 @@ def _takes_part(tok: Token, lex: Lexicon) -> bool:
     dep, head = tok.dep_, tok.head
     while dep == "conj" and head.i != tok.i:  # "police and soldiers"
         tok, dep, head = head, head.dep_, head.head
+    if dep == "compound" and head.i > tok.i and head.lemma_.lower() in lex.word_set("owned"):
+        # "bombed rebel positions", "raided an army checkpoint": a force's holding is the force's
+        # (not "a refugee camp")
+        return participant_class(tok, lex) in _ARMED and _takes_part(head, lex)
     counted = head.head
     if dep == "pobj" and head.lower_ == "of" and ({counted.lower_, counted.lemma_.lower()} & lex.word_set("quantifier")
                                                   or counted.lemma_.lower() in lex.word_set("body_of_people")
