@@ -30,3 +30,42 @@ def test_under_investigation_by_someone():
     triples = {(r.subject, r.predicate, r.object) for r in kg.build(
         ["Safaricom is under investigation by the European Commission."]).relations}
     assert ("european-commission", "investigated", "safaricom") in triples
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a past participle of a light verb on the act: its by-agent did it, its prepositions name the target
+    ("Sanctions imposed by Washington on Moscow have hurt the economy.", ("united-states", "sanctioned", "russia")),
+    ("The strikes launched by Israel on Gaza killed dozens.", ("israel", "targeted", "gaza-strip")),
+    # the parser may hang the target on the agent
+    ("The airstrikes carried out by the coalition against Islamic State targets continued.",
+     ("coalition", "targeted", "islamic-state")),
+    # the participle says the sanctions were imposed, whatever is asked of them
+    ("Russia called for lifting the sanctions imposed by the EU on Russia.",
+     ("european-union", "sanctioned", "russia")),
+    # "between" on the clause the act is the subject of
+    ("Fighting broke out between Azerbaijan and Armenia.", ("azerbaijan", "inConflictWith", "armenia")),
+    ("Talks were held between Iran and the US in Oman.", ("iran", "consulted", "united-states")),
+    # decisions as light verbs: approving, passing, adopting an act does it
+    ("The IMF approved a $6 billion loan for Pakistan.", ("international-monetary-fund", "aided", "pakistan")),
+    ("Congress passed new sanctions on North Korea.", ("united-states-congress", "sanctioned", "north-korea")),
+    # a package of sanctions counts them
+    ("The EU adopted a new package of sanctions against Russia.", ("european-union", "sanctioned", "russia")),
+])
+def test_nominal_participles_decisions_and_clause_prepositions(text, edge):
+    import kg
+    graph = kg.build([text])
+    labels = {(r.subject if not r.subject.startswith("coalition-") else "coalition", r.predicate, r.object)
+              for r in graph.relations if not r.negated}
+    assert edge in labels
+
+
+def test_nominal_a_participle_that_may_not_be_done_states_nothing_done():
+    import kg
+    rels = kg.build(["Russia fears the sanctions that Washington may impose on Moscow."]).relations
+    assert not any(r.predicate == "sanctioned" for r in rels)  # a clause with "may" says it is not done
+
+
+def test_nominal_a_fight_joined_by_several_is_no_fight_among_them():
+    import kg
+    rels = kg.build(["China claims the sea, a fight joined by Brunei, Malaysia and Vietnam."]).relations
+    assert not any(r.rule.endswith(":reciprocal") for r in rels)

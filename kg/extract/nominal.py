@@ -41,7 +41,7 @@ from .clauses import accuser, speaker_of
 from .events import make_event
 from .modality import intent_predicate, is_negated, modality, scare_quoted
 from .noun_agents import claimants_of, noun_agents, owned, vetted_agents
-from .noun_objects import military, noun_objects, strike_targets, under_fire
+from .noun_objects import military, noun_objects, relative_light, strike_targets, under_fire
 from .noun_pairs import PAIR_PREDICATES, mutual_relations, pair_relations
 from .records import backing, relation
 from .sides import acting_as_part_of, fight_in, removal_demanded
@@ -100,8 +100,10 @@ def _read_noun(rd: ResolvedDoc, sent: Span, noun: Token, lex: Lexicon) -> Iterat
     if trig is None or any(case(rd, noun, trig, lex) for case in _NO_ACT):
         return
     mode = modality(noun, lex)
-    if mode != "asserted" and owned(rd, noun):
-        mode = "asserted"  # "eager to join the Peshmerga's fight against ISIS": the fight is real
+    if mode != "asserted" and (owned(rd, noun) or _done_in_clause(noun, lex)):
+        # "eager to join the Peshmerga's fight against ISIS", "called for lifting the sanctions
+        # imposed by the West on Russia": the fight, the sanctions are real
+        mode = "asserted"
     pred = intent_predicate(trig.predicate, mode)
     if pred is None:
         return
@@ -122,6 +124,13 @@ def _read_noun(rd: ResolvedDoc, sent: Span, noun: Token, lex: Lexicon) -> Iterat
     yield from _agent_relations(rd, sent, act, agents, objects, speaker, lex)
     yield from _claimed(rd, sent, act, claimants, objects)
     yield from _event(rd, sent, act, agents, objects, claimants)
+
+
+def _done_in_clause(noun: Token, lex: Lexicon) -> bool:
+    """Whether a clause on the noun says in the past that its act was done: "the sanctions imposed
+    by the West", "the sanctions Washington has imposed" (not "the sanctions it may impose")."""
+    return any(relative_light(c, lex) and c.tag_ in {"VBD", "VBN"} and not is_negated(c)
+               and not any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in noun.children)
 
 
 def _trigger(noun: Token, lex: Lexicon) -> NounTrigger | None:
@@ -169,7 +178,7 @@ def _disputed(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> 
 def _ended(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> bool:
     """"Chad ended its defence agreement with France"; but "lifting the sanctions Washington has
     imposed on Moscow" says in its own clause that they were imposed."""
-    stated = any(c.dep_ == "relcl" and c.lemma_.lower() in lex.light_verbs for c in noun.children)
+    stated = any(relative_light(c, lex) for c in noun.children)
     ended = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("ending")
     ended = ended or any(c.dep_ == "amod" and c.lemma_.lower() in lex.word_set("ending") for c in noun.children)
     return ended and not stated  # also "the suspended aid", "halted talks"

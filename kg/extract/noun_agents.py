@@ -29,6 +29,7 @@ from .actors import Actor, actors, modifier_actors, unconfirmed
 from .clauses import accused_of, subject_of
 from .modality import is_negated
 from .noun_objects import counted_by, received, relative_light
+from .passive_agents import agent_of
 from .sides import partners_of, supported_party
 from .syntax import MODIFIER_DEPS, OBJECT_DEPS, prep_objects, verb_lemma
 
@@ -167,9 +168,13 @@ def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
 
 def _relative_subject(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     """"the sanctions Washington has imposed on Moscow", "the strikes that Israel launched": the
-    subject of a relative clause of a light verb whose object the noun is."""
+    subject of a relative clause of a light verb whose object the noun is; "sanctions imposed by
+    Washington": the agent of its participle."""
     for clause in noun.children:
         if relative_light(clause, lex):
+            if clause.dep_ == "acl":  # "sanctions imposed by Washington": its by-agent
+                by = agent_of(clause, lex)
+                return (actors(rd, by), clause) if by is not None else None
             subj, passive = subject_of(clause)
             if subj is not None and not passive and subj.tag_ not in {"WDT", "WP"}:
                 return actors(rd, subj), clause

@@ -105,7 +105,10 @@ def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
         heads.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
         heads.append(noun.head.head)
-    heads += [c for c in noun.children if relative_light(c, lex)]  # "the sanctions X imposed on Y"
+    clauses = [c for c in noun.children if relative_light(c, lex)]  # "the sanctions X imposed on Y"
+    # "strikes carried out by the coalition against X": the parser may hang the target on the agent
+    heads += clauses + [p for c in clauses if c.dep_ == "acl" for b in c.children if b.dep_ == "agent"
+                        for p in b.children if p.dep_ == "pobj"]
     if "with" in trig.preps:  # "a suspension of air links with Serbia": "with" hangs on the ties
         heads += [p for p in prep_objects(noun, frozenset({"of"})) if p.lemma_.lower() in lex.word_set("tie")]
     if "from" in trig.preps:  # "the recapture of Goma from M23": "from" hangs on the place
@@ -123,9 +126,11 @@ def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
 
 def relative_light(clause: Token, lex: Lexicon) -> bool:
     """Whether a relative clause on an act noun is a light verb whose object is the noun:
-    "the sanctions Washington has imposed on Moscow", "the strikes that Israel launched on Gaza"."""
-    return (clause.dep_ == "relcl" and clause.lemma_.lower() in lex.light_verbs
-            and not any(c.dep_ in OBJECT_DEPS and c.tag_ not in {"WDT", "WP"} for c in clause.children))
+    "the sanctions Washington has imposed on Moscow", "the strikes that Israel launched on Gaza",
+    or a past participle of one ("sanctions imposed by Washington on Moscow")."""
+    return (clause.dep_ == "relcl" or (clause.dep_ == "acl" and clause.tag_ == "VBN")) \
+        and clause.lemma_.lower() in lex.light_verbs \
+        and not any(c.dep_ in OBJECT_DEPS and c.tag_ not in {"WDT", "WP"} for c in clause.children)
 
 
 def _against_in_clause(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> list[Actor]:

@@ -105,7 +105,8 @@ def mutual_relations(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger
     Relation
         ``pred`` (reciprocal) or ``cooperatedWith`` (joint) between each two agents.
     """
-    if not objects and pred in PAIR_PREDICATES and len(agents) > 1:
+    joined = light is not None and light.lemma_.lower() in lex.word_set("joining")  # "a fight joined by X and Y"
+    if not objects and pred in PAIR_PREDICATES and len(agents) > 1 and not joined:
         for i, a in enumerate(agents):
             for b in agents[i + 1:]:
                 rel = relation(rd, sent, a, pred, b, trig.confidence * 0.9,
@@ -135,8 +136,11 @@ def _joint(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger, agents: 
 
 
 def _between_pairs(rd: ResolvedDoc, noun: Token) -> Iterator[tuple]:
-    """ "the agreement between Iraq and the Kurdistan Regional Government" -> (Iraq, KRG)."""
+    """ "the agreement between Iraq and the Kurdistan Regional Government" -> (Iraq, KRG); also
+    "between" on the clause the noun is the subject of ("clashes erupted between X and Y")."""
     heads = [noun, *(c for c in noun.children if c.dep_ in {"acl", "relcl"})]  # "the deal reached between"
+    if noun.dep_ in {"nsubj", "nsubjpass"} and not any(c.dep_ in {"dobj", "obj"} for c in noun.head.children):
+        heads.append(noun.head)  # "fighting broke out between X and Y", "talks were held between X and Y"
     # "the agreement on 2 December between X and Y": "between" may hang on the date
     heads += [p for p in prep_objects(noun, frozenset({"on", "of"})) if p.ent_type_ == "DATE"]
     for pobj in (p for h in heads for p in prep_objects(h, frozenset({"between", "among"}))):

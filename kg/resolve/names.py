@@ -283,7 +283,7 @@ def _measure_toward(st: Resolution, head: Token) -> bool:
     nouns = [head]
     if head.pos_ in {"VERB", "AUX"}:
         nouns = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
-        nouns += [head.head] if head.dep_ == "relcl" else []
+        nouns += [head.head] if head.dep_ in {"relcl", "acl"} else []  # "sanctions imposed on Moscow"
     for noun in nouns:
         trig = st.lex.nouns.get(noun.lemma_.lower())
         if trig is not None and trig.predicate in _MEASURES:
