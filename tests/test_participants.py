@@ -60,6 +60,7 @@ def test_participants_unnamed_people_become_actors(text, expected):
     "A Pentagon spokesman condemned the attack.",      # speaks for the Pentagon
     "Both leaders condemned the attack.",              # plural titles refer back
     "The alliance comprises dozens of armed groups, including Hamas.",  # the list names them
+    "The Taliban ambushed an Afghan army convoy.",     # the holding of a named one's army: the name's
 ])
 def test_participants_leave_what_others_resolve(text):
     assert _generic(parse(text)) == {}

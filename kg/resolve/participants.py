@@ -242,6 +242,8 @@ def generic_participants(st: Resolution) -> None:
                     or (c.dep_ != "poss" and rd.entities[rd.token_actor[c.i]].type not in _NATIONALITY))
                                for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}):
                 continue  # "Taliban gunmen", "its fighters": the resolver's, through the named actor
+            if tok.dep_ == "compound" and any(rd.token_actor.get(c.i) for c in tok.head.lefts):
+                continue  # "an Afghan army convoy": the named one's holding, through the name
             cls = participant_class(tok, lex)
             lemma = tok.lemma_.lower()
             titled = lemma in lex.titles  # "the former official": one person; "both leaders" refer back
