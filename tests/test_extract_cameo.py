@@ -67,3 +67,20 @@ def test_cameo_talk_pattern_relates_coordinated_doers():
     # a pattern with a party of its own ("took part in X") relates no doers to each other
     rels = _relations("The army and the air force took part in the operation.")
     assert not any(r.rule.endswith(":reciprocal") for r in rels)
+
+
+def test_cameo_pattern_reads_the_recipient_of_a_dative():
+    # "sell * weapon" (CAMEO 062) names the buyer in "to X", as an indirect object would
+    assert ("russia", "cooperatedWith", "india") in {r.triple for r in _relations("Russia sold weapons to India.")}
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("The senators sent a letter to Facebook.", ("senators", "consulted", "facebook")),
+    ("Kim wrote a letter to Trump.", ("kim", "consulted", "donald-trump")),
+    ("Iran delivered a message to the United States.", ("iran", "consulted", "united-states")),
+])
+def test_correspondence_sent_consults_its_addressee_and_is_no_aid(text, edge):
+    rels = {(r.subject.split("-")[0] if r.subject.startswith("senators-") else r.subject, r.predicate, r.object)
+            for r in _relations(text)}
+    assert edge in rels
+    assert not any(p == "aided" for _, p, _ in rels)

@@ -350,3 +350,7 @@ def test_reciprocal_verb_with_a_party_of_its_own_relates_the_doers_to_it_only():
     rels = {r.triple for r in kg.build(["Iran and Iraq signed a deal with Russia."]).relations}
     assert ("iran", "agreedWith", "russia") in rels and ("iraq", "agreedWith", "russia") in rels
     assert not {("iran", "agreedWith", "iraq"), ("iraq", "agreedWith", "iran")} & rels
+
+
+def test_an_order_signed_states_what_its_signer_does():
+    assert ("vladimir-putin", "sanctioned", "turkey") in _triples("Putin signed a decree banning imports from Turkey.")

@@ -105,7 +105,8 @@ def _is_dobj(spec: str) -> bool:
 def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
     """A verb + noun pattern ("ended talks with X", "imposed sanctions on X", "sent aid to X"):
     the noun must be the verb's object; the other party follows the pattern's preposition or
-    one of the relation's, on the noun or on the verb, or is the indirect object."""
+    one of the relation's, on the noun or on the verb, or is the indirect object ("sold weapons
+    to India")."""
     if passive:
         return []
     _, noun, *own = trig.object.split(":")
@@ -117,9 +118,8 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     heads = objs + [p for o in objs for p in prep_objects(o, frozenset({"of"}))]  # "control of the base to Iraq"
     for pobj in [p for h in heads for p in prep_objects(h, preps)] + list(prep_objects(verb, preps)):
         found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
-    for child in verb.children:
-        if child.dep_ == "dative" and child.pos_ != "ADP":
-            found += actors(rd, child)
+    if not found:  # "gave Egypt a loan", "sold weapons to India": the one who receives it
+        found = _dative(rd, verb, trig, passive, lex)
     if not found and trig.predicate in _WHOSE_THING and not (lex.nouns.get(noun) or _NO_NOUN).predicate \
             and noun not in lex.word_set("weapon"):
         # "froze Venezuela's assets", "the assets of X" (lexicon/words/owned.txt): the owner
