@@ -34,6 +34,7 @@ from spacy.util import filter_spans
 
 from .errors import ModelError
 from .gazetteer import Gazetteer, load_gazetteer
+from . import parse_repair  # noqa: F401  (registers the kg_parse_repair component)
 
 __all__ = ["DEFAULT_MODEL", "load_pipeline"]
 
@@ -359,6 +360,7 @@ def load_pipeline(name: str | None = None, *, gazetteer_path: str | None = None)
         nlp.add_pipe("kg_prefixed_lemmas", after="lemmatizer")
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
     nlp.add_pipe("kg_gazetteer", config={"gazetteer_path": gazetteer_path}, **where)
+    nlp.add_pipe("kg_parse_repair", last=True)
     nlp.max_length = 2_000_000
     log.info("loaded spaCy pipeline %s with %s", nlp.meta.get("name"), nlp.pipe_names)
     return nlp

@@ -354,3 +354,22 @@ def test_reciprocal_verb_with_a_party_of_its_own_relates_the_doers_to_it_only():
 
 def test_an_order_signed_states_what_its_signer_does():
     assert ("vladimir-putin", "sanctioned", "turkey") in _triples("Putin signed a decree banning imports from Turkey.")
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Macron called Putin on Friday to discuss Ukraine.", ("emmanuel-macron", "consulted", "vladimir-putin")),
+    ("Clinton emailed Blumenthal about Libya.", ("clinton", "consulted", "blumenthal")),
+    ("The president wrote to Kim last month.", (None, "consulted", "kim")),
+])
+def test_calls_emails_and_letters_consult(text, edge):
+    triples = {(s if edge[0] else None, p, o) for s, p, o in _triples(text)}
+    assert edge in triples
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton called Trump a liar.",          # a name called, not a call
+    "Obama called Merkel to apologize.",     # what the call asks or does is unclear: no consult
+    'The base, also called "Q-West", lies near Mosul.',
+])
+def test_calling_someone_something_is_no_call(text):
+    assert not any(p == "consulted" for _, p, _ in _triples(text))

@@ -46,7 +46,7 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: Prepositions that name the target of an act ("attacks on X", "aid to X").
 TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 #: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
-_OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:", "dative")
+_OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:", "dative", "only-object")
 #: The type of a slot: ``(rd, verb, trigger, passive, lex)`` -> the actors in it.
 Slot = Callable[[ResolvedDoc, Token, VerbTrigger, bool, Lexicon], list[Actor]]
 
@@ -300,6 +300,21 @@ def _dative(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex:
     return out
 
 
+def _only_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
+    """A verb's one nominal complement, which the parser may call a direct object or a
+    predicate complement, and nothing said of it: "Macron called Putin on Friday" (a call),
+    not "called Trump a liar", "called Merkel to apologize"."""
+    nominal = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "oprd"]
+    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
+        return []  # "an airfield, also called Q-West": a name given
+    if passive or len(nominal) != 1 or any(c.dep_ in {"xcomp", "ccomp", "dative"} for c in verb.children):
+        return []
+    edge = nominal[0].left_edge
+    if edge.is_quote or (edge.i > 0 and edge.doc[edge.i - 1].is_quote):
+        return []  # 'also called "Q-West"': a name in quotes
+    return actors(rd, nominal[0])
+
+
 #: The slots of a row, tried in order: (does the row's slot fit ``(spec, trigger, passive)``,
 #: the slot that finds its actors).
 _SLOTS: tuple[tuple[Callable[[str, VerbTrigger, bool], bool], Slot], ...] = (
@@ -311,6 +326,7 @@ _SLOTS: tuple[tuple[Callable[[str, VerbTrigger, bool], bool], Slot], ...] = (
     (lambda spec, trig, passive: spec == "for-clause", _for_clause),
     (lambda spec, trig, passive: spec == "ccomp", _clause_subject),
     (lambda spec, trig, passive: spec == "dative", _dative),
+    (lambda spec, trig, passive: spec == "only-object", _only_object),
 )
 
 

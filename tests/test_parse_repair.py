@@ -1,0 +1,47 @@
+"""kg/parse_repair.py: a sentence the parser read as a noun phrase gets its verb back."""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.nlp import load_pipeline
+
+
+def _arcs(text):
+    return {(t.text, t.dep_, t.head.text) for t in load_pipeline()(text)}
+
+
+@pytest.mark.parametrize("text,verb,obj", [
+    ("Trump visited troops in Iraq.", "visited", "troops"),   # the verb read as an adjective of its object
+    ("Trump hosted Abe at his resort.", "hosted", "Abe"),     # ... with the object as the root
+    ("Trump called Erdogan on Sunday.", "called", "Erdogan"),  # the verb read as a participle of the name
+])
+def test_repair_makes_the_verb_the_root(text, verb, obj):
+    arcs = _arcs(text)
+    assert (verb, "ROOT", verb) in arcs
+    assert ("Trump", "nsubj", verb) in arcs and (obj, "dobj", verb) in arcs
+
+
+@pytest.mark.parametrize("text", [
+    "Obama visited troops in Iraq.",                               # parsed right: nothing to do
+    "Trump, called the Donald by his fans, spoke in Ohio.",        # an aside, and a verbal root
+    "The Islamic State fighters killed in the raid were buried.",  # a participle, and a verbal root
+])
+def test_repair_leaves_a_sentence_with_a_verbal_root_alone(text):
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=["kg_parse_repair"]):
+        bare = [(t.dep_, t.head.i, t.tag_) for t in nlp(text)]
+    assert [(t.dep_, t.head.i, t.tag_) for t in nlp(text)] == bare
+
+
+def test_repair_keeps_sentences_and_is_in_the_pipeline():
+    nlp = load_pipeline()
+    assert nlp.pipe_names[-1] == "kg_parse_repair"
+    doc = nlp("Trump visited troops in Iraq. Obama stayed home.")
+    assert [s.text for s in doc.sents] == ["Trump visited troops in Iraq.", "Obama stayed home."]
+
+
+def test_repair_gives_the_relation_end_to_end():
+    graph = kg.build(["Trump phoned Macron after the attack."])
+    assert ("donald-trump", "consulted", "emmanuel-macron") in {r.triple for r in graph.relations}
