@@ -373,3 +373,21 @@ def test_calls_emails_and_letters_consult(text, edge):
 ])
 def test_calling_someone_something_is_no_call(text):
     assert not any(p == "consulted" for _, p, _ in _triples(text))
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a participle with a by-agent on the noun it describes: the agent did it to the noun's actor
+    ("The journalist, arrested by Turkish police last week, remains in custody.",
+     ("turkish-police", "coerced", "journalist")),
+    ("Dozens of protesters detained by police were freed.", ("police", "coerced", "protesters")),
+])
+def test_participle_with_an_agent_acts_on_the_noun_it_describes(text, edge):
+    triples = {tuple(x.rsplit("-", 2)[0] if x.count("-") >= 2 and x.split("-")[-1].isdigit() else x for x in t)
+               for t in _triples(text)}
+    assert edge in triples
+
+
+def test_participle_of_a_thing_names_no_owner():
+    # what was released is a report, not the China its name holds
+    assert not any(p == "conceded" for _, p, _ in _triples(
+        "The China Game Industry Report released by the Game Working Committee was read widely."))

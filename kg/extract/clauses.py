@@ -134,6 +134,8 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
         return _author_of(head, lex), False  # "Iran issued a statement condemning Israel": Iran
     if tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return head, False
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
+        return head, True  # "the journalist, arrested by Turkish police, ...": the one arrested
     return None
 
 

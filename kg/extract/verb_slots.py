@@ -137,6 +137,8 @@ def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bo
     elif "+" in spec and not any(t.lower_ == spec.split(":", 1)[1] for t in verb.subtree):
         return []
     subj, _ = subject_of(verb)
+    if verb.dep_ == "acl":  # "the journalist arrested by police": the noun itself, by kg's own rows
+        return actors(rd, subj) if spec == "dobj" and trig.origin == "verbs.tsv" else []
     return actors(rd, subj) or (actors(rd, subj, via_modifiers=True) if subj is not None else [])
 
 
