@@ -391,3 +391,20 @@ def test_participle_of_a_thing_names_no_owner():
     # what was released is a report, not the China its name holds
     assert not any(p == "conceded" for _, p, _ in _triples(
         "The China Game Industry Report released by the Game Working Committee was read widely."))
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Police arrested and charged two activists.", ("police", "coerced", "activists")),
+    ("Russia invaded and annexed Crimea.", ("russia", "targeted", "crimea")),
+    ("The UN condemned and rejected the decision by Israel.", ("united-nations", "condemned", "israel")),
+])
+def test_coordinated_verbs_share_the_object_of_the_second(text, edge):
+    triples = {tuple(x.rsplit("-", 2)[0] if x.count("-") >= 2 and x.split("-")[-1].isdigit() else x for x in t)
+               for t in _triples(text)}
+    assert edge in triples
+
+
+def test_a_verb_with_a_preposition_of_its_own_shares_no_object():
+    # the army shelled from the hills (what, it does not say); the rebels were killed
+    rules = {r.rule for r in kg.build(["The army shelled from the hills and killed 20 rebels."]).relations}
+    assert any(r.startswith("verb:kill") for r in rules) and not any(r.startswith("verb:shell") for r in rules)

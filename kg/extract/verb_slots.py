@@ -177,9 +177,26 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
     # orders the schools), unless an indirect object names the party ("fined Google $5 billion")
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
         return _indirect(rd, verb)
+    shared = _shared_object(verb)
+    if shared is not None:  # "police arrested and charged two men": the men were arrested too
+        return _object_actors(rd, verb, trig, shared, lex)
     if spec == "dobj+xcomp":
         return _indirect(rd, verb)  # "wants to talk with X" asks nothing of X
     return _indirect(rd, verb) or _complement_objects(rd, verb, trig, lex)
+
+
+def _shared_object(verb: Token) -> Token | None:
+    """The direct object of the verb coordinated after this one, when this one has none and
+    nothing between them ends its phrase ("arrested and charged two men", "invaded and annexed
+    Crimea"; not "arrived and attacked X" with a particle or preposition of its own)."""
+    if any(c.dep_ in {"prt", "prep", "ccomp", "xcomp", "dative"} for c in verb.children):
+        return None
+    nxt = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i), None)
+    if nxt is None or any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt.children):
+        return None
+    if not any(c.dep_ == "cc" and verb.i < c.i < nxt.i for c in verb.children) or nxt.i - verb.i > 3:
+        return None
+    return next((c for c in nxt.children if c.dep_ in OBJECT_DEPS), None)
 
 
 def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, lex: Lexicon) -> list[Actor]:
