@@ -408,3 +408,20 @@ def test_a_verb_with_a_preposition_of_its_own_shares_no_object():
     # the army shelled from the hills (what, it does not say); the rebels were killed
     rules = {r.rule for r in kg.build(["The army shelled from the hills and killed 20 rebels."]).relations}
     assert any(r.startswith("verb:kill") for r in rules) and not any(r.startswith("verb:shell") for r in rules)
+
+
+@pytest.mark.parametrize("text,edge", [
+    # an actor's own decision or move, its maker named: what it decided is its intent
+    ("Washington's decision to arm the Kurds angered Turkey.", ("united-states", "agreedWith", "kurds")),
+    ("China's decision to ban imports from Australia hurt farmers.", ("china", "threatened", "australia")),
+])
+def test_decision_to_act_is_its_makers_intent(text, edge):
+    assert edge in _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's invitation to Trump to visit Moscow was declined.",  # the invited would visit
+    "Egypt rejected Ethiopia's decision to fill the Renaissance Dam.",  # no agreement with a dam
+])
+def test_decision_reading_stays_with_its_maker_and_actors(text):
+    assert not any(p == "agreedWith" for _, p, _ in _triples(text))

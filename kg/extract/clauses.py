@@ -121,6 +121,10 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
             return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
     if tok.dep_ in {"acl", "relcl"} and is_infinitive(tok) and head.lemma_.lower() in lex.word_set("campaign"):
         return _owner_of(head, lex), False  # "the coalition's campaign to defeat X"
+    if tok.dep_ == "acl" and is_infinitive(tok) and _own_decision(head, lex):
+        # "Washington's decision to arm the Kurds", "the move by Russia to annex Crimea": its maker
+        maker = next((c for c in head.children if c.dep_ == "poss"), None)
+        return (maker if maker is not None else next(prep_objects(head, ("by",)), None)), False
     if tok.dep_ in {"conj", "xcomp", "acomp"} and head.i != tok.i:
         return head  # "X agreed to ...", "X is willing to ..."
     to_infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -137,6 +141,13 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
         return head, True  # "the journalist, arrested by Turkish police, ...": the one arrested
     return None
+
+
+def _own_decision(noun: Token, lex: Lexicon) -> bool:
+    """Whether a noun is an actor's own decision or stance (words/stance.txt), whose infinitive
+    its maker does; not a message to another (words/request.txt: "X's invitation to Y to visit")."""
+    lemma = noun.lemma_.lower()
+    return lemma in lex.word_set("stance") and lemma not in lex.word_set("request")
 
 
 def _author_of(noun: Token, lex: Lexicon) -> Token | None:

@@ -160,11 +160,18 @@ def _own_words(t: Token, reading: _Reading, lex: Lexicon) -> str | None:
 
 def _proposed(t: Token, lex: Lexicon) -> str | None:
     """``"blocked"`` for a clause on a noun that asks for or proposes the act: "its demand
-    that Israel ease restrictions", "measures to counter X", "a plan to cede X"."""
+    that Israel ease restrictions", "measures to counter X", "a plan to cede X"; ``"future"``
+    for an actor's own decision or plan, whose maker is named ("Washington's decision to arm
+    the Kurds", "the move by Russia to annex Crimea")."""
     if t.dep_ == "acl" and t.head.lemma_.lower() in lex.word_set("demand") and any(
             c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in t.children):
         return "blocked"
-    if t.dep_ in {"acl", "relcl"} and is_infinitive(t) and t.head.lemma_.lower() not in lex.word_set("campaign"):
+    head = t.head.lemma_.lower()
+    own = lex.word_set("stance") - lex.word_set("request") - lex.word_set("campaign")  # efforts are under way
+    if t.dep_ == "acl" and is_infinitive(t) and head in own \
+            and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.head.children):
+        return "future"  # "Washington's decision to arm the Kurds": its maker's intent, announced
+    if t.dep_ in {"acl", "relcl"} and is_infinitive(t) and head not in lex.word_set("campaign"):
         return "blocked"
     return None
 

@@ -37,6 +37,9 @@ _PLACE_SUBJECTS = frozenset({"locatedIn", "partOf"})
 _ACTOR_OBJECTS = frozenset({"accused", "blamed", "criticized", "condemned", "demanded", "rejected",
                             "denied", "consulted", "cooperatedWith", "alignedWith", "backedBy",
                             "supported", "investigated"})
+#: Relations whose object may be a place that acts as a party ("Israel will evacuate the Gaza Strip"
+#: agrees with it) but never a facility ("Ethiopia's decision to fill the dam").
+_NO_FACILITY_OBJECTS = frozenset({"agreedWith"})
 
 
 _NOT_LED = {"leaderOf": frozenset({"Person", "Place", "Facility", "Collective"}),
@@ -173,7 +176,7 @@ def _led_non_group(stype: str, predicate: str, otype: str) -> bool:
 
 def _place_as_party(stype: str, predicate: str, otype: str) -> bool:
     """One accuses, consults or backs an actor, not a place."""
-    return otype in INERT and predicate in _ACTOR_OBJECTS
+    return (otype in INERT and predicate in _ACTOR_OBJECTS) or (otype == "Facility" and predicate in _NO_FACILITY_OBJECTS)
 
 
 def _person_in_place(stype: str, predicate: str, otype: str) -> bool:
