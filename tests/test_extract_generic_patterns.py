@@ -425,3 +425,20 @@ def test_decision_to_act_is_its_makers_intent(text, edge):
 ])
 def test_decision_reading_stays_with_its_maker_and_actors(text):
     assert not any(p == "agreedWith" for _, p, _ in _triples(text))
+
+
+def test_ties_cut_between_coordinated_doers_run_both_ways():
+    triples = _triples("Saudi Arabia and Iran cut diplomatic ties in 2016.")
+    assert {("saudi-arabia", "sanctioned", "iran"), ("iran", "sanctioned", "saudi-arabia")} <= triples
+    assert not any(p == "cooperatedWith" for _, p, _ in triples)  # their ties are no third party
+
+
+def test_rule_over_a_country_is_control_not_cooperation():
+    triples = _triples("Syria is ruled by Assad.")
+    assert ("bashar-al-assad", "controls", "syria") in triples
+    assert not any(p == "cooperatedWith" for _, p, _ in triples)
+
+
+def test_a_home_raided_is_its_owners():
+    triples = {(s, p, o.rsplit("-", 2)[0]) for s, p, o in _triples("Soldiers raided the home of the opposition leader.")}
+    assert any(p == "coerced" and o == "opposition-leader" for _, p, o in triples)

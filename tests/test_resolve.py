@@ -412,3 +412,10 @@ def test_capital_after_a_measure_is_its_state_but_a_struck_city_is_a_place():
     assert rd.token_actor[minsk.i] == "belarus"
     kharkiv = next(t for t in rd.doc if t.text == "Kharkiv")
     assert rd.token_actor.get(kharkiv.i) != "ukraine"
+
+
+def test_definite_noun_in_an_object_is_not_the_clauses_own_subject():
+    from kg import parse
+    rd = parse("The US and Britain cut ties with the regime.")
+    regime = next(t for t in rd.doc if t.lower_ == "regime")
+    assert rd.token_actor.get(regime.i) not in {"united-states", "united-kingdom"}

@@ -32,6 +32,9 @@ from .verb_clause import VerbClause
 
 __all__ = ["each_other", "joint", "reciprocal"]
 
+#: Relations an act on the ties between two parties states from each to the other ("cut ties").
+_DIRECTED_TIES = frozenset({"sanctioned"})
+
 
 def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relation],
                lex: Lexicon) -> Iterator[Relation]:
@@ -66,6 +69,9 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
     if pred is None and any(c.dep_ == "advmod" and c.lower_ in lex.word_set("together") for c in verb.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         pred = lex.reading("joint")  # "Israel and the UAE worked together": partners, whatever the verb
+    ties = _ties_cut(clause, lex) if pred is None else None
+    if ties is not None:  # "Saudi Arabia and Iran cut diplomatic ties": each with the other
+        pred, rule = ties.predicate, f"verb:{verb.lemma_.lower()}:ties:reciprocal"
     if pred is None or len(subjects) < 2:
         return
     if any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in verb.children):
@@ -77,9 +83,18 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
         return  # the verb had an object of its own
     for i, a in enumerate(subjects):
         for b in subjects[i + 1:]:
-            rel = relation(rd, sent, a, pred, b, 0.8, rule, trigger=verb)
-            if rel is not None:
-                yield rel
+            for x, y in ((a, b), (b, a)) if ties is not None else ((a, b),):
+                rel = relation(rd, sent, x, pred, y, 0.8, rule, trigger=verb)
+                if rel is not None:
+                    yield rel
+
+
+def _ties_cut(clause: VerbClause, lex: Lexicon) -> VerbTrigger | None:
+    """The row of a verb whose object is the ties between its coordinated doers (words/tie.txt:
+    "cut diplomatic ties", "severed relations"), if it states a relation from each to the other."""
+    if not any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("tie") for c in clause.verb.children):
+        return None
+    return next((t for t in clause.triggers or () if t.predicate in _DIRECTED_TIES), None)
 
 
 def _pair_pattern(clause: VerbClause, lex: Lexicon) -> VerbTrigger | None:
@@ -182,6 +197,8 @@ def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relatio
                              for t in (verb, *(s[1] for s in subjects)) for c in t.children):
         return  # "the US and Pakistan have both designated the BLA": each on its own
     keys = {s[0] for s in subjects}
+    if not partnered and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("tie") for c in verb.children):
+        return  # "X and Y cut ties": the ties are their own, no third party (see reciprocal)
     third = partnered or any(
         (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
         and not ({t.i for t in c.subtree} & {s[1].i for s in subjects})

@@ -128,7 +128,7 @@ def _definite_noun(st: Resolution, tok: Token, where: _Sentences):
         return None  # "the movement of Palestinian workers" says what it is: no anaphor
     if noun.cls == "Collective" and "State" in noun.refers_to:
         return None  # "the countries" are several states, not the last one named
-    key = _antecedent(st, tok, where, noun.refers_to, window=2)
+    key = _antecedent(st, tok, where, noun.refers_to, window=2, exclude=_own_subjects(st, tok))
     if key and noun.derived and st.rd.entities[key].type not in {"State"} \
             and noun.derived not in st.rd.entities[key].label.lower():
         return None  # "the government" is no Congress, "the army" no ministry
@@ -294,13 +294,29 @@ def _affiliation(st: Resolution, person: Token) -> str | None:
     return None
 
 
-def _antecedent(st: Resolution, tok: Token, where: _Sentences, classes: Collection[str], window: int) -> str | None:
+def _own_subjects(st: Resolution, tok: Token) -> frozenset[str]:
+    """The actors of the subject of the clause whose object phrase holds ``tok``: "the US and
+    Britain cut ties with the regime" speaks of another regime than theirs."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in {"dobj", "pobj", "prep", "conj"} or t.head.i == t.i:
+            return frozenset()
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            subj += [c for s in subj for c in s.conjuncts]
+            return frozenset(k for c in subj if (k := st.rd.token_actor.get(c.i)) is not None)
+    return frozenset()
+
+
+def _antecedent(st: Resolution, tok: Token, where: _Sentences, classes: Collection[str], window: int,
+                exclude: frozenset[str] = frozenset()) -> str | None:
     """The last actor of one of ``classes`` named before ``tok`` in its sentence or the
-    ``window`` before; a pronoun only when a single one fits."""
+    ``window`` before, but none of ``exclude``; a pronoun only when a single one fits."""
     n = where.index[tok.i]
     lo = where.sents[max(0, n - window)].start
     cands = [key for i, key in sorted(st.order)
-             if lo <= i < tok.i and st.rd.entities[key].type in classes]
+             if lo <= i < tok.i and st.rd.entities[key].type in classes and key not in exclude]
     if not cands:
         return None
     if tok.pos_ == "PRON":

@@ -127,6 +127,8 @@ def _takes_part(tok: Token, lex: Lexicon) -> bool:
         return _takes_part(counted, lex)
     if dep == "pobj" and head.lower_ == "of" and _act_of(head.head, lex):
         return True  # "the killing of civilians", "kidnappings of children"
+    if dep == "pobj" and head.lower_ == "of" and counted.lemma_.lower() in lex.word_set("owned"):
+        return _takes_part(counted, lex)  # "raided the home of an opposition leader": the owner's
     if dep == "pobj":
         return head.lower_ in _PARTY_PREPS or head.dep_ == "agent"
     return dep in PARTICIPANT_DEPS
