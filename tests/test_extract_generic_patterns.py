@@ -442,3 +442,26 @@ def test_rule_over_a_country_is_control_not_cooperation():
 def test_a_home_raided_is_its_owners():
     triples = {(s, p, o.rsplit("-", 2)[0]) for s, p, o in _triples("Soldiers raided the home of the opposition leader.")}
     assert any(p == "coerced" and o == "opposition-leader" for _, p, o in triples)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia denied allegations that it poisoned the defector.",
+    "Reports that Iran attacked the tanker were denied.",
+    "Turkey's accusation that the US backs the PKK angered Washington.",
+])
+def test_the_clause_of_an_allegation_is_alleged_not_done(text):
+    rels = [r for r in kg.build([text]).relations if r.predicate in {"targeted", "supported", "backedBy"}]
+    assert rels and all(r.alleged for r in rels)
+
+
+def test_a_report_of_what_will_be_done_stays_to_come():
+    rels = kg.build(["British media report that Britain will pay Mauritius $100 million a year."]).relations
+    assert not any(r.alleged for r in rels if r.subject == "united-kingdom")
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("North Korea's warning to the United States came after the drills.", ("north-korea", "threatened", "united-states")),
+    ("Iran issued a warning to Israel.", ("iran", "threatened", "israel")),
+])
+def test_a_warning_to_someone_threatens_them(text, edge):
+    assert edge in _triples(text)

@@ -100,6 +100,8 @@ def modality(tok: Token, lex: Lexicon) -> str:
     reading = _Reading()
     for _ in range(6):
         final = _own_words(t, reading, lex) or _proposed(t, lex)
+        if final == "alleged" and reading.mode != "asserted":
+            return reading.mode  # "reports that Britain will pay X": what is reported is still to come
         if final:
             return final
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
@@ -162,11 +164,14 @@ def _proposed(t: Token, lex: Lexicon) -> str | None:
     """``"blocked"`` for a clause on a noun that asks for or proposes the act: "its demand
     that Israel ease restrictions", "measures to counter X", "a plan to cede X"; ``"future"``
     for an actor's own decision or plan, whose maker is named ("Washington's decision to arm
-    the Kurds", "the move by Russia to annex Crimea")."""
+    the Kurds", "the move by Russia to annex Crimea"); ``"alleged"`` for the clause of an
+    allegation ("allegations that it poisoned Skripal")."""
     if t.dep_ == "acl" and t.head.lemma_.lower() in lex.word_set("demand") and any(
             c.dep_ == "mark" or (c.dep_ == "aux" and c.lower_ == "to") for c in t.children):
         return "blocked"
     head = t.head.lemma_.lower()
+    if t.dep_ in {"acl", "ccomp"} and t.head.pos_ == "NOUN" and head in lex.word_set("allegation"):
+        return "alleged"  # "denied allegations that it poisoned Skripal": what is alleged, not done
     own = lex.word_set("stance") - lex.word_set("request") - lex.word_set("campaign")  # efforts are under way
     if t.dep_ == "acl" and is_infinitive(t) and head in own \
             and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.head.children):

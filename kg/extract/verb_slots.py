@@ -138,7 +138,9 @@ def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bo
         return []
     subj, _ = subject_of(verb)
     if verb.dep_ == "acl":  # "the journalist arrested by police": the noun itself, by kg's own rows
-        return actors(rd, subj) if spec == "dobj" and trig.origin == "verbs.tsv" else []
+        # (who leads what "headed by X" describes is the roles' reading: kg.extract.roles)
+        own = spec == "dobj" and trig.origin == "verbs.tsv" and trig.predicate != "leaderOf"
+        return actors(rd, subj) if own else []
     return actors(rd, subj) or (actors(rd, subj, via_modifiers=True) if subj is not None else [])
 
 
