@@ -69,3 +69,20 @@ def test_nominal_a_fight_joined_by_several_is_no_fight_among_them():
     import kg
     rels = kg.build(["China claims the sea, a fight joined by Brunei, Malaysia and Vietnam."]).relations
     assert not any(r.rule.endswith(":reciprocal") for r in rels)
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a package counts the act its compound names
+    ("Japan announced a $1 billion aid package for Ukraine.", ("japan", "aided", "ukraine")),
+    ("The EU approved a new sanctions package against Russia.", ("european-union", "sanctioned", "russia")),
+    ("China extended a $2 billion credit line to Sri Lanka.", ("china", "aided", "sri-lanka")),
+])
+def test_nominal_a_package_of_an_act(text, edge):
+    import kg
+    assert edge in {r.triple for r in kg.build([text]).relations}
+
+
+def test_nominal_an_act_blocked_is_not_done():
+    import kg
+    rels = kg.build(["Hungary and Slovakia blocked the EU's new sanctions package against Russia."]).relations
+    assert not any(r.predicate == "sanctioned" and r.object == "russia" for r in rels)

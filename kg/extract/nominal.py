@@ -146,6 +146,8 @@ def _trigger(noun: Token, lex: Lexicon) -> NounTrigger | None:
     before = noun.doc[noun.i - 1] if noun.i else None
     if before is not None and before.dep_ == "compound" and before.head.i == noun.i:
         trig = lex.nouns.get(f"{before.lower_}-{noun.lemma_.lower()}") or trig  # "a phone call with X"
+        if trig is None and noun.lemma_.lower() in lex.word_set("series"):
+            trig = lex.act_noun(before.lemma_.lower(), before.lower_, gerund=False)  # "an aid package for X"
     if trig is None or trig.predicate is None:
         return None
     return trig
@@ -176,10 +178,11 @@ def _disputed(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> 
 
 
 def _ended(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) -> bool:
-    """"Chad ended its defence agreement with France"; but "lifting the sanctions Washington has
+    """"Chad ended its defence agreement with France", "Hungary blocked the sanctions package"
+    (words/blocking.txt); but "lifting the sanctions Washington has
     imposed on Moscow" says in its own clause that they were imposed."""
     stated = any(relative_light(c, lex) for c in noun.children)
-    ended = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("ending")
+    ended = noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("ending") | lex.word_set("blocking")
     ended = ended or any(c.dep_ == "amod" and c.lemma_.lower() in lex.word_set("ending") for c in noun.children)
     return ended and not stated  # also "the suspended aid", "halted talks"
 
