@@ -465,3 +465,16 @@ def test_a_report_of_what_will_be_done_stays_to_come():
 ])
 def test_a_warning_to_someone_threatens_them(text, edge):
     assert edge in _triples(text)
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Sudan's army rejected a truce with the RSF.", ("sudanese-forces", "rejected", "rapid-support-forces")),
+    ("Iran rejected talks with the United States.", ("iran", "rejected", "united-states")),
+    ("Israel rejected the ceasefire proposal from Egypt.", ("israel", "rejected", "egypt")),
+])
+def test_a_cooperative_act_refused_rejects_its_other_party(text, edge):
+    assert edge in _triples(text)
+
+
+def test_a_hostile_act_rejected_rejects_not_its_target():
+    assert not any(p == "rejected" for _, p, _ in _triples("The UN rejected the attack on Gaza."))

@@ -81,8 +81,14 @@ def verb_objects(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool,
     if found or passive or trig.predicate.startswith("~") or "+" in trig.object \
             or trig.object.startswith(_OWN_SLOT_ONLY) or trig.origin != "verbs.tsv":
         return found
-    if any(c.dep_ in OBJECT_DEPS and (lex.nouns.get(c.lemma_.lower()) or _NO_NOUN).predicate
-           for c in verb.children):
+    acts = [c for c in verb.children if c.dep_ in OBJECT_DEPS and (lex.nouns.get(c.lemma_.lower()) or _NO_NOUN).predicate]
+    if acts and trig.predicate == lex.reading("refused-cooperation"):
+        # "rejected a truce with the RSF", "rejected talks with Washington": a cooperative act
+        # refused rejects its other party
+        preps = frozenset(lex.argument_preps.get(trig.predicate, ()))
+        return [a for c in acts if lex.nouns[c.lemma_.lower()].predicate in COOPERATIVE
+                for h in (c, verb) for p in prep_objects(h, preps) for a in actors(rd, p)]
+    if acts:
         return []  # "condemned the attack on X": the attack's target is the noun's (nominal)
     found = parties(rd, verb, lex.argument_preps.get(trig.predicate, ()), lex.complement_preps.get(trig.predicate, ()))
     # "refused to deploy peacekeepers in Iraq": troops one sends are one's own, no other party
