@@ -86,3 +86,16 @@ def test_nominal_an_act_blocked_is_not_done():
     import kg
     rels = kg.build(["Hungary and Slovakia blocked the EU's new sanctions package against Russia."]).relations
     assert not any(r.predicate == "sanctioned" and r.object == "russia" for r in rels)
+
+
+def test_nominal_an_attack_claimed_in_a_passive_relative_clause():
+    import kg
+    triples = {(r.subject, r.predicate, r.object.rsplit("-", 2)[0]) for r in kg.build(
+        ["The attack, which was claimed by the Islamic State, killed 40 people."]).relations}
+    assert ("islamic-state", "targeted", "people") in triples
+
+
+def test_nominal_sanctions_imposed_in_a_passive_relative_clause():
+    import kg
+    triples = {r.triple for r in kg.build(["The sanctions that were imposed by Washington on Moscow hurt."]).relations}
+    assert ("united-states", "sanctioned", "russia") in triples

@@ -178,6 +178,9 @@ def _relative_subject(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | No
             subj, passive = subject_of(clause)
             if subj is not None and not passive and subj.tag_ not in {"WDT", "WP"}:
                 return actors(rd, subj), clause
+            by = agent_of(clause, lex) if passive else None  # "the attack, which was claimed by X"
+            if by is not None:
+                return actors(rd, by), clause
     return None
 
 

@@ -71,6 +71,9 @@ def noun_objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
             for obj in child.children:
                 if obj.dep_ in OBJECT_DEPS:
                     out += actors(rd, obj)
+    head = noun.head  # "the attack, which was claimed by X, killed 40 people": the attack's subjects
+    if not out and trig.event == "Attack" and noun.dep_ == "nsubj" and head.lemma_.lower() in lex.casualties:
+        out = [a for obj in head.children if obj.dep_ in OBJECT_DEPS for a in actors(rd, obj)]
     return out
 
 
