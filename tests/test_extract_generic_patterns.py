@@ -478,3 +478,20 @@ def test_a_cooperative_act_refused_rejects_its_other_party(text, edge):
 
 def test_a_hostile_act_rejected_rejects_not_its_target():
     assert not any(p == "rejected" for _, p, _ in _triples("The UN rejected the attack on Gaza."))
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Merkel talked to Putin for an hour.", ("angela-merkel", "consulted", "vladimir-putin")),
+    ("Biden spoke to Zelensky about the war.", ("joe-biden", "consulted", "volodymyr-zelensky")),
+])
+def test_talking_to_someone_consults_them(text, edge):
+    assert edge in _triples(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister spoke to reporters in Kabul.",
+    "Erdogan spoke to the BBC on Sunday.",
+    "Speaking to British lawmakers last month, Starmer defended the deal.",
+])
+def test_speaking_to_an_audience_consults_no_one(text):
+    assert not any(p == "consulted" for _, p, _ in _triples(text))

@@ -34,7 +34,7 @@ def test_lexicon_rows_are_well_formed():
         assert lemma == lemma.lower() and " " not in lemma
         for t in triggers:
             assert 0 < t.confidence <= 1
-            assert t.object in {"dobj", "dative", "ccomp", "for-clause", "special:deny", "only-object"} or t.object.startswith(("prep:", "dobj+", "noun:"))
+            assert t.object in {"dobj", "dative", "ccomp", "for-clause", "special:deny", "only-object"} or t.object.startswith("addressee:") or t.object.startswith(("prep:", "dobj+", "noun:"))
             assert t.predicate.lstrip("~") in RELATION_PROPERTIES
             assert (t.noun is None) == (not t.object.startswith("noun:"))
             assert t.origin == "verbs.tsv" or t.origin.startswith("CAMEO.2.0.txt:")

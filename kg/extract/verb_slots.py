@@ -46,7 +46,7 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: Prepositions that name the target of an act ("attacks on X", "aid to X").
 TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 #: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
-_OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:", "dative", "only-object")
+_OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:", "dative", "only-object", "addressee:")
 #: The type of a slot: ``(rd, verb, trigger, passive, lex)`` -> the actors in it.
 Slot = Callable[[ResolvedDoc, Token, VerbTrigger, bool, Lexicon], list[Actor]]
 
@@ -342,6 +342,20 @@ def _only_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool,
     return actors(rd, nominal[0])
 
 
+#: Kinds of actor one speaks with, not an audience ("spoke to Zelensky", not "spoke to reporters",
+#: "talked to the BBC" or "speaking to British lawmakers").
+_INTERLOCUTORS = frozenset({"Person", "State"})
+
+
+def _addressee(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
+    """The object of the row's preposition when it is someone one talks with: "Biden spoke to
+    Zelensky", "Merkel talked to Putin"; not an audience ("spoke to reporters", "talked to
+    the BBC") and not on "speaking to" a crowd."""
+    preps = frozenset(trig.object.split(":", 1)[1].split(","))
+    return [a for p in prep_objects(verb, preps) for a in actors(rd, p)
+            if rd.entities[a[0]].type in _INTERLOCUTORS]
+
+
 #: The slots of a row, tried in order: (does the row's slot fit ``(spec, trigger, passive)``,
 #: the slot that finds its actors).
 _SLOTS: tuple[tuple[Callable[[str, VerbTrigger, bool], bool], Slot], ...] = (
@@ -354,6 +368,7 @@ _SLOTS: tuple[tuple[Callable[[str, VerbTrigger, bool], bool], Slot], ...] = (
     (lambda spec, trig, passive: spec == "ccomp", _clause_subject),
     (lambda spec, trig, passive: spec == "dative", _dative),
     (lambda spec, trig, passive: spec == "only-object", _only_object),
+    (lambda spec, trig, passive: spec.startswith("addressee:"), _addressee),
 )
 
 
