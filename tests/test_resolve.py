@@ -419,3 +419,9 @@ def test_definite_noun_in_an_object_is_not_the_clauses_own_subject():
     rd = parse("The US and Britain cut ties with the regime.")
     regime = next(t for t in rd.doc if t.lower_ == "regime")
     assert rd.token_actor.get(regime.i) not in {"united-states", "united-kingdom"}
+
+
+def test_a_peoples_name_before_its_holdings_is_the_people():
+    from kg import parse
+    rd = parse("Soldiers burned Rohingya homes.")
+    assert "rohingya" in rd.entities  # "Rohingya militants" names the militants; "Rohingya homes" the people's

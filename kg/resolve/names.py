@@ -239,8 +239,10 @@ def _gazetteer_entity(st: Resolution, span: Span, text: str, entry: GazetteerEnt
     if ambiguous is not None and ambiguous[0] == entry.key and not ambiguous[1] & st.named_keys:
         # "the Coalition" in a story with no ISIS in it is some other coalition
         return Entity(slugify(text), text, entry.type)
-    if entry.type == "Collective" and modifies_noun(span):
+    if entry.type == "Collective" and modifies_noun(span) \
+            and span.root.head.lemma_.lower() not in st.lex.word_set("owned"):
         return None  # "Rohingya militants", "Druze leaders": the noun phrase names the actor
+        # (but "Kurdish positions", "Druze homes" are the people's own)
     return entity_of(entry)
 
 
