@@ -32,6 +32,7 @@ from .actors import Actor, actors
 from .arguments import parties
 from .clauses import subject_of
 from .modality import CONFLICTUAL, COOPERATIVE
+from .recipient_slots import addressee_slot, dative_slot, indirect_object, only_object_slot
 from .syntax import OBJECT_DEPS, is_infinitive, object_nouns, prep_objects
 
 __all__ = ["TARGET_PREPS", "hostile_act", "verb_objects"]
@@ -125,7 +126,7 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     for pobj in [p for h in heads for p in prep_objects(h, preps)] + list(prep_objects(verb, preps)):
         found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     if not found:  # "gave Egypt a loan", "sold weapons to India": the one who receives it
-        found = _dative(rd, verb, trig, passive, lex)
+        found = dative_slot(rd, verb, trig, passive, lex)
     if not found and trig.predicate in _WHOSE_THING and not (lex.nouns.get(noun) or _NO_NOUN).predicate \
             and noun not in lex.word_set("weapon"):
         # "froze Venezuela's assets", "the assets of X" (lexicon/words/owned.txt): the owner
@@ -153,14 +154,7 @@ def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bo
 def _imported_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
     """A verb imported alone from the CAMEO dictionary: its direct object, nothing farther
     (or its indirect object when the direct one is a thing: "fined Google $5 billion")."""
-    return [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in actors(rd, c)] or _indirect(rd, verb)
-
-
-def _indirect(rd: ResolvedDoc, verb: Token) -> list[Actor]:
-    """The actors of a verb's indirect object: in "fined Google $5 billion", "promised Kyiv
-    more air defences", "owed Iran $6 billion" it is the party the act concerns and the direct
-    object the thing (which the parser may hang on it)."""
-    return [a for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP" for a in actors(rd, c)]
+    return [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in actors(rd, c)] or indirect_object(rd, verb)
 
 
 def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
@@ -184,13 +178,13 @@ def _direct_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: boo
     # not when the verb has an object of its own ("ordered all schools to admit students"
     # orders the schools), unless an indirect object names the party ("fined Google $5 billion")
     if any(c.dep_ in OBJECT_DEPS for c in verb.children):
-        return _indirect(rd, verb)
+        return indirect_object(rd, verb)
     shared = _shared_object(verb)
     if shared is not None:  # "police arrested and charged two men": the men were arrested too
         return _object_actors(rd, verb, trig, shared, lex)
     if spec == "dobj+xcomp":
-        return _indirect(rd, verb)  # "wants to talk with X" asks nothing of X
-    return _indirect(rd, verb) or _complement_objects(rd, verb, trig, lex)
+        return indirect_object(rd, verb)  # "wants to talk with X" asks nothing of X
+    return indirect_object(rd, verb) or _complement_objects(rd, verb, trig, lex)
 
 
 def _shared_object(verb: Token) -> Token | None:
@@ -315,47 +309,6 @@ def _clause_subject(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bo
     return out
 
 
-def _dative(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
-    """The indirect object: "gave Ukraine weapons", "sent weapons to Ukraine"."""
-    out = []
-    for child in verb.children:
-        if child.dep_ == "dative":
-            target = child
-            if child.lower_ in {"to", "for"}:
-                target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            out.extend(actors(rd, target))
-    return out
-
-
-def _only_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
-    """A verb's one nominal complement, which the parser may call a direct object or a
-    predicate complement, and nothing said of it: "Macron called Putin on Friday" (a call),
-    not "called Trump a liar", "called Merkel to apologize"."""
-    nominal = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "oprd"]
-    if verb.dep_ in {"acl", "relcl"} and verb.tag_ == "VBN":
-        return []  # "an airfield, also called Q-West": a name given
-    if passive or len(nominal) != 1 or any(c.dep_ in {"xcomp", "ccomp", "dative"} for c in verb.children):
-        return []
-    edge = nominal[0].left_edge
-    if edge.is_quote or (edge.i > 0 and edge.doc[edge.i - 1].is_quote):
-        return []  # 'also called "Q-West"': a name in quotes
-    return actors(rd, nominal[0])
-
-
-#: Kinds of actor one speaks with, not an audience ("spoke to Zelensky", not "spoke to reporters",
-#: "talked to the BBC" or "speaking to British lawmakers").
-_INTERLOCUTORS = frozenset({"Person", "State"})
-
-
-def _addressee(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
-    """The object of the row's preposition when it is someone one talks with: "Biden spoke to
-    Zelensky", "Merkel talked to Putin"; not an audience ("spoke to reporters", "talked to
-    the BBC") and not on "speaking to" a crowd."""
-    preps = frozenset(trig.object.split(":", 1)[1].split(","))
-    return [a for p in prep_objects(verb, preps) for a in actors(rd, p)
-            if rd.entities[a[0]].type in _INTERLOCUTORS]
-
-
 #: The slots of a row, tried in order: (does the row's slot fit ``(spec, trigger, passive)``,
 #: the slot that finds its actors).
 _SLOTS: tuple[tuple[Callable[[str, VerbTrigger, bool], bool], Slot], ...] = (
@@ -366,9 +319,9 @@ _SLOTS: tuple[tuple[Callable[[str, VerbTrigger, bool], bool], Slot], ...] = (
     (lambda spec, trig, passive: spec.startswith("prep:"), _prep_slot),
     (lambda spec, trig, passive: spec == "for-clause", _for_clause),
     (lambda spec, trig, passive: spec == "ccomp", _clause_subject),
-    (lambda spec, trig, passive: spec == "dative", _dative),
-    (lambda spec, trig, passive: spec == "only-object", _only_object),
-    (lambda spec, trig, passive: spec.startswith("addressee:"), _addressee),
+    (lambda spec, trig, passive: spec == "dative", dative_slot),
+    (lambda spec, trig, passive: spec == "only-object", only_object_slot),
+    (lambda spec, trig, passive: spec.startswith("addressee:"), addressee_slot),
 )
 
 

@@ -256,7 +256,6 @@ def generic_participants(st: Resolution) -> None:
                 rd.token_actor[tok.i] = last[lemma]
                 rd.coreferent.add(tok.i)
                 continue
-            own = lex.actor_nouns.get(tok.lower_) or lex.actor_nouns.get(lemma)
             span, label = label_of(tok, lex)
             one = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children)
             group = lemma in lex.word_set("group_noun")  # "a jury", "a militia": many
