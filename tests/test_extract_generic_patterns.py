@@ -495,3 +495,17 @@ def test_talking_to_someone_consults_them(text, edge):
 ])
 def test_speaking_to_an_audience_consults_no_one(text):
     assert not any(p == "consulted" for _, p, _ in _triples(text))
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Thousands of Kurds demonstrated outside the Turkish embassy in Bonn.", ("kurds", "protestedAgainst", "turkey")),
+    ("Students protested at the Chinese embassy.", ("students", "protestedAgainst", "china")),
+])
+def test_a_protest_at_a_states_mission_is_against_the_state(text, edge):
+    triples = {(s.rsplit("-", 2)[0] if s.split("-")[-1].isdigit() else s, p, o) for s, p, o in _triples(text)}
+    assert edge in triples
+    assert not any(o.endswith("embassy") for _, p, o in triples if p == "protestedAgainst")
+
+
+def test_a_protest_near_a_building_of_no_state_is_against_no_one():
+    assert not any(p == "protestedAgainst" for _, p, _ in _triples("Hundreds marched near the stadium."))

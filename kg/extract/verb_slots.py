@@ -28,7 +28,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon, NounTrigger, VerbTrigger
 from ..resolve import ResolvedDoc
-from .actors import Actor, actors
+from .actors import Actor, actors, modifier_actors
 from .arguments import parties
 from .clauses import subject_of
 from .modality import CONFLICTUAL, COOPERATIVE
@@ -271,11 +271,23 @@ def _prep_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     for head in heads:
         for pobj in prep_objects(head, preps):
             out.extend(actors(rd, pobj) or actors(rd, pobj, via_modifiers=True))
+    if trig.predicate == lex.reading("protest-at-mission") and all(rd.entities[o[0]].type == "Facility" for o in out):
+        out = _at_mission(rd, verb, lex) or out  # the state of the mission, not its building
     if preps <= {"from", "of"} and trig.predicate in {"targeted", "inConflictWith"}:
         # "liberated the city from X", "rid Iraq of X": X is a foe; "seized tanks from an
         # airfield" names a place, no foe
         out = [o for o in out if rd.entities[o[0]].type not in {"Place", "Facility"}]
     return out
+
+
+def _at_mission(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[Actor]:
+    """"demonstrated outside the Turkish embassy", "rallied in front of the US consulate": a
+    protest at a state's mission abroad (words/facility_abroad.txt) is against its state."""
+    near = lex.word_set("vicinity")
+    places = list(prep_objects(verb, near | {"in"}))
+    places += [q for p in places if p.lemma_.lower() in near for q in prep_objects(p, ("of",))]  # "in front of"
+    return [(rd.actor_at(m), m, 0.8) for p in places if p.lemma_.lower() in lex.word_set("facility_abroad")
+            for m, _ in modifier_actors(rd, p, lex) if rd.entities[rd.actor_at(m)].type == "State"]
 
 
 def _across_border(rd: ResolvedDoc, verb: Token, heads: list[Token], lex: Lexicon) -> list[Actor]:
