@@ -8,7 +8,9 @@ verb in the past tense hung on a noun as its modifier (``amod`` or ``acl``), tha
 predicate: it becomes the root, the name its subject, the noun it modified (or its predicate
 complement) its direct object, and whatever else hung on the name after the verb hangs on
 the verb. Nothing else is touched; a sentence with a verbal root is left alone, whatever it
-says. The component runs last (``kg_parse_repair``, added by :func:`kg.nlp.load_pipeline`).
+says. The reverse misreading is repaired too: a plural noun after a name read as the root
+verb, with the true predicate hung on it as a bare clause ("US airstrikes against al-Shabaab
+killed 20 militants": "airstrikes" a verb, "killed" an adverbial clause). The component runs last (``kg_parse_repair``, added by :func:`kg.nlp.load_pipeline`).
 
 Examples
 --------
@@ -53,7 +55,27 @@ class ParseRepair:
             found = _misread(sent)
             if found is not None:
                 self._repair(doc, *found)
+                continue
+            noun = _plural_read_as_verb(sent)
+            if noun is not None:
+                self._renoun(*noun)
         return doc
+
+    def _renoun(self, noun: Token, verb: Token) -> None:
+        """"US airstrikes against X killed 20 militants": the verb its root, the plural its
+        subject, the root's old subject a modifier of the plural."""
+        old_subjects = [c for c in noun.children if c.dep_ == "nsubj"]
+        moved = [c for c in noun.children if c.dep_ == "punct" and c.i > verb.i]
+        verb.head, verb.dep_ = verb, "ROOT"
+        noun.head, noun.dep_ = verb, "nsubj"
+        for subj in old_subjects:
+            subj.dep_ = "compound"
+        for child in moved:
+            child.head = verb
+        noun.tag_, noun.pos_ = "NNS", "NOUN"
+        noun.set_morph("Number=Plur")  # not the verb's "Number=Sing", which would keep "airstrikes"
+        if self.lemmatizer is not None and hasattr(self.lemmatizer, "rule_lemmatize"):
+            noun.lemma_ = (self.lemmatizer.rule_lemmatize(noun) or [noun.lemma_])[0].lower()
 
     def _repair(self, doc: Doc, subj: Token, verb: Token, obj: Token | None) -> None:
         name = range(subj.left_edge.i, verb.i)
@@ -95,6 +117,24 @@ def _misread(sent: Span) -> tuple[Token, Token, Token | None] | None:
             return None
         obj = next((c for c in verb.children if c.dep_ in _AS_COMPLEMENT and c.i > verb.i), None)
     return subj, verb, obj
+
+
+def _plural_read_as_verb(sent: Span) -> tuple[Token, Token] | None:
+    """A plural noun the parser read as the root verb, with the true predicate hung on it as a
+    bare clause: "US airstrikes against al-Shabaab killed 20 militants" (the root "airstrikes"
+    VBZ, "killed" an adverbial clause with no subject, no marker and no comma before it)."""
+    root = sent.root
+    if root.tag_ != "VBZ" or not root.lower_.endswith("s"):
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].i != root.i - 1 or not _named(subj[0]) or any(c.dep_ in {"dobj", "aux"} for c in root.children):
+        return None
+    verb = next((c for c in root.children if c.dep_ in {"advcl", "conj"} and c.tag_ == "VBD" and c.i > root.i), None)
+    if verb is None or any(c.dep_ in {"nsubj", "nsubjpass", "mark", "aux", "cc"} for c in verb.children):
+        return None
+    if any(t.text in {",", ";", "and", "but"} for t in sent.doc[root.i + 1 : verb.i]):
+        return None
+    return root, verb
 
 
 def _named(tok: Token) -> bool:

@@ -45,3 +45,27 @@ def test_repair_keeps_sentences_and_is_in_the_pipeline():
 def test_repair_gives_the_relation_end_to_end():
     graph = kg.build(["Trump phoned Macron after the attack."])
     assert ("donald-trump", "consulted", "emmanuel-macron") in {r.triple for r in graph.relations}
+
+
+def test_repair_reads_a_plural_taken_for_the_root_verb_as_the_subject():
+    doc = load_pipeline()("US airstrikes against al-Shabaab killed 20 militants.")
+    arcs = {(t.text, t.dep_, t.head.text) for t in doc}
+    assert ("killed", "ROOT", "killed") in arcs and ("airstrikes", "nsubj", "killed") in arcs
+    assert next(t for t in doc if t.text == "airstrikes").lemma_ == "airstrike"
+
+
+@pytest.mark.parametrize("text", [
+    "Russia attacks Ukraine.",                 # a verb indeed
+    "Israel strikes Gaza, killing 20.",        # a participle clause after a comma
+    "The US strikes back, said the official.",
+])
+def test_repair_leaves_a_present_tense_root_alone(text):
+    nlp = load_pipeline()
+    with nlp.select_pipes(disable=["kg_parse_repair"]):
+        bare = [(t.dep_, t.head.i, t.tag_) for t in nlp(text)]
+    assert [(t.dep_, t.head.i, t.tag_) for t in nlp(text)] == bare
+
+
+def test_repair_gives_the_strikes_their_target_end_to_end():
+    triples = {r.triple for r in kg.build(["US airstrikes against al-Shabaab killed 20 militants."]).relations}
+    assert ("united-states", "targeted", "al-shabaab") in triples
