@@ -23,7 +23,7 @@ Examples
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, MorphAnalysis, Span, Token
 
 __all__ = ["ParseRepair", "make_parse_repair"]
 
@@ -73,7 +73,7 @@ class ParseRepair:
         for child in moved:
             child.head = verb
         noun.tag_, noun.pos_ = "NNS", "NOUN"
-        noun.set_morph("Number=Plur")  # not the verb's "Number=Sing", which would keep "airstrikes"
+        noun.morph = MorphAnalysis(noun.vocab, {"Number": "Plur"})  # not the verb's "Number=Sing"
         if self.lemmatizer is not None and hasattr(self.lemmatizer, "rule_lemmatize"):
             noun.lemma_ = (self.lemmatizer.rule_lemmatize(noun) or [noun.lemma_])[0].lower()
 

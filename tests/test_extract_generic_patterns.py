@@ -509,3 +509,21 @@ def test_a_protest_at_a_states_mission_is_against_the_state(text, edge):
 
 def test_a_protest_near_a_building_of_no_state_is_against_no_one():
     assert not any(p == "protestedAgainst" for _, p, _ in _triples("Hundreds marched near the stadium."))
+
+
+def test_a_led_coalition_leads_no_one_coordinated_after_it():
+    triples = _triples("Saudi-led coalition forces and Houthi rebels exchanged fire in Hodeidah.")
+    assert ("saudi-led-coalition", "inConflictWith", "houthis") in triples
+    assert not any(p == "leaderOf" for _, p, _ in triples)
+
+
+@pytest.mark.parametrize("text,edge,forbidden_subject", [
+    ("Saudi-led airstrikes on Houthi targets in Sanaa killed 12 people.", ("saudi-arabia", "targeted", "houthis"), None),
+    ("Iran-backed attacks on US bases rose.", None, "iran"),   # the backed side's attacks, not Iran's
+])
+def test_the_leader_of_a_led_act_is_its_agent(text, edge, forbidden_subject):
+    triples = _triples(text)
+    if edge:
+        assert edge in triples
+    if forbidden_subject:
+        assert not any(s == forbidden_subject and p == "targeted" for s, p, _ in triples)

@@ -309,6 +309,10 @@ def modifier_actors(rd: ResolvedDoc, tok: Token, lex: Lexicon | None = None) -> 
             out.append((mod, 1.0))
         elif mod.dep_ in {"compound", "poss"}:  # "the Turkish drone strike", "the UN Board's summary"
             out += [(m, 0.9) for m in mod.lefts if m.dep_ in {"amod", "compound", "nmod"} and rd.actor_at(m)]
+        elif mod.dep_ == "amod" and mod.lower_ in lex.word_set("leading") and mod.i >= 2 and tok.doc[mod.i - 1].text == "-":
+            # "Saudi-led airstrikes": the leader's act ("Iran-backed attacks" are its proxies')
+            leader = tok.doc[mod.i - 2]
+            out += [(leader, 0.9)] if rd.actor_at(leader) else []
     return out
 
 

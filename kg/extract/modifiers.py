@@ -79,7 +79,9 @@ def _hyphen_compound(rd: ResolvedDoc, sent: Span, tok: Token, forms: Forms,
         objs = actors(rd, doc[tok.i - 2])
         if objs:
             head = tok.head if tok.head.pos_ in {"NOUN", "PROPN"} else tok
-            holder = actors(rd, head) or _holder(rd, tok)
+            # the noun it modifies, not the ones coordinated after it ("Saudi-led coalition forces
+            # and Houthi rebels": the rebels are not led by the coalition)
+            holder = [a for a in actors(rd, head) if a[1].i <= head.i] or _holder(rd, tok)
             yield from _emit(rd, sent, holder, trig, objs, tok, lex)
             return True
     return False
