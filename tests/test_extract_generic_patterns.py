@@ -527,3 +527,16 @@ def test_the_leader_of_a_led_act_is_its_agent(text, edge, forbidden_subject):
         assert edge in triples
     if forbidden_subject:
         assert not any(s == forbidden_subject and p == "targeted" for s, p, _ in triples)
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Russia and Ukraine swapped prisoners of war.", ("russia", "cooperatedWith", "ukraine")),
+    ("Russia swapped prisoners with Ukraine.", ("russia", "cooperatedWith", "ukraine")),
+    ("Ukraine received F-16 jets from Denmark.", ("denmark", "aided", "ukraine")),
+    ("India and Pakistan exchanged accusations.", ("pakistan", "accused", "india")),
+    ("Iran and Israel traded threats.", ("iran", "threatened", "israel")),
+])
+def test_what_two_sides_trade_or_one_receives(text, edge):
+    triples = _triples(text)
+    assert edge in triples
+    assert not any(o.startswith("prisoners") for _, _, o in triples)  # what is swapped is no party

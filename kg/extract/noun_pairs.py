@@ -106,6 +106,15 @@ def mutual_relations(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger
         ``pred`` (reciprocal) or ``cooperatedWith`` (joint) between each two agents.
     """
     joined = light is not None and light.lemma_.lower() in lex.word_set("joining")  # "a fight joined by X and Y"
+    traded = light is not None and light.lemma_.lower() in lex.word_set("exchanging")
+    if not objects and traded and pred not in PAIR_PREDICATES and len({a[0] for a in agents}) > 1:
+        # "India and Pakistan exchanged accusations", "traded threats": each to the other
+        for a in agents:
+            for b in agents:
+                rel = relation(rd, sent, a, pred, b, trig.confidence * 0.9, f"noun:{trig.lemma}:traded",
+                               trigger=noun) if a[0] != b[0] else None
+                if rel:
+                    yield rel
     if not objects and pred in PAIR_PREDICATES and len(agents) > 1 and not joined:
         for i, a in enumerate(agents):
             for b in agents[i + 1:]:

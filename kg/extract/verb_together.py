@@ -64,8 +64,11 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
     pred = lex.reciprocal.get(verb.lemma_.lower())
     rule = f"verb:{verb.lemma_.lower()}:reciprocal"
     pattern = _pair_pattern(clause, lex)
-    if pred is None and pattern is not None:  # "Abe and Modi exchanged views": with each other
+    if pattern is not None:  # "Abe and Modi exchanged views": with each other
         pred, rule = pattern.predicate, f"verb:{pattern.lemma}:noun:{pattern.noun}:reciprocal"
+    elif verb.lemma_.lower() in lex.word_set("exchanging") and any(
+            c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.nouns for c in verb.children):
+        return  # "swapped accusations": the act noun states what they did to each other
     if pred is None and any(c.dep_ == "advmod" and c.lower_ in lex.word_set("together") for c in verb.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         pred = lex.reading("joint")  # "Israel and the UAE worked together": partners, whatever the verb
