@@ -425,3 +425,8 @@ def test_a_peoples_name_before_its_holdings_is_the_people():
     from kg import parse
     rd = parse("Soldiers burned Rohingya homes.")
     assert "rohingya" in rd.entities  # "Rohingya militants" names the militants; "Rohingya homes" the people's
+
+
+def test_a_capital_receiving_as_indirect_object_stands_for_its_state():
+    import kg
+    assert ("china", "aided", "pakistan") in {r.triple for r in kg.build(["Beijing lent Islamabad $2 billion."]).relations}

@@ -217,11 +217,12 @@ _NO_ACTOR = (_verb_opening, _actor_noun, _rank, _state_government, _title_word, 
 def _metonym(st: Resolution, span: Span, text: str) -> Entity | None:
     """A capital that acts stands for its state: "Tokyo and Washington agreed", "talks with
     Tehran", "war against Kyiv", "condemnation of Manila", "Moscow's offensive", "sanctions on
-    Moscow", "aid to Kyiv", "the sanctions Washington imposed on Moscow"."""
+    Moscow", "aid to Kyiv", "the sanctions Washington imposed on Moscow", "lent Islamabad $2 billion"."""
     first = span.root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "Tokyo and Washington agreed": both subjects
-    acts = first.dep_ in _SUBJECT_DEPS or (first.dep_ == "pobj" and (
+    # the indirect object of a verb, who receives: "Beijing lent Islamabad $2 billion"
+    acts = first.dep_ in _SUBJECT_DEPS or (first.dep_ == "dative" and first.pos_ != "ADP") or (first.dep_ == "pobj" and (
         first.head.lower_ in {"by", "with", "against"}
         or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in st.lex.word_set("party")
                                             or _verbal_noun(st, first.head.head)))
