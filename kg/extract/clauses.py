@@ -21,9 +21,10 @@ from spacy.tokens import Token
 from ..lexicon import Lexicon, load_lexicon
 from ..resolve import ResolvedDoc
 from .actors import INERT, actors
+from .decisions import decision_maker, own_decision
 from .modality import is_negated, modality
 from .passive_agents import agent_of, at_the_hands_of
-from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, is_infinitive, prep_objects
+from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, is_infinitive
 
 __all__ = ["accused_of", "accuser", "agent_of", "at_the_hands_of", "clause_truth", "ongoing", "speaker_of",
            "subject_of"]
@@ -121,10 +122,9 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
             return controller, False  # "urged Hezbollah to attack", "helped the army to retake"
     if tok.dep_ in {"acl", "relcl"} and is_infinitive(tok) and head.lemma_.lower() in lex.word_set("campaign"):
         return _owner_of(head, lex), False  # "the coalition's campaign to defeat X"
-    if tok.dep_ == "acl" and is_infinitive(tok) and _own_decision(head, lex):
+    if tok.dep_ == "acl" and is_infinitive(tok) and own_decision(head, lex):
         # "Washington's decision to arm the Kurds", "the move by Russia to annex Crimea": its maker
-        maker = next((c for c in head.children if c.dep_ == "poss"), None)
-        return (maker if maker is not None else next(prep_objects(head, ("by",)), None)), False
+        return decision_maker(head), False
     if tok.dep_ in {"conj", "xcomp", "acomp"} and head.i != tok.i:
         return head  # "X agreed to ...", "X is willing to ..."
     to_infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
@@ -141,13 +141,6 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and head.pos_ in {"NOUN", "PROPN"}:
         return head, True  # "the journalist, arrested by Turkish police, ...": the one arrested
     return None
-
-
-def _own_decision(noun: Token, lex: Lexicon) -> bool:
-    """Whether a noun is an actor's own decision or stance (words/stance.txt), whose infinitive
-    its maker does; not a message to another (words/request.txt: "X's invitation to Y to visit")."""
-    lemma = noun.lemma_.lower()
-    return lemma in lex.word_set("stance") and lemma not in lex.word_set("request")
 
 
 def _author_of(noun: Token, lex: Lexicon) -> Token | None:

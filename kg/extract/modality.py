@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lexicon import Lexicon, load_lexicon
+from .decisions import decision_maker, own_decision
 from .syntax import OBJECT_DEPS, is_infinitive, verb_lemma
 
 __all__ = ["COOPERATIVE", "CONFLICTUAL", "FUTURE", "SUSTAINED", "intent_predicate", "is_irrealis",
@@ -172,9 +173,7 @@ def _proposed(t: Token, lex: Lexicon) -> str | None:
     head = t.head.lemma_.lower()
     if t.dep_ in {"acl", "ccomp"} and t.head.pos_ == "NOUN" and head in lex.word_set("allegation"):
         return "alleged"  # "denied allegations that it poisoned Skripal": what is alleged, not done
-    own = lex.word_set("stance") - lex.word_set("request") - lex.word_set("campaign")  # efforts are under way
-    if t.dep_ == "acl" and is_infinitive(t) and head in own \
-            and any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in t.head.children):
+    if t.dep_ == "acl" and is_infinitive(t) and own_decision(t.head, lex) and decision_maker(t.head) is not None:
         return "future"  # "Washington's decision to arm the Kurds": its maker's intent, announced
     if t.dep_ in {"acl", "relcl"} and is_infinitive(t) and head not in lex.word_set("campaign"):
         return "blocked"

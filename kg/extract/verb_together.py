@@ -61,6 +61,8 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
         had an object of its own or a particle: "spoke out against").
     """
     verb, subjects = clause.verb, clause.own
+    if len(subjects) < 2:
+        return
     pred = lex.reciprocal.get(verb.lemma_.lower())
     rule = f"verb:{verb.lemma_.lower()}:reciprocal"
     pattern = _pair_pattern(clause, lex)
@@ -75,7 +77,7 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
     ties = _ties_cut(clause, lex) if pred is None else None
     if ties is not None:  # "Saudi Arabia and Iran cut diplomatic ties": each with the other
         pred, rule = ties.predicate, f"verb:{verb.lemma_.lower()}:ties:reciprocal"
-    if pred is None or len(subjects) < 2:
+    if pred is None:
         return
     if any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in verb.children):
         return  # "Russia and China spoke out against ...": together, not to each other
@@ -95,9 +97,14 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
 def _ties_cut(clause: VerbClause, lex: Lexicon) -> VerbTrigger | None:
     """The row of a verb whose object is the ties between its coordinated doers (words/tie.txt:
     "cut diplomatic ties", "severed relations"), if it states a relation from each to the other."""
-    if not any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("tie") for c in clause.verb.children):
+    if not _ties_object(clause.verb, lex):
         return None
     return next((t for t in clause.triggers or () if t.predicate in _DIRECTED_TIES), None)
+
+
+def _ties_object(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb's object is the ties between two parties (words/tie.txt: "cut ties")."""
+    return any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("tie") for c in verb.children)
 
 
 def _pair_pattern(clause: VerbClause, lex: Lexicon) -> VerbTrigger | None:
@@ -200,7 +207,7 @@ def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relatio
                              for t in (verb, *(s[1] for s in subjects)) for c in t.children):
         return  # "the US and Pakistan have both designated the BLA": each on its own
     keys = {s[0] for s in subjects}
-    if not partnered and any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("tie") for c in verb.children):
+    if not partnered and _ties_object(verb, lex):
         return  # "X and Y cut ties": the ties are their own, no third party (see reciprocal)
     third = partnered or any(
         (c.dep_ in OBJECT_DEPS or (c.dep_ == "prep" and c.lower_ in {"against", "at", "on"}))
