@@ -80,6 +80,9 @@ class ParseRepair:
     def _repair(self, doc: Doc, subj: Token, verb: Token, obj: Token | None) -> None:
         name = range(subj.left_edge.i, verb.i)
         moved = [c for c in subj.children if c.i > verb.i]
+        root = subj.sent.root
+        if root.i not in (subj.i, verb.i):  # a fronted adverbial hung on the old root goes with the verb
+            moved += [c for c in root.children if c.i < subj.left_edge.i]
         if obj is not None:
             moved += [c for c in obj.children if c.dep_ == "punct" and c.i == obj.sent.end - 1]
         verb.head, verb.dep_ = verb, "ROOT"
@@ -100,9 +103,11 @@ def _misread(sent: Span) -> tuple[Token, Token, Token | None] | None:
     root = sent.root
     if root.pos_ in {"VERB", "AUX"}:
         return None
-    start = sent.start
     verb = next((t for t in sent if t.tag_ in _PAST and t.dep_ in _AS_MODIFIER), None)
-    if verb is None or verb.i == start or not all(_named(t) for t in sent.doc[start:verb.i]):
+    if verb is None:
+        return None
+    start = _subject_start(sent, verb)
+    if verb.i == start or not all(_named(t) for t in sent.doc[start:verb.i]):
         return None
     heads = [t for t in sent.doc[start:verb.i] if not start <= t.head.i < verb.i or t.head.i == t.i]
     if len(heads) != 1:
@@ -117,6 +122,13 @@ def _misread(sent: Span) -> tuple[Token, Token, Token | None] | None:
             return None
         obj = next((c for c in verb.children if c.dep_ in _AS_COMPLEMENT and c.i > verb.i), None)
     return subj, verb, obj
+
+
+def _subject_start(sent: Span, verb: Token) -> int:
+    """Where the subject name before a verb starts: the sentence's start, or the word after the
+    comma that closes a fronted adverbial ("Earlier this month, Trump hosted Erdogan")."""
+    comma = next((t.i for t in reversed(sent.doc[sent.start : verb.i]) if t.text == ","), None)
+    return sent.start if comma is None or comma == sent.start else comma + 1
 
 
 def _plural_read_as_verb(sent: Span) -> tuple[Token, Token] | None:

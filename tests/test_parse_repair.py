@@ -16,11 +16,18 @@ def _arcs(text):
     ("Trump visited troops in Iraq.", "visited", "troops"),   # the verb read as an adjective of its object
     ("Trump hosted Abe at his resort.", "hosted", "Abe"),     # ... with the object as the root
     ("Trump called Erdogan on Sunday.", "called", "Erdogan"),  # the verb read as a participle of the name
+    ("Earlier this month, Trump hosted Abe at his resort.", "hosted", "Abe"),  # after a fronted adverbial
+    ("On Monday, Trump visited troops in Iraq.", "visited", "troops"),
 ])
 def test_repair_makes_the_verb_the_root(text, verb, obj):
     arcs = _arcs(text)
     assert (verb, "ROOT", verb) in arcs
     assert ("Trump", "nsubj", verb) in arcs and (obj, "dobj", verb) in arcs
+
+
+def test_repair_moves_a_fronted_adverbial_to_the_verb():
+    arcs = _arcs("Earlier this month, Trump hosted Abe at his resort.")
+    assert ("month", "npadvmod", "hosted") in arcs and (",", "punct", "hosted") in arcs
 
 
 @pytest.mark.parametrize("text", [
