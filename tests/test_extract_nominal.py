@@ -99,3 +99,42 @@ def test_nominal_sanctions_imposed_in_a_passive_relative_clause():
     import kg
     triples = {r.triple for r in kg.build(["The sanctions that were imposed by Washington on Moscow hurt."]).relations}
     assert ("united-states", "sanctioned", "russia") in triples
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a light verb in the passive: its by-agent is the act's agent, its prepositions the act's
+    ("Sanctions were imposed on Belarus by the European Union.", ("european-union", "sanctioned", "belarus")),
+    ("A new offensive against the Houthis was launched by Saudi Arabia.", ("saudi-arabia", "targeted", "houthis")),
+    ("Talks with Tehran were held by the Europeans in Vienna.", ("europeans", "consulted", "iran")),
+])
+def test_passive_light_verb_gives_the_act_its_agent(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+def test_passive_light_verb_with_no_agent_names_none(edges_of):
+    assert not any(p == "sanctioned" for _, p, _ in edges_of("Sanctions were imposed on Belarus after the vote."))
+
+
+@pytest.mark.parametrize("text,edge", [
+    # light verbs that raise or keep an act
+    ("Japan ramped up sanctions on Russia.", ("japan", "sanctioned", "russia")),
+    ("Washington maintained sanctions on Havana.", ("united-states", "sanctioned", "cuba")),
+    ("Turkey expanded its offensive against the PKK.", ("turkey", "targeted", "kurdistan-workers-party")),
+])
+def test_light_verbs_that_raise_or_keep_an_act(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+@pytest.mark.parametrize("text,edge", [
+    # "to X" hung on what a sum is in
+    ("China has provided $5 billion in loans to Venezuela.", ("china", "aided", "venezuela")),
+    ("The U.S. has sent billions of dollars in weapons to Ukraine.", ("united-states", "aided", "ukraine")),
+])
+def test_a_sum_in_aid_to_someone(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+def test_ordering_strikes_on_someone_demands_nothing_of_them(edges_of):
+    edges = edges_of("Trump ordered airstrikes against the Islamic State.")
+    assert ("donald-trump", "targeted", "islamic-state") in edges
+    assert not any(p == "demanded" for _, p, _ in edges)

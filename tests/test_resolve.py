@@ -430,3 +430,10 @@ def test_a_peoples_name_before_its_holdings_is_the_people():
 def test_a_capital_receiving_as_indirect_object_stands_for_its_state():
     import kg
     assert ("china", "aided", "pakistan") in {r.triple for r in kg.build(["Beijing lent Islamabad $2 billion."]).relations}
+
+
+def test_a_peoples_word_keeps_the_noun_theirs_not_the_places():
+    # "Kurdish fighters in northern Syria" are Kurdish, not Syria's
+    import kg
+    keys = set(kg.build(["Turkey attacked Kurdish fighters in northern Syria."]).entities)
+    assert "kurdish-fighters" in keys and "syrian-fighters" not in keys

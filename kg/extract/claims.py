@@ -38,11 +38,13 @@ from spacy.tokens import Span, Token
 from ..lexicon import Lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
-from .records import relation
+from .actors import Actor, actors
+from .clauses import subject_of
 from .modality import is_negated
+from .records import relation
 from .syntax import OBJECT_DEPS
 
-__all__ = ["claims_back"]
+__all__ = ["claimants_of", "claims_back"]
 
 #: Words that make a claim's subject no one ("no group", "nobody").
 _NO_ONE = frozenset({"nobody", "none", "no"})
@@ -151,3 +153,42 @@ def claims_back(rd: ResolvedDoc, events: list[Event], lex: Lexicon) -> tuple[lis
                 if rel is not None:
                     made.append(rel)
     return sorted(by_key.values(), key=lambda e: e.key), made
+
+
+def claimants_of(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
+    """Who claims responsibility for the act a noun names.
+
+    Parameters
+    ----------
+    rd : ResolvedDoc
+        The resolved document.
+    noun : Token
+        The noun trigger, the object of "for".
+    lex : Lexicon
+        The lexicon (its claim phrases: verb and object).
+
+    Returns
+    -------
+    list of (str, Token, float)
+        The subject's actors ("X claimed responsibility for the attack" -> X); none
+        for a negated or passive claim.
+
+    Examples
+    --------
+    >>> from kg import parse
+    >>> from kg.lexicon import load_lexicon
+    >>> rd = parse("Hamas claimed responsibility for the attack.")
+    >>> [k for k, _, _ in claimants_of(rd, rd.doc[5], load_lexicon())]
+    ['hamas']
+    """
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    obj = prep.head
+    verb = obj.head if obj.dep_ in OBJECT_DEPS else None
+    if verb is None or (verb.lemma_.lower(), obj.lemma_.lower()) not in lex.claims:
+        return []
+    if is_negated(verb):
+        return []
+    subj, passive = subject_of(verb)
+    return [] if passive else actors(rd, subj)

@@ -37,10 +37,11 @@ from ..lexicon import Lexicon, NounTrigger, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
 from .actors import Actor, actors
+from .claims import claimants_of
 from .clauses import accuser, speaker_of
 from .events import make_event
 from .modality import intent_predicate, is_negated, modality, scare_quoted
-from .noun_agents import claimants_of, noun_agents, owned, vetted_agents
+from .noun_agents import noun_agents, owned, vetted_agents
 from .noun_objects import military, noun_objects, relative_light, strike_targets, under_fire
 from .noun_pairs import PAIR_PREDICATES, mutual_relations, pair_relations
 from .records import backing, relation

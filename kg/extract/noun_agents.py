@@ -5,7 +5,7 @@ A noun trigger's agent is its possessor ("Iran's condemnation"), an actor modifi
 governs it ("launched an attack on", "was involved in the clashes", "was behind the
 attack"): the cases of
 :data:`_CLAUSE_AGENT_CASES`. :func:`vetted_agents` drops an agent the sentence calls
-unconfirmed, and a place; :func:`claimants_of` finds who claims responsibility.
+unconfirmed, and a place (:func:`kg.extract.claims.claimants_of` finds who claims responsibility).
 
 Examples
 --------
@@ -33,7 +33,7 @@ from .passive_agents import agent_of
 from .sides import partners_of, supported_party
 from .syntax import MODIFIER_DEPS, OBJECT_DEPS, prep_objects, verb_lemma
 
-__all__ = ["claimants_of", "is_attack_noun", "noun_agents", "owned", "together", "vetted_agents"]
+__all__ = ["is_attack_noun", "noun_agents", "owned", "together", "vetted_agents"]
 
 _NOT_AGENTS = frozenset({"Place", "Facility"})
 #: Agents and the clause word they were found through: a light verb ("launched"), or none.
@@ -100,10 +100,16 @@ def _own_agents(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
 
 
 def _light_verb_subject(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
-    """"X launched strikes", and who did it with them: "X, together with Y, launched strikes"."""
+    """"X launched strikes", and who did it with them: "X, together with Y, launched strikes";
+    in the passive, the ``by`` agent: "sanctions were imposed on Moscow by the EU"."""
     slot = counted_by(noun, lex)
     head = slot.head
-    if not (slot.dep_ in OBJECT_DEPS and verb_lemma(head, lex.light_verbs) in lex.light_verbs):
+    if verb_lemma(head, lex.light_verbs) not in lex.light_verbs:
+        return None
+    if slot.dep_ == "nsubjpass":
+        agent = agent_of(head, lex)
+        return (actors(rd, agent), head) if agent is not None else None
+    if slot.dep_ not in OBJECT_DEPS:
         return None
     subj, passive = subject_of(head)
     if passive:
@@ -358,42 +364,3 @@ def owned(rd: ResolvedDoc, noun: Token) -> bool:
     return any((c.dep_ in MODIFIER_DEPS and rd.actor_at(c))
                or (c.dep_ == "relcl" and any(s.dep_ == "nsubj" and rd.actor_at(s) for s in c.children))
                for c in noun.children)  # "lifting the sanctions Washington has imposed": they exist
-
-
-def claimants_of(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> list[Actor]:
-    """Who claims responsibility for the act a noun names.
-
-    Parameters
-    ----------
-    rd : ResolvedDoc
-        The resolved document.
-    noun : Token
-        The noun trigger, the object of "for".
-    lex : Lexicon
-        The lexicon (its claim phrases: verb and object).
-
-    Returns
-    -------
-    list of (str, Token, float)
-        The subject's actors ("X claimed responsibility for the attack" -> X); none
-        for a negated or passive claim.
-
-    Examples
-    --------
-    >>> from kg import parse
-    >>> from kg.lexicon import load_lexicon
-    >>> rd = parse("Hamas claimed responsibility for the attack.")
-    >>> [k for k, _, _ in claimants_of(rd, rd.doc[5], load_lexicon())]
-    ['hamas']
-    """
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "for":
-        return []
-    obj = prep.head
-    verb = obj.head if obj.dep_ in OBJECT_DEPS else None
-    if verb is None or (verb.lemma_.lower(), obj.lemma_.lower()) not in lex.claims:
-        return []
-    if is_negated(verb):
-        return []
-    subj, passive = subject_of(verb)
-    return [] if passive else actors(rd, subj)

@@ -104,8 +104,8 @@ def _prepositional(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon
     if count is not noun:  # "a wave of strikes on X": the preposition may hang on the count
         heads.append(count)
         noun = count
-    if noun.dep_ in OBJECT_DEPS:  # "imposed sanctions on X": the preposition may hang on the verb
-        heads.append(noun.head)
+    if noun.dep_ in OBJECT_DEPS or (noun.dep_ == "nsubjpass" and noun.head.lemma_.lower() in lex.light_verbs):
+        heads.append(noun.head)  # "imposed sanctions on X", "sanctions were imposed on X": on the verb
     if noun.dep_ == "pobj" and noun.head.lower_ == "on":  # "is on alert for X"
         heads.append(noun.head.head)
     clauses = [c for c in noun.children if relative_light(c, lex)]  # "the sanctions X imposed on Y"

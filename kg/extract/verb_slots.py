@@ -224,9 +224,10 @@ def _object_actors(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, obj: Token, 
         if inside:
             found = [a for a in found if a[1].i != obj.i]
     if not found and trig.predicate in _THROUGH_OBJECT and not (
-            verb.lemma_.lower() in lex.word_set("ending") and hostile_act(obj, lex)):
+            (verb.lemma_.lower() in lex.word_set("ending") or trig.predicate == "demanded") and hostile_act(obj, lex)):
         # "threatened further action against Russia", "suspended aid to Bosnia"; but
-        # "suspended attacks on U.S. forces" sanctions no one: it ends the attacks
+        # "suspended attacks on U.S. forces" sanctions no one: it ends the attacks, and
+        # "ordered airstrikes against X" asks nothing of X: the strikes are the act (nominal)
         for pobj in prep_objects(obj, TARGET_PREPS):
             found += actors(rd, pobj)
     return found
@@ -262,6 +263,8 @@ def _prep_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     preps = frozenset(trig.object.split(":", 1)[1].split(","))
     out: list = []
     heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # "provided $5 billion in loans to X": the parser may hang "to X" on what the sum is in
+    heads += [p for h in heads[1:] if h.ent_type_ == "MONEY" for p in prep_objects(h, ("in",))]
     # "stands shoulder to shoulder with X": the parser may hang "with X" on the idiom
     heads += [c for c in verb.children if c.lower_ in lex.word_set("side_by_side") and c.dep_ != "nsubj"]
     if trig.predicate == "mobilizedAgainst":

@@ -97,7 +97,9 @@ def _read_phrase(st: Resolution, tok: Token, noun: ActorNoun, mods: tuple[Token,
                                  and not st.rd.token_actor.get(m.i)
                                  and m.lower_ not in st.lex.word_set("form_of_government")
                                  for m in mods)
-    if state is None and not named and not any(st.rd.token_actor.get(m.i) for m in mods):
+    # a people's word before the noun says whose they are: "Kurdish fighters in northern Syria"
+    ethnic = any(m.ent_type_ == "NORP" for m in mods)
+    if state is None and not named and not ethnic and not any(st.rd.token_actor.get(m.i) for m in mods):
         found = _state_after(st, tok, noun, mods)
         if found is not None:
             state, end = found
