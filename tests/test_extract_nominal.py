@@ -138,3 +138,12 @@ def test_ordering_strikes_on_someone_demands_nothing_of_them(edges_of):
     edges = edges_of("Trump ordered airstrikes against the Islamic State.")
     assert ("donald-trump", "targeted", "islamic-state") in edges
     assert not any(p == "demanded" for _, p, _ in edges)
+
+
+@pytest.mark.parametrize("text,edge", [
+    # "in"/"through" + gerund shares the subject of the clause it hangs on
+    ("In announcing the sanctions on Belarus, Blinken cited the crackdown.", ("antony-blinken", "sanctioned", "belarus")),
+    ("Through supplying drones to Moscow, Iran has prolonged the war.", ("iran", "aided", "russia")),
+])
+def test_a_gerund_after_in_or_through_shares_the_clauses_subject(edges_of, text, edge):
+    assert edge in edges_of(text)

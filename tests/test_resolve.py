@@ -437,3 +437,34 @@ def test_a_peoples_word_keeps_the_noun_theirs_not_the_places():
     import kg
     keys = set(kg.build(["Turkey attacked Kurdish fighters in northern Syria."]).entities)
     assert "kurdish-fighters" in keys and "syrian-fighters" not in keys
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas and U.S. officials met in Doha.",  # the parser reads "(Hamas and U.S.) officials"
+    "U.S. and Hamas officials met in Doha.",
+])
+def test_a_group_coordinated_with_a_state_before_a_noun_of_people(text):
+    import kg
+    triples = {r.triple for r in kg.build([text]).relations}
+    assert {("hamas", "consulted", "us-government"), ("us-government", "consulted", "hamas")} & triples
+
+
+def test_an_apposition_read_as_a_list_makes_no_second_body():
+    import kg
+    g = kg.build(["Officials said that the Taliban, Afghanistan's rulers, had barred him from entering."])
+    assert not any(p == "cooperatedWith" for _, p, _ in (r.triple for r in g.relations))
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Iran supplied drones to Moscow.", ("iran", "aided", "russia")),  # a capital given to stands for its state
+    ("Germany delivered tanks to Kyiv.", ("germany", "aided", "ukraine")),
+])
+def test_a_capital_given_arms_stands_for_its_state(text, edge):
+    import kg
+    assert edge in {r.triple for r in kg.build([text]).relations}
+
+
+def test_a_capital_troops_are_sent_to_stays_the_city():
+    import kg
+    triples = {r.triple for r in kg.build(["Washington sent troops to Kabul."]).relations}
+    assert ("us-forces", "stationedIn", "kabul") in triples

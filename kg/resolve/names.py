@@ -226,7 +226,7 @@ def _metonym(st: Resolution, span: Span, text: str) -> Entity | None:
         first.head.lower_ in {"by", "with", "against"}
         or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in st.lex.word_set("party")
                                             or _verbal_noun(st, first.head.head)))
-        or (first.head.lower_ in {"on", "to", "from"} and _measure_toward(st, first.head.head)))) or (
+        or (first.head.lower_ in {"on", "to", "from"} and _measure_toward(st, first.head.head, first.head.lower_)))) or (
         first.dep_ == "poss" and (first.head.lemma_.lower() in st.lex.nouns
                                   or first.head.lemma_.lower() in st.lex.word_set("stance")))  # "Seoul's offer"
     metonym = st.gaz.metonym(text) if acts else None
@@ -279,12 +279,19 @@ def _one_of_a_people(span: Span) -> bool:
                                                           for c in root.children)
 
 
-def _measure_toward(st: Resolution, head: Token) -> bool:
+def _measure_toward(st: Resolution, head: Token, prep: str) -> bool:
     """Whether a preposition's head is a measure taken toward a state, not a strike on a place:
     "sanctions on Moscow", "aid to Kyiv", "imposed sanctions on Tehran" (the noun, or the verb
-    it is the object of), "the sanctions Washington imposed on Moscow" (a relative clause)."""
+    it is the object of), "the sanctions Washington imposed on Moscow" (a relative clause), a
+    verb whose own row gives with the preposition ("supplied drones to Moscow")."""
     nouns = [head]
     if head.pos_ in {"VERB", "AUX"}:
+        weapons = st.lex.word_set("weapon")  # "sent troops to Kabul": they go there; "sent tanks to Kyiv": given
+        sent = [c for c in head.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() not in weapons]
+        if not any(st.lex.actor_nouns.get(c.lemma_.lower()) or st.lex.actor_nouns.get(c.lower_) for c in sent) and any(
+                t.predicate in _MEASURES and t.object.startswith("prep:") and prep in t.object[5:].split(",")
+                and t.noun is None for t in st.lex.verbs.get(head.lemma_.lower(), ())):
+            return True
         nouns = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         nouns += [head.head] if head.dep_ in {"relcl", "acl"} else []  # "sanctions imposed on Moscow"
     for noun in nouns:

@@ -179,9 +179,25 @@ def _state_noun(st: Resolution, p: NounPhrase) -> bool:
     key = st.add(Entity(slugify(label), label, noun.cls), span, alias=state_tok.i == tok.i or not state_tok.conjuncts)
     if noun.part_of_state:
         st.qualify(key, "state", state.key, span.start, span.end, "resolve.state-noun")
-    for other_tok in state_tok.conjuncts if state_tok.i != tok.i else ():
+    if state_tok.i != tok.i:
+        _coordinated_bodies(st, tok, noun, state_tok)
+    return True
+
+
+def _coordinated_bodies(st: Resolution, tok: Token, noun: ActorNoun, mod: Token) -> None:
+    """One more body per modifier coordinated with the one that resolved the noun: a state's
+    own ("Armenian and Azerbaijani forces"), a group's members as the group ("U.S. and Taliban
+    officials", "Taliban and U.S. officials")."""
+    if not any(c.dep_ == "cc" for t in (mod, *mod.conjuncts) for c in t.children):
+        return  # no "and": an apposition the parser took for a list ("the Taliban, Afghanistan's leaders")
+    for other_tok in mod.conjuncts:
         other = st.state_of(other_tok)
-        if other is None:
+        if other is None:  # a group only in the noun's own words, not "the Taliban, Afghanistan's leaders"
+            group = _member_of(st, (other_tok,), noun) if tok.left_edge.i <= other_tok.i < tok.i else None
+            if group is not None:
+                st.rd.also[tok.i] = (*st.rd.also.get(tok.i, ()), group)
+            continue
+        if noun.derived is None:
             continue
         st.known(other)
         olabel = f"{other.modifier or other.label} {noun.derived}"
@@ -190,7 +206,6 @@ def _state_noun(st: Resolution, p: NounPhrase) -> bool:
         st.rd.also[tok.i] = (*st.rd.also.get(tok.i, ()), okey)
         if noun.part_of_state:
             st.qualify(okey, "state", other.key, other_tok.i, other_tok.i + 1, "resolve.state-noun")
-    return True
 
 
 def _state_plural(st: Resolution, p: NounPhrase) -> bool:
@@ -211,6 +226,8 @@ def _members(st: Resolution, p: NounPhrase) -> bool:
     if org is None:
         return False
     st.rd.token_actor[p.tok.i] = org
+    mod = next(m for m in p.mods if st.rd.token_actor.get(m.i) == org)
+    _coordinated_bodies(st, p.tok, p.noun, mod)
     return True
 
 
