@@ -147,3 +147,10 @@ def test_ordering_strikes_on_someone_demands_nothing_of_them(edges_of):
 ])
 def test_a_gerund_after_in_or_through_shares_the_clauses_subject(edges_of, text, edge):
     assert edge in edges_of(text)
+
+
+def test_strikes_that_back_someone_do_not_hit_them(edges_of):
+    edges = edges_of("The Iraqi army, backed by American airstrikes, retook the city from the rebels.")
+    assert not any(p == "targeted" and s == "united-states" for s, p, _ in edges)
+    assert ("israel", "targeted", "convoy") in {(s, p, o.split("-")[0]) for s, p, o in
+                                               edges_of("The convoy was hit by Israeli strikes.")}

@@ -27,6 +27,7 @@ from ..lexicon import Lexicon, NounTrigger
 from ..resolve import ResolvedDoc
 from .actors import Actor, actors
 from .clauses import subject_of
+from .modality import COOPERATIVE
 from .sides import singled_out_against
 from .syntax import OBJECT_DEPS, prep_objects
 
@@ -286,8 +287,9 @@ def under_fire(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[Token | None
             return verb, actors(rd, verb)
     elif noun.dep_ in OBJECT_DEPS and noun.head.lemma_.lower() in lex.word_set("undergoing"):
         verb = noun.head
-    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent":
-        verb, by = noun.head.head, True  # "Russia has been hit by Western sanctions"
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "agent" and not any(
+            t.predicate in COOPERATIVE and t.noun is None for t in lex.verbs.get(noun.head.head.lemma_.lower(), ())):
+        verb, by = noun.head.head, True  # "Russia has been hit by Western sanctions"; not "backed by airstrikes"
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None, []
     subj, passive = subject_of(verb)
