@@ -154,3 +154,12 @@ def test_strikes_that_back_someone_do_not_hit_them(edges_of):
     assert not any(p == "targeted" and s == "united-states" for s, p, _ in edges)
     assert ("israel", "targeted", "convoy") in {(s, p, o.split("-")[0]) for s, p, o in
                                                edges_of("The convoy was hit by Israeli strikes.")}
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a sum "in" an act stands for the act under a light verb; a capital it is for, its state
+    ("Washington announced $800 million in military aid for Kyiv.", ("united-states", "aided", "ukraine")),
+    ("Tokyo provided $50 million in loans to Colombo.", ("japan", "aided", "sri-lanka")),
+])
+def test_a_sum_in_an_act_stands_for_the_act(edges_of, text, edge):
+    assert edge in edges_of(text)

@@ -80,7 +80,7 @@ def noun_objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
 
 def counted_by(noun: Token, lex: Lexicon) -> Token:
     """The noun that counts an act, standing in its place ("carried out hundreds of strikes",
-    "launched a wave of attacks", "a series of raids"), or the act itself.
+    "launched a wave of attacks", "a series of raids", "pledged $1 billion in aid"), or the act itself.
 
     >>> from kg import parse
     >>> from kg.lexicon import load_lexicon
@@ -89,6 +89,9 @@ def counted_by(noun: Token, lex: Lexicon) -> Token:
     'wave'
     """
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.i != head.i and (
+            head.head.ent_type_ == "MONEY" or head.head.lemma_.lower() in lex.word_set("money")):
+        return head.head  # "announced $800 million in military aid for X": the sum stands for the aid
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.i != head.i:
         count = head.head
         words = lex.word_set("quantifier") | lex.word_set("salvo") | lex.word_set("series")

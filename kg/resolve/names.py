@@ -226,7 +226,7 @@ def _metonym(st: Resolution, span: Span, text: str) -> Entity | None:
         first.head.lower_ in {"by", "with", "against"}
         or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in st.lex.word_set("party")
                                             or _verbal_noun(st, first.head.head)))
-        or (first.head.lower_ in {"on", "to", "from"} and _measure_toward(st, first.head.head, first.head.lower_)))) or (
+        or (first.head.lower_ in {"on", "to", "from", "for"} and _measure_toward(st, first.head.head, first.head.lower_)))) or (
         first.dep_ == "poss" and (first.head.lemma_.lower() in st.lex.nouns
                                   or first.head.lemma_.lower() in st.lex.word_set("stance")))  # "Seoul's offer"
     metonym = st.gaz.metonym(text) if acts else None
@@ -293,6 +293,8 @@ def _measure_toward(st: Resolution, head: Token, prep: str) -> bool:
                 and t.noun is None for t in st.lex.verbs.get(head.lemma_.lower(), ())):
             return True
         nouns = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
+        nouns += [p for n in nouns if n.ent_type_ == "MONEY" for c in n.children if c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"]  # "announced $800 million in aid for Kyiv"
         nouns += [head.head] if head.dep_ in {"relcl", "acl"} else []  # "sanctions imposed on Moscow"
     for noun in nouns:
         trig = st.lex.nouns.get(noun.lemma_.lower())
