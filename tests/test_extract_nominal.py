@@ -163,3 +163,52 @@ def test_strikes_that_back_someone_do_not_hit_them(edges_of):
 ])
 def test_a_sum_in_an_act_stands_for_the_act(edges_of, text, edge):
     assert edge in edges_of(text)
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a meeting a clause's act took place in took place, whatever the clause asks
+    ("Biden urged restraint during a meeting with Netanyahu.", ("joe-biden", "consulted", "benjamin-netanyahu")),
+    ("In a phone call with Netanyahu, Biden urged restraint.", ("joe-biden", "consulted", "benjamin-netanyahu")),
+    # the one told something in a call is the other party
+    ("Putin told Erdogan in a phone call that Russia was ready to help.",
+     ("vladimir-putin", "consulted", "recep-tayyip-erdogan")),
+    # a delegation from a group is the group's
+    ("A delegation from Hamas held talks with Egyptian officials.", ("hamas", "consulted", "egyptian-government")),
+])
+def test_meetings_an_act_took_place_in(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+def test_a_meeting_in_the_future_is_still_to_come(edges_of):
+    assert not any(p == "consulted" for _, p, _ in edges_of("Biden will urge restraint during a meeting with Netanyahu."))
+
+
+@pytest.mark.parametrize("text", [
+    "Malaysia wants leverage in future negotiations with China.",
+    "Diplomats discussed a possible deal between Israel and Hamas.",
+    "A potential ceasefire between Russia and Ukraine could lift markets.",
+])
+def test_an_act_only_possible_states_nothing(edges_of, text):
+    assert not any(p in {"consulted", "agreedWith"} for _, p, _ in edges_of(text))
+
+
+def test_a_scheduled_act_is_announced(edges_of):
+    edges = edges_of("The planned talks between Iran and Saudi Arabia were postponed.")
+    assert not any(p == "consulted" for _, p, _ in edges)
+
+
+def test_discussing_a_state_in_a_call_does_not_consult_it(edges_of):
+    edges = edges_of("Putin and Erdogan discussed Syria in a phone call.")
+    assert not any(o == "syria" and p == "consulted" for _, p, o in edges)
+
+
+def test_charged_in_a_killing_alleges_it_of_the_charged(edges_of):
+    assert ("men", "targeted", "journalist") in edges_of("Two men were charged in the killing of the journalist.")
+
+
+def test_arresters_did_not_do_the_act_they_arrest_for(edges_of):
+    edges = edges_of("Police arrested three suspects in the bombing of the church.")
+    assert not any(s == "police" and p == "targeted" for s, p, _ in edges)
+    edges = edges_of("Police detained dozens of students during a rally against the government.")
+    assert not any(s == "police" and p == "protestedAgainst" for s, p, _ in edges)
+    assert any(s == "students" and p == "protestedAgainst" for s, p, _ in edges)

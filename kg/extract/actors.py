@@ -215,11 +215,12 @@ def _whose_people(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[Actor] | No
 
 
 def _body_of_people(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> list[Actor] | None:
-    """"a group of gunmen", "a team of Saudi agents": the people "of" the body."""
+    """"a group of gunmen": the people "of" the body; "a delegation from Hamas": whom it comes from."""
     if rd.actor_at(tok) or tok.lemma_.lower() not in lex.word_set("body_of_people"):
         return None
-    for pobj in prep_objects(tok, ("of",)):
-        found = actors(rd, pobj, lex=lex)
+    for pobj in prep_objects(tok, ("of", "from")):
+        found = [a for a in actors(rd, pobj, lex=lex)
+                 if pobj.head.lower_ == "of" or rd.entities[a[0]].type not in {"Place", "Facility"}]
         if found:
             return _scaled(found, 0.95)
     return None

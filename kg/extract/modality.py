@@ -31,13 +31,8 @@ __all__ = ["COOPERATIVE", "CONFLICTUAL", "FUTURE", "SUSTAINED", "intent_predicat
            "is_negated", "modality", "scare_quoted"]
 
 MODALS = frozenset({"may", "might", "could", "would", "should", "can", "must"})
-
-
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
-
-
 NEGATORS = frozenset({"not", "n't", "never", "no", "seldom", "rarely", "hardly", "scarcely"})
-
 
 #: Auxiliaries that put an act in the future ("will attack"): an intent, not an act.
 FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
@@ -46,12 +41,8 @@ FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 #: Relations that, stated as an intent, are cooperation (PLOVER AGREE) or a threat (THREATEN).
 COOPERATIVE = frozenset({"aided", "supported", "cooperatedWith", "consulted", "visited", "conceded",
                          "agreedWith", "alignedWith", "investigated"})
-
-
 #: Cooperation that a standing commitment states as ongoing ("remains committed to aiding X").
 SUSTAINED = frozenset({"aided", "supported", "cooperatedWith"})
-
-
 CONFLICTUAL = frozenset({"targeted", "coerced", "sanctioned", "inConflictWith", "mobilizedAgainst",
                          "rejected", "protestedAgainst"})
 
@@ -107,12 +98,19 @@ def modality(tok: Token, lex: Lexicon) -> str:
             return final
         if t.dep_ not in _UP_DEPS or t.head.i == t.i:
             break
-        final = _governed(t, reading, lex)
+        final = None if _circumstance(t, lex) else _governed(t, reading, lex)
         if final:
             return final
         reading.adverbial = reading.adverbial or t.dep_ == "advcl"
         t = t.head
     return reading.mode
+
+
+def _circumstance(t: Token, lex: Lexicon) -> bool:
+    """Whether a preposition on a verb says when or where its act took place ("urged restraint
+    during a meeting with X"): the verb frames nothing in its object."""
+    return t.dep_ == "prep" and t.lower_ in lex.word_set("circumstance") and t.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "pobj" for c in t.children) and t.head.lemma_.lower() not in lex.word_set("accusing")
 
 
 @dataclass
@@ -145,6 +143,10 @@ def _own_words(t: Token, reading: _Reading, lex: Lexicon) -> str | None:
     """Read the auxiliaries, marks and conditions on one clause into ``reading``;
     ``"blocked"`` when one makes the act only possible."""
     for c in t.children:
+        if c.dep_ == "amod" and t.pos_ == "NOUN" and c.lower_ in lex.word_set("prospective"):
+            return "blocked"  # "future negotiations with X", "a possible deal"
+        if c.dep_ == "amod" and t.pos_ == "NOUN" and c.lower_ in lex.word_set("scheduled") and reading.mode == "asserted":
+            reading.mode = "expected"  # "the planned talks with X": arranged, to come
         if c.dep_ == "aux" and c.lower_ == "would" and _reported(t, lex):
             if reading.mode == "asserted" and not reading.ongoing:
                 reading.mode = "future"  # "Hamas said it would boycott X": a reported "will"

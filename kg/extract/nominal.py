@@ -221,6 +221,10 @@ def _objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, light: Token | Non
         objects = [a for h in (noun, light) for p in prep_objects(h, frozenset({"with"}))
                    for a in actors(rd, p)]
         pred = lex.reading("exchange-of-fire")
+    if not objects and trig.predicate == "consulted" and light is not None and noun.head.lower_ in {"in", "during"} \
+            and light.lemma_.lower() in lex.speech:
+        # "told Trump in a phone call that ...": the one spoken to is the other party
+        objects = [a for c in light.children if c.dep_ in {"dobj", "dative"} for a in actors(rd, c)]
     if not objects and trig.predicate == "protestedAgainst":
         objects = removal_demanded(rd, noun)
     if (trig.event == "Attack" or trig.predicate in _UNDERGONE) and not objects:

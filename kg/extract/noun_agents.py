@@ -158,8 +158,17 @@ def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
         return [(k, t, f * 0.85) for k, t, f in actors(rd, verb.head)], verb
     if any(c.dep_ in {"prep", "agent"} and c.lower_ == "by" for c in noun.children):
         return [], verb  # "during a visit by Starmer to the White House, Trump said": not Trump's visit
+    if meeting is not None and meeting.predicate in {"targeted", "protestedAgainst"} and any(
+            t.predicate == "coerced" and t.noun is None for t in lex.verbs.get(verb.lemma_.lower(), ())):
+        # "police arrested three men in the bombing of X": the police bombed nothing; "detained
+        # protesters during a rally against X": the detained rallied
+        held = [c for c in verb.children if c.dep_ in OBJECT_DEPS] if meeting.predicate == "protestedAgainst" else []
+        return [a for c in held for a in actors(rd, c)], verb
     if verb.lemma_.lower() in lex.word_set("facing") | lex.word_set("suffering"):
         return [], verb  # "facing challenges, with threats", "21 passengers died in the attack": harmed
+    if meeting is not None and meeting.predicate == "consulted" and head.lower_ in {"in", "during"} \
+            and verb.dep_ in OBJECT_DEPS and verb.pos_ == "NOUN":
+        verb = verb.head  # "urged restraint in talks with X": the parser hangs the talks on the object
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
     subj, passive = subject_of(verb)
@@ -244,8 +253,11 @@ def vetted_agents(rd: ResolvedDoc, sent: Span, noun: Token, mode: str, agents: l
         "its alleged support for X", "a suspected Israeli strike": no one; a place
         names where, not who ("the Gaza conflict", "the Baghdad attack").
     """
-    if mode == "alleged":
-        agents = agents or actors(rd, accused_of(noun))
+    if mode == "alleged":  # "police arrested three men in the bombing": the men, not the police
+        accused = actors(rd, accused_of(noun))
+        subj, passive = subject_of(noun.head.head)
+        accusers = set() if passive else {k for k, _, _ in actors(rd, subj)}
+        agents = accused if accused and (not agents or {k for k, _, _ in agents} <= accusers) else agents
     if noun.lemma_.lower() in lex.word_set("campaign") and not any(
             c.dep_ in MODIFIER_DEPS and rd.actor_at(c) for c in noun.children):
         supported = actors(rd, supported_party(noun))

@@ -98,7 +98,8 @@ def _read_phrase(st: Resolution, tok: Token, noun: ActorNoun, mods: tuple[Token,
                                  and m.lower_ not in st.lex.word_set("form_of_government")
                                  for m in mods)
     # a people's word before the noun says whose they are: "Kurdish fighters in northern Syria"
-    ethnic = any(m.ent_type_ == "NORP" for m in mods)
+    stance = any(m.lower_ in {"pro", "anti"} or m.lower_.startswith(("pro-", "anti-")) for m in mods)
+    ethnic = not stance and any(m.ent_type_ == "NORP" and prefixed(st.doc, m.i) == m.i for m in mods)
     if state is None and not named and not ethnic and not any(st.rd.token_actor.get(m.i) for m in mods):
         found = _state_after(st, tok, noun, mods)
         if found is not None:
