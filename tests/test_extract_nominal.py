@@ -212,3 +212,7 @@ def test_arresters_did_not_do_the_act_they_arrest_for(edges_of):
     edges = edges_of("Police detained dozens of students during a rally against the government.")
     assert not any(s == "police" and p == "protestedAgainst" for s, p, _ in edges)
     assert any(s == "students" and p == "protestedAgainst" for s, p, _ in edges)
+
+
+def test_clashes_a_clause_followed_were_its_subjects(edges_of):
+    assert ("rebels", "inConflictWith", "army") in edges_of("Rebels seized the town after fierce clashes with the army.")

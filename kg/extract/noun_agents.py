@@ -144,7 +144,7 @@ def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     meeting = lex.nouns.get(noun.lemma_.lower())
     around = {"for", "after", "following"} if meeting is not None and meeting.predicate == "consulted" else set()
     if meeting is not None and meeting.event == "Clash":
-        around = {"at"}  # "has been at war with the Houthis": the subject is at war
+        around = {"at", "after", "following"}  # "has been at war with X", "took the town after clashes with X"
     if not (noun.dep_ == "pobj" and head.lower_ in {"in", "during", "with"} | around):
         return None
     while head.dep_ == "conj" and head.head.i != head.i and head.head.dep_ == "prep":

@@ -153,6 +153,8 @@ def place_of(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) 
     """
     if any(w in rd.entities[me[0]].label.lower() for w in lex.word_set("facility_abroad")):
         return  # "Guatemala's Washington embassy" is Guatemala's, not in Guatemala
+    if set(rd.entities[me[0]].label.lower().split()) & lex.word_set("waters"):
+        return  # "the Mediterranean island of Cyprus": the sea is not in the island
     # (token, whether a place may contain it: a possessive may be a region, a modifier only a state)
     wholes = [(c, True) for c in head.children if c.dep_ == "poss"]  # "Russia's Belgorod region"
     kinds = lex.word_set("place_kind")

@@ -295,7 +295,8 @@ def weapon_aimed(rd: ResolvedDoc, sent: Span, verb: Token, lex: Lexicon) -> Iter
         for prep in (c for c in (*verb.children, *weapon.children) if c.dep_ == "prep" and c.lower_ in _AIMED_AT):
             if f"prep:{prep.lower_}" in rows or f"noun:{weapon.lemma_.lower()}:{prep.lower_}" in rows:
                 continue
-            for target in (t for p in prep.children if p.dep_ == "pobj" for t in actors(rd, p)):
+            for target in (t for p in prep.children if p.dep_ == "pobj" for t in actors(rd, p)
+                           if not _waters(rd, t[0], lex)):
                 for doer in actors(rd, subj):
                     rel = relation(rd, sent, doer, "targeted", target, 0.7, f"verb:{lemma}:weapon:{prep.lower_}",
                                    trigger=verb, negated=is_negated(verb), asserted_by=speaker_of(rd, verb, lex))
@@ -312,3 +313,9 @@ VERB_PATTERNS: tuple[tuple[Callable[[Token, Lexicon], bool],
     (lambda verb, lex: lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten", threat_on_condition),
     (lambda verb, lex: verb.pos_ == "VERB", weapon_aimed),
 )
+
+
+def _waters(rd: ResolvedDoc, key: str, lex: Lexicon) -> bool:
+    """Whether a place is a body of water ("the Sea of Japan"): no one is hit there."""
+    ent = rd.entities[key]
+    return ent.type == "Place" and bool(set(ent.label.lower().split()) & lex.word_set("waters"))

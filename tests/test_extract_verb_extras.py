@@ -1,0 +1,27 @@
+"""kg/extract/verb_extras.py: a weapon sent at someone, whatever the verb."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Hezbollah dropped bombs on northern Israel.", ("hezbollah", "targeted", "israel")),
+    ("The Houthis launched a drone at Eilat.", ("houthis", "targeted", "eilat")),
+])
+def test_a_weapon_fired_at_someone_targets_them(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+@pytest.mark.parametrize("text", [
+    "North Korea fired two ballistic missiles into the Sea of Japan.",
+    "China launched a rocket into the East China Sea.",
+])
+def test_a_weapon_fired_into_the_sea_hits_no_one(edges_of, text):
+    assert not any(p == "targeted" for _, p, _ in edges_of(text))
+
+
+def test_a_sea_named_with_a_state_is_one_place():
+    import kg
+    keys = set(kg.build(["North Korea fired two ballistic missiles into the Sea of Japan."]).entities)
+    assert "sea-of-japan" in keys and "sea" not in keys
