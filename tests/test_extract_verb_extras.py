@@ -25,3 +25,14 @@ def test_a_sea_named_with_a_state_is_one_place():
     import kg
     keys = set(kg.build(["North Korea fired two ballistic missiles into the Sea of Japan."]).entities)
     assert "sea-of-japan" in keys and "sea" not in keys
+
+
+def test_a_patrol_is_a_force(edges_of):
+    edges = edges_of("Taliban fighters ambushed a U.S. patrol in Helmand.")
+    assert ("taliban", "targeted", "us-forces") in edges
+
+
+def test_what_two_sides_exchange_is_no_party(edges_of):
+    edges = edges_of("Ukraine and Russia exchanged prisoners on Friday.")
+    assert not any(o.startswith("prisoners") for _, _, o in edges)
+    assert {("ukraine", "cooperatedWith", "russia"), ("russia", "cooperatedWith", "ukraine")} & edges

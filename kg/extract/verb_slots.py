@@ -153,7 +153,10 @@ def _passive_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bo
 
 def _imported_object(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, lex: Lexicon) -> list[Actor]:
     """A verb imported alone from the CAMEO dictionary: its direct object, nothing farther
-    (or its indirect object when the direct one is a thing: "fined Google $5 billion")."""
+    (or its indirect object when the direct one is a thing: "fined Google $5 billion"); what
+    one exchanges is never a party ("Russia and Ukraine exchanged prisoners")."""
+    if verb.lemma_.lower() in lex.word_set("exchanging"):
+        return []
     return [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in actors(rd, c)] or indirect_object(rd, verb)
 
 

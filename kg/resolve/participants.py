@@ -251,6 +251,8 @@ def generic_participants(st: Resolution) -> None:
             titled = lemma in lex.titles  # "the former official": one person; "both leaders" refer back
             if cls is None or _said_whose(rd, tok, lex) or _abstract(tok) or (titled and tok.tag_ != "NN"):
                 continue
+            if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+                continue  # "ordered patrols by police": an act the police do, no one
             definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
             if definite and lemma in last:
                 rd.token_actor[tok.i] = last[lemma]
