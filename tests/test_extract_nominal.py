@@ -216,3 +216,8 @@ def test_arresters_did_not_do_the_act_they_arrest_for(edges_of):
 
 def test_clashes_a_clause_followed_were_its_subjects(edges_of):
     assert ("rebels", "inConflictWith", "army") in edges_of("Rebels seized the town after fierce clashes with the army.")
+
+
+def test_who_died_in_a_strike_on_a_place_was_harmed_by_it(edges_of):
+    edges = edges_of("Three civilians died in a Russian airstrike on Kharkiv.")
+    assert {("russia", "targeted", "civilians"), ("russia", "targeted", "kharkiv")} <= edges

@@ -65,6 +65,8 @@ def noun_objects(rd: ResolvedDoc, noun: Token, trig: NounTrigger, lex: Lexicon) 
         if out:
             break
         out = fallback(rd, noun, trig, lex)
+    if out and all(rd.entities[a[0]].type in {"Place", "Facility"} for a in out):
+        out += _harmed_in_attack(rd, noun, trig, lex)  # "three civilians died in a Russian airstrike on Kharkiv"
     for child in noun.children:  # "an attack targeting X", "the attack that killed 30 people"
         lemma = child.lemma_.lower()
         if child.dep_ in {"acl", "relcl"} and (lemma in lex.word_set("targeting") or (
