@@ -468,3 +468,12 @@ def test_a_capital_troops_are_sent_to_stays_the_city():
     import kg
     triples = {r.triple for r in kg.build(["Washington sent troops to Kabul."]).relations}
     assert ("us-forces", "stationedIn", "kabul") in triples
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Iraqi and Kurdish officials met in Erbil.", ("iraqi-government", "consulted", "kurdish-officials")),
+    ("Turkish and Kurdish forces clashed near Manbij.", ("turkish-forces", "inConflictWith", "kurdish-forces")),
+])
+def test_a_people_coordinated_with_a_state_before_a_noun_gets_its_own_body(text, edge):
+    import kg
+    assert edge in {r.triple for r in kg.build([text]).relations}

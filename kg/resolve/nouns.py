@@ -193,8 +193,14 @@ def _coordinated_bodies(st: Resolution, tok: Token, noun: ActorNoun, mod: Token)
         return  # no "and": an apposition the parser took for a list ("the Taliban, Afghanistan's leaders")
     for other_tok in mod.conjuncts:
         other = st.state_of(other_tok)
+        first = st.state_of(mod)
+        if other is not None and first is not None and other.key == first.key:
+            other = None  # "Iraqi and Kurdish officials": the Kurds are no second Iraq
         if other is None:  # a group only in the noun's own words, not "the Taliban, Afghanistan's leaders"
             group = _member_of(st, (other_tok,), noun) if tok.left_edge.i <= other_tok.i < tok.i else None
+            group = None if group == st.rd.token_actor.get(tok.i) else group  # the span of the first body
+            if group is None and other_tok.ent_type_ == "NORP" and other_tok.is_title and tok.i - other_tok.i <= 2:
+                group = _people_body(st, other_tok, tok, noun)  # "Iraqi and Kurdish officials": the Kurds'
             if group is not None:
                 st.rd.also[tok.i] = (*st.rd.also.get(tok.i, ()), group)
             continue
@@ -207,6 +213,15 @@ def _coordinated_bodies(st: Resolution, tok: Token, noun: ActorNoun, mod: Token)
         st.rd.also[tok.i] = (*st.rd.also.get(tok.i, ()), okey)
         if noun.part_of_state:
             st.qualify(okey, "state", other.key, other_tok.i, other_tok.i + 1, "resolve.state-noun")
+
+
+def _people_body(st: Resolution, people: Token, tok: Token, noun: ActorNoun) -> str:
+    """The body of a people no state names, as written ("Kurdish officials", "Kurdish forces")."""
+    label = f"{people.text} {tok.text}"
+    cls = "ArmedGroup" if noun.cls == "MilitaryForce" else noun.cls
+    key = slugify(label)
+    st.rd.entities.setdefault(key, Entity(key, label, cls))
+    return key
 
 
 def _state_plural(st: Resolution, p: NounPhrase) -> bool:
