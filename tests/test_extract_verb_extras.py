@@ -36,3 +36,13 @@ def test_what_two_sides_exchange_is_no_party(edges_of):
     edges = edges_of("Ukraine and Russia exchanged prisoners on Friday.")
     assert not any(o.startswith("prisoners") for _, _, o in edges)
     assert {("ukraine", "cooperatedWith", "russia"), ("russia", "cooperatedWith", "ukraine")} & edges
+
+
+@pytest.mark.parametrize("text,edge", [
+    # a verb of striking with "out" attacks with words; a capital it is aimed at stands for its state
+    ("China hit out at Washington over its Taiwan policy.", ("china", "criticized", "united-states")),
+    ("Erdogan lashed out at Moscow.", ("recep-tayyip-erdogan", "criticized", "russia")),
+])
+def test_hitting_out_at_someone_criticizes_them(edges_of, text, edge):
+    edges = edges_of(text)
+    assert edge in edges and not any(p == "targeted" for _, p, _ in edges)

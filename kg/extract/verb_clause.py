@@ -103,6 +103,8 @@ def _fitting(rd: ResolvedDoc, verb: Token, triggers, lex: Lexicon):
     ("provided the military with weapons"). A particle no imported row has leaves only kg's own
     rows ("ripping off" is no "rip")."""
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if "out" in prts and verb.lemma_.lower() in lex.word_set("lashing_out"):  # "hit out at X": words
+        return (VerbTrigger(verb.lemma_.lower(), lex.reading("lashing-out"), "prep:at,against", 0.75),)
     objects = {n for c in verb.children if c.dep_ in OBJECT_DEPS and not rd.actor_at(c) for n in object_nouns(c)}
     phrasal = [t for t in triggers if t.particle and t.particle in prts]
     own = [t for t in triggers if not t.particle and t.origin == "verbs.tsv"]  # kg's rows: "shot down"

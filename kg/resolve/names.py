@@ -226,7 +226,8 @@ def _metonym(st: Resolution, span: Span, text: str) -> Entity | None:
         first.head.lower_ in {"by", "with", "against"}
         or (first.head.lower_ == "of" and (first.head.head.lemma_.lower() in st.lex.word_set("party")
                                             or _verbal_noun(st, first.head.head)))
-        or (first.head.lower_ in {"on", "to", "from", "for"} and _measure_toward(st, first.head.head, first.head.lower_)))) or (
+        or (first.head.lower_ in {"on", "to", "from", "for"} and _measure_toward(st, first.head.head, first.head.lower_))
+        or (first.head.lower_ == "at" and _stance_at(st, first.head.head)))) or (
         first.dep_ == "poss" and (first.head.lemma_.lower() in st.lex.nouns
                                   or first.head.lemma_.lower() in st.lex.word_set("stance")))  # "Seoul's offer"
     metonym = st.gaz.metonym(text) if acts else None
@@ -301,6 +302,16 @@ def _measure_toward(st: Resolution, head: Token, prep: str) -> bool:
         if trig is not None and trig.predicate in _MEASURES:
             return True
     return False
+
+
+def _stance_at(st: Resolution, verb: Token) -> bool:
+    """Whether "at" after a verb names whom a stance is taken toward: "lashed out at Moscow",
+    "hit out at Washington" (not "fired at Kyiv", which hits the city)."""
+    lemma = verb.lemma_.lower()
+    if lemma in st.lex.word_set("lashing_out") and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return True
+    return any(t.predicate in _STANCES and t.object.startswith("prep:") and "at" in t.object[5:].split(",")
+               for t in st.lex.verbs.get(lemma, ()))
 
 
 def _person_by_surname(st: Resolution, span: Span) -> str | None:
