@@ -221,3 +221,17 @@ def test_clashes_a_clause_followed_were_its_subjects(edges_of):
 def test_who_died_in_a_strike_on_a_place_was_harmed_by_it(edges_of):
     edges = edges_of("Three civilians died in a Russian airstrike on Kharkiv.")
     assert {("russia", "targeted", "civilians"), ("russia", "targeted", "kharkiv")} <= edges
+
+
+@pytest.mark.parametrize("text,edges", [
+    # who was killed in a gun battle, firefight or shootout with someone fought them, and was harmed by them
+    ("The gang leader was killed in a shootout with police, officials said.",
+     {("gang-leader", "inConflictWith", "police"), ("police", "targeted", "gang-leader")}),
+    ("Fierce battles between the army and the RSF continued in Khartoum.", {("army", "inConflictWith", "rapid-support-forces")}),
+])
+def test_gun_battles_and_shootouts(edges_of, text, edges):
+    assert edges <= edges_of(text)
+
+
+def test_a_legal_battle_is_no_fight(edges_of):
+    assert not any(p == "inConflictWith" for _, p, _ in edges_of("Kenya is locked in a legal battle with Somalia over the border."))

@@ -123,8 +123,25 @@ def _read_noun(rd: ResolvedDoc, sent: Span, noun: Token, lex: Lexicon) -> Iterat
     claimants = claimants_of(rd, noun, lex)
     act = _Act(noun, trig, mode, pred, light)
     yield from _agent_relations(rd, sent, act, agents, objects, speaker, lex)
+    if mode == "asserted":
+        yield from _harmed_in_clash(rd, sent, noun, trig, lex)
     yield from _claimed(rd, sent, act, claimants, objects)
     yield from _event(rd, sent, act, agents, objects, claimants)
+
+
+def _harmed_in_clash(rd: ResolvedDoc, sent: Span, noun: Token, trig: NounTrigger, lex: Lexicon) -> Iterator[Relation]:
+    """"X was killed in a gun battle with police", "two soldiers died in clashes with the
+    rebels": the other side of the fight harmed them."""
+    verb = noun.head.head
+    if not (trig.event == "Clash" and noun.dep_ == "pobj" and noun.head.lower_ in {"in", "during"}
+            and (verb.lemma_.lower() in lex.casualties or verb.lemma_.lower() in lex.word_set("suffering"))):
+        return
+    harmed = [a for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"} for a in actors(rd, c)]
+    for foe in (a for p in prep_objects(noun, frozenset({"with"})) for a in actors(rd, p)):
+        for victim in harmed:
+            rel = relation(rd, sent, foe, "targeted", victim, 0.6, f"noun:{trig.lemma}:harmed", trigger=noun)
+            if rel:
+                yield rel
 
 
 def _done_in_clause(noun: Token, lex: Lexicon) -> bool:

@@ -175,8 +175,10 @@ def _in_the_act(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> Agents | None:
     taking_part = verb.lemma_.lower() in lex.word_set("taking_part") and head.lower_ == "in"
     if passive and taking_part and is_negated(verb):
         return [], verb  # "Lebanon's army was not involved in the clashes"
-    if not passive or taking_part:
-        # "X was involved in the use of drones against Y": X did it
+    fought = passive and meeting is not None and meeting.event == "Clash" and head.lower_ == "in"
+    if not passive or taking_part or fought:
+        # "X was involved in the use of drones against Y": X did it; "X was killed in a gun
+        # battle with police": X fought the police
         return [(k, t, f * 0.85) for k, t, f in actors(rd, subj)], verb
     return None
 

@@ -174,10 +174,11 @@ def _said_whose(rd: ResolvedDoc, tok: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _abstract(tok: Token) -> bool:
+def _abstract(tok: Token, lex: Lexicon) -> bool:
     """A bare singular object is a mass noun, no one: "threatened to use force", "taken by
-    force", "with military force" (a count noun of people needs a determiner: "a force")."""
-    return (tok.tag_ == "NN" and tok.dep_ in {"dobj", "pobj"}
+    force", "with military force" (a count noun of people needs a determiner: "a force");
+    but a plural the tagger may read as singular is people ("a gun battle with police")."""
+    return (tok.tag_ == "NN" and tok.dep_ in {"dobj", "pobj"} and tok.lower_ not in lex.word_set("plural_people")
             and not any(c.dep_ in {"det", "poss", "nummod", "compound", "nmod"} for c in tok.children))
 
 
@@ -249,7 +250,7 @@ def generic_participants(st: Resolution) -> None:
             cls = participant_class(tok, lex)
             lemma = tok.lemma_.lower()
             titled = lemma in lex.titles  # "the former official": one person; "both leaders" refer back
-            if cls is None or _said_whose(rd, tok, lex) or _abstract(tok) or (titled and tok.tag_ != "NN"):
+            if cls is None or _said_whose(rd, tok, lex) or _abstract(tok, lex) or (titled and tok.tag_ != "NN"):
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
                 continue  # "ordered patrols by police": an act the police do, no one
