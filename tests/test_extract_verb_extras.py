@@ -46,3 +46,12 @@ def test_what_two_sides_exchange_is_no_party(edges_of):
 def test_hitting_out_at_someone_criticizes_them(edges_of, text, edge):
     edges = edges_of(text)
     assert edge in edges and not any(p == "targeted" for _, p, _ in edges)
+
+
+@pytest.mark.parametrize("text,conceded", [
+    ("India evacuated its citizens from Sudan.", False),  # a rescue, no retreat
+    ("Britain evacuated its nationals from Lebanon.", False),
+    ("Russia withdrew its troops from Kherson.", True),
+])
+def test_evacuating_civilians_is_no_retreat(edges_of, text, conceded):
+    assert any(p == "conceded" for _, p, _ in edges_of(text)) is conceded

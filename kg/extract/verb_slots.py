@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from ..lexicon import Lexicon, NounTrigger, VerbTrigger
 from ..resolve import ResolvedDoc
+from ..resolve.participants import participant_class
 from .actors import Actor, actors, modifier_actors
 from .arguments import parties
 from .clauses import subject_of
@@ -263,6 +264,8 @@ def _prep_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
     if trig.origin != "verbs.tsv" and trig.noun is None and any(
             c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN" and not rd.actor_at(c) for c in verb.children):
         return []
+    if trig.predicate == "conceded" and any(c.dep_ in OBJECT_DEPS and _civilians(c, lex) for c in verb.children):
+        return []  # "evacuated its citizens from Sudan": a rescue, no retreat (but "its troops")
     preps = frozenset(trig.object.split(":", 1)[1].split(","))
     out: list = []
     heads = [verb] + [c for c in verb.children if c.dep_ in OBJECT_DEPS]
@@ -284,6 +287,14 @@ def _prep_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
         # airfield" names a place, no foe
         out = [o for o in out if rd.entities[o[0]].type not in {"Place", "Facility"}]
     return out
+
+
+def _civilians(tok: Token, lex: Lexicon) -> bool:
+    """Whether a noun names people who are no force ("its citizens", "nationals"), not a place
+    the agents dictionary lists beside them ("settlements")."""
+    noun = lex.actor_nouns.get(tok.lower_) or lex.actor_nouns.get(tok.lemma_.lower())
+    cls = noun.cls if noun is not None else participant_class(tok, lex)
+    return cls in {"Collective", "Person"} and tok.lemma_.lower() not in lex.sites
 
 
 def _at_mission(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> list[Actor]:
