@@ -55,3 +55,16 @@ def test_hitting_out_at_someone_criticizes_them(edges_of, text, edge):
 ])
 def test_evacuating_civilians_is_no_retreat(edges_of, text, conceded):
     assert any(p == "conceded" for _, p, _ in edges_of(text)) is conceded
+
+
+@pytest.mark.parametrize("text,edge", [
+    # ties made or raised between coordinated doers: diplomatic cooperation (PLOVER SUPPORT)
+    ("Israel and Morocco established diplomatic relations.", ("israel", "supported", "morocco")),
+    ("India and Japan strengthened their defense ties.", ("india", "supported", "japan")),
+])
+def test_ties_forged_between_two_sides(edges_of, text, edge):
+    assert edge in edges_of(text)
+
+
+def test_establishing_something_else_is_no_tie(edges_of):
+    assert edges_of("Hamas and Fatah established positions in the camp.") == set()

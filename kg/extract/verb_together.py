@@ -71,6 +71,10 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
     elif verb.lemma_.lower() in lex.word_set("exchanging") and any(
             c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.nouns for c in verb.children):
         return  # "swapped accusations": the act noun states what they did to each other
+    if verb.lemma_.lower() in lex.word_set("forging_ties"):  # "Israel and Morocco established diplomatic
+        pred = lex.reading("ties-forged") if _ties_object(verb, lex) else None  # relations", not "positions"
+        if any(c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.nouns for c in verb.children):
+            pred = None  # "expanded their military cooperation": the act noun speaks
     if pred is None and any(c.dep_ == "advmod" and c.lower_ in lex.word_set("together") for c in verb.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         pred = lex.reading("joint")  # "Israel and the UAE worked together": partners, whatever the verb
