@@ -494,7 +494,7 @@ CASES = [
     # diplomatic sanctions and their undoing; drills around a country
     ("India recalled its ambassador from Canada.", {("india", "sanctioned", "canada")}, set()),
     ("The African Union suspended Niger after the coup.", {("african-union", "sanctioned", "niger")}, set()),
-    ("Saudi Arabia restored diplomatic relations with Iran.", {("saudi-arabia", "cooperatedWith", "iran")}, set()),
+    ("Saudi Arabia restored diplomatic relations with Iran.", {("saudi-arabia", "supported", "iran")}, set()),  # CAMEO 050
     ("China held military drills around Taiwan.", {("china", "mobilizedAgainst", "taiwan")}, set()),
     ("The army conducted drills in the desert.", set(), set()),
     # preventing a protest or thwarting a plot coerces whoever stages it
@@ -531,7 +531,7 @@ CASES = [
      {("activists", "protestedAgainst", "pakistani-agencies")}, set()),
     # restoring relations together; a claim that X attacked is an accusation of X
     ("Venezuela and Colombia restored diplomatic relations in 2022.",
-     {("venezuela", "cooperatedWith", "colombia")}, set()),
+     {("venezuela", "supported", "colombia")}, set()),
     ("Pakistan's foreign ministry denied the Taliban's claim that Pakistani jets had bombed a market.",
      {("taliban", "accused", "pakistani-forces"), ("pakistani-government", "denied", "taliban")}, set()),
     # a junta is its state's government; ending an agreement with X cuts ties with X
