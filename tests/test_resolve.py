@@ -477,3 +477,18 @@ def test_a_capital_troops_are_sent_to_stays_the_city():
 def test_a_people_coordinated_with_a_state_before_a_noun_gets_its_own_body(text, edge):
     import kg
     assert edge in {r.triple for r in kg.build([text]).relations}
+
+
+@pytest.mark.parametrize("text,edge", [
+    # "the" + a people's adjective as a noun phrase of its own is that people
+    ("The British warned Iran against seizing ships.", ("british", "threatened", "iran")),
+    ("The talks between the Americans and the Chinese ended.", ("americans", "consulted", "chinese")),
+])
+def test_the_people_named_by_an_adjective(text, edge):
+    import kg
+    assert edge in {r.triple for r in kg.build([text]).relations}
+
+
+def test_a_peoples_adjective_before_a_noun_is_still_a_modifier():
+    import kg
+    assert ("iran", "coerced", "united-kingdom") in {r.triple for r in kg.build(["Iran seized a British tanker."]).relations}

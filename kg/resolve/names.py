@@ -50,6 +50,8 @@ _STANCES = frozenset({"accused", "blamed", "criticized", "condemned", "supported
 #: Relations of a measure taken toward a state, whose "on"/"to"/"from" object, a capital, stands for
 #: it ("sanctions on Moscow", "aid to Kyiv"); not strikes, which hit the city.
 _MEASURES = frozenset({"sanctioned", "aided", "supported", "threatened", "demanded", "cooperatedWith"})
+#: Where "the" + a people's adjective is a noun phrase of its own ("The French condemned X").
+_PEOPLE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "agent"})
 #: Prepositions whose object is a place, whatever the tagger says ("in Kismayo").
 _LOCATIVE = frozenset({"in", "near", "outside", "around", "inside", "across", "throughout"})
 
@@ -155,6 +157,9 @@ def resolve_span(st: Resolution, span: Span, label: str) -> Entity | None:
             people = st.gaz.lookup(text)
             if people is not None:
                 return _gazetteer_entity(st, span, text, people)
+        if state is not None and not is_modifier(span) and span.root.dep_ in _PEOPLE_DEPS and span.start > 0 \
+                and span.doc[span.start - 1].lower_ == "the":
+            return Entity(slugify(text), text, "Collective")  # "The British warned Iran": the people as a noun
         if is_modifier(span) or text[-1:] != "s":
             return None  # a bare adjective names no actor
         if state is not None:
