@@ -153,7 +153,7 @@ def place_of(rd: ResolvedDoc, sent: Span, head: Token, me: Actor, lex: Lexicon) 
     """
     if any(w in rd.entities[me[0]].label.lower() for w in lex.word_set("facility_abroad")):
         return  # "Guatemala's Washington embassy" is Guatemala's, not in Guatemala
-    if set(rd.entities[me[0]].label.lower().split()) & lex.word_set("waters"):
+    if body_of_water(rd, me[0], lex):
         return  # "the Mediterranean island of Cyprus": the sea is not in the island
     # (token, whether a place may contain it: a possessive may be a region, a modifier only a state)
     wholes = [(c, True) for c in head.children if c.dep_ == "poss"]  # "Russia's Belgorod region"
@@ -254,3 +254,10 @@ def _facility_up(rd: ResolvedDoc, tok: Token) -> Token:
             break
         t = t.head
     return tok
+
+
+def body_of_water(rd: ResolvedDoc, key: str, lex: Lexicon) -> bool:
+    """Whether a place is a body of water ("the Sea of Japan", words/waters.txt): in no state,
+    and no one is hit there."""
+    ent = rd.entities[key]
+    return ent.type == "Place" and bool(set(ent.label.lower().split()) & lex.word_set("waters"))

@@ -28,6 +28,7 @@ from ..resolve import ResolvedDoc
 from .actors import Actor, actors
 from .clauses import at_the_hands_of, speaker_of, subject_of
 from .modality import intent_predicate, is_negated, modality
+from .places import body_of_water
 from .records import relation
 from .syntax import OBJECT_DEPS, prep_objects, verb_lemma
 from .verb_clause import VerbClause
@@ -296,7 +297,7 @@ def weapon_aimed(rd: ResolvedDoc, sent: Span, verb: Token, lex: Lexicon) -> Iter
             if f"prep:{prep.lower_}" in rows or f"noun:{weapon.lemma_.lower()}:{prep.lower_}" in rows:
                 continue
             for target in (t for p in prep.children if p.dep_ == "pobj" for t in actors(rd, p)
-                           if not _waters(rd, t[0], lex)):
+                           if not body_of_water(rd, t[0], lex)):
                 for doer in actors(rd, subj):
                     rel = relation(rd, sent, doer, "targeted", target, 0.7, f"verb:{lemma}:weapon:{prep.lower_}",
                                    trigger=verb, negated=is_negated(verb), asserted_by=speaker_of(rd, verb, lex))
@@ -313,9 +314,3 @@ VERB_PATTERNS: tuple[tuple[Callable[[Token, Lexicon], bool],
     (lambda verb, lex: lex.intent.get(verb_lemma(verb, lex.intent)) == "threaten", threat_on_condition),
     (lambda verb, lex: verb.pos_ == "VERB", weapon_aimed),
 )
-
-
-def _waters(rd: ResolvedDoc, key: str, lex: Lexicon) -> bool:
-    """Whether a place is a body of water ("the Sea of Japan"): no one is hit there."""
-    ent = rd.entities[key]
-    return ent.type == "Place" and bool(set(ent.label.lower().split()) & lex.word_set("waters"))

@@ -294,9 +294,8 @@ def _measure_toward(st: Resolution, head: Token, prep: str) -> bool:
     if head.pos_ in {"VERB", "AUX"}:
         weapons = st.lex.word_set("weapon")  # "sent troops to Kabul": they go there; "sent tanks to Kyiv": given
         sent = [c for c in head.children if c.dep_ in {"dobj", "obj"} and c.lemma_.lower() not in weapons]
-        if not any(st.lex.actor_nouns.get(c.lemma_.lower()) or st.lex.actor_nouns.get(c.lower_) for c in sent) and any(
-                t.predicate in _MEASURES and t.object.startswith("prep:") and prep in t.object[5:].split(",")
-                and t.noun is None for t in st.lex.verbs.get(head.lemma_.lower(), ())):
+        if not any(st.lex.actor_nouns.get(c.lemma_.lower()) or st.lex.actor_nouns.get(c.lower_) for c in sent) \
+                and _row_with_prep(st, head, _MEASURES, prep):
             return True
         nouns = [c for c in head.children if c.dep_ in {"dobj", "obj"}]
         nouns += [p for n in nouns if n.ent_type_ == "MONEY" for c in n.children if c.lower_ == "in"
@@ -315,8 +314,14 @@ def _stance_at(st: Resolution, verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in st.lex.word_set("lashing_out") and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return True
-    return any(t.predicate in _STANCES and t.object.startswith("prep:") and "at" in t.object[5:].split(",")
-               for t in st.lex.verbs.get(lemma, ()))
+    return _row_with_prep(st, verb, _STANCES, "at")
+
+
+def _row_with_prep(st: Resolution, verb: Token, predicates: frozenset[str], prep: str) -> bool:
+    """Whether one of the verb's own rows (no noun pattern) states one of ``predicates`` of the
+    object of ``prep``."""
+    return any(t.predicate in predicates and t.object.startswith("prep:") and prep in t.object[5:].split(",")
+               and t.noun is None for t in st.lex.verbs.get(verb.lemma_.lower(), ()))
 
 
 def _person_by_surname(st: Resolution, span: Span) -> str | None:

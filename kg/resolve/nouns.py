@@ -159,7 +159,7 @@ def _prefixed_state_noun(st: Resolution, p: NounPhrase) -> bool:
         return False
     span = doc[prefixed(doc, start) : p.tok.i + 1]
     label = surface(span)
-    st.add(Entity(slugify(label), label, "ArmedGroup" if p.noun.cls == "MilitaryForce" else p.noun.cls), span)
+    st.add(Entity(slugify(label), label, _as_written_class(p.noun)), span)
     return True
 
 
@@ -191,9 +191,9 @@ def _coordinated_bodies(st: Resolution, tok: Token, noun: ActorNoun, mod: Token)
     officials", "Taliban and U.S. officials")."""
     if not any(c.dep_ == "cc" for t in (mod, *mod.conjuncts) for c in t.children):
         return  # no "and": an apposition the parser took for a list ("the Taliban, Afghanistan's leaders")
+    first = st.state_of(mod)
     for other_tok in mod.conjuncts:
         other = st.state_of(other_tok)
-        first = st.state_of(mod)
         if other is not None and first is not None and other.key == first.key:
             other = None  # "Iraqi and Kurdish officials": the Kurds are no second Iraq
         if other is None:  # a group only in the noun's own words, not "the Taliban, Afghanistan's leaders"
@@ -218,10 +218,14 @@ def _coordinated_bodies(st: Resolution, tok: Token, noun: ActorNoun, mod: Token)
 def _people_body(st: Resolution, people: Token, tok: Token, noun: ActorNoun) -> str:
     """The body of a people no state names, as written ("Kurdish officials", "Kurdish forces")."""
     label = f"{people.text} {tok.text}"
-    cls = "ArmedGroup" if noun.cls == "MilitaryForce" else noun.cls
     key = slugify(label)
-    st.rd.entities.setdefault(key, Entity(key, label, cls))
+    st.rd.entities.setdefault(key, Entity(key, label, _as_written_class(noun)))
     return key
+
+
+def _as_written_class(noun: ActorNoun) -> str:
+    """The class of a body named as written rather than as a state's: its forces are an armed group."""
+    return "ArmedGroup" if noun.cls == "MilitaryForce" else noun.cls
 
 
 def _state_plural(st: Resolution, p: NounPhrase) -> bool:
