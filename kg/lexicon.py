@@ -279,6 +279,19 @@ def _agents() -> dict[str, str]:
     return out
 
 
+def _nominalisations(verbs: dict[str, list[VerbTrigger]]) -> dict[str, NounTrigger]:
+    """``lexicon/nominalisations.tsv``: each noun with the relation of its verb's first
+    direct-object row (kg's own rows come first), its patient after "of"."""
+    out: dict[str, NounTrigger] = {}
+    for noun, verb in _rows("nominalisations.tsv"):
+        row = next((t for t in verbs.get(verb, ()) if t.object == "dobj" and t.noun is None and not t.particle
+                    and not t.predicate.startswith("~")), None)
+        if row is not None:
+            out[noun] = NounTrigger(noun, row.predicate, ("of",), _GERUND_ACTS.get(row.predicate),
+                                    round(row.confidence * 0.85, 2))
+    return out
+
+
 def _opt(value: str) -> str | None:
     return None if value in ("", "-") else value
 
@@ -312,10 +325,12 @@ def load_lexicon() -> Lexicon:
 
     argument_preps = {row[0]: tuple(p for p in row[1].split(",") if _opt(p)) for row in _rows("arguments.tsv")}
 
+    merged = merge_verbs(verbs, imported_verb_rows(), light=words("light_verbs.txt"),
+                         acts=frozenset(k for k, t in nouns.items() if t.predicate), preps=argument_preps)
     return Lexicon(
-        verbs=merge_verbs(verbs, imported_verb_rows(), light=words("light_verbs.txt"),
-                           acts=frozenset(k for k, t in nouns.items() if t.predicate), preps=argument_preps),
-        nouns=nouns,
+        verbs=merged,
+        nouns={**_nominalisations(merged), **nouns},  # a row of nouns.tsv outranks its verb's
+
         modifiers=modifiers,
         actor_nouns=actor_nouns,
         titles=titles,

@@ -78,6 +78,8 @@ def test_cameo_pattern_reads_the_recipient_of_a_dative():
     ("The senators sent a letter to Facebook.", ("senators", "consulted", "facebook")),
     ("Kim wrote a letter to Trump.", ("kim", "consulted", "donald-trump")),
     ("Iran delivered a message to the United States.", ("iran", "consulted", "united-states")),
+    ("Putin sent condolences to Erdogan after the earthquake.", ("vladimir-putin", "consulted", "recep-tayyip-erdogan")),
+    ("Modi sent greetings to Xi on his birthday.", ("narendra-modi", "consulted", "xi-jinping")),
 ])
 def test_correspondence_sent_consults_its_addressee_and_is_no_aid(text, edge):
     rels = {(r.subject.split("-")[0] if r.subject.startswith("senators-") else r.subject, r.predicate, r.object)

@@ -93,6 +93,9 @@ TRAPS = [
     ("Ukraine applied to join NATO in 2022.", {("ukraine", "nato")}),
     ("Ukraine applied to become a member of NATO.", {("ukraine", "nato")}),
     ("Ukraine will join NATO one day, Zelensky said.", {("ukraine", "nato")}),
+    # joining forces or hands with someone is acting together, no membership
+    ("The rebels joined forces with the army.", set()),
+    ("The two factions joined forces.", set()),
     # a place is never the group; a nationality is no membership
     ("Crimea is part of Ukraine.", {("crimea", "ukraine")}),
     ("Darfur is part of Sudan.", {("darfur", "sudan")}),

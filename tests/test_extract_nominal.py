@@ -235,3 +235,21 @@ def test_gun_battles_and_shootouts(edges_of, text, edges):
 
 def test_a_legal_battle_is_no_fight(edges_of):
     assert not any(p == "inConflictWith" for _, p, _ in edges_of("Kenya is locked in a legal battle with Somalia over the border."))
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("The indictment of the senator by federal prosecutors was unsealed.",
+     ("federal-prosecutors", "accused", "senator")),
+    ("The deportation of Afghan refugees by Pakistan continued.", ("pakistan", "coerced", "afghan-refugees")),
+    ("Obama's pardon of Manning was controversial.", ("barack-obama", "conceded", "manning")),
+    ("The torture of detainees by the guards was documented.", ("guards", "targeted", "detainees")),
+])
+def test_nominalisations_of_kgs_verbs(text, edge):
+    import kg
+    triples = {(r.subject, r.predicate, r.object) for r in kg.build([text]).relations}
+    assert any(s.startswith(edge[0]) and p == edge[1] and o.startswith(edge[2]) for s, p, o in triples), triples
+
+
+def test_nominalisation_of_no_one_is_no_edge():
+    import kg
+    assert not kg.build(["The release of the report was delayed by a week."]).relations

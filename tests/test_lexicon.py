@@ -44,6 +44,21 @@ def test_lexicon_rows_are_well_formed():
     assert all(p is None or p in RELATION_PROPERTIES for p in lex.titles.values())
 
 
+def test_lexicon_nominalisations_take_their_verbs_relation():
+    from kg.lexicon import _rows
+    lex = load_lexicon()
+    rows = _rows("nominalisations.tsv")
+    assert rows
+    for noun, verb in rows:  # every row names a verb with a direct-object row: none is dead data
+        trig = lex.nouns[noun]
+        assert trig.preps == ("of",)
+        assert any(t.object == "dobj" and t.predicate == trig.predicate for t in lex.verbs[verb]), noun
+    # kg's own verb row gives the relation before the dictionary's, and a row of nouns.tsv outranks
+    assert lex.nouns["indictment"].predicate == lex.verbs["indict"][0].predicate == "accused"
+    assert lex.nouns["torture"].event == "Attack" and lex.nouns["deportation"].event is None
+    assert "attack" not in dict(rows)
+
+
 def test_lexicon_own_rows_outrank_imported_ones():
     lex = load_lexicon()
     # kg's own rows of a verb come first and keep their relation; the CAMEO row lends its code

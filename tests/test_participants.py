@@ -43,6 +43,13 @@ def _generic(rd):
     ("Russian jets bombed rebel positions in the north.", {"rebel": "ArmedGroup"}),
     ("Militants attacked an army checkpoint.", {"militants": "ArmedGroup", "army": "MilitaryForce"}),
     ("Soldiers raided a refugee camp at dawn.", {"soldiers": "MilitaryForce"}),  # a place, not the refugees'
+    # a noun with the words before it as the agents dictionary lists them: "rights group" is an
+    # organisation where "the group" alone only refers back
+    ("Rights groups accused the police of torture.", {"rights groups": "Collective", "police": "MilitaryForce"}),
+    ("The opposition party accused the army of fraud.", {"opposition party": "Collective", "army": "MilitaryForce"}),
+    # kg's own rows: a family, a union, a charity
+    ("Police shot dead the families of two suspects.", {"police": "MilitaryForce", "families": "Collective"}),
+    ("The union accused the government of lying.", {"union": "Collective", "government": "GovernmentBody"}),
 ])
 def test_participants_unnamed_people_become_actors(text, expected):
     assert _generic(parse(text)) == expected
@@ -61,6 +68,8 @@ def test_participants_unnamed_people_become_actors(text, expected):
     "Both leaders condemned the attack.",              # plural titles refer back
     "The alliance comprises dozens of armed groups, including Hamas.",  # the list names them
     "The Taliban ambushed an Afghan army convoy.",     # the holding of a named one's army: the name's
+    "Japan accused a Chinese spy plane of violating its airspace.",  # a machine the dictionary lists
+    "The United States and Turkey agreed to expand access to military bases.",  # a place, not its troops
 ])
 def test_participants_leave_what_others_resolve(text):
     assert _generic(parse(text)) == {}

@@ -207,6 +207,10 @@ def _joins(rd: ResolvedDoc, verb: Token, lex: Lexicon) -> bool:
     if aim and not ongoing(verb, lex):
         return False  # "is joining NATO" (not yet), "applied to join NATO" (an aim); but
         # "fighters continue to join the SDF" are joining it
+    if any(c.dep_ == "dobj" and c.lower_ in lex.word_set("joined_as_one")
+           and not any(m.dep_ in {"det", "poss", "amod", "compound", "nummod"} for m in c.children)
+           for c in verb.children):
+        return False  # "joined forces with X", "joined hands with X": acting together
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for obj in prep.children:

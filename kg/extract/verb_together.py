@@ -83,19 +83,32 @@ def reciprocal(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Re
         pred, rule = ties.predicate, f"verb:{verb.lemma_.lower()}:ties:reciprocal"
     if pred is None:
         return
-    if any(c.dep_ == "prt" and c.lower_ in {"out", "up"} for c in verb.children):
-        return  # "Russia and China spoke out against ...": together, not to each other
+    if any(c.dep_ == "prt" and (c.lower_ == "out" or (c.lower_ == "up" and pred == lex.reading("talked")))
+           for c in verb.children):
+        return  # "Russia and China spoke out against ...": together, not to each other ("teamed up" is)
     if any(rd.actor_at(p) for c in (verb, *(c for c in verb.children if c.dep_ in OBJECT_DEPS))
            for p in prep_objects(c, ("with",))):
         return  # "signed a deal with Russia": with Russia, not with each other
     if any(r.evidence.trigger_span == (rd.offset + verb.idx, rd.offset + verb.idx + len(verb.text)) for r in emitted):
         return  # the verb had an object of its own
+    if pattern is None and ties is None and _shared_patient(rd, clause, lex):
+        return  # "Britain and France teamed up to fight piracy": what they fight together
     for i, a in enumerate(subjects):
         for b in subjects[i + 1:]:
             for x, y in ((a, b), (b, a)) if ties is not None else ((a, b),):
                 rel = relation(rd, sent, x, pred, y, 0.8, rule, trigger=verb)
                 if rel is not None:
                     yield rel
+
+
+def _shared_patient(rd: ResolvedDoc, clause: VerbClause, lex: Lexicon) -> bool:
+    """Whether the verb acts on a direct object of its own that is no one and no act ("fight
+    piracy", "battled the fire"): what its doers do to it they do together, not to each other
+    ("fought a war", "fought each other" still are)."""
+    if not any(t.object == "dobj" for t in clause.triggers or ()):
+        return False
+    return any(c.dep_ == "dobj" and not rd.actor_at(c) and lex.act_noun(c.lemma_.lower(), c.lower_) is None
+               and not _reciprocal_words(lex) & {t.lower_ for t in c.subtree} for c in clause.verb.children)
 
 
 def _ties_cut(clause: VerbClause, lex: Lexicon) -> VerbTrigger | None:

@@ -69,6 +69,9 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
     low, lemma = tok.lower_, tok.lemma_.lower()
     if _armed_kind(tok, lex):
         return "ArmedGroup"  # "a rebel group", "the armed groups": the kind names them
+    compound = _compound_agent(tok, lex)
+    if compound is not None:  # "human rights groups", "a labor union", "the central bank"
+        return _KIND.get(compound, compound)
     for word in (low, lemma):  # "the group" refers back to an actor the text names
         if word in lex.word_set("generic_not_actor") or word in lex.word_set("weapon"):
             return None
@@ -79,6 +82,27 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
     if cls == "Person" and lemma in lex.titles:
         return "Person"  # "the president" whom no pass resolved: one unnamed person
     return _KIND.get(cls, cls)
+
+
+def _compound_agent(tok: Token, lex: Lexicon) -> str | None:
+    """The kind the agents dictionary gives a noun together with the describing words right
+    before it, longest first ("human rights groups", "aid group", "opposition parties",
+    "security officers"): the noun must be one of people or a body by itself, even one that
+    alone only refers back ("the group"), never a thing the dictionary names with people ("spy
+    plane", "military base", "intelligence information")."""
+    lemma = tok.lemma_.lower()
+    words = (tok.lower_, lemma)
+    if any(w in lex.word_set("weapon") for w in words) or not any(
+            w in lex.word_set("group_noun") or w in lex.actor_nouns
+            or (w in lex.agents and w not in lex.word_set("generic_not_actor")) for w in words):
+        return None
+    mods = [t.lower_ for t in _label_span(tok, lex)][:-1]
+    for start in range(len(mods)):
+        for last in dict.fromkeys(words):
+            cls = lex.agents.get(" ".join((*mods[start:], last)))
+            if cls is not None:
+                return cls
+    return None
 
 
 def _armed_kind(tok: Token, lex: Lexicon) -> bool:
@@ -182,6 +206,14 @@ def _abstract(tok: Token, lex: Lexicon) -> bool:
             and not any(c.dep_ in {"det", "poss", "nummod", "compound", "nmod"} for c in tok.children))
 
 
+def _joined_as_one(tok: Token, lex: Lexicon) -> bool:
+    """A bare plural object of a verb of joining with which it is acting together, no one:
+    "joined forces with X" (words/joined_as_one.txt)."""
+    return (tok.dep_ == "dobj" and tok.lower_ in lex.word_set("joined_as_one")
+            and tok.head.lemma_.lower() in lex.word_set("joining")
+            and not any(c.dep_ in {"det", "poss", "amod", "compound", "nummod"} for c in tok.children))
+
+
 def _label_span(tok: Token, lex: Lexicon) -> Span:
     """The noun with the describing words right before it ("Moslem fundamentalist
     demonstrators", "suicide bomber"), not numbers or quantities ("three", "several")."""
@@ -250,7 +282,8 @@ def generic_participants(st: Resolution) -> None:
             cls = participant_class(tok, lex)
             lemma = tok.lemma_.lower()
             titled = lemma in lex.titles  # "the former official": one person; "both leaders" refer back
-            if cls is None or _said_whose(rd, tok, lex) or _abstract(tok, lex) or (titled and tok.tag_ != "NN"):
+            if cls is None or _said_whose(rd, tok, lex) or _abstract(tok, lex) or _joined_as_one(tok, lex) \
+                    or (titled and tok.tag_ != "NN"):
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
                 continue  # "ordered patrols by police": an act the police do, no one
