@@ -108,6 +108,7 @@ def _shared_patient(rd: ResolvedDoc, clause: VerbClause, lex: Lexicon) -> bool:
     if not any(t.object == "dobj" for t in clause.triggers or ()):
         return False
     return any(c.dep_ == "dobj" and not rd.actor_at(c) and lex.act_noun(c.lemma_.lower(), c.lower_) is None
+               and c.lemma_.lower() not in lex.word_set("tie")  # "established diplomatic relations"
                and not _reciprocal_words(lex) & {t.lower_ for t in c.subtree} for c in clause.verb.children)
 
 
