@@ -23,6 +23,7 @@ Rows imported from the CAMEO verb dictionary keep the line they come from:
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .vocab import ontology_root
@@ -279,7 +280,7 @@ def _agents() -> dict[str, str]:
     return out
 
 
-def _nominalisations(verbs: dict[str, list[VerbTrigger]]) -> dict[str, NounTrigger]:
+def _nominalisations(verbs: Mapping[str, Sequence[VerbTrigger]]) -> dict[str, NounTrigger]:
     """``lexicon/nominalisations.tsv``: each noun with the relation of its verb's first
     direct-object row (kg's own rows come first), its patient after "of"."""
     out: dict[str, NounTrigger] = {}

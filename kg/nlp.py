@@ -29,7 +29,7 @@ import spacy
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .errors import ModelError
@@ -282,11 +282,12 @@ def make_prefixed_lemmas(nlp: Language, name: str) -> "PrefixedLemmas":
 
 class PrefixedLemmas:
     """Lemmatize a "re-" word as "re" and the lemma of the rest: "re-took" -> "retake",
-    "re-taking" (a noun) -> "retaking", so the lexicons know it.
+    "re-taking" (a noun) -> "retaking", so the lexicons know it; and a verb spelled "re" + an
+    irregular form that the lemmatizer left as it is ("retook" -> "retake").
 
     >>> nlp = load_pipeline()
-    >>> [t.lemma_ for t in nlp("Iraqi forces re-took Ramadi.") if t.lower_.startswith("re")]
-    ['retake']
+    >>> [t.lemma_ for t in nlp("Iraqi forces re-took Ramadi and retook Fallujah.") if t.lower_.startswith("re")]
+    ['retake', 'retake']
     """
 
     def __init__(self, nlp: Language) -> None:
@@ -296,6 +297,9 @@ class PrefixedLemmas:
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             low = token.lower_
+            if low.startswith("re") and low.isalpha() and token.pos_ == "VERB" and token.lemma_.lower() == low and len(low) > 5:
+                self._irregular(token, low[2:])  # "retook": the lemmatizer knows "took", not "retook"
+                continue
             if not (low.startswith("re-") and low[3:].isalpha()):
                 continue
             rest = low[3:]
@@ -305,6 +309,15 @@ class PrefixedLemmas:
                 rest = (self.lemmatizer.rule_lemmatize(word) or [rest])[0].lower()
             token.lemma_ = "re" + rest
         return doc
+
+    def _irregular(self, token: Token, rest: str) -> None:
+        if self.lemmatizer is None or not hasattr(self.lemmatizer, "rule_lemmatize"):
+            return
+        word = self.tokenizer(rest)[0]
+        word.pos_ = "VERB"
+        lemma = (self.lemmatizer.rule_lemmatize(word) or [rest])[0].lower()
+        if lemma != rest:
+            token.lemma_ = "re" + lemma
 
 
 def _keep_rank_abbreviations(nlp: Language) -> None:

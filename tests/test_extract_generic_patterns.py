@@ -275,6 +275,8 @@ def test_aid_stopped_is_no_aid():
     # one of a people is the people's
     ("Israeli troops shot a Palestinian near Hebron.", "israeli-forces", "targeted", "palestinians"),
     ("Russia detained an American on spying charges.", "russia", "coerced", "americans"),
+    ("Gunmen kidnapped a Frenchman in Niger.", "gunmen", "coerced", "frenchmen"),
+    ("Police arrested a German at the airport.", "police", "coerced", "germans"),
     # arson
     ("Unknown assailants torched a church in Minya.", "unknown-assailants", "targeted", "church"),
     # nouns of people the dictionaries lack
@@ -459,6 +461,18 @@ def test_a_home_raided_is_its_owners():
 def test_the_clause_of_an_allegation_is_alleged_not_done(text):
     rels = [r for r in kg.build([text]).relations if r.predicate in {"targeted", "supported", "backedBy"}]
     assert rels and all(r.alleged for r in rels)
+
+
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Police arrested a man suspected of killing his wife.", "man", "wife"),      # a participle on a noun
+    ("The man, accused of murdering three people, appeared in court.", "man", "people"),
+    ("The officer was charged with killing a teenager.", "officer", "teenager"),  # "charged with"
+    ("The guard was convicted of shooting two prisoners.", "guard", "prisoners"),
+])
+def test_the_act_someone_is_charged_with_is_theirs_alleged(text, subj, obj):
+    rels = [r for r in kg.build([text]).relations if r.predicate == "targeted"]
+    assert any(r.subject.startswith(subj) and r.object.startswith(obj) and r.alleged for r in rels), rels
+    assert all(r.alleged for r in rels)
 
 
 def test_a_report_of_what_will_be_done_stays_to_come():

@@ -26,3 +26,13 @@ def test_an_abbreviation_hyphened_to_a_name_is_split():
     from kg.nlp import load_pipeline
     words = [t.text for t in load_pipeline()("The U.S.-Taliban deal was signed in Doha.")]
     assert words[1:4] == ["U.S.", "-", "Taliban"]
+
+
+@pytest.mark.parametrize("text,word,lemma", [
+    ("Iraqi forces retook the city from the militants.", "retook", "retake"),  # the lemmatizer keeps "retook"
+    ("Iraqi forces re-took Ramadi.", "re-took", "retake"),
+    ("Ethiopia agreed to re-open its borders.", "re-open", "reopen"),
+    ("The talks resumed on Monday.", "resumed", "resume"),                  # a regular verb is left alone
+])
+def test_a_re_verb_is_lemmatized_as_re_and_its_verb(nlp, text, word, lemma):
+    assert next(t.lemma_ for t in nlp(text) if t.text == word) == lemma

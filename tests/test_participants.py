@@ -47,6 +47,7 @@ def _generic(rd):
     # organisation where "the group" alone only refers back
     ("Rights groups accused the police of torture.", {"rights groups": "Collective", "police": "MilitaryForce"}),
     ("The opposition party accused the army of fraud.", {"opposition party": "Collective", "army": "MilitaryForce"}),
+    ("Farmers accused the central bank of ruining them.", {"farmers": "Collective", "central bank": "GovernmentBody"}),
     # kg's own rows: a family, a union, a charity
     ("Police shot dead the families of two suspects.", {"police": "MilitaryForce", "families": "Collective"}),
     ("The union accused the government of lying.", {"union": "Collective", "government": "GovernmentBody"}),

@@ -112,8 +112,8 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
         return (subj, False) if subj is not None else up
     if tok.dep_ == "pcomp" and head.lower_ == "in" and head.head.lemma_.lower() in lex.word_set("joining"):
         return head.head  # "Poland joined Germany in condemning Russia": Poland (and Germany)
-    if tok.dep_ == "pcomp" and head.lower_ in {"of", "for"} and head.head.lemma_.lower() in lex.word_set("accusing"):
-        return accused_of(tok), False  # "accused the United States of aiding Israel"
+    if tok.dep_ == "pcomp" and head.lower_ in {"of", "for", "with"} and head.head.lemma_.lower() in lex.word_set("accusing"):
+        return accused_of(tok), False  # "accused the United States of aiding Israel", "charged with killing X"
     if tok.dep_ == "pcomp" and head.lower_ in lex.word_set("clause_linking") and head.head.pos_ in {"VERB", "AUX"}:
         return head.head  # "died after being shot by police", "responded by shelling X": the clause's subject
     if tok.dep_ == "xcomp" and head.i != tok.i:
@@ -169,7 +169,8 @@ def accused_of(act: Token) -> Token | None:
     Returns
     -------
     Token or None
-        The accused object, or the subject of a passive "X was accused of".
+        The accused object, the subject of a passive "X was accused of", or the noun a
+        participle of accusing describes ("a man suspected of killing X").
 
     Examples
     --------
@@ -182,7 +183,7 @@ def accused_of(act: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in OBJECT_DEPS or child.dep_ == "nsubjpass":
             return child
-    return None
+    return verb.head if verb.dep_ == "acl" else None  # "a man suspected of killing his wife"
 
 
 def accuser(rd: ResolvedDoc, act: Token, lex: Lexicon | None = None) -> str | None:

@@ -153,10 +153,13 @@ def resolve_span(st: Resolution, span: Span, label: str) -> Entity | None:
         if state is not None and is_modifier(span):
             return entity_of(state)  # "Iraqi" in "Iraqi officials", "Israeli strikes"
         if not is_modifier(span) and text[-1:] != "s" and _one_of_a_people(span):
-            text = text if text.endswith("ese") else text + "s"  # "a Palestinian" is one of the Palestinians
+            # "a Palestinian" is one of the Palestinians, "a Frenchman" one of the Frenchmen
+            text = text if text.endswith("ese") else text[:-3] + "men" if text.endswith(("hman", "sman")) else text + "s"
             people = st.gaz.lookup(text)
             if people is not None:
                 return _gazetteer_entity(st, span, text, people)
+            if state is not None:
+                return Entity(slugify(text), text, "Collective")
         if state is not None and not is_modifier(span) and span.root.dep_ in _PEOPLE_DEPS and span.start > 0 \
                 and span.doc[span.start - 1].lower_ == "the":
             return Entity(slugify(text), text, "Collective")  # "The British warned Iran": the people as a noun

@@ -86,21 +86,23 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
 
 def _compound_agent(tok: Token, lex: Lexicon) -> str | None:
     """The kind the agents dictionary gives a noun together with the describing words right
-    before it, longest first ("human rights groups", "aid group", "opposition parties",
-    "security officers"): the noun must be one of people or a body by itself, even one that
-    alone only refers back ("the group"), never a thing the dictionary names with people ("spy
-    plane", "military base", "intelligence information")."""
+    before it, longest first ("human rights groups", "opposition parties", "the central bank",
+    "a news agency"). The dictionary lists equipment and places with its forces ("spy plane",
+    "military base", "intelligence information"): a force's entry counts only when its noun
+    names people or a body by itself; no entry whose noun is a weapon, a vessel or one of the
+    things of ``generic_not_actor`` ("hospital") does."""
     lemma = tok.lemma_.lower()
     words = (tok.lower_, lemma)
-    if any(w in lex.word_set("weapon") for w in words) or not any(
-            w in lex.word_set("group_noun") or w in lex.actor_nouns
-            or (w in lex.agents and w not in lex.word_set("generic_not_actor")) for w in words):
+    if any(w in lex.word_set("weapon") or w in lex.vessels for w in words):
         return None
+    thing = any(w in lex.word_set("generic_not_actor") for w in words)
+    people = any(w in lex.word_set("group_noun") or w in lex.actor_nouns or (w in lex.agents and not thing)
+                 for w in words)
     mods = [t.lower_ for t in _label_span(tok, lex)][:-1]
     for start in range(len(mods)):
         for last in dict.fromkeys(words):
             cls = lex.agents.get(" ".join((*mods[start:], last)))
-            if cls is not None:
+            if cls is not None and (people or (cls not in _ARMED and not thing)):
                 return cls
     return None
 
