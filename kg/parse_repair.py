@@ -98,8 +98,8 @@ class ParseRepair:
 
 
 def _misread(sent: Span) -> tuple[Token, Token, Token | None] | None:
-    """The subject name, its verb and the verb's object of a sentence the parser read as a noun
-    phrase, or ``None``."""
+    """The subject (a name, or an article and a noun), its verb and the verb's object of a
+    sentence the parser read as a noun phrase, or ``None``."""
     root = sent.root
     if root.pos_ in {"VERB", "AUX"}:
         return None
@@ -107,7 +107,7 @@ def _misread(sent: Span) -> tuple[Token, Token, Token | None] | None:
     if verb is None:
         return None
     start = _subject_start(sent, verb)
-    if verb.i == start or not all(_named(t) for t in sent.doc[start:verb.i]):
+    if verb.i == start or not (all(_named(t) for t in sent.doc[start:verb.i]) or _described(sent, start, verb)):
         return None
     heads = [t for t in sent.doc[start:verb.i] if not start <= t.head.i < verb.i or t.head.i == t.i]
     if len(heads) != 1:
@@ -122,6 +122,16 @@ def _misread(sent: Span) -> tuple[Token, Token, Token | None] | None:
             return None
         obj = next((c for c in verb.children if c.dep_ in _AS_COMPLEMENT and c.i > verb.i), None)
     return subj, verb, obj
+
+
+def _described(sent: Span, start: int, verb: Token) -> bool:
+    """Whether the words before the verb are one described noun phrase opening a sentence of
+    running text ("The rebels negotiated with the government.", "The envoy met X."): an article,
+    then adjectives and nouns; not a headline, which has no article and no final stop
+    ("Three soldiers killed in attack")."""
+    words = sent.doc[start:verb.i]
+    return (len(words) >= 2 and words[0].lower_ in {"the", "a", "an"} and sent[-1].text in {".", "!"}
+            and all(t.pos_ in {"NOUN", "PROPN", "ADJ"} for t in words[1:]) and words[-1].pos_ in {"NOUN", "PROPN"})
 
 
 def _subject_start(sent: Span, verb: Token) -> int:

@@ -475,6 +475,13 @@ def test_the_act_someone_is_charged_with_is_theirs_alleged(text, subj, obj):
     assert all(r.alleged for r in rels)
 
 
+def test_the_one_called_on_is_asked_even_in_a_purpose_clause():
+    # the parser may read "to unite" as the caller's purpose after a day name: still the call's
+    triples = _unscoped("The cleric called Friday on Muslims to unite and mobilize against the occupiers.")
+    assert ("cleric", "demanded", "muslims") in triples
+    assert not any(p == "mobilizedAgainst" for _, p, _ in triples)
+
+
 def test_a_report_of_what_will_be_done_stays_to_come():
     rels = kg.build(["British media report that Britain will pay Mauritius $100 million a year."]).relations
     assert not any(r.alleged for r in rels if r.subject == "united-kingdom")

@@ -76,3 +76,20 @@ def test_repair_leaves_a_present_tense_root_alone(text):
 def test_repair_gives_the_strikes_their_target_end_to_end():
     triples = {r.triple for r in kg.build(["US airstrikes against al-Shabaab killed 20 militants."]).relations}
     assert ("united-states", "targeted", "al-shabaab") in triples
+
+
+@pytest.mark.parametrize("text,subj,verb", [
+    ("The rebels negotiated with the government over the release of prisoners.", "rebels", "negotiated"),
+    ("The envoy negotiated with the Taliban for months.", "envoy", "negotiated"),
+])
+def test_repair_an_article_and_a_noun_read_as_the_whole_sentence(text, subj, verb):
+    arcs = _arcs(text)
+    assert (verb, "ROOT", verb) in arcs and (subj, "nsubj", verb) in arcs
+
+
+@pytest.mark.parametrize("text", [
+    "Three soldiers killed in attack",                            # a headline: no article, no stop
+    "The soldiers killed in the attack were buried on Monday.",   # a verbal root already
+])
+def test_repair_leaves_a_headline_and_a_reduced_relative_alone(text):
+    assert ("killed", "ROOT", "killed") not in _arcs(text)

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..lexicon import Lexicon, load_lexicon
 from ..resolve import ResolvedDoc
 from .actors import INERT, actors
-from .decisions import decision_maker, own_decision
+from .decisions import called_on, decision_maker, own_decision
 from .modality import is_negated, modality
 from .passive_agents import agent_of, at_the_hands_of
 from .syntax import OBJECT_DEPS, PASSIVE_SUBJECT_DEPS, SUBJECT_DEPS, is_infinitive
@@ -128,6 +128,9 @@ def _step_up(tok: Token, lex: Lexicon) -> Token | tuple[Token | None, bool] | No
     if tok.dep_ in {"conj", "xcomp", "acomp"} and head.i != tok.i:
         return head  # "X agreed to ...", "X is willing to ..."
     to_infinitive = tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    called = called_on(head, lex) if to_infinitive else None
+    if called is not None:
+        return called, False  # "called Thursday on Arabs to unite": the parser's purpose clause is the call's
     dative = next((c for c in head.children if c.dep_ == "dative" and c.pos_ != "ADP"), None) if to_infinitive else None
     if dative is not None:
         return dative, False  # "gave authorities 48 hours to release X", "sent Kyiv arms to defend itself"

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..lexicon import Lexicon, load_lexicon
-from .decisions import decision_maker, own_decision
+from .decisions import called_on, decision_maker, own_decision
 from .syntax import OBJECT_DEPS, is_infinitive, verb_lemma
 
 __all__ = ["COOPERATIVE", "CONFLICTUAL", "FUTURE", "SUSTAINED", "intent_predicate", "is_irrealis",
@@ -191,8 +191,9 @@ def _governed(t: Token, reading: _Reading, lex: Lexicon) -> str | None:
     if t.dep_ in OBJECT_DEPS and lemma in lex.word_set("ending"):
         return "blocked"  # "Chad ended its defence agreement with France"
     infinitive = t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    if infinitive and any(c.dep_ == "dative" and c.pos_ != "ADP" for c in head.children):
-        return "blocked"  # "gave authorities 48 hours to release X": theirs to do, not done
+    if infinitive and (any(c.dep_ == "dative" and c.pos_ != "ADP" for c in head.children)
+                       or called_on(head, lex) is not None):
+        return "blocked"  # "gave authorities 48 hours to release X", "called Friday on X to ...": theirs to do
     kind = lex.intent.get(lemma)
     promised = t.dep_ in OBJECT_DEPS and kind in {"cooperate", "threaten"}  # "pledged aid to X", "vowed revenge"
     if not (t.dep_ in _FRAMED_DEPS or (infinitive and lemma in lex.intent) or promised):
