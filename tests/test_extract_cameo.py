@@ -86,3 +86,20 @@ def test_correspondence_sent_consults_its_addressee_and_is_no_aid(text, edge):
             for r in _relations(text)}
     assert edge in rels
     assert not any(p == "aided" for _, p, _ in rels)
+
+
+@pytest.mark.parametrize("text,edge", [
+    ("Hezbollah receives weapons from Iran.", ("iran", "aided", "hezbollah")),
+    ("The militia obtained arms from Iran.", ("iran", "aided", "militia")),
+    ("Egypt got $12 billion from the IMF.", ("international-monetary-fund", "aided", "egypt")),
+    # "sell * jet" (CAMEO 062) with the buyer after "to", hung on the verb as a preposition
+    ("Russia sold fighter jets to India.", ("russia", "cooperatedWith", "india")),
+])
+def test_arms_and_money_received_or_sold(text, edge):
+    rels = {(r.subject.split("-")[0] if r.subject.startswith("militia-") else r.subject, r.predicate,
+             r.object.split("-")[0] if r.object.startswith("militia-") else r.object) for r in _relations(text)}
+    assert edge in rels, rels
+
+
+def test_a_message_received_is_no_aid():
+    assert not any(r.predicate == "aided" for r in _relations("Iran received a message from Oman."))

@@ -259,6 +259,9 @@ def test_requests_and_pleas(text, subj, obj):
     ("The US halted aid to Pakistan.", "united-states", "pakistan"),          # CAMEO 162, "to" its target
     ("The Senate passed a bill imposing sanctions on Russia.", "senate", "russia"),
     ("The Commerce Department added Huawei to its entity list.", "commerce-department", "huawei"),
+    ("Trump cut off military assistance to Ukraine.", "donald-trump", "ukraine"),   # cutting aid
+    ("The United States slashed funding for the UN agency.", "united-states", "united-nations"),
+    ("Iran was slapped with new US sanctions.", "united-states", "iran"),         # the passive subject
 ])
 def test_sanctions_by_stopping_aid_bills_and_lists(text, subj, obj):
     assert _has(_triples(text), subj, "sanctioned", obj), _triples(text)
@@ -266,6 +269,7 @@ def test_sanctions_by_stopping_aid_bills_and_lists(text, subj, obj):
 
 def test_aid_stopped_is_no_aid():
     assert not any(p == "aided" for _, p, _ in _triples("The suspended aid to Ukraine was restored later."))
+    assert not any(p == "aided" for _, p, _ in _triples("The United States cut aid to Egypt."))
     assert not any(p == "sanctioned" for _, p, _ in _triples("The minister added that Iran would respond."))
 
 

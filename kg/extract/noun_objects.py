@@ -274,7 +274,8 @@ def under_fire(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[Token | None
     tuple of (Token or None, list of (str, Token, float))
         The verb ("came", "received"), ``None`` when there is none, and the actors
         of its (active) subject: the ones attacked (or the noun "under" hangs on and its
-        actors: "Russia, already under Western sanctions").
+        actors: "Russia, already under Western sanctions"; or the passive subject of "hit by"
+        or "hit with").
 
     Examples
     --------
@@ -295,6 +296,8 @@ def under_fire(rd: ResolvedDoc, noun: Token, lex: Lexicon) -> tuple[Token | None
     elif noun.dep_ == "pobj" and noun.head.dep_ == "agent" and not any(
             t.predicate in COOPERATIVE and t.noun is None for t in lex.verbs.get(noun.head.head.lemma_.lower(), ())):
         verb, by = noun.head.head, True  # "Russia has been hit by Western sanctions"; not "backed by airstrikes"
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lemma_.lower() in lex.word_set("hit_with"):
+        verb, by = noun.head.head, True  # "Iran was slapped with new US sanctions" (a passive only)
     if verb is None or verb.pos_ not in {"VERB", "AUX"}:
         return None, []
     subj, passive = subject_of(verb)

@@ -48,6 +48,8 @@ _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "de
 #: Prepositions that name the target of an act ("attacks on X", "aid to X").
 TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
 #: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
+#: Relations of a verb + noun pattern whose "to" names the one who receives the thing.
+_GIVEN_TO = frozenset({"aided", "cooperatedWith"})
 _OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:", "dative", "only-object", "addressee:")
 #: The type of a slot: ``(rd, verb, trigger, passive, lex)`` -> the actors in it.
 Slot = Callable[[ResolvedDoc, Token, VerbTrigger, bool, Lexicon], list[Actor]]
@@ -128,6 +130,8 @@ def _noun_slot(rd: ResolvedDoc, verb: Token, trig: VerbTrigger, passive: bool, l
         found += actors(rd, pobj) or actors(rd, pobj, via_modifiers=True)
     if not found:  # "gave Egypt a loan", "sold weapons to India": the one who receives it
         found = dative_slot(rd, verb, trig, passive, lex)
+    if not found and trig.predicate in _GIVEN_TO:  # "sold fighter jets to India", parsed as a preposition
+        found = [a for p in prep_objects(verb, ("to",)) for a in actors(rd, p)]
     if not found and trig.predicate in _WHOSE_THING and not (lex.nouns.get(noun) or _NO_NOUN).predicate \
             and noun not in lex.word_set("weapon"):
         # "froze Venezuela's assets", "the assets of X" (lexicon/words/owned.txt): the owner
