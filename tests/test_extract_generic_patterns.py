@@ -486,6 +486,16 @@ def test_the_one_called_on_is_asked_even_in_a_purpose_clause():
     assert not any(p == "mobilizedAgainst" for _, p, _ in triples)
 
 
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Islamic State captured Palmyra from the Syrian army.", "islamic-state", "syrian-arab-army"),  # a named place
+    ("The rebels said they had captured the town from government forces.", "rebels", "government-forces"),
+    ("Iraqi forces retook the city from Islamic State militants.", "iraqi-forces", "islamic-state"),
+    ("The army took control of the city from the militants.", "army", "militants"),
+])
+def test_what_is_taken_from_someone_is_taken_from_a_foe(text, subj, obj):
+    assert _has(_unscoped(text), subj, "inConflictWith", obj), _unscoped(text)
+
+
 def test_a_report_of_what_will_be_done_stays_to_come():
     rels = kg.build(["British media report that Britain will pay Mauritius $100 million a year."]).relations
     assert not any(r.alleged for r in rels if r.subject == "united-kingdom")

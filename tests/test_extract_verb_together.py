@@ -45,3 +45,11 @@ def test_joining_forces_is_cooperation(text, subj, obj):
     triples = _triples(text)
     assert (subj, "cooperatedWith", obj) in triples, triples
     assert not any(p == "partOf" for _, p, _ in triples)
+
+
+def test_what_a_war_is_fought_over_is_no_third_party():
+    triples = _triples("Armenia and Azerbaijan fought a war over Nagorno-Karabakh in 2020.")
+    assert any(p == "inConflictWith" and {s, o} == {"armenia", "azerbaijan"} for s, p, o in triples), triples
+    assert not any(p == "cooperatedWith" for _, p, _ in triples)
+    # a third party fought against still makes partners
+    assert any(p == "cooperatedWith" for _, p, _ in _triples("Russia and Iran fought a war against the Islamic State."))

@@ -51,6 +51,8 @@ def _generic(rd):
     # kg's own rows: a family, a union, a charity
     ("Police shot dead the families of two suspects.", {"police": "MilitaryForce", "families": "Collective"}),
     ("The union accused the government of lying.", {"union": "Collective", "government": "GovernmentBody"}),
+    ("The hostages were freed by their captors.", {"hostages": "Collective", "captors": "Collective"}),
+    ("Armed tribesmen kidnapped two foreigners.", {"armed tribesmen": "Collective", "foreigners": "Collective"}),
 ])
 def test_participants_unnamed_people_become_actors(text, expected):
     assert _generic(parse(text)) == expected

@@ -112,6 +112,20 @@ def _shared_patient(rd: ResolvedDoc, clause: VerbClause, lex: Lexicon) -> bool:
                and not _reciprocal_words(lex) & {t.lower_ for t in c.subtree} for c in clause.verb.children)
 
 
+#: Prepositions whose object is what a fight is over or where it is, no party to it.
+_CONTENDED = frozenset({"over", "about", "in", "for"})
+
+
+def _contended(tok: Token, top: Token) -> bool:
+    """Whether a word under ``top`` hangs under a preposition of what is fought over or where
+    ("fought a war over Nagorno-Karabakh", "a war in Ukraine")."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _CONTENDED:
+            return True
+        tok = tok.head
+    return False
+
+
 def _ties_cut(clause: VerbClause, lex: Lexicon) -> VerbTrigger | None:
     """The row of a verb whose object is the ties between its coordinated doers (words/tie.txt:
     "cut diplomatic ties", "severed relations"), if it states a relation from each to the other."""
@@ -233,7 +247,7 @@ def joint(rd: ResolvedDoc, sent: Span, clause: VerbClause, emitted: list[Relatio
         and not _reciprocal_words(lex) & {t.lower_ for t in c.subtree}
         and not any(rd.token_actor.get(t.i) in keys for t in c.subtree)
         and (c.dep_ == "prep" or verb.lemma_.lower() not in lex.reciprocal
-             or any(t.i in rd.token_actor for t in c.subtree))  # "fought three wars": each other
+             or any(t.i in rd.token_actor and not _contended(t, c) for t in c.subtree))  # "fought three wars": each other
         for c in verb.children)
     if not third:
         return

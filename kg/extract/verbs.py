@@ -195,7 +195,8 @@ def _row_relations(rd: ResolvedDoc, sent: Span, clause: VerbClause, trig: VerbTr
             found.relations.extend(_pair_relations(rd, sent, clause, row, subj, obj, lex))
     return any(r.rule.startswith(f"verb:{trig.lemma}:") and r.evidence.trigger_span and
                r.evidence.trigger_span[0] == rd.offset + verb.idx and not is_unnamed_site(rd, r.object)
-               for r in found.relations)  # "seize the hospital from X": X is still a foe
+               and rd.entities[r.object].type != "Place"
+               for r in found.relations)  # "seize the hospital from X", "captured Palmyra from X": X is still a foe
 
 
 def _result_of_event(rd: ResolvedDoc, verb: Token, found: _Found, lex: Lexicon) -> bool:
