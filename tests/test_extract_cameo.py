@@ -94,6 +94,7 @@ def test_correspondence_sent_consults_its_addressee_and_is_no_aid(text, edge):
     ("Egypt got $12 billion from the IMF.", ("international-monetary-fund", "aided", "egypt")),
     # "sell * jet" (CAMEO 062) with the buyer after "to", hung on the verb as a preposition
     ("Russia sold fighter jets to India.", ("russia", "cooperatedWith", "india")),
+    ("India bought fighter jets from France.", ("india", "cooperatedWith", "france")),  # the seller after "from"
 ])
 def test_arms_and_money_received_or_sold(text, edge):
     rels = {(r.subject.split("-")[0] if r.subject.startswith("militia-") else r.subject, r.predicate,

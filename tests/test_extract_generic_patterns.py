@@ -496,6 +496,12 @@ def test_what_is_taken_from_someone_is_taken_from_a_foe(text, subj, obj):
     assert _has(_unscoped(text), subj, "inConflictWith", obj), _unscoped(text)
 
 
+def test_a_sea_is_no_party():
+    assert _triples("Iran threatened to attack ships in the Red Sea.") == set()
+    # but one may still be stationed there
+    assert any(p == "stationedIn" for _, p, _ in _triples("The United States deployed warships to the Red Sea."))
+
+
 def test_a_report_of_what_will_be_done_stays_to_come():
     rels = kg.build(["British media report that Britain will pay Mauritius $100 million a year."]).relations
     assert not any(r.alleged for r in rels if r.subject == "united-kingdom")

@@ -30,7 +30,7 @@ from ..resolve import ResolvedDoc
 from .actors import Actor, actor_type, actors
 from .clauses import clause_truth
 from .qualified import parents
-from .records import relation
+from .records import body_of_water, relation
 from .syntax import OBJECT_DEPS, prep_objects
 
 __all__ = ["CONTAINER_TYPES", "IN_PREPS", "PLACE_TYPES", "facility_on_verb", "located_in", "place_appos",
@@ -254,10 +254,3 @@ def _facility_up(rd: ResolvedDoc, tok: Token) -> Token:
             break
         t = t.head
     return tok
-
-
-def body_of_water(rd: ResolvedDoc, key: str, lex: Lexicon) -> bool:
-    """Whether a place is a body of water ("the Sea of Japan", words/waters.txt): in no state,
-    and no one is hit there."""
-    ent = rd.entities[key]
-    return ent.type == "Place" and bool(set(ent.label.lower().split()) & lex.word_set("waters"))

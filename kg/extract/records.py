@@ -22,14 +22,14 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, load_lexicon
 from ..model import Evidence, Relation
 from ..plover import statement_class
 from ..resolve import ResolvedDoc
 from .actors import INERT, Actor
 from .qualified import parents
 
-__all__ = ["backing", "evidence", "relation"]
+__all__ = ["backing", "body_of_water", "evidence", "relation"]
 
 #: The relations a place may still be the subject of.
 _PLACE_SUBJECTS = frozenset({"locatedIn", "partOf"})
@@ -149,6 +149,8 @@ def relation(rd: ResolvedDoc, sent: Span, subj: Actor, predicate: str, obj: Acto
         return None
     if otype == "State" and predicate in {"targeted", "coerced", "sanctioned"} and obj[0] in parents(rd, subj[0]):
         return None  # "Turkish authorities imposed a curfew in a town in Turkey": a place, not their own state
+    if predicate not in _WHERE and any(body_of_water(rd, k, load_lexicon()) for k in (subj[0], obj[0])):
+        return None  # "threatened to attack ships in the Gulf": a sea is no party
     conf = round(min(1.0, confidence * subj[2] * obj[2]), 3)
     return Relation(
         subject=subj[0],
@@ -162,6 +164,17 @@ def relation(rd: ResolvedDoc, sent: Span, subj: Actor, predicate: str, obj: Acto
         plover=statement_class(predicate, code=code, subject_type=stype, object_type=otype),
         alleged=alleged,
     )
+
+
+#: Relations a body of water may be an end of: where someone is, and who holds it.
+_WHERE = frozenset({"locatedIn", "stationedIn", "controls"})
+
+
+def body_of_water(rd: ResolvedDoc, key: str, lex: Lexicon) -> bool:
+    """Whether a place is a body of water ("the Sea of Japan", words/waters.txt): in no state,
+    and no one is hit there or is a party with it."""
+    ent = rd.entities[key]
+    return ent.type == "Place" and bool(set(ent.label.lower().split()) & lex.word_set("waters"))
 
 
 def _inert_acts(stype: str, predicate: str, otype: str) -> bool:

@@ -28,8 +28,7 @@ from ..resolve import ResolvedDoc
 from .actors import Actor, actors
 from .clauses import at_the_hands_of, speaker_of, subject_of
 from .modality import intent_predicate, is_negated, modality
-from .places import body_of_water
-from .records import relation
+from .records import body_of_water, relation
 from .syntax import OBJECT_DEPS, prep_objects, verb_lemma
 from .verb_clause import VerbClause
 from .verb_slots import TARGET_PREPS, hostile_act
