@@ -496,6 +496,19 @@ def test_what_is_taken_from_someone_is_taken_from_a_foe(text, subj, obj):
     assert _has(_unscoped(text), subj, "inConflictWith", obj), _unscoped(text)
 
 
+@pytest.mark.parametrize("text,subj,pred,obj", [
+    ("A teenager was killed when police opened fire on protesters.", "police", "targeted", "teenager"),
+    ("The journalist was arrested when soldiers raided the house.", "soldiers", "coerced", "journalist"),
+])
+def test_who_used_force_in_a_when_clause_did_the_passive_act(text, subj, pred, obj):
+    assert (subj, pred, obj) in _unscoped(text), _unscoped(text)
+
+
+def test_a_when_clause_of_no_force_is_no_agent():
+    assert not any(o.startswith("ambassador") for _, _, o in
+                   _unscoped("The ambassador was summoned when Iran attacked the embassy."))
+
+
 def test_a_sea_is_no_party():
     assert _triples("Iran threatened to attack ships in the Red Sea.") == set()
     # but one may still be stationed there

@@ -52,6 +52,10 @@ def _generic(rd):
     ("Police shot dead the families of two suspects.", {"police": "MilitaryForce", "families": "Collective"}),
     ("The union accused the government of lying.", {"union": "Collective", "government": "GovernmentBody"}),
     ("The hostages were freed by their captors.", {"hostages": "Collective", "captors": "Collective"}),
+    # the owner of a holding or of a proposal a clause acts on ("raided the militants' hideout")
+    ("Soldiers raided the militants' hideout.", {"soldiers": "MilitaryForce", "militants": "ArmedGroup"}),
+    ("The rebels rejected the government's proposal.", {"rebels": "ArmedGroup", "government": "GovernmentBody"}),
+    ("Prosecutors opened an investigation into a senator.", {"prosecutors": "GovernmentBody", "senator": "Person"}),
     ("Armed tribesmen kidnapped two foreigners.", {"armed tribesmen": "Collective", "foreigners": "Collective"}),
 ])
 def test_participants_unnamed_people_become_actors(text, expected):

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon, NounTrigger, load_lexicon
 from .syntax import prep_objects
 
 __all__ = ["agent_of", "at_the_hands_of"]
+
+_NO_ACT = NounTrigger("", None, (), None, 0.0)
 
 
 def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
@@ -46,7 +48,8 @@ def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     return pobj
-    return at_the_hands_of(verb, lex) or _agent_in_prep_object(verb) or _owner_of_attack(verb, lex)
+    return (at_the_hands_of(verb, lex) or _agent_in_prep_object(verb) or _owner_of_attack(verb, lex)
+            or _attacker_when(verb, lex or load_lexicon()))
 
 
 #: Prepositions whose object is part of the act itself ("charged with fraud", "killed in Kabul").
@@ -88,6 +91,32 @@ def _owner_of_attack(verb: Token, lex: Lexicon | None) -> Token | None:
                      and (c.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or c.pos_ == "PROPN")]
             if named:
                 return named[0]
+    return None
+
+
+#: Relations of force: one hurt or held when another used force against people did it.
+_FORCE = frozenset({"targeted", "coerced"})
+
+
+def _forceful(verb: Token, lex: Lexicon) -> bool:
+    """Whether a verb is an act of force by kg's own rows ("shot", "arrested"), or one with an
+    attack noun for object ("opened fire")."""
+    if any(t.origin == "verbs.tsv" and t.predicate in _FORCE for t in lex.verbs.get(verb.lemma_.lower(), ())):
+        return True
+    return any(c.dep_ == "dobj" and (lex.nouns.get(c.lemma_.lower()) or _NO_ACT).predicate == "targeted"
+               for c in verb.children)
+
+
+def _attacker_when(verb: Token, lex: Lexicon) -> Token | None:
+    """Who used force in a "when" clause on a passive act of force with no agent of its own:
+    "a teenager was killed when police opened fire on protesters", "he was arrested when
+    soldiers raided the house"."""
+    if not any(c.dep_ == "auxpass" for c in verb.children) or not _forceful(verb, lex):
+        return None
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "advmod" and m.lower_ == "when" for m in clause.children) \
+                and clause.pos_ == "VERB" and _forceful(clause, lex):
+            return next((c for c in clause.children if c.dep_ == "nsubj"), None)
     return None
 
 

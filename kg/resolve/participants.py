@@ -45,8 +45,9 @@ __all__ = ["PARTICIPANT_DEPS", "act_of_force", "generic_participants", "is_parti
 
 #: Where a noun takes part in a clause.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos"})
-#: Prepositions whose object is a party to the act ("fired on protesters", "attacked by gunmen").
-_PARTY_PREPS = frozenset({"by", "on", "against", "at", "with", "from", "to", "toward", "towards", "between"})
+#: Prepositions whose object is a party to the act ("fired on protesters", "attacked by gunmen",
+#: "an investigation into the senator").
+_PARTY_PREPS = frozenset({"by", "on", "against", "at", "with", "from", "to", "toward", "towards", "between", "into"})
 #: Kinds an unnamed noun may have: an organisation sector's people are a collective.
 _KIND = {"Organization": "Collective", "InternationalOrganization": None, "State": None, "Person": None,
          "Place": None, "Facility": None}
@@ -157,6 +158,8 @@ def _takes_part(tok: Token, lex: Lexicon) -> bool:
         return _takes_part(counted, lex)  # "raided the home of an opposition leader": the owner's
     if dep == "pobj":
         return head.lower_ in _PARTY_PREPS or head.dep_ == "agent"
+    if dep == "poss" and head.pos_ == "NOUN" and head.lemma_.lower() in lex.word_set("owned") | lex.word_set("request"):
+        return _takes_part(head, lex)  # "rejected the government's proposal", "raided the militants' hideout"
     return dep in PARTICIPANT_DEPS
 
 
