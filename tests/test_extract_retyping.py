@@ -26,6 +26,9 @@ def _verb_row(text, lemma):
     ("_attacked_in_words", "Trump attacked the newspaper for refusing to apologise.", "attack", True),
     ("_attacked_in_words", "Militants attacked the base in a dawn raid.", "attack", False),
     ("_crowd_control", "Police used tear gas against protesters.", "use", True),
+    ("_crowd_control", "Police fired rubber bullets at the protesters.", "fire", True),   # any verb
+    ("_crowd_control", "The regime fired poison gas at civilians.", "fire", False),      # no tear gas
+    ("_crowd_control", "Coast guard ships fired water cannon at a supply boat.", "fire", False),  # a vessel
     ("_sent_inspectors", "The IAEA sent inspectors to Iran.", "send", True),
 ])
 def test_retyping_case_alone(name, text, lemma, expected):

@@ -134,3 +134,4 @@ def test_names_slug_alphabet_on_many_inputs():
     texts = [chr(c) * 3 for c in range(32, 0x2FF)] + ["a--b", "-a-", "a__b", "A.B.C."]
     for text in texts:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slugify(text)), text
+

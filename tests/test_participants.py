@@ -56,6 +56,9 @@ def _generic(rd):
     ("Soldiers raided the militants' hideout.", {"soldiers": "MilitaryForce", "militants": "ArmedGroup"}),
     ("The rebels rejected the government's proposal.", {"rebels": "ArmedGroup", "government": "GovernmentBody"}),
     ("Prosecutors opened an investigation into a senator.", {"prosecutors": "GovernmentBody", "senator": "Person"}),
+    # a crowd is people; "a crowd of protesters" are the protesters
+    ("Soldiers fired on the crowd.", {"soldiers": "MilitaryForce", "crowd": "Collective"}),
+    ("A crowd of protesters attacked the police.", {"protesters": "Collective", "police": "MilitaryForce"}),
     ("Armed tribesmen kidnapped two foreigners.", {"armed tribesmen": "Collective", "foreigners": "Collective"}),
 ])
 def test_participants_unnamed_people_become_actors(text, expected):

@@ -54,3 +54,11 @@ def test_a_name_hyphened_after_a_persons_before_a_noun_is_a_person():
     rd = parse("The Trump-Kim summit in Singapore ended without a deal.")
     kim = next(t for t in rd.doc if t.text == "Kim")
     assert rd.entities[rd.token_actor[kim.i]].type == "Person"
+
+
+def test_a_capitalised_word_the_agents_dictionary_lists_before_its_noun_is_no_name():
+    import kg
+    rd = kg.parse("Riot police used tear gas against the demonstrators.")
+    assert "riot" not in rd.entities
+    assert any(r.subject.startswith("riot-police") and r.predicate == "coerced"
+               for r in kg.build(["Riot police used tear gas against the demonstrators."]).relations)

@@ -18,15 +18,22 @@ from collections.abc import Callable
 from spacy.tokens import Token
 
 from ..lexicon import Lexicon, VerbTrigger
-from .syntax import OBJECT_DEPS
+from .syntax import OBJECT_DEPS, prep_objects
 
 __all__ = ["RETYPED"]
 
 
 def _crowd_control(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:
-    """"police used tear gas against protesters": force short of an attack."""
-    return trig.lemma in lex.word_set("using") and any(
-        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in lex.word_set("crowd_control") for c in verb.children)
+    """"police used tear gas against protesters", "fired rubber bullets at demonstrators": force
+    short of an attack (words/crowd_control.txt, matched with the words before the noun)."""
+    means = lex.word_set("crowd_control")
+    if any(p.lemma_.lower() in lex.word_set("weapon") for p in prep_objects(verb, ("at", "on", "against"))):
+        return False  # "fired water cannon at a Philippine supply boat": at a vessel or a machine, an attack
+    for obj in (c for c in verb.children if c.dep_ in OBJECT_DEPS):
+        words = [*(m.lower_ for m in obj.lefts if m.dep_ in {"compound", "amod"}), obj.lemma_.lower()]
+        if any(" ".join(words[i:]) in means for i in range(len(words))):
+            return True
+    return False
 
 
 def _attacked_in_words(verb: Token, trig: VerbTrigger, lex: Lexicon) -> bool:

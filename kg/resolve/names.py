@@ -188,6 +188,15 @@ def _actor_noun(st: Resolution, span: Span, label: str, text: str) -> bool:
         norm in st.lex.actor_nouns or norm.rstrip("s") in st.lex.actor_nouns)
 
 
+def _agent_modifier(st: Resolution, span: Span, label: str, text: str) -> bool:
+    """"Riot police" opening a sentence: one capitalised word before a noun that the agents
+    dictionary lists with it is no name."""
+    if len(span) != 1 or span.root.ent_kb_id_ or label not in {"PERSON", "ORG"} or span.end >= len(span.doc):
+        return False
+    after = span.doc[span.end]
+    return span[0].dep_ == "compound" and f"{text.lower()} {after.lower_}" in st.lex.agents
+
+
 def _rank(st: Resolution, span: Span, label: str, text: str) -> bool:
     """"Rear Admiral" before a name is a rank, no organisation."""
     return label == "ORG" and not span.root.ent_kb_id_ and text.lower() in st.lex.titles
@@ -219,7 +228,7 @@ def _title_of(st: Resolution, span: Span, label: str, text: str) -> bool:
 
 
 #: The cases in which a name the tagger found names no actor, in the order they are tried.
-_NO_ACTOR = (_verb_opening, _actor_noun, _rank, _state_government, _title_word, _title_of)
+_NO_ACTOR = (_verb_opening, _actor_noun, _agent_modifier, _rank, _state_government, _title_word, _title_of)
 
 
 def _metonym(st: Resolution, span: Span, text: str) -> Entity | None:

@@ -211,6 +211,11 @@ def _abstract(tok: Token, lex: Lexicon) -> bool:
             and not any(c.dep_ in {"det", "poss", "nummod", "compound", "nmod"} for c in tok.children))
 
 
+def _of_objects(tok: Token) -> list[Token]:
+    """The objects of "of" right on a noun."""
+    return [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
 def _joined_as_one(tok: Token, lex: Lexicon) -> bool:
     """A bare plural object of a verb of joining with which it is acting together, no one:
     "joined forces with X" (words/joined_as_one.txt)."""
@@ -292,6 +297,9 @@ def generic_participants(st: Resolution) -> None:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
                 continue  # "ordered patrols by police": an act the police do, no one
+            if lemma in lex.word_set("body_of_people") and any(
+                    participant_class(p, lex) for p in _of_objects(tok)):
+                continue  # "a crowd of protesters": the protesters act
             definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in tok.children)
             if definite and lemma in last:
                 rd.token_actor[tok.i] = last[lemma]
