@@ -56,6 +56,7 @@ def _generic(rd):
     ("Soldiers raided the militants' hideout.", {"soldiers": "MilitaryForce", "militants": "ArmedGroup"}),
     ("The rebels rejected the government's proposal.", {"rebels": "ArmedGroup", "government": "GovernmentBody"}),
     ("Prosecutors opened an investigation into a senator.", {"prosecutors": "GovernmentBody", "senator": "Person"}),
+    ("Donors pledged support for the refugees.", {"donors": "Collective", "refugees": "Collective"}),  # "for"
     # a crowd is people; "a crowd of protesters" are the protesters
     ("Soldiers fired on the crowd.", {"soldiers": "MilitaryForce", "crowd": "Collective"}),
     ("A crowd of protesters attacked the police.", {"protesters": "Collective", "police": "MilitaryForce"}),

@@ -47,7 +47,8 @@ __all__ = ["PARTICIPANT_DEPS", "act_of_force", "generic_participants", "is_parti
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "pobj", "dative", "appos"})
 #: Prepositions whose object is a party to the act ("fired on protesters", "attacked by gunmen",
 #: "an investigation into the senator").
-_PARTY_PREPS = frozenset({"by", "on", "against", "at", "with", "from", "to", "toward", "towards", "between", "into"})
+_PARTY_PREPS = frozenset({"by", "on", "against", "at", "with", "from", "to", "toward", "towards", "between", "into",
+                          "for"})
 #: Kinds an unnamed noun may have: an organisation sector's people are a collective.
 _KIND = {"Organization": "Collective", "InternationalOrganization": None, "State": None, "Person": None,
          "Place": None, "Facility": None}
