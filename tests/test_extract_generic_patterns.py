@@ -509,6 +509,13 @@ def test_a_when_clause_of_no_force_is_no_agent():
                    _unscoped("The ambassador was summoned when Iran attacked the embassy."))
 
 
+def test_the_antecedent_of_a_relative_said_by_someone_is_the_subject():
+    # "the rebels, who Congo says are backed by Rwanda": Rwanda backs the rebels, as Congo says
+    rels = kg.build(["The M23 rebels, who Congo says are backed by Rwanda, seized the town of Bunagana."]).relations
+    assert any((r.subject, r.predicate, r.object) == ("rwanda", "supported", "m23")
+               and r.asserted_by == "democratic-republic-of-the-congo" for r in rels), rels
+
+
 def test_a_sea_is_no_party():
     assert _triples("Iran threatened to attack ships in the Red Sea.") == set()
     # but one may still be stationed there

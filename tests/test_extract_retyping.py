@@ -39,3 +39,11 @@ def test_retyping_case_alone(name, text, lemma, expected):
 def test_retyping_end_to_end():
     rels = {(r.subject, r.predicate, r.object) for r in kg.build(["Police used tear gas against protesters."]).relations}
     assert any(p == "coerced" and o.startswith("protesters") for _, p, o in rels), rels
+
+
+def test_one_named_person_attacking_another_does_it_in_words():
+    rels = {(r.subject, r.predicate, r.object) for r in kg.build(["Clinton attacked Trump over his tax returns."]).relations}
+    assert ("clinton", "criticized", "donald-trump") in rels, rels
+    # an unnamed attacker still attacks
+    rels = {(r.predicate, r.object) for r in kg.build(["A gunman attacked Salman Rushdie on stage."]).relations}
+    assert ("targeted", "salman-rushdie") in rels, rels

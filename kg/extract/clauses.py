@@ -90,6 +90,9 @@ def _own_subject(tok: Token) -> tuple[Token, bool] | None:
     ..." a parser may take the fronted place for a second subject ("forces who are leading
     ...": the forces)."""
     for child in sorted(tok.children, key=lambda c: -c.i if c.i < tok.i else c.i):
+        if child.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS and child.tag_ in {"WP", "WDT"} \
+                and tok.dep_ == "ccomp" and tok.head.dep_ == "relcl":
+            return tok.head.head, _own_passive(tok)  # "the rebels, who Congo says are backed by X": the rebels
         if child.dep_ in SUBJECT_DEPS:
             if child.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
                 return tok.head, False

@@ -38,6 +38,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import Lexicon, VerbTrigger, load_lexicon
 from ..model import Event, Relation
 from ..resolve import ResolvedDoc
+from ..resolve.participants import is_participant
 from .actors import Actor, actors
 from .casualties import counts_casualties
 from .events import EVENT_OF_PREDICATE, make_event
@@ -259,7 +260,9 @@ def _pair_relations(rd: ResolvedDoc, sent: Span, clause: VerbClause, row: _Row, 
     fight shared with the one helped, and the backing of an armed actor."""
     trig, verb = row.trig, clause.verb
     a, b = (obj, subj) if row.reverse else (subj, obj)
-    rel = relation(rd, sent, a, _left(row.predicate, trig, rd.entities[b[0]].type, rd.entities[a[0]].type, lex),
+    named = not (is_participant(rd.entities[a[0]], rd.document.id) or is_participant(rd.entities[b[0]], rd.document.id))
+    rel = relation(rd, sent, a, _left(row.predicate, trig, rd.entities[b[0]].type, rd.entities[a[0]].type, lex,
+                                      named=named),
                    b, trig.confidence * _MODE_FACTOR.get(clause.mode, 0.85), row.rule, trigger=verb,
                    asserted_by=clause.speaker, negated=clause.negated, code=trig.code,
                    alleged=clause.mode == "alleged")
@@ -359,10 +362,13 @@ def _in_clash(verb: Token, lex: Lexicon) -> bool:
     return False
 
 
-def _left(pred: str, trig: VerbTrigger, otype: str, stype: str, lex: Lexicon) -> str:
+def _left(pred: str, trig: VerbTrigger, otype: str, stype: str, lex: Lexicon, *, named: bool = False) -> str:
     """Withdrawing "from" an organisation is leaving it, a rejection; from a territory, a retreat
     ("Mali withdrew from ECOWAS" / "Eritrean troops withdrew from Tigray"). A force that arrives
-    in a country is deployed there, it pays no visit ("U.S. troops arrived in Poland")."""
+    in a country is deployed there, it pays no visit ("U.S. troops arrived in Poland"). One named
+    person "attacking" another does it in words ("Clinton attacked Trump over his tax returns")."""
+    if pred == "targeted" and named and stype == otype == "Person" and trig.lemma in lex.word_set("attack_in_words"):
+        return "criticized"
     if pred == "conceded" and trig.object == "prep:from" and otype in {"InternationalOrganization", "Organization"}:
         return "rejected"
     if pred == "visited" and trig.lemma in lex.word_set("arriving") and stype == "MilitaryForce" \
