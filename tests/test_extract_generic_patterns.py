@@ -516,6 +516,15 @@ def test_the_antecedent_of_a_relative_said_by_someone_is_the_subject():
                and r.asserted_by == "democratic-republic-of-the-congo" for r in rels), rels
 
 
+@pytest.mark.parametrize("text,subj,obj", [
+    ("Ukraine demanded the withdrawal of Russian troops.", "ukraine", "russian-forces"),
+    ("Protesters called for the withdrawal of US troops.", "protesters", "us-forces"),
+    ("The army demanded the surrender of the rebels.", "army", "rebels"),
+])
+def test_a_withdrawal_demanded_is_demanded_of_who_withdraws(text, subj, obj):
+    assert (subj, "demanded", obj) in _unscoped(text), _unscoped(text)
+
+
 def test_a_sea_is_no_party():
     assert _triples("Iran threatened to attack ships in the Red Sea.") == set()
     # but one may still be stationed there

@@ -153,8 +153,9 @@ def _takes_part(tok: Token, lex: Lexicon) -> bool:
                                                   or counted.lemma_.lower() in lex.word_set("body_of_people")
                                                   or counted.like_num):
         return _takes_part(counted, lex)
-    if dep == "pobj" and head.lower_ == "of" and _act_of(head.head, lex):
-        return True  # "the killing of civilians", "kidnappings of children"
+    if dep == "pobj" and head.lower_ == "of" and (_act_of(head.head, lex)
+                                                  or head.head.lemma_.lower() in lex.word_set("removal")):
+        return True  # "the killing of civilians", "kidnappings of children", "the surrender of the rebels"
     if dep == "pobj" and head.lower_ == "of" and counted.lemma_.lower() in lex.word_set("owned"):
         return _takes_part(counted, lex)  # "raided the home of an opposition leader": the owner's
     if dep == "pobj":
