@@ -492,3 +492,20 @@ def test_the_people_named_by_an_adjective(text, edge):
 def test_a_peoples_adjective_before_a_noun_is_still_a_modifier():
     import kg
     assert ("iran", "coerced", "united-kingdom") in {r.triple for r in kg.build(["Iran seized a British tanker."]).relations}
+
+
+def test_the_country_refers_to_a_party_before_a_persons_nationality():
+    # "the French ambassador" names France only to describe the ambassador
+    rd = kg.parse("Mali expelled the French ambassador. The country accused France of meddling.")
+    country = next(t for t in rd.doc if t.lower_ == "country")
+    assert rd.actor_at(country) == "mali"
+
+
+def test_a_states_body_owned_by_a_reference_back_is_that_states():
+    rels = {(r.subject, r.predicate, r.object) for r in kg.build(
+        ["Mali expelled the French ambassador. The country's junta accused France of meddling."]).relations}
+    assert ("malian-government", "accused", "france") in rels, rels
+    # a group of the country's people is no body of its state
+    rels = {(r.subject, r.object) for r in kg.build(
+        ["Syria needs a government that protects the country's ethnic groups."]).relations}
+    assert not any("country" in o for _, o in rels), rels

@@ -38,7 +38,8 @@ shared :class:`~kg.resolve.state.Resolution`:
 8. :func:`~kg.resolve.titles.title_nouns` -- a title standing for its holder
     ("the Iraqi prime minister": ``office`` qualifier; "The Foreign Secretary").
 9. :func:`~kg.resolve.coreference.coreference` -- pronouns and definite
-    descriptions to their antecedent.
+    descriptions to their antecedent; then :func:`~kg.resolve.nouns.owned_by_reference`
+    reads "the country's junta" as it read "Mali's junta".
 10. :func:`~kg.resolve.participants.generic_participants` -- unnamed people and
     forces that take part in a clause ("gunmen", "police", "protesters").
 11. :func:`~kg.resolve.sites.unnamed_sites` -- the unnamed hotel, hospital,
@@ -79,7 +80,7 @@ from ..model import Document
 from .coreference import coreference
 from .introductions import introductions, named_entities_again
 from .names import hyphened_demonyms, named_entities
-from .nouns import noun_phrases
+from .nouns import noun_phrases, owned_by_reference
 from .participants import generic_participants, is_participant
 from .parties import party_nouns
 from .pronouns import pronouns_across_sentences
@@ -102,6 +103,7 @@ PASSES: tuple[Callable[[Resolution], None], ...] = (
     noun_phrases,
     title_nouns,
     coreference,
+    owned_by_reference,
     generic_participants,
     unnamed_sites,
     pronouns_across_sentences,

@@ -315,11 +315,23 @@ def _antecedent(st: Resolution, tok: Token, where: _Sentences, classes: Collecti
     ``window`` before, but none of ``exclude``; a pronoun only when a single one fits."""
     n = where.index[tok.i]
     lo = where.sents[max(0, n - window)].start
-    cands = [key for i, key in sorted(st.order)
+    found = [(i, key) for i, key in sorted(st.order)
              if lo <= i < tok.i and st.rd.entities[key].type in classes and key not in exclude]
+    cands = [key for _, key in found]
     if not cands:
         return None
     if tok.pos_ == "PRON":
         # a pronoun is resolved only when a single person fits
         return cands[-1] if len(set(cands)) == 1 else None
-    return cands[-1]
+    # a party named as such before one named only to describe another's noun ("Mali expelled the
+    # French ambassador. The country ...": Mali, not France)
+    parties = [key for i, key in found if not _describes(st, st.doc[i])]
+    return (parties or cands)[-1]
+
+
+def _describes(st: Resolution, tok: Token) -> bool:
+    """Whether a mention only describes a person ("French" in "the French ambassador"; not
+    "Kenyan" in "Kenyan troops", whose forces the story is about)."""
+    head = st.rd.token_actor.get(tok.head.i) if tok.head.i != tok.i else None
+    return tok.dep_ in {"amod", "compound"} and head is not None and head != st.rd.token_actor.get(tok.i) \
+        and st.rd.entities[head].type == "Person"

@@ -36,7 +36,7 @@ from .names import named_earlier
 from .spans import MODIFIER_DEPS, bloc_label, left_edge, plural, prefixed, surface
 from .state import Resolution
 
-__all__ = ["NOUN_CASES", "ORG_TYPES", "NounPhrase", "noun_phrases"]
+__all__ = ["NOUN_CASES", "ORG_TYPES", "NounPhrase", "noun_phrases", "owned_by_reference"]
 
 #: The kinds of actor whose members act as the group ("Hezbollah guerrillas").
 ORG_TYPES = frozenset(
@@ -80,6 +80,21 @@ def noun_phrases(st: Resolution) -> None:
         for case in NOUN_CASES:
             if case(st, phrase):
                 break
+
+
+def owned_by_reference(st: Resolution) -> None:
+    """A state's bodies owned by a description that refers back ("the country's junta", once
+    "the country" is known to be Mali): read as :func:`noun_phrases` reads "Mali's junta"."""
+    for tok in st.doc:
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.i not in st.rd.token_actor and any(
+                c.dep_ == "poss" and c.pos_ == "NOUN" and c.i in st.rd.coreferent for c in tok.children):
+            noun = st.lex.actor_nouns.get(tok.lower_) or st.lex.actor_nouns.get(tok.lemma_.lower())
+            if noun is None or noun.cls in {"Person", "State"} or not noun.part_of_state:
+                continue  # a state's own body only: "the country's ethnic groups" are no body of it
+            phrase = _read_phrase(st, tok, noun, tuple(c for c in tok.lefts if c.dep_ in MODIFIER_DEPS))
+            for case in NOUN_CASES:
+                if case(st, phrase):
+                    break
 
 
 def _read_phrase(st: Resolution, tok: Token, noun: ActorNoun, mods: tuple[Token, ...]) -> NounPhrase:
