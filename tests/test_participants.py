@@ -80,6 +80,7 @@ def test_participants_unnamed_people_become_actors(text, expected):
     "The alliance comprises dozens of armed groups, including Hamas.",  # the list names them
     "The Taliban ambushed an Afghan army convoy.",     # the holding of a named one's army: the name's
     "Japan accused a Chinese spy plane of violating its airspace.",  # a machine the dictionary lists
+    "Missiles downed a passenger airliner over the sea.",  # a site the dictionary lists with people
     "The United States and Turkey agreed to expand access to military bases.",  # a place, not its troops
 ])
 def test_participants_leave_what_others_resolve(text):

@@ -133,5 +133,5 @@ def test_resolver_modules_are_small():
 def test_passes_run_in_order():
     assert [p.__name__ for p in PASSES] == [
         "named_entities", "unit_names", "introductions", "named_entities_again", "untagged_names", "hyphened_demonyms",
-        "noun_phrases", "title_nouns", "coreference", "generic_participants", "unnamed_sites", "pronouns_across_sentences",
-        "party_nouns"]
+        "noun_phrases", "title_nouns", "coreference", "owned_by_reference", "generic_participants", "unnamed_sites",
+        "pronouns_across_sentences", "party_nouns"]

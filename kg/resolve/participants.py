@@ -59,6 +59,8 @@ _NATIONALITY = frozenset({"State", "Place"})
 #: of X", "activists from X", "armed groups, including X"); not where they are ("49 people at the
 #: Pulse nightclub").
 _WHOSE_PREPS = frozenset({"of", "from", "to", "with", "for", "including"})
+#: Kinds of body whose name may end in a noun of a site ("the central bank").
+_BODIES = frozenset({"GovernmentBody", "Organization", "InternationalOrganization"})
 #: Kinds of actor whose holdings ("positions", "camps", "checkpoints") stand for them.
 _ARMED = frozenset({"ArmedGroup", "MilitaryForce"})
 #: Describing words kept in a label ("unidentified gunmen", "suicide bomber").
@@ -78,6 +80,8 @@ def participant_class(tok: Token, lex: Lexicon) -> str | None:
         if word in lex.word_set("generic_not_actor") or word in lex.word_set("weapon"):
             return None
     noun = lex.actor_nouns.get(low) or lex.actor_nouns.get(lemma)
+    if noun is None and (low in lex.sites or lemma in lex.sites):
+        return None  # a site the agents dictionary lists with people ("airliner"): kg.resolve.sites
     cls = noun.cls if noun is not None else (lex.agents.get(low) or lex.agents.get(lemma))
     if cls is None:
         return None
@@ -98,13 +102,14 @@ def _compound_agent(tok: Token, lex: Lexicon) -> str | None:
     if any(w in lex.word_set("weapon") or w in lex.vessels for w in words):
         return None
     thing = any(w in lex.word_set("generic_not_actor") for w in words)
-    people = any(w in lex.word_set("group_noun") or w in lex.actor_nouns or (w in lex.agents and not thing)
+    site = any(w in lex.sites for w in words)  # "a passenger airliner" is a vehicle, "the central bank" a body
+    people = any(w in lex.word_set("group_noun") or w in lex.actor_nouns or (w in lex.agents and not thing and not site)
                  for w in words)
     mods = [t.lower_ for t in _label_span(tok, lex)][:-1]
     for start in range(len(mods)):
         for last in dict.fromkeys(words):
             cls = lex.agents.get(" ".join((*mods[start:], last)))
-            if cls is not None and (people or (cls not in _ARMED and not thing)):
+            if cls is not None and (people or (cls not in _ARMED and not thing and (not site or cls in _BODIES))):
                 return cls
     return None
 
