@@ -13,12 +13,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import Lexicon, NounTrigger, load_lexicon
+from ..lexicon import Lexicon, load_lexicon
 from .syntax import prep_objects
 
 __all__ = ["agent_of", "at_the_hands_of"]
-
-_NO_ACT = NounTrigger("", None, (), None, 0.0)
 
 
 def agent_of(verb: Token, lex: Lexicon | None = None) -> Token | None:
@@ -103,7 +101,7 @@ def _forceful(verb: Token, lex: Lexicon) -> bool:
     attack noun for object ("opened fire")."""
     if any(t.origin == "verbs.tsv" and t.predicate in _FORCE for t in lex.verbs.get(verb.lemma_.lower(), ())):
         return True
-    return any(c.dep_ == "dobj" and (lex.nouns.get(c.lemma_.lower()) or _NO_ACT).predicate == "targeted"
+    return any(c.dep_ == "dobj" and getattr(lex.nouns.get(c.lemma_.lower()), "predicate", None) == "targeted"
                for c in verb.children)
 
 

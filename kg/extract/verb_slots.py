@@ -47,9 +47,9 @@ _WHOSE_THING = frozenset({"sanctioned", "coerced"})
 _THROUGH_OBJECT = frozenset({"threatened", "sanctioned", "mobilizedAgainst", "demanded"})
 #: Prepositions that name the target of an act ("attacks on X", "aid to X").
 TARGET_PREPS = frozenset({"against", "on", "to", "for", "toward", "towards", "with"})
-#: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
 #: Relations of a verb + noun pattern whose "to" names the one who receives the thing.
 _GIVEN_TO = frozenset({"aided", "cooperatedWith"})
+#: Object slots that name someone else's act or a fixed phrase: no generic search beyond them.
 _OWN_SLOT_ONLY = ("ccomp", "for-clause", "special:", "noun:", "dative", "only-object", "addressee:")
 #: The type of a slot: ``(rd, verb, trigger, passive, lex)`` -> the actors in it.
 Slot = Callable[[ResolvedDoc, Token, VerbTrigger, bool, Lexicon], list[Actor]]

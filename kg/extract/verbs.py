@@ -260,7 +260,8 @@ def _pair_relations(rd: ResolvedDoc, sent: Span, clause: VerbClause, row: _Row, 
     fight shared with the one helped, and the backing of an armed actor."""
     trig, verb = row.trig, clause.verb
     a, b = (obj, subj) if row.reverse else (subj, obj)
-    named = not (is_participant(rd.entities[a[0]], rd.document.id) or is_participant(rd.entities[b[0]], rd.document.id))
+    named = row.predicate == "targeted" and not any(is_participant(rd.entities[k], rd.document.id)
+                                                     for k in (a[0], b[0]))
     rel = relation(rd, sent, a, _left(row.predicate, trig, rd.entities[b[0]].type, rd.entities[a[0]].type, lex,
                                       named=named),
                    b, trig.confidence * _MODE_FACTOR.get(clause.mode, 0.85), row.rule, trigger=verb,

@@ -74,12 +74,7 @@ def noun_phrases(st: Resolution) -> None:
         if noun.derived is None and mods and plural(tok, st.lex) and "State" in noun.refers_to \
                 and _bloc_with_state(st, tok, mods, noun):
             continue
-        phrase = _read_phrase(st, tok, noun, mods)
-        if phrase.state is not None:
-            st.known(phrase.state)  # named only through a demonym or capital
-        for case in NOUN_CASES:
-            if case(st, phrase):
-                break
+        _resolve_phrase(st, tok, noun, mods)
 
 
 def owned_by_reference(st: Resolution) -> None:
@@ -91,10 +86,17 @@ def owned_by_reference(st: Resolution) -> None:
             noun = st.lex.actor_nouns.get(tok.lower_) or st.lex.actor_nouns.get(tok.lemma_.lower())
             if noun is None or noun.cls in {"Person", "State"} or not noun.part_of_state:
                 continue  # a state's own body only: "the country's ethnic groups" are no body of it
-            phrase = _read_phrase(st, tok, noun, tuple(c for c in tok.lefts if c.dep_ in MODIFIER_DEPS))
-            for case in NOUN_CASES:
-                if case(st, phrase):
-                    break
+            _resolve_phrase(st, tok, noun, tuple(c for c in tok.lefts if c.dep_ in MODIFIER_DEPS))
+
+
+def _resolve_phrase(st: Resolution, tok: Token, noun: ActorNoun, mods: tuple[Token, ...]) -> None:
+    """Read a noun's phrase and resolve it by the first of :data:`NOUN_CASES` that fits."""
+    phrase = _read_phrase(st, tok, noun, mods)
+    if phrase.state is not None:
+        st.known(phrase.state)  # named only through a demonym or capital
+    for case in NOUN_CASES:
+        if case(st, phrase):
+            break
 
 
 def _read_phrase(st: Resolution, tok: Token, noun: ActorNoun, mods: tuple[Token, ...]) -> NounPhrase:
